@@ -1,0 +1,108 @@
+"""An article as a skeleton of literal markup and translatable units.
+
+Every format parser (``translator.ingest``) turns a file into a ``Document``
+whose ``parts`` concatenate back to the exact source text: literal strings are
+kept byte for byte, and each ``Unit`` is one translatable block (paragraph,
+heading, list item, HTML text run, attribute value). Inline markup inside a
+unit (emphasis, links, inline tags) is replaced by XLIFF-style codes:
+``<gN>``/``</gN>`` around translatable content and ``<xN/>`` for atomic pieces
+(inline code, images, line breaks). ``Unit.codes`` maps each code back to its
+original markup, so a translation that keeps the codes reassembles exactly.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CODE_RE = re.compile(r"<(/?)g(\d+)>|<x(\d+)/>")
+
+# How a unit's translated text must be escaped when written back.
+ESCAPE_NONE = "none"
+ESCAPE_HTML = "html"  # text node: & < >
+ESCAPE_HTML_ATTR = "html-attr"  # attribute value: & < > "
+
+
+@dataclass
+class Unit:
+    """One translatable block of an article."""
+
+    text: str  # decoded source text with inline codes
+    ref: str  # where it is, for people: "p3" (paragraph 3), "h1", "li7", "title"
+    codes: dict[str, str] = field(default_factory=dict)  # "<g1>" -> "**", "</g1>" -> "**"
+    escape: str = ESCAPE_NONE
+    lang: str | None = None  # detected language of this unit (None: too short to tell)
+    raw: str | None = None  # the unit's exact source markup, written back when left untranslated
+
+    def plain_text(self) -> str:
+        """The text without inline codes: what language detection and people read."""
+        return CODE_RE.sub("", self.text)
+
+
+@dataclass
+class LangSlot:
+    """A literal that names the document's language (``<html lang="ru">``); rendered as the target."""
+
+    original: str
+
+
+Part = str | Unit | LangSlot
+
+
+@dataclass
+class Document:
+    """A parsed article: its source path, format and skeleton."""
+
+    path: Path
+    relpath: Path  # path relative to the input root; the output keeps it
+    format: str  # "txt", "md" or "html"
+    parts: list[Part]
+    lang: str | None = None  # main language of the article
+
+    @property
+    def units(self) -> list[Unit]:
+        return [part for part in self.parts if isinstance(part, Unit)]
+
+    def source_text(self) -> str:
+        """The original text, rebuilt from the skeleton (equals the file's text)."""
+        return render(self, [unit.text for unit in self.units], self.lang)
+
+
+def escape(text: str, mode: str) -> str:
+    if mode == ESCAPE_HTML:
+        return html.escape(text, quote=False)
+    if mode == ESCAPE_HTML_ATTR:
+        return html.escape(text, quote=True)
+    return text
+
+
+def restore_codes(unit: Unit, translated: str) -> str:
+    """Put the unit's original markup back in place of its codes, escaping the text between."""
+    out: list[str] = []
+    pos = 0
+    for match in CODE_RE.finditer(translated):
+        out.append(escape(translated[pos : match.start()], unit.escape))
+        out.append(unit.codes.get(match.group(0), ""))
+        pos = match.end()
+    out.append(escape(translated[pos:], unit.escape))
+    return "".join(out)
+
+
+def render(doc: Document, unit_texts: list[str], target_lang: str | None) -> str:
+    """Rebuild the article with ``unit_texts`` (one per unit, codes included) in place."""
+    units = iter(unit_texts)
+    out: list[str] = []
+    for part in doc.parts:
+        if isinstance(part, str):
+            out.append(part)
+        elif isinstance(part, LangSlot):
+            out.append(target_lang or part.original)
+        else:
+            text = next(units)
+            if text == part.text and part.raw is not None:
+                out.append(part.raw)
+            else:
+                out.append(restore_codes(part, text))
+    return "".join(out)
