@@ -1,0 +1,49 @@
+"""A deterministic engine for unit tests at the engine interface (never a product default).
+
+It "translates" by tagging each sentence with the pair, so tests can see which
+hops a sentence went through, and it records every batch it was given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from translator.engines.base import TranslateOptions
+
+
+class TaggingTranslator:
+    def __init__(self, source: str, target: str, calls: list, drop_codes: bool) -> None:
+        self.source, self.target = source, target
+        self.identity = f"fake:{source}-{target}"
+        self.calls = calls
+        self.drop_codes = drop_codes
+
+    def token_count(self, sentence: str) -> int:
+        return len(sentence.split())
+
+    def translate(self, sentences: Sequence[str]) -> list[str]:
+        self.calls.append((self.source, self.target, list(sentences)))
+        out = []
+        for sentence in sentences:
+            text = sentence
+            if self.drop_codes:
+                import re
+
+                text = re.sub(r"</?g\d+>|<x\d+/>", "", text)
+            out.append(f"[{self.target}] {text}")
+        return out
+
+
+class TaggingEngine:
+    name = "fake"
+
+    def __init__(self, pairs: set[tuple[str, str]], drop_codes: bool = False) -> None:
+        self._pairs = pairs
+        self.calls: list = []
+        self.drop_codes = drop_codes
+
+    def pairs(self) -> set[tuple[str, str]]:
+        return set(self._pairs)
+
+    def load(self, source: str, target: str, options: TranslateOptions) -> TaggingTranslator:
+        return TaggingTranslator(source, target, self.calls, self.drop_codes)

@@ -1,0 +1,59 @@
+import pytest
+
+from tests.fake_engine import TaggingEngine
+from translator.cache import TranslationCache
+from translator.engines.base import TranslateOptions
+from translator.errors import ModelError
+from translator.mt import MachineTranslator
+
+ALL_VIA_EN = {("ru", "en"), ("en", "ru"), ("en", "es"), ("es", "en")}
+
+
+def make(pairs, cache=None):
+    engine = TaggingEngine(pairs)
+    return engine, MachineTranslator(engine, TranslateOptions(), cache or TranslationCache(None))
+
+
+def test_direct_pair_is_used_when_installed():
+    engine, mt = make(ALL_VIA_EN | {("ru", "es")})
+    assert mt.translate(["Привет"], "ru", "es") == {"Привет": "[es] Привет"}
+    assert mt.stats.pivots == set()
+
+
+def test_ru_to_es_pivots_through_english_and_says_so():
+    engine, mt = make(ALL_VIA_EN)
+    out = mt.translate(["Привет"], "ru", "es")
+    assert out == {"Привет": "[es] [en] Привет"}
+    assert [(c[0], c[1]) for c in engine.calls] == [("ru", "en"), ("en", "es")]
+    assert mt.stats.pivots == {"ru->es via en"}
+
+
+@pytest.mark.parametrize(("pairs", "hint"), [
+    (set(), "triglot models install ru en"),
+    ({("ru", "en")}, "triglot models install en es"),
+])
+def test_missing_model_names_the_install_command(pairs, hint):
+    _, mt = make(pairs)
+    with pytest.raises(ModelError, match=hint):
+        mt.route("ru", "es" if ("ru", "en") in pairs else "en")
+
+
+def test_each_unique_sentence_is_translated_once_and_cached_for_the_next_run(tmp_path):
+    cache = TranslationCache(tmp_path / "c.sqlite3")
+    engine, mt = make(ALL_VIA_EN, cache)
+    mt.translate(["a b", "a b", "c"], "en", "es")
+    assert sum(len(call[2]) for call in engine.calls) == 2
+    cache.close()
+
+    engine2, mt2 = make(ALL_VIA_EN, TranslationCache(tmp_path / "c.sqlite3"))
+    assert mt2.translate(["a b", "c"], "en", "es") == {"a b": "[es] a b", "c": "[es] c"}
+    assert engine2.calls == []
+    assert mt2.stats.cache_hits == 2
+
+
+def test_cache_entries_do_not_leak_between_decoding_options(tmp_path):
+    cache = TranslationCache(tmp_path / "c.sqlite3")
+    engine = TaggingEngine(ALL_VIA_EN)
+    MachineTranslator(engine, TranslateOptions(beam_size=4), cache).translate(["x"], "en", "es")
+    MachineTranslator(engine, TranslateOptions(beam_size=1), cache).translate(["x"], "en", "es")
+    assert len(engine.calls) == 2

@@ -1,0 +1,29 @@
+"""Token-based batches: sentences sorted by length, so padding is small and batches are reproducible."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+
+def make_batches(
+    sentences: Sequence[str], token_count: Callable[[str], int], max_tokens: int
+) -> list[list[str]]:
+    """Sort by (tokens, text) and cut batches whose padded size stays within ``max_tokens``.
+
+    The order depends only on the sentences, so a run resumed after a crash
+    forms the same batches as an uninterrupted one.
+    """
+    ordered = sorted(sentences, key=lambda s: (token_count(s), s))
+    batches: list[list[str]] = []
+    current: list[str] = []
+    longest = 0
+    for sentence in ordered:
+        length = max(token_count(sentence), 1)
+        if current and max(longest, length) * (len(current) + 1) > max_tokens:
+            batches.append(current)
+            current, longest = [], 0
+        current.append(sentence)
+        longest = max(longest, length)
+    if current:
+        batches.append(current)
+    return batches

@@ -1,0 +1,71 @@
+"""A persistent translation cache in SQLite.
+
+Keys are (model identity, output-changing options, source segment): a rerun
+of the same articles with the same package is instant, and a run killed
+half-way resumes where it stopped, because each batch of translations is
+committed in one transaction as soon as it is done.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS translations (
+    model TEXT NOT NULL,
+    options TEXT NOT NULL,
+    source TEXT NOT NULL,
+    target TEXT NOT NULL,
+    created TEXT NOT NULL DEFAULT (datetime('now')),
+    PRIMARY KEY (model, options, source)
+) WITHOUT ROWID;
+"""
+
+
+def default_cache_path() -> Path:
+    if os.environ.get("TRIGLOT_CACHE"):
+        return Path(os.environ["TRIGLOT_CACHE"])
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "triglot" / "translations.sqlite3"
+
+
+class TranslationCache:
+    """Lookup and store translations; ``path=None`` keeps them in memory only (``--no-cache``)."""
+
+    def __init__(self, path: Path | None) -> None:
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self.conn = sqlite3.connect(str(path) if path else ":memory:", timeout=30)
+        self.conn.execute("PRAGMA journal_mode=WAL")
+        self.conn.execute("PRAGMA synchronous=NORMAL")
+        self.conn.executescript(SCHEMA)
+
+    def lookup(self, model: str, options: str, sources: Iterable[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        sources = list(sources)
+        for start in range(0, len(sources), 500):
+            chunk = sources[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.conn.execute(
+                f"SELECT source, target FROM translations WHERE model=? AND options=? "
+                f"AND source IN ({marks})",
+                [model, options, *chunk],
+            )
+            found.update(rows)
+        return found
+
+    def store(self, model: str, options: str, pairs: Iterable[tuple[str, str]]) -> None:
+        """Store one batch in one transaction, so a kill leaves whole batches or none."""
+        with self.conn:
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO translations(model, options, source, target) "
+                "VALUES (?, ?, ?, ?)",
+                [(model, options, source, target) for source, target in pairs],
+            )
+
+    def close(self) -> None:
+        self.conn.close()

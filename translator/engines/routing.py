@@ -1,0 +1,32 @@
+"""Choosing a path between two languages: a direct model, or a pivot through English."""
+
+from __future__ import annotations
+
+from ..errors import ModelError
+from ..languages import PIVOT
+
+Route = tuple[tuple[str, str], ...]
+
+
+def plan_route(pairs: set[tuple[str, str]], source: str, target: str) -> Route:
+    """The hops to take from ``source`` to ``target``; direct wins over a pivot."""
+    if (source, target) in pairs:
+        return ((source, target),)
+    if source != PIVOT and target != PIVOT and (source, PIVOT) in pairs and (PIVOT, target) in pairs:
+        return ((source, PIVOT), (PIVOT, target))
+    raise ModelError(missing_model_message(pairs, source, target))
+
+
+def missing_model_message(pairs: set[tuple[str, str]], source: str, target: str) -> str:
+    """Say what is missing and the command that installs it."""
+    if PIVOT in (source, target):
+        return (
+            f"no model installed for {source}->{target}; "
+            f"install it with: triglot models install {source} {target}"
+        )
+    missing = [hop for hop in ((source, PIVOT), (PIVOT, target)) if hop not in pairs]
+    pivot_cmd = " && ".join(f"triglot models install {a} {b}" for a, b in missing)
+    return (
+        f"no model installed for {source}->{target} (direct or through {PIVOT}); "
+        f"install one with: triglot models install {source} {target}  (or: {pivot_cmd})"
+    )

@@ -1,0 +1,79 @@
+"""Translate unique texts between two languages: routing, cache, batches, progress.
+
+The pipeline hands over every segment of a run at once, so batches span all
+documents. Each hop of a route (ru->en, then en->es for a pivot) looks up the
+cache first and sends only the missing sentences to the engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from .batching import make_batches
+from .cache import TranslationCache
+from .engines.base import Engine, PairTranslator, TranslateOptions
+from .engines.routing import Route, plan_route
+
+
+@dataclass
+class MTStats:
+    cache_hits: int = 0
+    machine_translated: int = 0
+    pivots: set[str] = field(default_factory=set)
+    models: dict[str, str] = field(default_factory=dict)  # "ru->en" -> identity
+
+
+class MachineTranslator:
+    def __init__(
+        self,
+        engine: Engine,
+        options: TranslateOptions,
+        cache: TranslationCache,
+        progress: Callable[[int], None] = lambda n: None,
+    ) -> None:
+        self.engine = engine
+        self.options = options
+        self.cache = cache
+        self.progress = progress
+        self.pairs = engine.pairs()
+        self.stats = MTStats()
+        self._loaded: dict[tuple[str, str], PairTranslator] = {}
+
+    def route(self, source: str, target: str) -> Route:
+        return plan_route(self.pairs, source, target)
+
+    def translate(self, texts: Iterable[str], source: str, target: str) -> dict[str, str]:
+        """Map each text to its translation, through a pivot when there is no direct model."""
+        texts = list(dict.fromkeys(texts))
+        route = self.route(source, target)
+        if len(route) > 1:
+            self.stats.pivots.add(f"{source}->{target} via {route[0][1]}")
+        current = {text: text for text in texts}
+        for hop in route:
+            done = self._translate_hop(hop, list(dict.fromkeys(current.values())))
+            current = {text: done[mid] for text, mid in current.items()}
+        return current
+
+    def _load(self, hop: tuple[str, str]) -> PairTranslator:
+        if hop not in self._loaded:
+            translator = self.engine.load(hop[0], hop[1], self.options)
+            self._loaded[hop] = translator
+            self.stats.models[f"{hop[0]}->{hop[1]}"] = translator.identity
+        return self._loaded[hop]
+
+    def _translate_hop(self, hop: tuple[str, str], inputs: list[str]) -> dict[str, str]:
+        translator = self._load(hop)
+        options_key = self.options.output_key()
+        done = self.cache.lookup(translator.identity, options_key, inputs)
+        self.stats.cache_hits += len(done)
+        self.progress(len(done))
+        missing = [text for text in inputs if text not in done]
+        for batch in make_batches(missing, translator.token_count, self.options.max_batch_tokens):
+            outputs = translator.translate(batch)
+            pairs = list(zip(batch, outputs, strict=True))
+            self.cache.store(translator.identity, options_key, pairs)
+            done.update(pairs)
+            self.stats.machine_translated += len(batch)
+            self.progress(len(batch))
+        return done

@@ -1,0 +1,44 @@
+"""A progress bar on stderr counting segments and documents (silent when stderr is not a terminal)."""
+
+from __future__ import annotations
+
+import sys
+
+
+class Progress:
+    def __init__(self, enabled: bool | None = None) -> None:
+        from tqdm import tqdm
+
+        self.documents_total = 0
+        self.documents_done = 0
+        self.bar = tqdm(
+            total=0,
+            unit="seg",
+            desc="translating",
+            file=sys.stderr,
+            disable=(not sys.stderr.isatty()) if enabled is None else not enabled,
+            dynamic_ncols=True,
+            leave=False,
+        )
+
+    def add_segments(self, count: int) -> None:
+        self.bar.total += count
+        self.bar.refresh()
+
+    def segments_done(self, count: int) -> None:
+        if count:
+            self.bar.update(count)
+
+    def set_documents(self, total: int) -> None:
+        self.documents_total = total
+        self._show_documents()
+
+    def document_done(self) -> None:
+        self.documents_done += 1
+        self._show_documents()
+
+    def _show_documents(self) -> None:
+        self.bar.set_postfix_str(f"docs {self.documents_done}/{self.documents_total}")
+
+    def close(self) -> None:
+        self.bar.close()

@@ -1,0 +1,66 @@
+"""Cut a document's units into the sentences MT sees, and put translations back together.
+
+A sentence keeps what MT must not touch outside the text it translates: the
+whitespace around it and inline codes standing at its edges (a bold
+paragraph, a link that is a whole list item). Codes inside are renumbered from
+1 (``inline_codes.renumber``) so the same sentence is the same MT input
+wherever it stands.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .document import CODE_RE, Document
+from .inline_codes import balanced, renumber, restore_numbers
+from .segment import split_sentences
+
+EDGE_RE = re.compile(rf"^(?:\s|{CODE_RE.pattern})*")
+TAIL_RE = re.compile(rf"(?:\s|{CODE_RE.pattern})*$")
+LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+@dataclass
+class Segment:
+    unit: int  # index into doc.units
+    lang: str  # source language of this sentence
+    prefix: str  # whitespace and edge codes before the text (unit numbering)
+    text: str  # what MT translates: codes renumbered 1..n
+    suffix: str
+    back: dict[str, str] = field(default_factory=dict)  # renumbered code -> unit code
+
+    @property
+    def needs_mt(self) -> bool:
+        """Numbers, punctuation and bare codes are copied, not translated."""
+        return bool(LETTER_RE.search(CODE_RE.sub("", self.text)))
+
+    def render(self, translation: str) -> str:
+        return self.prefix + restore_numbers(translation, self.back) + self.suffix
+
+
+def split_edges(piece: str) -> tuple[str, str, str]:
+    """Peel whitespace and codes off both ends when the middle stays well-formed."""
+    head = EDGE_RE.match(piece).group(0)  # type: ignore[union-attr]
+    rest = piece[len(head) :]
+    tail = TAIL_RE.search(rest).group(0)  # type: ignore[union-attr]
+    middle = rest[: len(rest) - len(tail)] if tail else rest
+    if not middle or balanced(middle):
+        return head, middle, tail
+    lead = piece[: len(piece) - len(piece.lstrip())]
+    trail = piece[len(piece.rstrip()) :]
+    return lead, piece.strip(), trail
+
+
+def segment_document(doc: Document) -> list[Segment]:
+    """All sentences of ``doc``, in order; units must have a language set."""
+    segments: list[Segment] = []
+    for index, unit in enumerate(doc.units):
+        lang = unit.lang or doc.lang
+        if lang is None:
+            continue
+        for piece in split_sentences(unit.text, lang):
+            prefix, middle, suffix = split_edges(piece)
+            text, back = renumber(middle)
+            segments.append(Segment(index, lang, prefix, text, suffix, back))
+    return segments

@@ -1,0 +1,60 @@
+"""What a translation run did, for people (a few lines) and scripts (``--json``)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Problem:
+    path: str
+    message: str
+
+    def line(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+@dataclass
+class RunSummary:
+    engine: str
+    targets: list[str]
+    documents: int = 0  # articles read successfully
+    translated: int = 0  # articles with at least one output written and no failure
+    failed: int = 0
+    segments: int = 0  # sentence translations needed (sentences x target languages)
+    cache_hits: int = 0
+    machine_translated: int = 0  # sentences sent to the engine (per hop)
+    markup_fallbacks: int = 0  # sentences whose inline codes MT lost: translated piecewise
+    pivots: list[str] = field(default_factory=list)
+    models: dict[str, str] = field(default_factory=dict)
+    seconds: float = 0.0
+    outputs: list[str] = field(default_factory=list)
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def segments_per_second(self) -> float:
+        return self.segments / self.seconds if self.seconds > 0 else 0.0
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["seconds"] = round(self.seconds, 3)
+        data["segments_per_second"] = round(self.segments_per_second, 1)
+        return data
+
+    def human_lines(self) -> list[str]:
+        lines = [
+            f"documents: {self.documents} read, {self.translated} translated, {self.failed} failed",
+            f"segments: {self.segments} ({self.cache_hits} from cache, "
+            f"{self.machine_translated} machine-translated)",
+            f"time: {self.seconds:.2f} s, {self.segments_per_second:.1f} segments/s",
+            f"engine: {self.engine} ({', '.join(sorted(self.models)) or 'no model used'})",
+        ]
+        if self.pivots:
+            lines.append("pivots: " + ", ".join(sorted(self.pivots)))
+        if self.markup_fallbacks:
+            lines.append(
+                f"inline markup: {self.markup_fallbacks} sentences translated piecewise "
+                "because MT dropped their markup"
+            )
+        return lines
