@@ -12,11 +12,12 @@ HEAVY = ("torch", "stanza", "spacy", "argostranslate.translate")
 def loaded_after(code: str) -> set[str]:
     probe = (
         f"import sys\n{code}\n"
-        f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))"
+        f"print('LOADED:' + ','.join(m for m in {HEAVY!r} if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                         check=True).stdout.strip().splitlines()
-    return set(filter(None, out[-1].split(","))) if out else set()
+                         check=True).stdout
+    line = next(x for x in out.splitlines() if x.startswith("LOADED:"))
+    return set(filter(None, line.removeprefix("LOADED:").split(",")))
 
 
 def test_import_translator_loads_no_torch_or_stanza():

@@ -1,0 +1,219 @@
+"""Check an ``.argosmodel`` file before anything is written: a safe zip holding one Argos package.
+
+An archive may come from anywhere (a colleague's USB stick, a mirror), so
+every entry name is checked before extraction instead of trusting
+``ZipFile.extractall``: no path traversal, absolute paths, drive letters,
+backslashes, symlinks or other special files, duplicates, encryption, and no
+zip bomb. Only the central directory and ``metadata.json`` are read here;
+corrupt compressed data is caught when ``store`` extracts the files.
+"""
+
+from __future__ import annotations
+
+import re
+import stat
+import zipfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import PackageRejected
+from .layout import (
+    MAX_METADATA_BYTES,
+    METADATA,
+    MODEL_BIN,
+    TOKENIZERS,
+    parse_metadata,
+    text_field,
+)
+
+DEFAULT_MAX_TOTAL_BYTES = 2 * 1024**3  # the largest Argos packages are a few hundred MB
+DEFAULT_MAX_RATIO = 200.0  # models and vocabularies compress far less than this
+RATIO_MIN_BYTES = 1024 * 1024  # tiny files may compress well; only big ones are ratio-checked
+MAX_ENTRIES = 20_000
+SUPPORTED_COMPRESSION = {
+    zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA,
+}
+_DRIVE = re.compile(r"^[A-Za-z]:")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Member:
+    """One zip entry and where it goes, relative to the package folder (``()`` is the folder)."""
+
+    info: zipfile.ZipInfo
+    relative: tuple[str, ...]
+    is_dir: bool
+
+
+@dataclass(frozen=True)
+class ArchiveInfo:
+    """What a verified archive holds."""
+
+    path: Path
+    top_folder: str
+    metadata: dict[str, Any]
+    from_code: str
+    to_code: str
+    package_version: str
+    tokenizer: str  # "sentencepiece" or "bpe"
+    uncompressed_bytes: int
+    members: tuple[Member, ...]
+
+
+def verify_archive(path: Path | str, *, max_total_bytes: int = DEFAULT_MAX_TOTAL_BYTES,
+                   max_ratio: float = DEFAULT_MAX_RATIO) -> ArchiveInfo:
+    """Check ``path`` is a safe, complete Argos package; raise ``PackageRejected`` if not."""
+    path = Path(path)
+    with open_archive(path) as archive:
+        return inspect_archive(archive, path, max_total_bytes=max_total_bytes, max_ratio=max_ratio)
+
+
+def open_archive(path: Path) -> zipfile.ZipFile:
+    """Open ``path`` as a zip, turning every way that can fail into a one-line refusal."""
+    if not path.exists():
+        raise PackageRejected("file not found", path)
+    if path.is_dir():
+        raise PackageRejected("is a directory, not an .argosmodel file", path)
+    try:
+        return zipfile.ZipFile(path)
+    except zipfile.BadZipFile:
+        raise PackageRejected("not a zip archive (corrupt or truncated .argosmodel?)",
+                              path) from None
+    except (zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError) as exc:
+        raise PackageRejected(f"unreadable zip archive: {exc}", path) from None
+    except OSError as exc:
+        raise PackageRejected(f"cannot read the file: {exc.strerror or exc}", path) from None
+
+
+def inspect_archive(archive: zipfile.ZipFile, path: Path, *,
+                    max_total_bytes: int = DEFAULT_MAX_TOTAL_BYTES,
+                    max_ratio: float = DEFAULT_MAX_RATIO) -> ArchiveInfo:
+    """Verify an open archive; ``store`` extracts from the same handle it checked."""
+    infos = archive.infolist()
+    if not infos:
+        raise PackageRejected("the zip archive is empty", path)
+    if len(infos) > MAX_ENTRIES:
+        raise PackageRejected(f"too many entries ({len(infos)} > {MAX_ENTRIES})", path)
+
+    members: list[Member] = []
+    seen: dict[str, str] = {}
+    total = 0
+    for info in infos:
+        parts, is_dir = _entry_parts(info, path)
+        _check_entry_kind(info, is_dir, path)
+        key = "/".join(parts).casefold()
+        if key in seen:
+            raise PackageRejected(
+                f"duplicate entry '{info.filename}' (also '{seen[key]}')", path)
+        seen[key] = info.filename
+        total += info.file_size
+        if total > max_total_bytes:
+            raise PackageRejected(
+                f"unpacks to more than {max_total_bytes} bytes (zip bomb?)", path)
+        if (info.file_size >= RATIO_MIN_BYTES
+                and info.file_size > max_ratio * max(info.compress_size, 1)):
+            raise PackageRejected(
+                f"entry '{info.filename}' compresses more than {max_ratio:g}:1 (zip bomb?)", path)
+        members.append(Member(info, parts[1:], is_dir))
+
+    top = _single_top_folder(members, infos, path)
+    _check_no_file_folder_clash(members, path)
+    files = {"/".join(m.relative): m for m in members if not m.is_dir}
+    metadata = _read_metadata(archive, files.get(METADATA), top, path)
+    if MODEL_BIN not in files:
+        raise PackageRejected(
+            f"no CTranslate2 model: '{top}/{MODEL_BIN}' is missing", path)
+    tokenizer = next((kind for kind, name in TOKENIZERS if name in files), None)
+    if tokenizer is None:
+        names = " or ".join(f"'{top}/{name}'" for _, name in TOKENIZERS)
+        raise PackageRejected(f"no tokenizer model: {names} is missing", path)
+    return ArchiveInfo(
+        path=path, top_folder=top, metadata=metadata,
+        from_code=metadata["from_code"], to_code=metadata["to_code"],
+        package_version=text_field(metadata, "package_version"), tokenizer=tokenizer,
+        uncompressed_bytes=total, members=tuple(members),
+    )
+
+
+def _entry_parts(info: zipfile.ZipInfo, path: Path) -> tuple[tuple[str, ...], bool]:
+    """Split an entry name into safe path components; refuse anything that could escape."""
+    name = info.filename
+    shown = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", name)
+    if not name:
+        raise PackageRejected("entry with an empty name", path)
+    if "\\" in name:
+        raise PackageRejected(f"unsafe entry '{shown}': backslash in the name", path)
+    if name.startswith("/"):
+        raise PackageRejected(f"unsafe entry '{shown}': absolute path", path)
+    if _DRIVE.match(name) or ":" in name:
+        raise PackageRejected(f"unsafe entry '{shown}': drive letter or ':' in the name", path)
+    if _CONTROL.search(name):
+        raise PackageRejected(f"unsafe entry '{shown}': control character in the name", path)
+    is_dir = name.endswith("/")
+    parts = tuple(name[:-1].split("/") if is_dir else name.split("/"))
+    if ".." in parts:
+        raise PackageRejected(f"unsafe entry '{shown}': '..' component (path traversal)", path)
+    if any(part in ("", ".") for part in parts):
+        raise PackageRejected(f"unsafe entry '{shown}': empty or '.' path component", path)
+    return parts, is_dir
+
+
+def _check_entry_kind(info: zipfile.ZipInfo, is_dir: bool, path: Path) -> None:
+    mode = info.external_attr >> 16
+    kind = stat.S_IFMT(mode)
+    if stat.S_ISLNK(mode):
+        raise PackageRejected(f"entry '{info.filename}' is a symbolic link", path)
+    if kind not in (0, stat.S_IFREG, stat.S_IFDIR):
+        raise PackageRejected(f"entry '{info.filename}' is a special file (mode {mode:o})", path)
+    if info.flag_bits & 0x1:
+        raise PackageRejected(f"entry '{info.filename}' is encrypted", path)
+    if info.compress_type not in SUPPORTED_COMPRESSION:
+        raise PackageRejected(
+            f"entry '{info.filename}' uses unsupported compression method {info.compress_type}",
+            path)
+    if is_dir and info.file_size:
+        raise PackageRejected(f"folder entry '{info.filename}' has data", path)
+
+
+def _single_top_folder(members: list[Member], infos: list[zipfile.ZipInfo], path: Path) -> str:
+    tops = sorted({info.filename.split("/", 1)[0] for info in infos})
+    if len(tops) != 1:
+        shown = ", ".join(f"'{t}'" for t in tops[:5])
+        raise PackageRejected(
+            f"must hold exactly one top folder, found {len(tops)}: {shown}", path)
+    top = tops[0]
+    for member in members:
+        if not member.relative and not member.is_dir:
+            raise PackageRejected(
+                f"must hold one top folder, but '{member.info.filename}' is a file at the top",
+                path)
+    if top.startswith("."):
+        raise PackageRejected(f"the top folder '{top}' is a hidden name", path)
+    return top
+
+
+def _check_no_file_folder_clash(members: list[Member], path: Path) -> None:
+    files = {"/".join(m.relative).casefold() for m in members if not m.is_dir}
+    for member in members:
+        for depth in range(1, len(member.relative)):
+            parent = "/".join(member.relative[:depth]).casefold()
+            if parent in files:
+                raise PackageRejected(
+                    f"entry '{member.info.filename}' is inside a path that is also a file", path)
+
+
+def _read_metadata(archive: zipfile.ZipFile, member: Member | None, top: str,
+                   path: Path) -> dict[str, Any]:
+    if member is None:
+        raise PackageRejected(f"'{top}/{METADATA}' is missing", path)
+    if member.info.file_size > MAX_METADATA_BYTES:
+        raise PackageRejected(f"{METADATA} is larger than {MAX_METADATA_BYTES} bytes", path)
+    try:
+        raw = archive.read(member.info)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError,
+            NotImplementedError) as exc:
+        raise PackageRejected(f"cannot read {METADATA}: {exc}", path) from None
+    return parse_metadata(raw, str(path))
