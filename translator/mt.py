@@ -18,8 +18,8 @@ from .engines.routing import Route, plan_route
 
 @dataclass
 class MTStats:
-    cache_hits: int = 0
-    machine_translated: int = 0
+    cache_hits: int = 0  # hop translations found from earlier runs
+    machine_translated: int = 0  # hop translations done by the engine in this run
     pivots: set[str] = field(default_factory=set)
     models: dict[str, str] = field(default_factory=dict)  # "ru->en" -> identity
 
@@ -39,6 +39,7 @@ class MachineTranslator:
         self.pairs = engine.pairs()
         self.stats = MTStats()
         self._loaded: dict[tuple[str, str], PairTranslator] = {}
+        self._this_run: set[tuple[str, str]] = set()  # (model, text) translated in this run
 
     def route(self, source: str, target: str) -> Route:
         return plan_route(self.pairs, source, target)
@@ -66,7 +67,8 @@ class MachineTranslator:
         translator = self._load(hop)
         options_key = self.options.output_key()
         done = self.cache.lookup(translator.identity, options_key, inputs)
-        self.stats.cache_hits += len(done)
+        self.stats.cache_hits += sum(
+            (translator.identity, text) not in self._this_run for text in done)
         self.progress(len(done))
         missing = [text for text in inputs if text not in done]
         for batch in make_batches(missing, translator.token_count, self.options.max_batch_tokens):
@@ -74,6 +76,7 @@ class MachineTranslator:
             pairs = list(zip(batch, outputs, strict=True))
             self.cache.store(translator.identity, options_key, pairs)
             done.update(pairs)
+            self._this_run.update((translator.identity, text) for text in batch)
             self.stats.machine_translated += len(batch)
             self.progress(len(batch))
         return done

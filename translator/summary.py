@@ -45,8 +45,8 @@ class RunSummary:
     def human_lines(self) -> list[str]:
         lines = [
             f"documents: {self.documents} read, {self.translated} translated, {self.failed} failed",
-            f"segments: {self.segments} ({self.cache_hits} from cache, "
-            f"{self.machine_translated} machine-translated)",
+            f"segments: {self.segments} to translate; {self.cache_hits} found in the cache, "
+            f"{self.machine_translated} sent to the engine (a pivot sends a sentence twice)",
             f"time: {self.seconds:.2f} s, {self.segments_per_second:.1f} segments/s",
             f"engine: {self.engine} ({', '.join(sorted(self.models)) or 'no model used'})",
         ]

@@ -1,0 +1,239 @@
+"""Markdown articles: exact round trip, the right units, and markup that survives translation."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from translator.document import render
+from translator.ingest import load_document, parse_text
+from translator.inline_codes import codes_intact
+
+DATA = Path(__file__).parent / "data" / "ingest"
+
+
+def parse(text: str):
+    return parse_text(text, "md", Path("a.md"))
+
+
+def texts(text: str) -> list[str]:
+    return [u.text for u in parse(text).units]
+
+
+def translate(doc, mapping: dict[str, str]) -> str:
+    """Render with some unit texts replaced (others untouched)."""
+    return render(doc, [mapping.get(u.text, u.text) for u in doc.units], "ru")
+
+
+# ---------------------------------------------------------------- round trip
+
+
+def fixture_text() -> str:
+    return (DATA / "article-ru.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        lambda t: t,
+        lambda t: t.replace("\n", "\r\n"),
+        lambda t: "\ufeff" + t,
+        lambda t: t.rstrip("\n"),
+        lambda t: t.replace("\n", "   \n"),
+        lambda t: t.replace("\n", "\t\n") + "\n\n\n",
+    ],
+    ids=["plain", "crlf", "bom", "no-final-newline", "trailing-spaces", "trailing-tabs"],
+)
+def test_round_trip_is_exact(variant):
+    text = variant(fixture_text())
+    doc = parse(text)
+    assert doc.source_text() == text
+    assert len(doc.units) >= 10
+
+
+def test_round_trip_of_random_markup_soup():
+    pieces = ["*", "**", "_", "~~", "`", "[", "](", ")", "![", "<b>", "</b>", "<br>", "\\",
+              "# ", "- ", "1. ", "> ", "|", "---", "```", "    ", "  \n", "\n\n", "\r\n",
+              "word ", "слово ", "<g1>", "[^1]", "<https://a.b>", "&amp;", "\t"]
+    rng = random.Random(7)
+    for _ in range(500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 30)))
+        assert parse(text).source_text() == text
+
+
+def test_load_document_on_fixture():
+    doc = load_document(DATA / "article-ru.md", DATA)
+    assert doc.format == "md"
+    assert doc.source_text() == fixture_text()
+
+
+# ---------------------------------------------------------------- blocks
+
+
+def test_blocks_become_the_right_units():
+    doc = parse(fixture_text())
+    refs = {u.ref: u.text for u in doc.units}
+    assert refs["h1"] == "Городской совет <g1>утвердил</g1> бюджет"
+    assert refs["h2"] == "Подробнее о расходах"  # setext heading
+    assert refs["li3"] == "Первая очередь откроется весной"  # nested numbered list
+    assert refs["quote1"].startswith("Мы услышали жителей, — сказал мэр. Следующий")
+    cells = [refs[r] for r in ("th1", "th2", "td1", "td2")]
+    assert cells == ["Статья", "Сумма", "Транспорт", "12 млн"]
+
+
+def test_literal_blocks_are_not_translated():
+    all_text = " ".join(texts(fixture_text()))
+    for literal in ("title:", "author:", "Этот блок кода", "https://example.org/bulletin", "---"):
+        assert literal not in all_text
+
+
+def test_atx_heading_closing_hashes_stay_literal():
+    doc = parse("## Title here ##\n")
+    assert doc.units[0].text == "Title here"
+    assert translate(doc, {"Title here": "Заголовок"}) == "## Заголовок ##\n"
+
+
+def test_indented_code_and_fences_are_skipped():
+    text = "Intro text.\n\n    code line\n\n~~~\nfenced text\n~~~\n\nOutro text.\n"
+    assert texts(text) == ["Intro text.", "Outro text."]
+
+
+def test_unclosed_fence_runs_to_the_end():
+    assert texts("Before.\n\n```\nnot text\n\nstill code\n") == ["Before."]
+
+
+def test_nested_list_item_keeps_its_prefix():
+    doc = parse("- Outer item\n  - Inner item\n    continued\n")
+    assert [u.text for u in doc.units] == ["Outer item", "Inner item continued"]
+    out = translate(doc, {"Inner item continued": "Вложенный пункт"})
+    assert out == "- Outer item\n  - Вложенный пункт\n"
+
+
+def test_blockquote_with_lazy_continuation():
+    doc = parse("> Quoted line one\n> line two\nlazy line\n\nAfter.\n")
+    assert [u.text for u in doc.units] == ["Quoted line one line two lazy line", "After."]
+
+
+def test_table_cells_keep_pipes_and_alignment():
+    text = "| Name | Role |\n|:-----|-----:|\n| Ivan | Editor with `a|b` |\n"
+    doc = parse(text)
+    assert [u.text for u in doc.units] == ["Name", "Role", "Ivan", "Editor with <x1/>"]
+    out = translate(doc, {"Name": "Имя", "Editor with <x1/>": "Редактор с <x1/>"})
+    assert out == "| Имя | Role |\n|:-----|-----:|\n| Ivan | Редактор с `a|b` |\n"
+
+
+def test_reference_definitions_and_front_matter_stay_literal():
+    text = "+++\ntitle = 'x'\n+++\n\nSee [the docs][d].\n\n[d]: https://example.org/d 'Docs'\n"
+    doc = parse(text)
+    assert [u.text for u in doc.units] == ["See <g1>the docs</g1>."]
+
+
+def test_top_level_html_block_is_translated_as_html():
+    doc = parse("<div class=\"note\">\n<p>An <em>HTML</em> note &amp; more.</p>\n</div>\n\nText.\n")
+    assert [u.text for u in doc.units] == ["An <g1>HTML</g1> note & more.", "Text."]
+    assert doc.units[0].escape == "html"
+
+
+def test_thematic_break_is_not_a_list():
+    assert texts("Para.\n\n* * *\n\nNext.\n") == ["Para.", "Next."]
+
+
+def test_footnote_definition_text_is_translated():
+    doc = parse("Claim[^1].\n\n[^1]: The source of the claim.\n")
+    assert [u.text for u in doc.units] == ["Claim<x1/>.", "The source of the claim."]
+
+
+# ---------------------------------------------------------------- inline
+
+
+def test_inline_link_text_translates_and_url_stays():
+    doc = parse('Read [the report](https://example.org/r?a=1&b=2 "Report") today.\n')
+    unit = doc.units[0]
+    assert unit.text == "Read <g1>the report</g1> today."
+    out = translate(doc, {unit.text: "Прочтите <g1>доклад</g1> сегодня."})
+    assert out == 'Прочтите [доклад](https://example.org/r?a=1&b=2 "Report") сегодня.\n'
+
+
+def test_emphasis_variants_are_paired_codes():
+    unit = parse("A *b* _c_ **d** __e__ ~~f~~ ***g*** end\n").units[0]
+    assert unit.text == (
+        "A <g1>b</g1> <g2>c</g2> <g3>d</g3> <g4>e</g4> <g5>f</g5> <g6><g7>g</g7></g6> end"
+    )
+    assert [unit.codes[f"<g{n}>"] for n in range(1, 8)] == ["*", "_", "**", "__", "~~", "*", "**"]
+
+
+def test_intraword_underscore_is_text():
+    assert texts("snake_case_name stays\n") == ["snake_case_name stays"]
+
+
+def test_atomic_inline_pieces():
+    text = "Run `make all`, see ![chart](c.png) and <https://example.org> or [^2].\n"
+    unit = parse(text).units[0]
+    assert unit.text == "Run <x1/>, see <x2/> and <x3/> or <x4/>."
+    assert unit.codes == {
+        "<x1/>": "`make all`", "<x2/>": "![chart](c.png)",
+        "<x3/>": "<https://example.org>", "<x4/>": "[^2]",
+    }
+
+
+def test_reference_link_full_form_translates_text():
+    doc = parse("Read [the bulletin][bul].\n\n[bul]: https://example.org/b\n")
+    unit = doc.units[0]
+    assert unit.codes == {"<g1>": "[", "</g1>": "][bul]"}
+    out = translate(doc, {unit.text: "Читайте <g1>бюллетень</g1>."})
+    assert out.startswith("Читайте [бюллетень][bul].\n")
+
+
+def test_shortcut_reference_link_stays_whole():
+    # Its text is its label: translating it would break the link.
+    unit = parse("See [Bulletin] now.\n\n[bulletin]: https://example.org/b\n").units[0]
+    assert unit.text == "See <x1/> now."
+
+
+def test_brackets_without_definition_are_text():
+    assert texts("An [aside] here.\n") == ["An [aside] here."]
+
+
+def test_inline_html_pairs_and_atomics():
+    unit = parse("Some <b>bold</b> text<br>and <code>x < y</code> here.\n").units[0]
+    assert unit.text == "Some <g1>bold</g1> text<x2/>and <x3/> here."
+    assert unit.codes["<x3/>"] == "<code>x < y</code>"
+
+
+def test_hard_line_breaks_are_atomic_and_soft_breaks_spaces():
+    doc = parse("> First line  \n> second line\\\n> third\n> fourth\n")
+    unit = doc.units[0]
+    assert unit.text == "First line<x1/>second line<x2/>third fourth"
+    assert unit.codes == {"<x1/>": "  \n> ", "<x2/>": "\\\n> "}
+    out = translate(doc, {unit.text: "Раз<x1/>два<x2/>три четыре"})
+    assert out == "> Раз  \n> два\\\n> три четыре\n"
+
+
+def test_crossing_markup_degrades_to_atomic_codes():
+    # Emphasis and <b> overlap: one pair survives, the other's tags become atomic codes.
+    unit = parse("*a <b>b* c</b> d\n").units[0]
+    assert unit.text == "<g1>a <x2/>b</g1> c<x3/> d"
+    assert codes_intact(unit.text, unit.text)
+
+
+def test_code_lookalikes_in_markdown_are_atomic():
+    unit = parse("Tokens <g1> and </g1> and <x2/> here.\n").units[0]
+    assert unit.text == "Tokens <x1/> and <x2/> and <x3/> here."
+    assert list(unit.codes.values()) == ["<g1>", "</g1>", "<x2/>"]
+
+
+def test_untranslated_units_render_exactly_even_when_others_change():
+    text = fixture_text().replace("\n", "\r\n")
+    doc = parse(text)
+    first = doc.units[0]
+    out = render(doc, ["Совет <g1>принял</g1> бюджет"] + [u.text for u in doc.units[1:]], "ru")
+    assert out == text.replace(first.raw, "Совет *принял* бюджет", 1)
+
+
+def test_markup_around_the_whole_unit_stays_outside():
+    doc = parse("- **Whole item in bold**\n- [Whole link](https://example.org/x)\n")
+    assert [u.text for u in doc.units] == ["Whole item in bold", "Whole link"]
+    out = render(doc, ["Весь пункт", "Вся ссылка"], "ru")
+    assert out == "- **Весь пункт**\n- [Вся ссылка](https://example.org/x)\n"

@@ -1,0 +1,90 @@
+"""Turn article files (.txt, .md, .html) into ``Document`` skeletons, and find them on disk.
+
+Every parser guarantees ``doc.source_text() == text`` byte for byte: literal
+markup is sliced from the source, never rewritten.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..document import Document
+from ..errors import InputError
+from .reading import FORMATS, SUPPORTED_EXTENSIONS, format_of, read_text
+
+__all__ = ["SUPPORTED_EXTENSIONS", "collect_inputs", "load_document", "parse_text", "read_text"]
+
+
+def parse_text(text: str, fmt: str, path: Path, relpath: Path | None = None) -> Document:
+    """Parse already-read ``text`` in format ``fmt`` ("txt", "md" or "html")."""
+    relpath = relpath if relpath is not None else Path(path.name)
+    if fmt == "txt":
+        from .plaintext import load_plaintext
+
+        return load_plaintext(text, path, relpath)
+    if fmt == "md":
+        from .markdown import load_markdown
+
+        return load_markdown(text, path, relpath)
+    if fmt == "html":
+        from .html import load_html
+
+        return load_html(text, path, relpath)
+    raise InputError(f"unknown document format {fmt!r}", path)
+
+
+def load_document(path: Path, root: Path) -> Document:
+    """Read and parse one article; ``relpath`` is its path relative to ``root``."""
+    path = Path(path)
+    text = read_text(path)
+    try:
+        relpath = path.resolve().relative_to(Path(root).resolve())
+    except ValueError:
+        relpath = Path(path.name)
+    if relpath == Path("."):
+        relpath = Path(path.name)
+    return parse_text(text, format_of(path), path, relpath)
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def collect_inputs(paths: list[Path]) -> tuple[list[tuple[Path, Path]], list[str]]:
+    """Expand files and directories into ``(file, root)`` pairs, plus warnings for skipped files.
+
+    A named file is its own root's child (root = its parent); a directory is
+    walked recursively in sorted order, skipping hidden files and directories,
+    and is the root of everything found in it, so outputs mirror its layout.
+    A missing path or an explicitly named unsupported file raises ``InputError``.
+    """
+    found: list[tuple[Path, Path]] = []
+    warnings: list[str] = []
+    seen: set[Path] = set()
+
+    def add(file: Path, root: Path) -> None:
+        key = file.resolve()
+        if key not in seen:
+            seen.add(key)
+            found.append((file, root))
+
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            raise InputError("no such file or directory", path)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path))
+            supported = 0
+            for file in files:
+                if file.suffix.lower() in FORMATS:
+                    add(file, path)
+                    supported += 1
+                else:
+                    kind = file.suffix or "(no extension)"
+                    warnings.append(f"{file}: skipped, unsupported file type {kind}")
+            if not supported:
+                warnings.append(f"{path}: no .txt, .md or .html files found")
+            continue
+        format_of(path)  # an explicitly named file must be supported
+        add(path, path.parent)
+    return found, warnings
