@@ -12,12 +12,12 @@ from __future__ import annotations
 import json
 import time
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .atomic import write_text_atomic
 from .cache import TranslationCache
-from .document import Document, render
+from .document import CODE_RE, Document, render
 from .engines.base import Engine, TranslateOptions
 from .errors import ModelError, TriglotError
 from .inline_codes import codes_intact, split_on_codes
@@ -35,7 +35,7 @@ class RunRequest:
     targets: list[str]
     out_dir: Path
     source: str | None = None  # None: detect per article and paragraph
-    options: TranslateOptions = TranslateOptions()
+    options: TranslateOptions = field(default_factory=TranslateOptions)
 
 
 @dataclass
@@ -49,12 +49,20 @@ def load_articles(request: RunRequest, summary: RunSummary) -> list[Article]:
     from .ingest import collect_inputs, load_document
     from .langdetect import detect_document
 
-    files, warnings = collect_inputs(request.paths)
-    summary.warnings.extend(warnings)
+    files: dict[Path, tuple[Path, Path]] = {}
+    for given in request.paths:
+        try:
+            found, warnings = collect_inputs([given])
+        except TriglotError as exc:
+            summary.errors.append(Problem(str(given), exc.message))
+            continue
+        summary.warnings.extend(warnings)
+        for path, root in found:
+            files.setdefault(path.resolve(), (path, root))
     out_dir = request.out_dir.resolve()
     articles: list[Article] = []
-    for path, root in files:
-        if path.resolve().is_relative_to(out_dir):
+    for resolved, (path, root) in files.items():
+        if resolved.is_relative_to(out_dir):
             continue  # our own earlier output inside an input folder
         try:
             doc = load_document(path, root)
@@ -149,7 +157,7 @@ def repair_lost_markup(
     for pair, sources in broken.items():
         if not sources:
             continue
-        pieces = [p.strip() for s in sources for p in split_on_codes(s) if LETTER_RE.search(p)]
+        pieces = [p.strip() for s in sources for p in split_on_codes(s) if is_prose(p)]
         done = mt.translate(sorted(set(pieces)), *pair)
         for source in sources:
             translations[pair][source] = "".join(
@@ -159,9 +167,13 @@ def repair_lost_markup(
     return count
 
 
+def is_prose(piece: str) -> bool:
+    return not CODE_RE.fullmatch(piece) and bool(LETTER_RE.search(piece))
+
+
 def rejoin_piece(piece: str, done: dict[str, str]) -> str:
     core = piece.strip()
-    if not core or core not in done:
+    if not is_prose(piece) or core not in done:
         return piece
     lead = piece[: len(piece) - len(piece.lstrip())]
     trail = piece[len(piece.rstrip()) :]

@@ -18,6 +18,9 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     # name: (module, attribute, one-line help shown by `triglot --help`)
     "translate": ("translator.cli.translate", "translate", "Translate articles (txt, md, html)."),
     "models": ("translator.cli.models", "models", "List, install and remove Argos packages."),
+    "glossary": ("translator.cli.glossary", "glossary", "Keep a ru/en/es terminology glossary."),
+    "check": ("translator.cli.check", "check", "Check a translation against the glossary."),
+    "entities": ("translator.cli.entities", "entities", "Find, align and cluster names (ru/en/es)."),
 }
 
 

@@ -1,0 +1,259 @@
+"""Candidate term extraction: frequent, term-like noun phrases, grouped by lemma.
+
+Like translate-toolkit's poterminology (stopword-bounded n-grams ranked by
+frequency) but lemma-aware and for ru/es too: "распознавания лиц" and
+"распознаванием лиц" count as one candidate. Ranking uses the C-value
+(Frantzi et al. 2000): frequency weighted by length, discounted when a phrase
+mostly occurs inside a longer candidate. With line-aligned parallel text, each
+candidate gets the target phrase that best shares its lines (Dice score).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import Concept, GlossaryError, Term, check_lang
+from .morphology import joined, lemmatizer, phrase_lemma, tokenize
+from .stopwords import LINKS, STOPWORDS
+
+_BAD_RU_POS = {"VERB", "INFN", "GRND", "PRTS", "ADVB", "PREP", "CONJ", "PRCL", "INTJ", "NPRO",
+               "PRED", "COMP", "NUMR"}
+
+
+@dataclass
+class Candidate:
+    """A proposed term with the evidence a reviewer needs."""
+
+    text: str  # dictionary form
+    lemma: tuple[str, ...]
+    count: int
+    termhood: float
+    example: str
+    lines: set[int] = field(default_factory=set, repr=False)
+    target: str = ""
+    target_score: float = 0.0
+
+    def to_dict(self) -> dict:
+        return {"term": self.text, "count": self.count, "termhood": round(self.termhood, 3),
+                "example": self.example, "target": self.target,
+                "target_score": round(self.target_score, 3)}
+
+
+def _word_ok(word: str, lang: str) -> bool:
+    return len(word) > 1 and not word.isdigit() and any(ch.isalpha() for ch in word)
+
+
+def _verb_like(word: str, lang: str) -> bool:
+    """Words that rarely end a noun phrase: Spanish verb forms (their lemma is an
+    infinitive), English -ly adverbs and -ed/-ing forms the lemmatiser reduced."""
+    lemma = lemmatizer(lang).lemma(word)
+    if lang == "es":
+        return lemma != word.lower() and lemma.endswith(("ar", "er", "ir", "ír"))
+    if lang == "en":
+        low = word.lower()
+        return low.endswith("ly") or (lemma != low and low.endswith(("ed", "ing")))
+    return False
+
+
+class _RuTagger:
+    def __init__(self) -> None:
+        import pymorphy3
+
+        self._parse = pymorphy3.MorphAnalyzer().parse
+        self._cache: dict[str, str | None] = {}
+
+    def pos(self, word: str) -> str | None:
+        low = word.lower()
+        if low not in self._cache:
+            self._cache[low] = self._parse(low)[0].tag.POS
+        return self._cache[low]
+
+
+def _ngrams(line: str, lang: str, max_words: int, tagger: _RuTagger | None):
+    """Candidate word spans of one line: (words, lemma key)."""
+    stop, links = STOPWORDS[lang], LINKS[lang]
+    lem = lemmatizer(lang)
+    tokens = tokenize(line)
+    runs: list[list] = []
+    for i, token in enumerate(tokens):
+        if i == 0 or not joined(line, tokens[i - 1], token):
+            runs.append([])
+        runs[-1].append(token)
+    for run in runs:
+        words = [t.text for t in run]
+        lows = [w.lower() for w in words]
+        for start in range(len(words)):
+            for size in range(1, max_words + 1):
+                end = start + size
+                if end > len(words):
+                    break
+                span = lows[start:end]
+                if span[0] in stop or span[-1] in stop or span[0] in links or \
+                        span[-1] in links:
+                    continue
+                if any(w in stop and w not in links for w in span):
+                    continue
+                if not all(_word_ok(w, lang) for w in span if w not in links):
+                    continue
+                if tagger is not None:
+                    tags = [tagger.pos(w) for w in words[start:end]]
+                    if any(t in _BAD_RU_POS for t in tags) or "NOUN" not in tags or \
+                            tags[-1] not in ("NOUN", "ADJF", "PRTF") or \
+                            (size == 1 and tags[0] != "NOUN"):
+                        continue
+                elif (size == 1 and len(span[0]) < 4) or _verb_like(words[end - 1], lang) or \
+                        _verb_like(words[start], lang):
+                    continue
+                yield words[start:end], tuple(lem.lemma(w) for w in words[start:end])
+
+
+def extract_candidates(lines: list[str], lang: str, *, min_count: int = 2,
+                       max_words: int = 4, min_words: int = 2) -> list[Candidate]:
+    """Candidates from ``lines`` (one segment each), best first; single words only
+    with ``min_words=1``."""
+    lang = check_lang(lang)
+    tagger = _RuTagger() if lang == "ru" else None
+    counts: Counter[tuple[str, ...]] = Counter()
+    forms: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    examples: dict[tuple[str, ...], str] = {}
+    where: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    for number, line in enumerate(lines):
+        for words, key in _ngrams(line, lang, max_words, tagger):
+            counts[key] += 1
+            forms[key][" ".join(words)] += 1
+            examples.setdefault(key, line.strip())
+            where[key].add(number)
+    kept = {k: n for k, n in counts.items() if n >= min_count}
+    nested: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for key, n in kept.items():
+        for size in range(1, len(key)):
+            for start in range(len(key) - size + 1):
+                sub = key[start:start + size]
+                if sub in kept:
+                    nested[sub].append(n)
+    candidates = []
+    for key, n in kept.items():
+        if len(key) < min_words:
+            continue
+        longer = nested.get(key, [])
+        score = n - (sum(longer) / len(longer) if longer else 0)
+        termhood = math.log2(len(key) + 1) * score
+        if termhood <= 0:
+            continue
+        surface = forms[key].most_common(1)[0][0]
+        # Names keep their written form ("United States"); other phrases their lemma.
+        text = phrase_lemma(surface.split(), lang)
+        if _mostly_capitalised(forms[key]):
+            text = surface if lang != "ru" else " ".join(
+                w[:1].upper() + w[1:] for w in text.split())
+        candidates.append(Candidate(text, key, n, termhood, _short(examples[key]),
+                                    where[key]))
+    candidates.sort(key=lambda c: (-c.termhood, -c.count, c.text))
+    return candidates
+
+
+def _mostly_capitalised(forms: Counter[str]) -> bool:
+    upper = sum(n for form, n in forms.items() if all(w[:1].isupper() for w in form.split()))
+    return upper * 2 > sum(forms.values())
+
+
+def _short(text: str, width: int = 160) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def propose_equivalents(candidates: list[Candidate], source_lines: list[str],
+                        target_lines: list[str], source: str, target: str, *,
+                        max_words: int = 4) -> None:
+    """Fill ``target``/``target_score`` of each candidate from line-aligned target text.
+
+    The score is the Dice coefficient of the lines holding the source candidate
+    and those holding the target phrase; longer phrases win ties.
+    """
+    del source  # the candidates already carry their source lines
+    targets = extract_candidates(target_lines, target, min_count=1, max_words=max_words,
+                                 min_words=1)
+    by_line: dict[int, list[Candidate]] = defaultdict(list)
+    for cand in targets:
+        for line in cand.lines:
+            by_line[line].append(cand)
+    for cand in candidates:
+        src_lines = {n for n in cand.lines if n < len(source_lines)}
+        if not src_lines:
+            continue
+        shared: Counter[int] = Counter()
+        pool: dict[int, Candidate] = {}
+        for line in src_lines:
+            for other in by_line.get(line, []):
+                shared[id(other)] += 1
+                pool[id(other)] = other
+        best, best_score = None, 0.0
+        for key, common in shared.items():
+            other = pool[key]
+            if common < 2 and len(src_lines) > 1:
+                continue
+            score = 2 * common / (len(src_lines) + len(other.lines))
+            if (score, len(other.lemma), other.count) > (best_score,
+                                                          len(best.lemma) if best else 0,
+                                                          best.count if best else 0):
+                best, best_score = other, score
+        if best is not None:
+            cand.target, cand.target_score = best.text, best_score
+
+
+def candidates_csv(candidates: list[Candidate], lang: str, target: str | None) -> str:
+    """CSV for review: delete the rows you do not want, fix terms, then ``extract --add``."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    header = [lang, "count", "termhood", "example"]
+    if target:
+        header += [target, f"{target}_score"]
+    writer.writerow(header)
+    for c in candidates:
+        row = [c.text, c.count, f"{c.termhood:.2f}", c.example]
+        if target:
+            row += [c.target, f"{c.target_score:.2f}"]
+        writer.writerow(row)
+    return buffer.getvalue()
+
+
+def read_reviewed(path: Path) -> list[Concept]:
+    """Concepts from a reviewed extract CSV: each kept row's language columns become
+    preferred terms (source 'extract'); count/termhood/example/score columns are ignored."""
+    from .formats import read_text
+
+    text = read_text(path)
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    if not rows:
+        raise GlossaryError("no rows", path)
+    header = [h.strip().lower() for h in rows[0]]
+    langs = [h for h in header if h in ("en", "ru", "es")]
+    allowed = {"count", "termhood", "example"} | {f"{lang}_score" for lang in ("en", "ru", "es")}
+    unknown = [h for h in header if h not in allowed and h not in langs]
+    if not langs or unknown:
+        raise GlossaryError("line 1: not an extract CSV: expected a language column (en, ru,"
+                            " es) plus count, termhood, example" +
+                            (f"; unknown {', '.join(unknown)}" if unknown else ""), path)
+    concepts = []
+    for number, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            raise GlossaryError(f"line {number}: {len(row)} fields, the header has "
+                                f"{len(header)}", path)
+        cells = dict(zip(header, row, strict=True))
+        terms = [Term(lang, cells[lang], "preferred", source="extract")
+                 for lang in langs if cells[lang].strip()]
+        if not terms:
+            raise GlossaryError(f"line {number}: empty term", path)
+        concepts.append(Concept(terms=terms, origin=f"line {number}"))
+    if not concepts:
+        raise GlossaryError("no rows kept", path)
+    from .formats import validate
+
+    validate(concepts, path)
+    return concepts

@@ -1,0 +1,140 @@
+"""Glossary files: CSV/TSV and XLSX tables and TBX-Basic, read and written losslessly.
+
+``read_glossary`` returns validated concepts or raises ``GlossaryError`` naming
+the file, the line (or element) and the problem; nothing is half-read.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model import Concept, GlossaryError, fold
+
+FORMATS: dict[str, str] = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".xlsx": "xlsx",
+                           ".tbx": "tbx", ".xml": "tbx"}
+
+
+def detect_format(path: Path, fmt: str | None = None) -> str:
+    """The format named by ``fmt`` or by the file extension."""
+    if fmt:
+        if fmt not in set(FORMATS.values()):
+            raise GlossaryError(f"unknown glossary format '{fmt}': use one of "
+                                f"{', '.join(sorted(set(FORMATS.values())))}")
+        return fmt
+    found = FORMATS.get(Path(path).suffix.lower())
+    if found is None:
+        raise GlossaryError("cannot tell the format from the extension; use .csv, .tsv, .xlsx"
+                            " or .tbx, or give --format", path)
+    return found
+
+
+def read_bytes(path: Path) -> bytes:
+    """A file's bytes, or a clear error when it is missing, a directory or empty."""
+    path = Path(path)
+    if not path.exists():
+        raise GlossaryError("no such file", path)
+    if path.is_dir():
+        raise GlossaryError("is a directory", path)
+    data = path.read_bytes()
+    if not data.strip():
+        raise GlossaryError("file is empty", path)
+    return data
+
+
+def read_text(path: Path) -> str:
+    """UTF-8 text (a BOM is fine); binary or other encodings are refused."""
+    data = read_bytes(path)
+    if b"\x00" in data[:4096]:
+        raise GlossaryError("binary file, expected UTF-8 text", path)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise GlossaryError(f"line {line}: invalid UTF-8", path) from exc
+
+
+def read_glossary(path: Path, fmt: str | None = None, *, source: str | None = None,
+                  target: str | None = None, sheet: str | int | None = None) -> list[Concept]:
+    """Concepts from a CSV/TSV/XLSX/TBX file, checked for duplicates and conflicts."""
+    path = Path(path)
+    kind = detect_format(path, fmt)
+    if kind in ("csv", "tsv"):
+        from .csv_table import read_table
+
+        concepts = read_table(path, "\t" if kind == "tsv" else ",", source=source, target=target)
+    elif kind == "xlsx":
+        from .xlsx import read_xlsx
+
+        concepts = read_xlsx(path, source=source, target=target, sheet=sheet)
+    else:
+        from .tbx import read_tbx
+
+        concepts = read_tbx(path)
+    validate(concepts, path)
+    return concepts
+
+
+def write_glossary(path: Path, concepts: list[Concept], fmt: str | None = None, *,
+                   source: str | None = None, target: str | None = None,
+                   header: bool = True) -> int:
+    """Write ``concepts`` atomically; ``source``/``target`` select the two-column form.
+
+    Returns the number of rows or entries written.
+    """
+    path = Path(path)
+    kind = detect_format(path, fmt)
+    if kind in ("csv", "tsv", "xlsx"):
+        from .csv_table import concepts_to_rows, pairs_to_rows
+
+        if source or target:
+            if not (source and target):
+                raise GlossaryError("the two-column form needs both --from and --to")
+            rows = pairs_to_rows(concepts, source, target)
+        else:
+            rows = concepts_to_rows(concepts)
+        if kind == "xlsx":
+            from .xlsx import write_xlsx
+
+            write_xlsx(path, rows, header=header)
+        else:
+            from .csv_table import write_rows
+
+            write_rows(path, rows, "\t" if kind == "tsv" else ",", header=header)
+        return len(rows) - 1
+    if source or target:
+        raise GlossaryError("--from/--to (two-column form) apply to CSV/TSV/XLSX, not TBX")
+    from .tbx import write_tbx
+
+    write_tbx(path, concepts)
+    return len(concepts)
+
+
+def validate(concepts: list[Concept], path: Path) -> None:
+    """Refuse duplicate rows, repeated ids and one term claimed by two concepts."""
+    if not concepts:
+        raise GlossaryError("no glossary entries found", path)
+    seen_ids: dict[str, str] = {}
+    seen_terms: dict[tuple[str, str], Concept] = {}
+    for concept in concepts:
+        where = concept.origin or f"concept {concept.id}"
+        if concept.id:
+            if concept.id in seen_ids:
+                raise GlossaryError(f"{where}: duplicate concept id '{concept.id}' "
+                                    f"(also {seen_ids[concept.id]})", path)
+            seen_ids[concept.id] = where
+        own: set[tuple[str, str]] = set()
+        for term in concept.terms:
+            key = (term.lang, fold(term.text))
+            if key in own:
+                raise GlossaryError(f"{where}: the {term.lang} term '{term.text}' is repeated",
+                                    path)
+            own.add(key)
+            other = seen_terms.get(key)
+            if other is not None:
+                same = {(t.lang, fold(t.text)) for t in other.terms} == {
+                    (t.lang, fold(t.text)) for t in concept.terms}
+                problem = "duplicate of" if same else "conflicting row: its " \
+                    f"{term.lang} term '{term.text}' is also in"
+                raise GlossaryError(f"{where}: {problem} {other.origin or other.id}", path)
+        for key in own:
+            seen_terms[key] = concept

@@ -1,0 +1,258 @@
+"""Glossary tables (CSV/TSV, and the rows behind XLSX) in two forms.
+
+* Concept per row: ``id, subject, en, en_status, ru, ..., es, ...`` columns.
+  Several terms of one language share a cell, separated by `` | `` (statuses,
+  notes and the other per-term columns line up the same way). Only ``en``,
+  ``ru`` or ``es`` is required; every other column is optional.
+* Two columns, source and target, as Weblate (header ``source,target``) and
+  DeepL (no header; optionally ``source,target,SRC,TGT``) use them: the
+  languages come from ``--from``/``--to``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from translator.atomic import atomic_open
+from translator.languages import LANGUAGES
+
+from ..model import Concept, GlossaryError, Term, check_lang
+
+SEPARATOR = " | "
+CONCEPT_FIELDS = ("id", "subject", "definition", "note", "created", "updated")
+TERM_FIELDS = ("status", "pos", "flags", "note", "source", "created", "updated")
+FLAG_NAMES = {"case-sensitive": "case_sensitive", "do-not-translate": "dnt", "dnt": "dnt"}
+PAIR_HEADER = ["source", "target"]
+
+
+def known_columns() -> list[str]:
+    columns = list(CONCEPT_FIELDS)
+    for lang in LANGUAGES:
+        columns += [lang] + [f"{lang}_{name}" for name in TERM_FIELDS]
+    return columns
+
+
+# -- reading -------------------------------------------------------------------------
+
+def read_table(path: Path, delimiter: str, *, source: str | None = None,
+               target: str | None = None) -> list[Concept]:
+    """Concepts from a CSV/TSV file; rows of the wrong width are refused with their line."""
+    import pandas as pd
+
+    from . import read_text
+
+    text = read_text(path)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    lines: list[int] = []
+    width = None
+    try:
+        start = 1
+        for record in reader:
+            if record and any(cell.strip() for cell in record):
+                if width is None:
+                    width = len(record)
+                elif len(record) != width:
+                    kind = "missing" if len(record) < width else "extra"
+                    raise GlossaryError(f"line {start}: {kind} columns: {len(record)} fields,"
+                                        f" the header has {width}", path)
+                lines.append(start)
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise GlossaryError(f"line {reader.line_num}: malformed CSV: {exc}", path) from exc
+    frame = pd.read_csv(io.StringIO(text), sep=delimiter, header=None, dtype=str,
+                        keep_default_na=False, skip_blank_lines=True, engine="python")
+    rows = [[str(cell) for cell in row] for row in frame.itertuples(index=False, name=None)]
+    rows = [row for row in rows if any(cell.strip() for cell in row)]
+    return rows_to_concepts(rows, lines, path, source=source, target=target)
+
+
+def rows_to_concepts(rows: list[list[str]], lines: list[int], path: Path, *,
+                     source: str | None, target: str | None, unit: str = "line",
+                     allow_headerless: bool = True) -> list[Concept]:
+    """Turn table rows (first row the header, unless DeepL pairs) into concepts."""
+    if not rows:
+        raise GlossaryError("no rows", path)
+    header = [cell.strip() for cell in rows[0]]
+    lowered = [cell.lower() for cell in header]
+    known = set(known_columns())
+    if lowered == PAIR_HEADER:
+        src, tgt = _pair_langs(source, target, path)
+        return _pairs(rows[1:], lines[1:], path, src, tgt, unit)
+    if all(cell in known for cell in lowered):
+        return _concept_rows(lowered, rows[1:], lines[1:], path, unit)
+    if allow_headerless and source and target and len(header) in (2, 4):
+        src, tgt = _pair_langs(source, target, path)
+        return _pairs(rows, lines, path, src, tgt, unit)
+    if any(cell in known for cell in lowered):
+        unknown = [h for h, low in zip(header, lowered, strict=True) if low not in known]
+        codes = [u for u in unknown if len(u) == 2 and u.isalpha()]
+        if codes:
+            raise GlossaryError(f"{unit} {lines[0]}: unknown language code '{codes[0]}' in the"
+                                " header: use en, ru, es", path)
+        raise GlossaryError(f"{unit} {lines[0]}: extra column{'s' if len(unknown) > 1 else ''}"
+                            f" {', '.join(repr(u) for u in unknown)}; known columns: "
+                            f"{', '.join(known_columns())}", path)
+    what = ", ".join(repr(h) for h in header[:4])
+    hint = ("; headerless DeepL pairs need --from and --to" if allow_headerless
+            else "")
+    raise GlossaryError(f"{unit} {lines[0]}: no header row (found {what}); expected columns"
+                        f" such as en, ru, es, en_status, or source,target{hint}", path)
+
+
+def _pair_langs(source: str | None, target: str | None, path: Path) -> tuple[str, str]:
+    if not (source and target):
+        raise GlossaryError("source/target pairs: give the languages with --from and --to",
+                            path)
+    src, tgt = check_lang(source), check_lang(target)
+    if src == tgt:
+        raise GlossaryError(f"--from and --to are both '{src}'")
+    return src, tgt
+
+
+def _pairs(rows: list[list[str]], lines: list[int], path: Path, src: str, tgt: str,
+           unit: str) -> list[Concept]:
+    concepts = []
+    for row, line in zip(rows, lines, strict=True):
+        where = f"{unit} {line}"
+        if len(row) == 4:  # DeepL: source, target, source language, target language
+            langs = (row[2].strip().lower(), row[3].strip().lower())
+            if langs != (src, tgt):
+                raise GlossaryError(f"{where}: languages {row[2]}/{row[3]} do not match "
+                                    f"--from {src} --to {tgt}", path)
+        if not row[0].strip() or not row[1].strip():
+            raise GlossaryError(f"{where}: empty term", path)
+        concepts.append(Concept(terms=[_term(path, where, src, row[0].strip()),
+                                       _term(path, where, tgt, row[1].strip())], origin=where))
+    return concepts
+
+
+def _term(path: Path, where: str, lang: str, text: str, **fields) -> Term:
+    try:
+        return Term(lang, text, **fields)
+    except GlossaryError as exc:
+        raise GlossaryError(f"{where}: {exc.message}", path) from exc
+
+
+def _concept_rows(header: list[str], rows: list[list[str]], lines: list[int], path: Path,
+                  unit: str) -> list[Concept]:
+    if len(set(header)) != len(header):
+        dup = next(h for h in header if header.count(h) > 1)
+        raise GlossaryError(f"{unit} {lines[0] - 1 if lines else 1}: column '{dup}' appears twice",
+                            path)
+    langs = [lang for lang in LANGUAGES if lang in header]
+    if not langs:
+        raise GlossaryError("missing columns: no language column (en, ru or es)", path)
+    for column in header:
+        lang = column.split("_", 1)[0]
+        if "_" in column and lang in LANGUAGES and lang not in header:
+            raise GlossaryError(f"missing column '{lang}' (needed by '{column}')", path)
+    concepts = []
+    for row, line in zip(rows, lines, strict=True):
+        where = f"{unit} {line}"
+        cells = dict(zip(header, (c.strip() for c in row), strict=True))
+        concept = Concept(cells.get("id") or None, cells.get("subject", ""),
+                          cells.get("definition", ""), cells.get("note", ""), [],
+                          cells.get("created", ""), cells.get("updated", ""), origin=where)
+        for lang in langs:
+            concept.terms += _cell_terms(cells, lang, path, where)
+        if not concept.terms:
+            raise GlossaryError(f"{where}: empty term: no term in any language", path)
+        concepts.append(concept)
+    return concepts
+
+
+def _split(value: str) -> list[str]:
+    return [part.strip() for part in value.split("|")] if value.strip() else []
+
+
+def _cell_terms(cells: dict[str, str], lang: str, path: Path, where: str) -> list[Term]:
+    texts = _split(cells.get(lang, ""))
+    extras = {name: _split(cells.get(f"{lang}_{name}", "")) for name in TERM_FIELDS}
+    if not texts:
+        given = [f"{lang}_{n}" for n, values in extras.items() if any(values)]
+        if given:
+            raise GlossaryError(f"{where}: empty term: {lang} is empty but {given[0]} is set",
+                                path)
+        return []
+    terms = []
+    for i, text in enumerate(texts):
+        if not text:
+            raise GlossaryError(f"{where}: empty term in column {lang}", path)
+        values = {}
+        for name, parts in extras.items():
+            if parts and len(parts) != len(texts):
+                raise GlossaryError(f"{where}: {lang}_{name} has {len(parts)} values for "
+                                    f"{len(texts)} {lang} terms", path)
+            values[name] = parts[i] if parts else ""
+        flags = {}
+        for flag in filter(None, (f.strip().lower() for f in values["flags"].split(","))):
+            if flag not in FLAG_NAMES:
+                raise GlossaryError(f"{where}: unknown flag '{flag}' in {lang}_flags (use "
+                                    "case-sensitive, do-not-translate)", path)
+            flags[FLAG_NAMES[flag]] = True
+        terms.append(_term(path, where, lang, text,
+                           status=values["status"] or ("preferred" if i == 0 else "admitted"),
+                           pos=values["pos"] or None, note=values["note"],
+                           source=values["source"], created=values["created"],
+                           updated=values["updated"], **flags))
+    return terms
+
+
+# -- writing -------------------------------------------------------------------------
+
+def concepts_to_rows(concepts: list[Concept]) -> list[list[str]]:
+    """Concept-per-row table, header first; optional columns left out when all empty."""
+    columns = ["id", "subject"]
+    for lang in LANGUAGES:
+        columns += [lang, f"{lang}_status"]
+    columns += ["definition", "note"]
+    for lang in LANGUAGES:
+        columns += [f"{lang}_{n}" for n in TERM_FIELDS if n != "status"]
+    columns += ["created", "updated"]
+    records = []
+    for concept in concepts:
+        record = {"id": concept.id or "", "subject": concept.subject,
+                  "definition": concept.definition, "note": concept.note,
+                  "created": concept.created, "updated": concept.updated}
+        for lang in LANGUAGES:
+            terms = concept.terms_in(lang)
+            for text in (t.text for t in terms):
+                if "|" in text:
+                    raise GlossaryError(f"concept {concept.id}: the term '{text}' contains '|',"
+                                        " which the table form uses between terms; use TBX")
+            record[lang] = SEPARATOR.join(t.text for t in terms)
+            record[f"{lang}_status"] = SEPARATOR.join(t.status for t in terms)
+            record[f"{lang}_pos"] = _joined([t.pos or "" for t in terms])
+            record[f"{lang}_flags"] = _joined([",".join(t.flags()) for t in terms])
+            for name in ("note", "source", "created", "updated"):
+                record[f"{lang}_{name}"] = _joined([getattr(t, name) for t in terms])
+        records.append(record)
+    always = {"id", *LANGUAGES}
+    keep = [c for c in columns if c in always or any(r.get(c) for r in records)]
+    return [keep] + [[r.get(c, "") for c in keep] for r in records]
+
+
+def _joined(values: list[str]) -> str:
+    return SEPARATOR.join(values) if any(values) else ""
+
+
+def pairs_to_rows(concepts: list[Concept], source: str, target: str) -> list[list[str]]:
+    """Two-column rows, header first: one row per concept that has both terms."""
+    source, target = check_lang(source), check_lang(target)
+    rows = [list(PAIR_HEADER)]
+    for concept in concepts:
+        src, tgt = concept.target_term(source), concept.target_term(target)
+        if src is not None and tgt is not None:
+            rows.append([src.text, tgt.text])
+    return rows
+
+
+def write_rows(path: Path, rows: list[list[str]], delimiter: str, *, header: bool = True) -> None:
+    """Write a table atomically; ``header=False`` drops the first row (DeepL's form)."""
+    import pandas as pd
+
+    frame = pd.DataFrame(rows[1:], columns=rows[0])
+    with atomic_open(path, "w") as handle:
+        frame.to_csv(handle, sep=delimiter, header=header, index=False, lineterminator="\n")

@@ -1,0 +1,66 @@
+"""Glossary spreadsheets (XLSX): the same two table forms as CSV, read with pandas/openpyxl."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from translator.atomic import write_bytes_atomic
+
+from ..model import Concept, GlossaryError
+from .csv_table import rows_to_concepts
+
+
+def read_xlsx(path: Path, *, source: str | None = None, target: str | None = None,
+              sheet: str | int | None = None) -> list[Concept]:
+    """Concepts from the first (or the named) sheet; row 1 must be a header row."""
+    import pandas as pd
+
+    from . import read_bytes
+
+    data = read_bytes(path)
+    try:
+        book = pd.ExcelFile(io.BytesIO(data), engine="openpyxl")
+    except (zipfile.BadZipFile, ValueError, KeyError, OSError) as exc:
+        raise GlossaryError(f"not a readable XLSX workbook ({exc})", path) from exc
+    name = sheet if sheet is not None else book.sheet_names[0]
+    if isinstance(name, str) and name not in book.sheet_names:
+        raise GlossaryError(f"no sheet named '{name}' (sheets: {', '.join(book.sheet_names)})",
+                            path)
+    frame = pd.read_excel(book, sheet_name=name, header=None, dtype=str)
+    frame = frame.fillna("")
+    rows: list[list[str]] = []
+    numbers: list[int] = []
+    for index, row in enumerate(frame.itertuples(index=False, name=None), start=1):
+        cells = [str(c) for c in row]
+        if any(c.strip() for c in cells):
+            while cells and not cells[-1].strip() and rows and len(cells) > len(rows[0]):
+                cells.pop()
+            rows.append(cells)
+            numbers.append(index)
+    if not rows:
+        raise GlossaryError(f"sheet '{name}' is empty", path)
+    if numbers[0] != 1:
+        raise GlossaryError(f"sheet '{name}' row 1: no header row (row 1 is empty)", path)
+    width = len(rows[0])
+    while width and not rows[0][width - 1].strip():
+        width -= 1
+    for cells, number in zip(rows, numbers, strict=True):
+        if any(c.strip() for c in cells[width:]):
+            raise GlossaryError(f"sheet '{name}' row {number}: extra columns beyond the header",
+                                path)
+    rows = [cells[:width] for cells in rows]
+    return rows_to_concepts(rows, numbers, path, source=source, target=target,
+                            unit=f"sheet '{name}' row", allow_headerless=False)
+
+
+def write_xlsx(path: Path, rows: list[list[str]], *, header: bool = True) -> None:
+    """Write rows (header first) as one sheet named 'glossary', atomically."""
+    import pandas as pd
+
+    frame = pd.DataFrame(rows[1:], columns=rows[0])
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        frame.to_excel(writer, sheet_name="glossary", index=False, header=header)
+    write_bytes_atomic(path, buffer.getvalue())

@@ -1,0 +1,147 @@
+"""Plain data for the termbase: concepts, their terms in ru/en/es, and term statuses.
+
+A concept is the unit of meaning ("facial recognition"); each language has one
+or more terms for it, each with a status telling translators whether to use it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from translator.errors import TriglotError
+from translator.languages import LANGUAGES
+
+STATUSES: tuple[str, ...] = ("preferred", "admitted", "deprecated", "superseded", "forbidden")
+#: Statuses a translation should use, best first.
+ACCEPTED_STATUSES: tuple[str, ...] = ("preferred", "admitted")
+#: Statuses whose use in a translation is a QA finding.
+REJECTED_STATUSES: tuple[str, ...] = ("deprecated", "superseded", "forbidden")
+PARTS_OF_SPEECH: tuple[str, ...] = ("noun", "verb", "adjective", "adverb", "properNoun", "other")
+
+
+class GlossaryError(TriglotError):
+    """A glossary file or database that cannot be used; nothing was changed."""
+
+
+def now_iso() -> str:
+    """UTC timestamp, second precision, as stored in the termbase and in exports."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def check_status(value: str) -> str:
+    norm = value.strip().lower()
+    if norm not in STATUSES:
+        raise GlossaryError(f"unknown status '{value}': use one of {', '.join(STATUSES)}")
+    return norm
+
+
+def check_lang(value: str) -> str:
+    norm = value.strip().lower()
+    if norm not in LANGUAGES:
+        raise GlossaryError(f"unknown language code '{value}': use one of {', '.join(LANGUAGES)}")
+    return norm
+
+
+def check_pos(value: str | None) -> str | None:
+    if value is None or not value.strip():
+        return None
+    for pos in PARTS_OF_SPEECH:
+        if pos.lower() == value.strip().lower():
+            return pos
+    raise GlossaryError(
+        f"unknown part of speech '{value}': use one of {', '.join(PARTS_OF_SPEECH)}"
+    )
+
+
+@dataclass
+class Term:
+    """One designation of a concept in one language."""
+
+    lang: str
+    text: str
+    status: str = "preferred"
+    pos: str | None = None
+    case_sensitive: bool = False
+    dnt: bool = False  # do not translate: the same string must appear in every language
+    note: str = ""
+    source: str = ""
+    created: str = ""
+    updated: str = ""
+    id: int | None = field(default=None, compare=False)
+    concept_id: str | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        self.lang = check_lang(self.lang)
+        self.status = check_status(self.status)
+        self.pos = check_pos(self.pos)
+        self.text = " ".join(self.text.split())
+        if not self.text:
+            raise GlossaryError(f"empty {self.lang} term")
+
+    @property
+    def accepted(self) -> bool:
+        return self.status in ACCEPTED_STATUSES
+
+    @property
+    def rejected(self) -> bool:
+        return self.status in REJECTED_STATUSES
+
+    def to_dict(self) -> dict:
+        return {"lang": self.lang, "text": self.text, "status": self.status, "pos": self.pos,
+                "case_sensitive": self.case_sensitive, "dnt": self.dnt, "note": self.note,
+                "source": self.source, "created": self.created, "updated": self.updated}
+
+    def flags(self) -> list[str]:
+        return [name for name, on in (("case-sensitive", self.case_sensitive),
+                                      ("do-not-translate", self.dnt)) if on]
+
+
+@dataclass
+class Concept:
+    """A unit of meaning with its terms in several languages."""
+
+    id: str | None = None
+    subject: str = ""
+    definition: str = ""
+    note: str = ""
+    terms: list[Term] = field(default_factory=list)
+    created: str = ""
+    updated: str = ""
+    #: Where an imported concept came from ("line 4", "conceptEntry c7"): for error messages.
+    origin: str = field(default="", compare=False, repr=False)
+
+    def terms_in(self, lang: str) -> list[Term]:
+        return [t for t in self.terms if t.lang == lang]
+
+    def target_term(self, lang: str) -> Term | None:
+        """The term a translation into ``lang`` should use: preferred, else admitted."""
+        for status in ACCEPTED_STATUSES:
+            for term in self.terms:
+                if term.lang == lang and term.status == status:
+                    return term
+        dnt = [t for t in self.terms if t.dnt]
+        return Term(lang, dnt[0].text, "preferred", dnt=True,
+                    case_sensitive=dnt[0].case_sensitive) if dnt else None
+
+    def find_term(self, lang: str, text: str) -> Term | None:
+        key = fold(text)
+        return next((t for t in self.terms if t.lang == lang and fold(t.text) == key), None)
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "subject": self.subject, "definition": self.definition,
+                "note": self.note, "created": self.created, "updated": self.updated,
+                "terms": [t.to_dict() for t in self.terms]}
+
+    def label(self) -> str:
+        """A short human name: the first preferred term, English first."""
+        for lang in ("en", "ru", "es"):
+            term = self.target_term(lang)
+            if term and not term.dnt:
+                return term.text
+        return self.terms[0].text if self.terms else (self.id or "")
+
+
+def fold(text: str) -> str:
+    """Comparison key for 'the same term': case, spacing and hyphen differences ignored."""
+    return " ".join(text.replace("-", " ").replace("ё", "е").replace("Ё", "Е").lower().split())

@@ -1,0 +1,217 @@
+"""Tokens and lemmas for ru/en/es: what lets "распознаванием лиц" find "распознавание лиц".
+
+Russian uses pymorphy3 (all parses are kept as candidate lemmas, best first);
+English and Spanish use simplemma. Lemmas are cached per token, because news
+text repeats its words and lemmatising is the cost of matching.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+#: A word: letters/digits, with inner apostrophes ("don't", "l'Hospitalet").
+WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+#: A word, or one punctuation mark (anything but spaces and hyphens): what matching scans.
+PIECE_RE = re.compile(WORD_RE.pattern + r"|[^\s\-‐‑‒–]")
+#: Gaps that keep two words inside one term: spaces and hyphens, nothing else.
+JOINING_GAP_RE = re.compile(r"[\s\-‐‑‒–]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words with their character offsets; hyphens split words ("facial-recognition")."""
+    return [Token(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text)]
+
+
+def joined(text: str, left: Token, right: Token) -> bool:
+    """True when only spaces or hyphens separate two tokens (so they may form one term)."""
+    return JOINING_GAP_RE.fullmatch(text, left.end, right.start) is not None
+
+
+@lru_cache(maxsize=1)
+def _morph():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+def _simplemma():
+    import simplemma
+
+    return simplemma
+
+
+def _norm(word: str) -> str:
+    return word.lower().replace("ё", "е").replace("’", "'")
+
+
+class Lemmatizer:
+    """Candidate lemmas of single tokens in one language, cached per token."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self._cache: dict[str, tuple[str, ...]] = {}
+        if lang == "ru":
+            self._parse = _morph().parse
+        else:
+            self._lemmatize = _simplemma().lemmatize
+
+    def candidates(self, word: str) -> tuple[str, ...]:
+        """Possible lemmas of ``word``, most likely first, lower-cased; the word itself last."""
+        cached = self._cache.get(word)
+        if cached is not None:
+            return cached
+        low = _norm(word)
+        found = self._cache.get(low)
+        if found is None:
+            found = self._compute(low)
+            self._cache[low] = found
+        self._cache[word] = found
+        return found
+
+    def lemma(self, word: str) -> str:
+        return self.candidates(word)[0]
+
+    def clear(self) -> None:
+        """Forget cached lemmas (benchmarks start cold)."""
+        self._cache.clear()
+
+    def lemmas(self, text: str) -> list[str]:
+        """The lemma of every token of ``text`` (the baseline the matcher is timed against)."""
+        return [self.candidates(m.group())[0] for m in WORD_RE.finditer(text)]
+
+    def _compute(self, low: str) -> tuple[str, ...]:
+        if self.lang == "ru":
+            if not _has_cyrillic(low):
+                return (low,)
+            seen: dict[str, None] = {}
+            for parse in self._parse(low):
+                seen.setdefault(_norm(parse.normal_form), None)
+            seen.setdefault(low, None)
+            return tuple(seen)
+        if low.isdigit():
+            return (low,)
+        if self.lang == "en" and low.endswith(("ing", "ings")) and len(low) > 5:
+            # "training", "building", "meetings": nouns in terms, never the verb "train".
+            return (low[:-1] if low.endswith("s") else low,)
+        lemma = _norm(self._lemmatize(low, lang=self.lang))
+        if self.lang == "en" and low.endswith("ed") and lemma != low:
+            return (low,)  # "protested" is a verb form, not the noun term "protest"
+        return (lemma,) if lemma == low else (lemma, low)
+
+
+def _has_cyrillic(word: str) -> bool:
+    return any("а" <= ch <= "я" for ch in word)
+
+
+@lru_cache(maxsize=3)
+def lemmatizer(lang: str) -> Lemmatizer:
+    """A shared lemmatiser per language (its cache lives as long as the process)."""
+    return Lemmatizer(lang)
+
+
+# -- term-side variants: number and gender forms the lemmatiser may not fold ----------
+
+_ES_UNACCENT = str.maketrans("áéíóú", "aeiou")
+
+
+def _strip_final_accent(word: str) -> str:
+    """acción -> accion (the plural 'acciones' drops the written accent)."""
+    return word[:-2] + word[-2:].translate(_ES_UNACCENT) if len(word) >= 2 else word
+
+
+def surface_variants(word: str, lang: str) -> set[str]:
+    """Plural and gender forms of one term word, so 'abogado' also finds 'abogadas'."""
+    w = _norm(word)
+    out: set[str] = set()
+    if lang == "es" and len(w) > 2:
+        if w.endswith("o"):
+            out |= {w[:-1] + "a", w + "s", w[:-1] + "as"}
+        elif w.endswith("a"):
+            out |= {w[:-1] + "o", w + "s", w[:-1] + "os"}
+        elif w.endswith(("ón", "és", "ín")):
+            base = _strip_final_accent(w)
+            out |= {base + "a", base + "es", base + "as"}
+        elif w.endswith("or"):
+            out |= {w + "a", w + "es", w + "as"}
+        elif w.endswith("z"):
+            out.add(w[:-1] + "ces")
+        elif w[-1] in "aeiouáéíóú":
+            out.add(w + "s")
+        else:
+            out.add(w + "es")
+    elif lang == "en" and len(w) > 2:
+        if w.endswith(("s", "x", "z", "ch", "sh")):
+            out.add(w + "es")
+        elif w.endswith("y") and w[-2] not in "aeiou":
+            out.add(w[:-1] + "ies")
+        else:
+            out.add(w + "s")
+        if w.endswith("man"):
+            out |= {w[:-3] + "men", w[:-3] + "woman", w[:-3] + "women"}
+    return out
+
+
+# -- phrases: dictionary form of a whole multiword term --------------------------------
+
+def phrase_lemma(words: list[str], lang: str) -> str:
+    """Dictionary form of a phrase, keeping agreement: "Тверского районного суда" ->
+    "тверской районный суд", "распознаванием лиц" -> "распознавание лиц".
+
+    Russian: the first noun is the head and goes to the nominative; adjectives
+    before it agree with it; words after it (genitive modifiers) stay as they are.
+    English/Spanish: each content word's lemma, modifiers after "de"/"of" unchanged.
+    """
+    if not words:
+        return ""
+    if lang != "ru":
+        # Content words go to their lemma; words after "de"/"of" are modifiers and keep
+        # their form ("derechos de las mujeres" -> "derecho de las mujeres").
+        lem = lemmatizer(lang)
+        out: list[str] = []
+        keep = False
+        for word in words:
+            low = _norm(word)
+            lemma = low if keep or low in _FUNCTION_WORDS else lem.lemma(word)
+            if lang == "es" and low.rstrip("s").endswith("a") and lemma.endswith("o"):
+                lemma = low.rstrip("s")  # keep the feminine: "resonancia magnética"
+            out.append(lemma)
+            keep = keep or low in {"de", "del", "of"}
+        return " ".join(out)
+    morph = _morph()
+    parses = [morph.parse(w)[0] for w in words]
+    head = next((i for i, p in enumerate(parses) if p.tag.POS == "NOUN"), None)
+    if head is None:
+        return " ".join(_norm(p.normal_form) for p in parses)
+    head_parse = parses[head]
+    number = "plur" if "Pltm" in head_parse.tag else "sing"
+    head_form = head_parse.inflect({"nomn", number})
+    result: list[str] = []
+    for i, (word, parse) in enumerate(zip(words, parses, strict=True)):
+        if i < head and parse.tag.POS in ("ADJF", "PRTF", "NUMR", "NPRO"):
+            grammemes = {"nomn", number}
+            if number == "sing" and head_parse.tag.gender:
+                grammemes.add(head_parse.tag.gender)
+            form = parse.inflect(grammemes)
+            result.append(form.word if form else parse.normal_form)
+        elif i == head:
+            result.append(head_form.word if head_form else parse.normal_form)
+        else:
+            result.append(word.lower())
+    return " ".join(_norm(w) for w in result)
+
+
+_FUNCTION_WORDS = {"de", "del", "la", "las", "los", "el", "y", "of", "the", "and", "a", "an"}
+
+
+def strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))

@@ -1,0 +1,165 @@
+"""Terminology QA: check translations against the glossary, segment by segment.
+
+Per segment: a source term whose preferred/admitted target term is missing
+("missing-term"), a deprecated/superseded/forbidden target term used
+("rejected-term"), a do-not-translate term changed ("dnt-changed"), numbers
+that differ ("number-mismatch"). Across the corpus: one source term rendered
+by different glossary terms ("inconsistent").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+
+from .matching import TermMatcher
+from .model import Concept
+
+CHECKS: tuple[str, ...] = ("missing-term", "rejected-term", "dnt-changed", "number-mismatch",
+                           "inconsistent")
+
+_NUMBER_RE = re.compile(r"(?<![\w])\d+(?:[.,\u00a0\u202f ]\d+)*")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One QA problem. ``segment`` is 1-based (the line number for line-aligned files)."""
+
+    check: str
+    segment: int | None
+    message: str
+    source_term: str = ""
+    expected: str = ""
+    found: str = ""
+    concept_id: str = ""
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def normalise_number(raw: str) -> str:
+    """'1,000' = '1 000' = '1.000' = '1000'; '3.5' = '3,5'. A separator followed by
+    exactly three digits groups thousands; any other is a decimal point."""
+    parts = re.split(r"[.,\u00a0\u202f ]", raw)
+    out = parts[0]
+    for part in parts[1:]:
+        out += part if len(part) == 3 else "." + part
+    return out.lstrip("0") or "0"
+
+
+_ENTITY_RE = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|\w+);")
+
+
+def numbers(text: str) -> Counter[str]:
+    """Numbers in ``text`` as normalised strings (HTML character references skipped)."""
+    text = _ENTITY_RE.sub(" ", text)
+    return Counter(normalise_number(m.group().strip()) for m in _NUMBER_RE.finditer(text))
+
+
+class Checker:
+    """Checks translations from one language into another against a set of concepts."""
+
+    def __init__(self, concepts: Iterable[Concept], source: str, target: str,
+                 checks: Iterable[str] = CHECKS) -> None:
+        self.concepts = {c.id or "": c for c in concepts}
+        self.source, self.target = source, target
+        self.checks = set(checks)
+        self._src = TermMatcher.from_concepts(self.concepts.values(), source)
+        self._tgt = TermMatcher.from_concepts(self.concepts.values(), target)
+        # concept -> target term used -> segments (for the corpus-wide consistency check)
+        self._renderings: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+
+    def check_segment(self, number: int, source: str, translation: str) -> list[Finding]:
+        """Findings for one source segment and its translation."""
+        findings: list[Finding] = []
+        src_matches = self._src.find(source)
+        tgt_matches = self._tgt.find(translation)
+        used: dict[str, list] = defaultdict(list)
+        for match in tgt_matches:
+            used[match.concept_id].append(match)
+        if "rejected-term" in self.checks:
+            for match in tgt_matches:
+                if match.term.rejected:
+                    better = self.concepts[match.concept_id].target_term(self.target)
+                    findings.append(Finding(
+                        "rejected-term", number,
+                        f"{match.term.status} term '{match.text}'"
+                        + (f"; use '{better.text}'" if better else ""),
+                        expected=better.text if better else "", found=match.text,
+                        concept_id=match.concept_id))
+        seen: set[str] = set()
+        for match in src_matches:
+            cid = match.concept_id
+            concept = self.concepts[cid]
+            if cid in seen:
+                continue
+            seen.add(cid)
+            if match.term.dnt:
+                if "dnt-changed" in self.checks and not _contains(translation, match.text,
+                                                                    match.term.case_sensitive):
+                    findings.append(Finding(
+                        "dnt-changed", number, f"do-not-translate '{match.text}' is not in the"
+                        " translation unchanged", source_term=match.text, expected=match.text,
+                        concept_id=cid))
+                continue
+            accepted = [m for m in used.get(cid, []) if m.term.accepted]
+            for m in accepted:  # rejected terms already have their own finding
+                self._renderings[cid][m.term.text].append(number)
+            expected = concept.target_term(self.target)
+            if expected is None or accepted or any(m.term.rejected for m in used.get(cid, [])):
+                continue  # no target term to expect, it is there, or reported as rejected
+            if "missing-term" in self.checks:
+                findings.append(Finding(
+                    "missing-term", number, f"'{match.text}' should be translated as "
+                    f"'{expected.text}'", source_term=match.text, expected=expected.text,
+                    concept_id=cid))
+        if "number-mismatch" in self.checks:
+            src_numbers, tgt_numbers = numbers(source), numbers(translation)
+            if src_numbers != tgt_numbers:
+                missing = sorted((src_numbers - tgt_numbers).elements())
+                extra = sorted((tgt_numbers - src_numbers).elements())
+                parts = ([f"missing {', '.join(missing)}"] if missing else []) + \
+                    ([f"extra {', '.join(extra)}"] if extra else [])
+                findings.append(Finding("number-mismatch", number, "numbers differ: "
+                                        + "; ".join(parts), expected=" ".join(missing),
+                                        found=" ".join(extra)))
+        return findings
+
+    def corpus_findings(self) -> list[Finding]:
+        """Source terms rendered by more than one glossary term across the segments seen."""
+        if "inconsistent" not in self.checks:
+            return []
+        findings = []
+        for cid, renderings in self._renderings.items():
+            if len(renderings) > 1:
+                detail = ", ".join(f"'{text}' ({len(segs)}x: {_segments(segs)})"
+                                   for text, segs in sorted(renderings.items(),
+                                                            key=lambda kv: -len(kv[1])))
+                findings.append(Finding(
+                    "inconsistent", None, f"{self.concepts[cid].label()} rendered as {detail}",
+                    source_term=self.concepts[cid].label(), found=" | ".join(renderings),
+                    concept_id=cid))
+        return findings
+
+
+def check_pairs(concepts: Iterable[Concept], pairs: Iterable[tuple[str, str]], source: str,
+                target: str, checks: Iterable[str] = CHECKS) -> list[Finding]:
+    """All findings for aligned (source, translation) segments, numbered from 1."""
+    checker = Checker(concepts, source, target, checks)
+    findings: list[Finding] = []
+    for number, (src, tgt) in enumerate(pairs, start=1):
+        findings += checker.check_segment(number, src, tgt)
+    return findings + checker.corpus_findings()
+
+
+def _segments(numbers: list[int]) -> str:
+    shown = ", ".join(map(str, numbers[:5]))
+    return shown + (", ..." if len(numbers) > 5 else "")
+
+
+def _contains(text: str, needle: str, case_sensitive: bool) -> bool:
+    flags = 0 if case_sensitive else re.IGNORECASE
+    pattern = r"(?<!\w)" + r"[\s\-]+".join(map(re.escape, re.split(r"[\s\-]+", needle))) + r"(?!\w)"
+    return re.search(pattern, text, flags) is not None

@@ -1,0 +1,406 @@
+"""The termbase: one SQLite file holding concepts and their ru/en/es terms.
+
+Every change runs in one ``BEGIN IMMEDIATE`` transaction with a busy timeout,
+so two processes writing at once both succeed (one waits) and nothing is lost;
+a writer still blocked after the timeout gets a clear error. The schema version
+lives in ``PRAGMA user_version``; a file from a newer triglot is refused.
+
+Public API (used by the CLI, the translation pipeline and the entities feature)::
+
+    with Termbase.open(path, create=True) as tb:
+        cid = tb.add_concept(Concept(terms=[Term("en", "court"), Term("ru", "суд")]))
+        tb.concepts()                      # every concept with its terms
+        tb.get(cid); tb.update(concept); tb.remove(cid)
+        tb.lookup("ru", "суд")             # concepts holding that term
+        tb.merge_concept(concept)          # existing entries win; returns MergeResult
+        tb.matcher("ru")                   # glossary.matching.TermMatcher over ru terms
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .model import Concept, GlossaryError, Term, fold, now_iso
+
+if TYPE_CHECKING:
+    from .matching import TermMatcher
+
+SCHEMA_VERSION = 1
+DEFAULT_PATH = Path("glossary.db")
+#: Seconds a writer waits for another process's transaction before giving up.
+DEFAULT_TIMEOUT = float(os.environ.get("TRIGLOT_GLOSSARY_TIMEOUT", "10"))
+
+_SCHEMA = """
+CREATE TABLE concepts (
+    id TEXT PRIMARY KEY,
+    subject TEXT NOT NULL DEFAULT '',
+    definition TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL
+);
+CREATE TABLE terms (
+    id INTEGER PRIMARY KEY,
+    concept_id TEXT NOT NULL REFERENCES concepts(id) ON DELETE CASCADE ON UPDATE CASCADE,
+    lang TEXT NOT NULL CHECK (lang IN ('ru', 'en', 'es')),
+    text TEXT NOT NULL CHECK (length(trim(text)) > 0),
+    fold TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN
+        ('preferred', 'admitted', 'deprecated', 'superseded', 'forbidden')),
+    pos TEXT,
+    case_sensitive INTEGER NOT NULL DEFAULT 0,
+    dnt INTEGER NOT NULL DEFAULT 0,
+    note TEXT NOT NULL DEFAULT '',
+    source TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL,
+    position INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (concept_id, lang, fold)
+);
+CREATE INDEX terms_by_fold ON terms (lang, fold);
+"""
+
+
+@dataclass
+class MergeResult:
+    """What merging one incoming concept did: existing entries always win."""
+
+    concept_id: str | None
+    action: str  # "added", "merged", "unchanged", "conflict"
+    added_terms: list[Term] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+
+
+class Termbase:
+    """An open termbase file. Use ``Termbase.open`` (a context manager)."""
+
+    def __init__(self, path: Path, connection: sqlite3.Connection, timeout: float) -> None:
+        self.path = path
+        self._db = connection
+        self._timeout = timeout
+        self._matchers: dict[str, TermMatcher] = {}
+        self._cache: list[Concept] | None = None
+
+    # -- opening -----------------------------------------------------------------
+
+    @classmethod
+    @contextmanager
+    def open(cls, path: Path | str = DEFAULT_PATH, *, create: bool = False,
+             timeout: float | None = None) -> Iterator[Termbase]:
+        """Open ``path``; a missing file is an error unless ``create`` (write commands)."""
+        path = Path(path)
+        timeout = DEFAULT_TIMEOUT if timeout is None else timeout
+        if path.is_dir():
+            raise GlossaryError("is a directory, not a glossary database", path)
+        if not path.exists():
+            if not create:
+                raise GlossaryError(
+                    "no such glossary (create one with 'triglot glossary add' or 'import')", path)
+            path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            db = sqlite3.connect(path, timeout=timeout, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise GlossaryError(f"cannot open glossary: {exc}", path) from exc
+        tb = cls(path, db, timeout)
+        try:
+            tb._prepare(create)
+            yield tb
+        finally:
+            db.close()
+
+    def _prepare(self, create: bool) -> None:
+        db = self._db
+        try:
+            db.execute(f"PRAGMA busy_timeout = {int(self._timeout * 1000)}")
+            db.execute("PRAGMA foreign_keys = ON")
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise GlossaryError(
+                    f"glossary is locked by another process (waited {self._timeout:g} s)",
+                    self.path) from exc
+            raise GlossaryError(f"not a glossary database ({exc})", self.path) from exc
+        except sqlite3.DatabaseError as exc:
+            raise GlossaryError(f"not a glossary database ({exc})", self.path) from exc
+        if version > SCHEMA_VERSION:
+            raise GlossaryError(
+                f"glossary schema version {version} is newer than this triglot supports "
+                f"({SCHEMA_VERSION}); upgrade triglot", self.path)
+        if version == SCHEMA_VERSION:
+            return
+        with self._write():
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version == 0:
+                tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+                if tables:
+                    raise GlossaryError("not a triglot glossary (unknown SQLite tables)",
+                                        self.path)
+                # executescript() would COMMIT mid-transaction: run statements one by one.
+                for statement in filter(str.strip, _SCHEMA.split(";")):
+                    db.execute(statement)
+                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: all of it lands or none of it does."""
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise GlossaryError(
+                    f"glossary is locked by another process (waited {self._timeout:g} s)",
+                    self.path) from exc
+            raise GlossaryError(f"cannot write glossary: {exc}", self.path) from exc
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        else:
+            try:
+                self._db.execute("COMMIT")
+            except sqlite3.Error as exc:
+                self._db.execute("ROLLBACK")
+                raise GlossaryError(f"cannot write glossary: {exc}", self.path) from exc
+        finally:
+            self._touched()
+
+    def _touched(self) -> None:
+        self._cache = None
+        self._matchers.clear()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Termbase]:
+        """Group several changes (an import, a merge) into one all-or-nothing transaction."""
+        if self._db.in_transaction:
+            yield self
+            return
+        with self._write():
+            yield self
+
+    # -- reading -----------------------------------------------------------------
+
+    def _read(self, sql: str, args: Iterable = ()) -> list[tuple]:
+        try:
+            return self._db.execute(sql, tuple(args)).fetchall()
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise GlossaryError(
+                    f"glossary is locked by another process (waited {self._timeout:g} s)",
+                    self.path) from exc
+            raise GlossaryError(f"cannot read glossary: {exc}", self.path) from exc
+
+    def concepts(self) -> list[Concept]:
+        """Every concept with its terms, in id order (cached until the next change)."""
+        if self._cache is None:
+            self._cache = self._load()
+        return self._cache
+
+    def _load(self, where: str = "", args: Iterable = ()) -> list[Concept]:
+        """Concepts (all, or those whose id satisfies the SQL condition ``where``)."""
+        by_id: dict[str, Concept] = {}
+        for cid, subject, definition, note, created, updated in self._read(
+                "SELECT id, subject, definition, note, created, updated FROM concepts"
+                + (f" WHERE id IN ({where})" if where else ""), args):
+            by_id[cid] = Concept(cid, subject, definition, note, [], created, updated)
+        for row in self._read(
+                "SELECT id, concept_id, lang, text, status, pos, case_sensitive, dnt, note,"
+                " source, created, updated FROM terms"
+                + (f" WHERE concept_id IN ({where})" if where else "")
+                + " ORDER BY concept_id, position, id", args):
+            term = Term(row[2], row[3], row[4], row[5], bool(row[6]), bool(row[7]), row[8],
+                        row[9], row[10], row[11], id=row[0], concept_id=row[1])
+            by_id[row[1]].terms.append(term)
+        return sorted(by_id.values(), key=lambda c: _id_sort_key(c.id or ""))
+
+    def get(self, concept_id: str) -> Concept:
+        """The concept ``concept_id`` (``12`` also finds ``c12``); a clear error if absent."""
+        for key in (concept_id, f"c{concept_id}"):
+            found = self._load("?", (key,))
+            if found:
+                return found[0]
+        raise GlossaryError(f"no concept with id '{concept_id}'", self.path)
+
+    def lookup(self, lang: str, text: str) -> list[Concept]:
+        """Concepts that have ``text`` as a term in ``lang`` (case/hyphen/spacing ignored)."""
+        return self._load("SELECT concept_id FROM terms WHERE lang = ? AND fold = ?",
+                          (lang, fold(text)))
+
+    def __len__(self) -> int:
+        return self._read("SELECT count(*) FROM concepts")[0][0]
+
+    def matcher(self, lang: str) -> TermMatcher:
+        """A term matcher over this glossary's ``lang`` terms, built once per state."""
+        if lang not in self._matchers:
+            from .matching import TermMatcher
+
+            self._matchers[lang] = TermMatcher.from_concepts(self.concepts(), lang)
+        return self._matchers[lang]
+
+    # -- writing -----------------------------------------------------------------
+
+    def add_concept(self, concept: Concept) -> str:
+        """Insert a new concept with its terms; returns its id (generated when None)."""
+        if not concept.terms:
+            raise GlossaryError("a concept needs at least one term")
+        with self.transaction():
+            cid = concept.id or self._next_id()
+            if self._read("SELECT 1 FROM concepts WHERE id = ?", (cid,)):
+                raise GlossaryError(f"concept id '{cid}' already exists", self.path)
+            stamp = now_iso()
+            self._db.execute(
+                "INSERT INTO concepts (id, subject, definition, note, created, updated)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (cid, concept.subject, concept.definition, concept.note,
+                 concept.created or stamp, concept.updated or concept.created or stamp))
+            for position, term in enumerate(concept.terms):
+                self._insert_term(cid, term, position, stamp)
+            self._touched()
+        return cid
+
+    def update(self, concept: Concept) -> None:
+        """Replace a stored concept's fields and terms with ``concept``'s (same id)."""
+        with self.transaction():
+            old = {t.id: t for t in self.get(concept.id or "").terms}
+            stamp = now_iso()
+            self._db.execute(
+                "UPDATE concepts SET subject = ?, definition = ?, note = ?, updated = ?"
+                " WHERE id = ?", (concept.subject, concept.definition, concept.note, stamp,
+                                  concept.id))
+            if not concept.terms:
+                raise GlossaryError(f"concept {concept.id} would have no terms left;"
+                                    " remove the concept instead")
+            self._db.execute("DELETE FROM terms WHERE concept_id = ?", (concept.id,))
+            for position, term in enumerate(concept.terms):
+                previous = old.get(term.id)
+                if previous is not None and previous != term:
+                    term.updated = stamp
+                self._insert_term(concept.id or "", term, position, stamp)
+            self._touched()
+
+    def remove(self, concept_id: str) -> None:
+        with self.transaction():
+            cid = self.get(concept_id).id
+            self._db.execute("DELETE FROM concepts WHERE id = ?", (cid,))
+            self._touched()
+
+    def add_concepts(self, concepts: Iterable[Concept]) -> list[str]:
+        """Insert many concepts in one transaction (an import): all or nothing."""
+        with self.transaction():
+            return [self.add_concept(c) for c in concepts]
+
+    def import_concepts(self, concepts: list[Concept], path: Path | str = "") -> list[str]:
+        """Add imported concepts in one transaction; an id or term already stored is an
+        error naming the file entry, and then nothing is imported."""
+        ids: list[str] = []
+        with self.transaction():
+            for concept in concepts:
+                where = f"{concept.origin}: " if concept.origin else ""
+                if concept.id and self._exists(concept.id):
+                    raise GlossaryError(f"{where}concept id '{concept.id}' is already in the "
+                                        "glossary; use 'triglot glossary merge' to combine", path)
+                for term in concept.terms:
+                    for other in self.lookup(term.lang, term.text):
+                        raise GlossaryError(
+                            f"{where}the {term.lang} term '{term.text}' is already in the "
+                            f"glossary (concept {other.id}); use 'triglot glossary merge' to "
+                            "combine", path)
+                ids.append(self.add_concept(concept))
+            return ids
+
+    def merge_concept(self, incoming: Concept) -> MergeResult:
+        """Fold ``incoming`` into the glossary; entries already in the glossary win.
+
+        The incoming concept joins the stored concept sharing one of its terms
+        (or is added when none does). New terms are added; a term whose status,
+        flags or part of speech differ, a second preferred term for a language,
+        or a different subject/definition is reported as a conflict and left as is.
+        """
+        with self.transaction():
+            matches: dict[str, Concept] = {}
+            for term in incoming.terms:
+                for concept in self.lookup(term.lang, term.text):
+                    matches[concept.id or ""] = concept
+            if not matches:
+                clean = Concept(None if incoming.id and self._exists(incoming.id) else incoming.id,
+                                incoming.subject, incoming.definition, incoming.note,
+                                list(incoming.terms), incoming.created, incoming.updated)
+                cid = self.add_concept(clean)
+                return MergeResult(cid, "added", list(incoming.terms))
+            if len(matches) > 1:
+                return MergeResult(None, "conflict", conflicts=[
+                    f"'{incoming.label()}' matches several concepts ({', '.join(sorted(matches))})"
+                    "; not merged"])
+            ours = copy.deepcopy(next(iter(matches.values())))
+            result = MergeResult(ours.id, "unchanged")
+            for name in ("subject", "definition", "note"):
+                mine, theirs = getattr(ours, name), getattr(incoming, name)
+                if theirs and not mine:
+                    setattr(ours, name, theirs)
+                    result.action = "merged"
+                elif theirs and mine != theirs:
+                    result.conflicts.append(f"{ours.id}: {name} differs: kept '{mine}', "
+                                            f"other has '{theirs}'")
+            for term in incoming.terms:
+                existing = ours.find_term(term.lang, term.text)
+                if existing is not None:
+                    diffs = [f"{n} {getattr(existing, n)!r} vs {getattr(term, n)!r}"
+                             for n in ("status", "pos", "case_sensitive", "dnt")
+                             if getattr(term, n) not in (None, getattr(existing, n))]
+                    if diffs:
+                        result.conflicts.append(f"{ours.id}: {term.lang} '{existing.text}': "
+                                                + "; ".join(diffs) + " (kept ours)")
+                    continue
+                preferred = [t for t in ours.terms_in(term.lang) if t.status == "preferred"]
+                if term.status == "preferred" and preferred:
+                    result.conflicts.append(
+                        f"{ours.id}: {term.lang} preferred term is '{preferred[0].text}',"
+                        f" other has '{term.text}' (not added)")
+                    continue
+                ours.terms.append(Term(term.lang, term.text, term.status, term.pos,
+                                       term.case_sensitive, term.dnt, term.note, term.source,
+                                       term.created, term.updated))
+                result.added_terms.append(term)
+            if result.added_terms:
+                result.action = "merged"
+            if result.action == "merged":
+                self.update(ours)
+            if result.conflicts and result.action == "unchanged":
+                result.action = "conflict"
+            return result
+
+    # -- internals ---------------------------------------------------------------
+
+    def _exists(self, concept_id: str) -> bool:
+        return bool(self._read("SELECT 1 FROM concepts WHERE id = ?", (concept_id,)))
+
+    def _next_id(self) -> str:
+        rows = self._read("SELECT id FROM concepts WHERE id GLOB 'c[0-9]*'")
+        numbers = [int(r[0][1:]) for r in rows if r[0][1:].isdigit()]
+        return f"c{max(numbers, default=0) + 1}"
+
+    def _insert_term(self, concept_id: str, term: Term, position: int, stamp: str) -> None:
+        try:
+            cursor = self._db.execute(
+                "INSERT INTO terms (concept_id, lang, text, fold, status, pos, case_sensitive, dnt,"
+                " note, source, created, updated, position)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (concept_id, term.lang, term.text, fold(term.text), term.status, term.pos,
+                 int(term.case_sensitive), int(term.dnt), term.note, term.source,
+                 term.created or stamp, term.updated or term.created or stamp, position))
+        except sqlite3.IntegrityError as exc:
+            raise GlossaryError(f"concept {concept_id} has the {term.lang} term '{term.text}'"
+                                " twice", self.path) from exc
+        term.id, term.concept_id = cursor.lastrowid, concept_id
+
+
+def _id_sort_key(cid: str) -> tuple[str, int, str]:
+    digits = cid.lstrip("abcdefghijklmnopqrstuvwxyz")
+    return (cid[: len(cid) - len(digits)], int(digits) if digits.isdigit() else -1, cid)
