@@ -1,0 +1,85 @@
+"""Reading entity inputs: one clear error for a missing, empty, binary or non-UTF-8 file."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from translator.errors import InputError
+
+
+def read_input(path: Path | str) -> str:
+    """Text of ``path`` (any extension: corpus files are named ``x.ru``, ``x.jsonl``), BOM dropped.
+
+    Decoding uses the project's article reader (``decode_utf8``) when present, so
+    entities refuse exactly what translation refuses.
+    """
+    path = Path(path)
+    try:
+        from translator.ingest.reading import decode_utf8
+    except ImportError:
+        return _read_text(path)
+    _check_file(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read ({exc.strerror})", path) from None
+    return _newlines(decode_utf8(data, path).removeprefix("\ufeff"))
+
+
+def _newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _check_file(path: Path) -> None:
+    if not path.exists():
+        raise InputError("no such file", path)
+    if not path.is_file():
+        raise InputError("not a regular file", path)
+
+
+def _read_text(path: Path) -> str:
+    _check_file(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read ({exc.strerror})", path) from None
+    if not data.strip():
+        raise InputError("file is empty", path)
+    if b"\x00" in data[:8192]:
+        raise InputError("looks like a binary file, not text", path)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not valid UTF-8 (byte {exc.start})", path) from None
+    return _newlines(text)
+
+
+def segments_of(text: str) -> list[str]:
+    """A document's segments: its lines, blank lines included so numbering matches the file."""
+    return text.split("\n") if not text.endswith("\n") else text[:-1].split("\n")
+
+
+_NAME_PART = re.compile(r"[._-]")
+
+
+def language_of(path: Path | str, text: str, forced: str | None = None) -> str:
+    """The language of a file: ``forced`` (--lang), else a ru/en/es part of its name
+    ("article.ru.txt", "flores-dev.es"), else detected from the text."""
+    from translator.languages import LANGUAGES, check_language
+
+    if forced:
+        return check_language(forced)
+    parts = [p.lower() for p in _NAME_PART.split(Path(path).name)]
+    named = [p for p in parts[1:] if p in LANGUAGES]
+    if named:
+        return named[-1]
+    try:
+        from translator.langdetect import detect_language
+    except ImportError:  # pragma: no cover - the project ships it
+        detect_language = None
+    detected = detect_language(text) if detect_language else None
+    if detected in LANGUAGES:
+        return detected
+    shown = f"it looks like '{detected}'" if detected else "it is too short to tell"
+    raise InputError(f"cannot tell the language ({shown}); use --lang ru, en or es", path)

@@ -1,0 +1,43 @@
+"""Plain data for entity mentions and the pairs that alignment produces."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+ENTITY_TYPES = ("PER", "ORG", "LOC", "MISC")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One entity mention as it stands in a text.
+
+    ``text`` is the surface form (Russian keeps its case ending); ``normal`` is the
+    dictionary form used for grouping. ``start``/``end`` are character offsets in
+    the segment, ``segment`` the index of that segment in its document.
+    """
+
+    text: str
+    type: str
+    start: int
+    end: int
+    lang: str
+    normal: str
+    segment: int = 0
+    origin: str = "rule"  # how it was found: "ner", "rule", "gazetteer"
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class AlignedPair:
+    """A source mention and its rendering in the translation (``target`` None = missing)."""
+
+    source: Mention
+    target: Mention | None
+    score: float
+    method: str  # "name", "words", "exact", "position" or "missing"
+
+    @property
+    def missing(self) -> bool:
+        return self.target is None

@@ -1,0 +1,63 @@
+"""Alignment of the fixture's translations: every name paired, or reported missing."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary.entities.align import align_documents
+from translator.errors import TriglotError
+
+from .conftest import lines
+
+
+def _pairs(source: str, target: str, src_lang: str, tgt_lang: str):
+    return align_documents(lines(source), lines(target), src_lang, tgt_lang)
+
+
+def _rendering(pairs, normal: str, segment: int) -> str | None:
+    for pair in pairs:
+        if pair.source.normal == normal and pair.source.segment == segment:
+            return pair.target.text if pair.target else None
+    raise AssertionError(f"{normal} not extracted in segment {segment}")
+
+
+def test_russian_court_article_aligns_with_english():
+    pairs = _pairs("court.ru.txt", "court.en.txt", "ru", "en")
+    assert _rendering(pairs, "Алёна Попова", 0) == "Alyona Popova"
+    assert _rendering(pairs, "Тверской районный суд", 0) == "Tverskoy District Court"
+    assert _rendering(pairs, "Тверской районный суд", 2) == "Tverskoy District Court"
+    assert _rendering(pairs, "Москва", 0) == "Moscow"
+    assert _rendering(pairs, "Михаил Беляев", 1) == "Mikhail Belyaev"
+
+
+def test_english_court_article_aligns_with_spanish():
+    pairs = _pairs("court.en.txt", "court.es.txt", "en", "es")
+    assert _rendering(pairs, "Alyona Popova", 3) == "Aliona Popova"
+    assert _rendering(pairs, "Mikhail Belyaev", 1) == "Mijaíl Beliáyev"
+    assert _rendering(pairs, "Tverskoy District Court", 2) == "Tribunal del distrito de Tverskói"
+
+
+def test_russian_aligns_with_spanish_across_scripts():
+    pairs = _pairs("cameras.ru.txt", "cameras.es.txt", "ru", "es")
+    assert _rendering(pairs, "Сергей Собянин", 2) == "Serguéi Sobianin"
+    assert _rendering(pairs, "Алёна Попова", 1) == "Aliona Popova"
+
+
+def test_a_name_dropped_by_the_translation_is_reported_missing():
+    source = ["Алёна Попова подала жалобу, а Михаил Беляев её поддержал."]
+    target = ["Alyona Popova filed a complaint, and her lawyer supported it."]
+    pairs = align_documents(source, target, "ru", "en")
+    missing = [p.source.normal for p in pairs if p.missing]
+    assert missing == ["Михаил Беляев"]
+
+
+def test_a_wrong_person_is_not_paired():
+    source = ["Алёна Попова подала жалобу."]
+    target = ["Tatiana Petrova filed a complaint against Popov's office."]
+    pairs = align_documents(source, target, "ru", "en")
+    assert all(p.target is None or p.target.text != "Tatiana Petrova" for p in pairs)
+
+
+def test_segment_counts_must_match():
+    with pytest.raises(TriglotError, match="3 segments but the translation has 2"):
+        align_documents(["a", "b", "c"], ["a", "b"], "en", "es")

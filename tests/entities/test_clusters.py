@@ -1,0 +1,52 @@
+"""Corpus clusters over the fixture: one entity per cluster, variants counted."""
+
+from __future__ import annotations
+
+from glossary.entities.clusters import build_clusters
+from glossary.entities.extract import extract_segments
+
+from .conftest import lines
+
+FILES = ["court.ru.txt", "court.en.txt", "court.es.txt",
+         "cameras.ru.txt", "cameras.en.txt", "cameras.es.txt"]
+
+
+def _clusters():
+    mentions = []
+    for name in FILES:
+        mentions.extend(extract_segments(lines(name), name.split(".")[1]))
+    return build_clusters(mentions)
+
+
+def _cluster_with(clusters, form):
+    found = [c for c in clusters if any(f == form for _, f, _ in c.variants)]
+    assert len(found) == 1, f"{form} is in {len(found)} clusters"
+    return found[0]
+
+
+def test_one_person_under_every_spelling_is_one_cluster_with_counts():
+    popova = _cluster_with(_clusters(), "Alyona Popova")
+    counts = {(lang, form): n for lang, form, n in popova.variants}
+    # the fixture: two English articles spell her two ways, Spanish one way
+    assert counts[("en", "Alyona Popova")] == 2
+    assert counts[("en", "Alena Popova")] == 2
+    assert counts[("es", "Aliona Popova")] == 4
+    # Russian: inflected forms (Алёну Попову, Алёны Поповой) counted under the dictionary form
+    assert counts[("ru", "Алёна Попова")] == 4
+    assert popova.canonical["ru"] == "Алёна Попова"
+    assert popova.type == "PER"
+
+
+def test_court_and_city_cluster_across_scripts():
+    clusters = _clusters()
+    court = _cluster_with(clusters, "Tverskoy District Court")
+    assert court.canonical["ru"] == "Тверской районный суд"
+    assert "es" in court.canonical
+    moscow = _cluster_with(clusters, "Moscow")
+    assert moscow.canonical == {"en": "Moscow", "ru": "Москва", "es": "Moscú"}
+
+
+def test_different_people_stay_apart():
+    clusters = _clusters()
+    assert _cluster_with(clusters, "Alyona Popova") is not _cluster_with(clusters,
+                                                                         "Sergei Sobyanin")

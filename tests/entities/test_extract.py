@@ -1,0 +1,89 @@
+"""Extraction on the trilingual fixture, and Russian dictionary forms."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary.entities.extract import extract, extract_segments
+from translator.errors import TriglotError
+
+from .conftest import lines
+
+
+def _texts(mentions, kind=None):
+    return [m.text for m in mentions if kind is None or m.type == kind]
+
+
+@pytest.mark.parametrize(("text", "surface", "normal"), [
+    ("Суд оштрафовал Алёну Попову.", "Алёну Попову", "Алёна Попова"),
+    ("Адвокат встретился с Алёной Поповой вчера.", "Алёной Поповой", "Алёна Попова"),
+    ("Журналисты спросили Алексея Навального о суде.", "Алексея Навального", "Алексей Навальный"),
+    ("Приговор огласили в Тверском районном суде.", "Тверском районном суде",
+     "Тверской районный суд"),
+])
+def test_russian_mentions_keep_surface_and_get_dictionary_form(text, surface, normal):
+    found = {m.text: m.normal for m in extract(text, "ru")}
+    assert found.get(surface) == normal
+
+
+def test_russian_keeps_yo_and_the_womans_gender():
+    # natasha alone gives "Алену Попов"; the surface gender and ё must survive
+    (mention,) = [m for m in extract("Полиция задержала Алёну Попову.", "ru") if m.type == "PER"]
+    assert mention.normal == "Алёна Попова"
+
+
+def test_russian_fixture_finds_people_court_and_city():
+    found = extract_segments(lines("court.ru.txt"), "ru")
+    assert "Тверской районный суд" in {m.normal for m in found if m.type == "ORG"}
+    assert {"Алёна Попова", "Михаил Беляев"} <= {m.normal for m in found if m.type == "PER"}
+    assert "Москва" in {m.normal for m in found if m.type == "LOC"}
+
+
+def test_latin_script_names_inside_russian_text_are_found():
+    found = extract("Об этом сообщила газета The Guardian в понедельник.", "ru")
+    assert "The Guardian" in _texts(found)
+
+
+def test_english_fixture_finds_names_with_connectors():
+    found = extract_segments(lines("court.en.txt"), "en")
+    texts = _texts(found)
+    assert "Tverskoy District Court" in texts
+    assert "Alyona Popova" in texts
+    assert "European Court of Human Rights" in texts
+
+
+def test_spanish_fixture_joins_lower_case_institution_words():
+    found = extract_segments(lines("court.es.txt"), "es")
+    assert "Tribunal del distrito de Tverskói" in _texts(found)
+    assert "Aliona Popova" in _texts(found)
+
+
+@pytest.mark.parametrize(("text", "lang", "names"), [
+    ("The court fined Alyona Popova on Monday.", "en", ["Alyona Popova"]),
+    ("However, Alyona Popova appealed.", "en", ["Alyona Popova"]),
+    ("Russian police detained Alyona Popova.", "en", ["Alyona Popova"]),
+    ("El tribunal multó a Aliona Popova.", "es", ["Aliona Popova"]),
+])
+def test_sentence_starts_weekdays_and_nationalities_are_not_names(text, lang, names):
+    assert _texts(extract(text, lang)) == names
+
+
+def test_titles_are_left_out_of_the_span():
+    found = extract("The decision was announced by Dr. Carolyn Wilson.", "en")
+    assert _texts(found) == ["Carolyn Wilson"]
+
+
+def test_sentence_initial_name_is_kept():
+    assert "Popova" in _texts(extract("Popova arrived at the court.", "en"))
+    assert "Turkey" in _texts(extract("Turkey's courts are busy.", "en"))
+
+
+def test_offsets_point_at_the_surface_form():
+    text = "Тверской районный суд вызвал Алёну Попову."
+    for mention in extract(text, "ru"):
+        assert text[mention.start:mention.end] == mention.text
+
+
+def test_unknown_language_is_refused():
+    with pytest.raises(TriglotError, match="unsupported language 'de'"):
+        extract("Das Gericht tagte.", "de")
