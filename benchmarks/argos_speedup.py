@@ -18,8 +18,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.common import INTRA_THREADS, bench_package, package_dir_with, wmt_sentences
-from benchmarks.common import write_article
+from benchmarks.common import (
+    INTRA_THREADS,
+    bench_package,
+    package_dir_with,
+    wmt_sentences,
+    write_article,
+)
 
 
 def main() -> None:

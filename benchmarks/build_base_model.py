@@ -111,7 +111,7 @@ def main() -> None:
             "from_name": "Russian", "to_code": "en", "to_name": "English", "type": "translate",
         }, indent=1))
         (OUT / "README.md").write_text(
-            "Random-weight Transformer-base model built by triglot's benchmarks, for timing only.\n")
+            "Random-weight Transformer-base model from triglot benchmarks; for timing only.\n")
     print(f"built {OUT} (EOS bias {best[0]}, length ratio {best[1]:.2f})")
 
 

@@ -15,7 +15,7 @@ def make(pairs, cache=None):
 
 
 def test_direct_pair_is_used_when_installed():
-    engine, mt = make(ALL_VIA_EN | {("ru", "es")})
+    _, mt = make(ALL_VIA_EN | {("ru", "es")})
     assert mt.translate(["Привет"], "ru", "es") == {"Привет": "[es] Привет"}
     assert mt.stats.pivots == set()
 

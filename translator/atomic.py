@@ -18,7 +18,8 @@ def atomic_open(path: Path, mode: str = "w", encoding: str | None = "utf-8") -> 
     binary = "b" in mode
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, mode, encoding=None if binary else encoding, newline="" if not binary else None) as handle:
+        text_args = {} if binary else {"encoding": encoding, "newline": ""}
+        with os.fdopen(fd, mode, **text_args) as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())

@@ -1,4 +1,4 @@
-"""Token-based batches: sentences sorted by length, so padding is small and batches are reproducible."""
+"""Token-based batches, sorted by length: little padding, and the same batches on every run."""
 
 from __future__ import annotations
 

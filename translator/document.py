@@ -43,7 +43,7 @@ class Unit:
 
 @dataclass
 class LangSlot:
-    """A literal that names the document's language (``<html lang="ru">``); rendered as the target."""
+    """A literal naming the document's language (``<html lang="ru">``), rendered as the target."""
 
     original: str
 

@@ -1,4 +1,4 @@
-"""A progress bar on stderr counting segments and documents (silent when stderr is not a terminal)."""
+"""A progress bar on stderr counting segments and documents; silent when stderr is no terminal."""
 
 from __future__ import annotations
 

@@ -20,7 +20,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "models": ("translator.cli.models", "models", "List, install and remove Argos packages."),
     "glossary": ("translator.cli.glossary", "glossary", "Keep a ru/en/es terminology glossary."),
     "check": ("translator.cli.check", "check", "Check a translation against the glossary."),
-    "entities": ("translator.cli.entities", "entities", "Find, align and cluster names (ru/en/es)."),
+    "entities": ("translator.cli.entities", "entities", "Find, align and cluster names."),
 }
 
 

@@ -12,8 +12,9 @@ def plan_route(pairs: set[tuple[str, str]], source: str, target: str) -> Route:
     """The hops to take from ``source`` to ``target``; direct wins over a pivot."""
     if (source, target) in pairs:
         return ((source, target),)
-    if source != PIVOT and target != PIVOT and (source, PIVOT) in pairs and (PIVOT, target) in pairs:
-        return ((source, PIVOT), (PIVOT, target))
+    via_pivot = ((source, PIVOT), (PIVOT, target))
+    if PIVOT not in (source, target) and all(hop in pairs for hop in via_pivot):
+        return via_pivot
     raise ModelError(missing_model_message(pairs, source, target))
 
 
