@@ -1,4 +1,4 @@
-"""Shared fixtures: paths to the project's data, the shared corpus, and a private Argos package dir."""
+"""Shared fixtures: project data paths, the shared corpus, a private Argos package dir."""
 
 from __future__ import annotations
 
