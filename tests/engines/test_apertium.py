@@ -1,0 +1,119 @@
+"""The Apertium engine behind the engine interface: one process per batch, outputs one to one."""
+
+from __future__ import annotations
+
+import pytest
+
+from translator.engines import apertium
+from translator.engines.apertium import ApertiumEngine
+from translator.engines.base import TranslateOptions
+from translator.engines.registry import ENGINES, make_engine
+from translator.errors import ModelError, TriglotError
+from translator.inline_codes import codes_intact
+
+needs_apertium = pytest.mark.skipif(
+    not {("en", "es"), ("es", "en")} <= ApertiumEngine().pairs(),
+    reason="apertium and apertium-eng-spa are not installed (make apertium-deps)")
+
+
+@pytest.fixture
+def en_es():
+    return ApertiumEngine().load("en", "es", TranslateOptions())
+
+
+def test_registry_names_both_engines_and_refuses_others():
+    assert ENGINES == ("argos", "apertium")
+    assert make_engine("apertium").name == "apertium"
+    with pytest.raises(TriglotError, match=r"unknown engine 'moses'.*argos, apertium"):
+        make_engine("moses")
+
+
+def test_without_apertium_no_pairs_and_a_clear_error(monkeypatch):
+    monkeypatch.setattr(apertium.shutil, "which", lambda name: None)
+    engine = ApertiumEngine()
+    assert engine.pairs() == set()
+    with pytest.raises(ModelError, match="apertium is not installed; on Debian/Ubuntu: "
+                                         "apt-get install apertium apertium-eng-spa"):
+        engine.load("en", "es", TranslateOptions())
+
+
+@needs_apertium
+def test_pairs_are_english_spanish_both_ways():
+    assert {("en", "es"), ("es", "en")} <= ApertiumEngine().pairs()
+
+
+@needs_apertium
+def test_a_pair_it_lacks_is_a_model_error():
+    with pytest.raises(ModelError, match="no Apertium language pair installed for ru->en"):
+        ApertiumEngine().load("ru", "en", TranslateOptions())
+
+
+@needs_apertium
+def test_identity_names_mode_and_package_version(en_es):
+    assert en_es.identity.startswith("apertium:eng-spa:")
+    version = en_es.identity.split(":")[2]
+    assert version != "unknown" and version[0].isdigit()
+
+
+@needs_apertium
+def test_batch_maps_back_one_to_one_even_with_awkward_sentences(en_es, monkeypatch):
+    calls = []
+    real_run = en_es._run
+    monkeypatch.setattr(en_es, "_run", lambda stream: calls.append(stream) or real_run(stream))
+    batch = ["The court ruled on Monday.",
+             "the",  # no end mark: must not merge with the next sentence
+             "house is red",
+             "It rained\nall night",  # a newline inside one sentence
+             "",
+             "Prices rose by $5 [sic] {x} a@b / c \\ d ^ e <f>.",
+             "[<triglot:0>\n]",  # looks like the separator
+             "Where is the court?"]
+    out = en_es.translate(batch)
+    assert len(calls) == 1, "the whole batch goes through one apertium process"
+    assert len(out) == len(batch)
+    assert "lunes" in out[0]
+    assert "casa" in out[2] and "casa" not in out[1]
+    assert out[3].count("\n") == 1 and "noche" in out[3]
+    assert out[4] == ""
+    for literal in ("$5", "[sic]", "{x}", "a@b", "/ c", "\\ d", "^ e", "<f>"):
+        assert literal in out[5]
+    assert out[6] == "[<triglot:0>\n]"
+    assert "corte" in out[7] and out[7].endswith("?")
+
+
+@needs_apertium
+def test_inline_codes_survive(en_es):
+    batch = ["The protesters were <g1>detained</g1> in the metro.<x1/>",
+             "She read <g1>the report</g1> about <x2/> cameras."]
+    out = en_es.translate(batch)
+    assert all(codes_intact(src, tgt) for src, tgt in zip(batch, out, strict=True)), out
+    assert "<g1>" in out[0] and "metro" in out[0]
+
+
+@needs_apertium
+def test_spanish_to_english():
+    translator = ApertiumEngine().load("es", "en", TranslateOptions())
+    assert translator.translate(["La casa es roja.", "Hola"]) == ["The house is red.", "Hello"]
+
+
+@needs_apertium
+def test_lost_separators_split_the_batch_instead_of_shifting(en_es, monkeypatch):
+    """If Apertium ever drops a separator, no output may land on another sentence."""
+    real_run = en_es._run
+
+    def lossy(stream):
+        if stream.count("[<triglot:") > 1:  # drop separators from multi-sentence batches
+            return real_run(stream).replace("[<triglot:1>\n]", " ")
+        return real_run(stream)
+
+    monkeypatch.setattr(en_es, "_run", lossy)
+    out = en_es.translate(["The house is red.", "The dog is big.", "Hello."])
+    assert len(out) == 3
+    assert "casa" in out[0] and "perro" in out[1] and "Hola" in out[2]
+
+
+@needs_apertium
+def test_failing_process_is_a_model_error(en_es, monkeypatch):
+    monkeypatch.setattr(en_es, "mode", "xxx-yyy")
+    with pytest.raises(ModelError, match="apertium xxx-yyy failed"):
+        en_es.translate(["Hello."])

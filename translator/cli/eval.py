@@ -1,0 +1,66 @@
+"""``triglot eval``: BLEU, chrF and glossary term accuracy of a line-aligned translation.
+
+Exit 0 when scored, 2 on bad input (missing or empty files, line counts that differ).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+FILE = click.Path(path_type=Path, dir_okay=False)
+
+
+@click.command(name="eval")
+@click.option("--hyp", "hypothesis", required=True, type=FILE,
+              help="The translation to score, one segment a line.")
+@click.option("--ref", "references", required=True, multiple=True, type=FILE,
+              help="Reference translation, line-aligned (repeat for several references).")
+@click.option("--src", "source", type=FILE,
+              help="The source text, line-aligned: needed for glossary term accuracy.")
+@click.option("--glossary", "-g", "glossary_path", type=FILE,
+              help="Termbase (.db) or glossary file (.csv/.tsv/.xlsx/.tbx) for term accuracy;"
+              " default $TRIGLOT_GLOSSARY or ./glossary.db when --src is given.")
+@click.option("--from", "source_lang", help="Source language (ru, en, es); detected if omitted.")
+@click.option("--to", "target_lang", help="Translation language; detected if omitted.")
+@click.option("--misses", is_flag=True, help="List each glossary term the translation missed.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+def eval_command(hypothesis: Path, references: tuple[Path, ...], source: Path | None,
+                 glossary_path: Path | None, source_lang: str | None, target_lang: str | None,
+                 misses: bool, as_json: bool) -> None:
+    """Score a translation with BLEU and chrF (sacrebleu defaults) and, given the source
+    and a glossary, the share of glossary terms rendered with their preferred term."""
+    from ..errors import TriglotError
+    from ..evaluation import default_glossary_path, evaluate_files, load_concepts
+
+    concepts = None
+    if source is not None:
+        glossary_path = glossary_path or default_glossary_path()
+        if glossary_path is None:
+            raise TriglotError("term accuracy needs a glossary: give --glossary "
+                               "(no ./glossary.db here)")
+        concepts = load_concepts(glossary_path)
+    elif glossary_path is not None:
+        raise TriglotError("term accuracy needs the source text: give --src with --glossary")
+    scores = evaluate_files(hypothesis, list(references), source, concepts, source_lang,
+                            target_lang)
+    if as_json:
+        click.echo(json.dumps(scores.to_dict(), ensure_ascii=False, indent=2))
+        return
+    rows = [("lines", str(scores.segments), ""),
+            ("BLEU", f"{scores.bleu:.1f}", scores.bleu_signature),
+            ("chrF", f"{scores.chrf:.1f}", scores.chrf_signature)]
+    terms = scores.terms
+    if terms is not None:
+        value = f"{terms.accuracy:.3f}" if terms.accuracy is not None else "n/a"
+        rows.append(("terms", value, f"{terms.correct} of {terms.total} glossary terms in the "
+                     "source rendered with the preferred target term"))
+    for name, value, note in rows:
+        click.echo(f"{name:<6} {value:>6}  {note}".rstrip())
+    if misses and terms is not None and terms.misses:
+        click.echo("\nline   source term -> expected")
+        for miss in terms.misses:
+            click.echo(f"{miss.line:<6} {miss.source_term} -> {miss.expected}")
+

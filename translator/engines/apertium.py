@@ -1,0 +1,229 @@
+"""Apertium, the rule-based engine Debian ships (``apertium`` + ``apertium-eng-spa``).
+
+A whole batch goes through one ``apertium -f none`` process. Instead of letting
+Apertium's text deformatter guess, triglot writes the stream format itself:
+text is backslash-escaped, inline codes (``<g1>``, ``</g1>``, ``<x1/>``) become
+superblanks (``[<g1>]``), which Apertium carries through untranslated, and
+sentences are separated by a numbered superblank after a sentence end, so no
+transfer rule reaches across two sentences. The numbered separators are read
+back to map outputs one to one; a batch whose separators come back wrong is
+split in halves and retried, so a sentence is never shifted onto another's
+translation.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import subprocess
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..document import CODE_RE
+from ..errors import ModelError
+from .base import TranslateOptions
+
+INSTALL_HINT = "on Debian/Ubuntu: apt-get install apertium apertium-eng-spa"
+#: Apertium's ISO 639-3 codes for triglot's languages.
+LANGUAGE_CODES: dict[str, str] = {"eng": "en", "spa": "es", "rus": "ru"}
+#: Characters with a meaning in Apertium's stream format, escaped with a backslash.
+_SPECIAL = re.compile(r"([\\\[\]^$/<>@{}])")
+_SENTENCE_END = re.compile(r"[.!?…]['\"”’»)\]]*$")
+_SEPARATOR = re.compile(r"<triglot:(\d+)>\n")
+_SPACES = re.compile(r"[ \t]{2,}")
+_MODE = re.compile(r"^([a-z]{3})-([a-z]{3})$")
+
+
+def apertium_command() -> str | None:
+    return shutil.which("apertium")
+
+
+def data_dirs() -> list[Path]:
+    """Where mode files live: the Debian location and a /usr/local build's."""
+    return [Path("/usr/share/apertium"), Path("/usr/local/share/apertium")]
+
+
+def installed_modes() -> dict[tuple[str, str], Path]:
+    """(source, target) -> mode file, for the modes between triglot's languages."""
+    modes: dict[tuple[str, str], Path] = {}
+    for root in data_dirs():
+        directory = root / "modes"
+        if not directory.is_dir():
+            continue
+        for mode in sorted(directory.glob("*.mode")):
+            found = _MODE.match(mode.stem)  # "spa-eng_US" and the like are variants: skipped
+            if found and found[1] in LANGUAGE_CODES and found[2] in LANGUAGE_CODES:
+                pair = (LANGUAGE_CODES[found[1]], LANGUAGE_CODES[found[2]])
+                modes.setdefault(pair, mode)
+    return modes
+
+
+def package_version(package: str) -> str:
+    """The Debian package's version, or "unknown" where dpkg does not know it."""
+    if shutil.which("dpkg-query") is None:
+        return "unknown"
+    result = subprocess.run(["dpkg-query", "-W", "-f=${Version}", package],
+                            capture_output=True, text=True, check=False)
+    return result.stdout.strip() if result.returncode == 0 and result.stdout.strip() \
+        else "unknown"
+
+
+def mode_fingerprint(mode: Path) -> str:
+    """A short id of the mode and the compiled files it runs (content of the mode,
+    size and mtime of each file), so a rebuilt language pair gets new cache keys."""
+    digest = hashlib.sha256()
+    text = mode.read_text(encoding="utf-8", errors="replace")
+    digest.update(text.encode())
+    for name in sorted(set(re.findall(r"'([^']+)'", text))):
+        path = Path(name)
+        if path.is_file():
+            stat = path.stat()
+            digest.update(f"{name}:{stat.st_size}:{int(stat.st_mtime)}".encode())
+    return digest.hexdigest()[:12]
+
+
+def escape(text: str) -> str:
+    """Plain text as Apertium stream text: specials escaped, inline codes as superblanks."""
+    out: list[str] = []
+    position = 0
+    for match in CODE_RE.finditer(text):
+        out.append(_SPECIAL.sub(r"\\\1", text[position:match.start()]))
+        out.append("[" + _SPECIAL.sub(r"\\\1", match.group(0)) + "]")
+        position = match.end()
+    out.append(_SPECIAL.sub(r"\\\1", text[position:]))
+    return "".join(out)
+
+
+def needs_period(sentence: str) -> bool:
+    """Whether a sentence needs an added full stop to end it for Apertium's tagger."""
+    bare = CODE_RE.sub("", sentence).rstrip()
+    return not _SENTENCE_END.search(bare)
+
+
+def build_stream(sentences: Sequence[str]) -> str:
+    """One stream for a batch: each sentence, an end mark if needed, a numbered separator.
+
+    The added full stop is followed by an empty superblank (``.[]``), the mark
+    Apertium's own deformatter uses for a period it inserted.
+    """
+    parts = []
+    for number, sentence in enumerate(sentences):
+        end = ".[]" if needs_period(sentence) else ""
+        parts.append(f"{escape(sentence)}{end}[<triglot:{number}>\n]")
+    return "".join(parts)
+
+
+def parse_stream(stream: str) -> list[tuple[int | None, str]]:
+    """Split Apertium's output stream into (separator number, text before it) pieces.
+
+    Escapes are undone, superblanks become their content (inline codes come back
+    as they went in), and an added full stop (``.[]``) is removed. The text after
+    the last separator comes with number None.
+    """
+    pieces: list[tuple[int | None, str]] = []
+    current: list[str] = []
+    i, n = 0, len(stream)
+    while i < n:
+        char = stream[i]
+        if char == "\\" and i + 1 < n:
+            current.append(stream[i + 1])
+            i += 2
+        elif char == "[":
+            j, content = i + 1, []
+            while j < n and stream[j] != "]":
+                if stream[j] == "\\" and j + 1 < n:
+                    j += 1
+                content.append(stream[j])
+                j += 1
+            blank = "".join(content)
+            i = j + 1
+            separator = _SEPARATOR.fullmatch(blank)
+            if separator:
+                pieces.append((int(separator[1]), "".join(current)))
+                current = []
+            elif blank == "":
+                if current and current[-1] == ".":  # the full stop triglot added
+                    current.pop()
+            else:
+                current.append(blank)
+        else:
+            current.append(char)
+            i += 1
+    pieces.append((None, "".join(current)))
+    return pieces
+
+
+def tidy(text: str) -> str:
+    """Apertium leaves a space where it drops a word ("He said" -> " Dijo")."""
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.strip().split("\n"))
+
+
+class ApertiumPairTranslator:
+    """One Apertium mode (``eng-spa``) run as a subprocess per batch."""
+
+    def __init__(self, command: str, source: str, target: str, mode: Path) -> None:
+        self.command = command
+        self.source, self.target = source, target
+        self.mode = mode.stem
+        self.data_dir = mode.parent.parent
+        package = f"apertium-{mode.stem}"
+        version = package_version(package)
+        if version == "unknown":  # a pair's package is named either way round
+            first, second = mode.stem.split("-")
+            version = package_version(f"apertium-{second}-{first}")
+        self.identity = f"apertium:{self.mode}:{version}:{mode_fingerprint(mode)}"
+
+    def token_count(self, sentence: str) -> int:
+        """Words, for batching: Apertium's cost grows with text length, not a vocabulary."""
+        return max(1, len(sentence.split()))
+
+    def translate(self, sentences: Sequence[str]) -> list[str]:
+        """Translate one batch in one process; outputs map one to one onto ``sentences``."""
+        sentences = list(sentences)
+        if not sentences:
+            return []
+        pieces = parse_stream(self._run(build_stream(sentences)))
+        numbers = [number for number, _ in pieces[:-1]]
+        if numbers == list(range(len(sentences))) and not pieces[-1][1].strip():
+            return [tidy(text) for _, text in pieces[:-1]]
+        if len(sentences) == 1:  # separator lost: the whole output is this one sentence
+            return [tidy("".join(text for _, text in pieces))]
+        half = len(sentences) // 2
+        return self.translate(sentences[:half]) + self.translate(sentences[half:])
+
+    def _run(self, stream: str) -> str:
+        try:
+            result = subprocess.run(
+                [self.command, "-u", "-f", "none", "-d", str(self.data_dir), self.mode],
+                input=stream, capture_output=True, text=True, encoding="utf-8", check=False)
+        except OSError as exc:
+            raise ModelError(f"cannot run apertium: {exc}") from None
+        if result.returncode != 0:
+            detail = (result.stderr.strip().splitlines() or ["no message"])[-1]
+            raise ModelError(f"apertium {self.mode} failed (exit {result.returncode}): {detail}")
+        return result.stdout
+
+
+class ApertiumEngine:
+    """Translation with the Apertium language pairs installed on the system."""
+
+    name = "apertium"
+
+    def __init__(self) -> None:
+        self._command = apertium_command()
+        self._modes = installed_modes() if self._command else {}
+
+    def pairs(self) -> set[tuple[str, str]]:
+        return set(self._modes)
+
+    def load(self, source: str, target: str,
+             options: TranslateOptions) -> ApertiumPairTranslator:
+        if self._command is None:
+            raise ModelError(f"apertium is not installed; {INSTALL_HINT}")
+        mode = self._modes.get((source, target))
+        if mode is None:
+            have = ", ".join(f"{a}->{b}" for a, b in sorted(self._modes)) or "none"
+            raise ModelError(f"no Apertium language pair installed for {source}->{target} "
+                             f"(installed: {have}); {INSTALL_HINT}")
+        return ApertiumPairTranslator(self._command, source, target, mode)

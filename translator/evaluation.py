@@ -1,0 +1,248 @@
+"""Scores for a translation: BLEU and chrF against references, and glossary term accuracy.
+
+BLEU and chrF are sacrebleu's, with its default settings, on line-aligned
+files, so the numbers compare with published ones (the signature says exactly
+how they were computed). Term accuracy asks the glossary question: of the
+glossary terms found in a source line, how many have their preferred target
+term in the translated line? Both sides are matched with the glossary's own
+matcher, which compares lemmas, so "камерами" counts for "камера".
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import InputError, TriglotError
+
+if TYPE_CHECKING:
+    from glossary.matching import TermMatcher
+    from glossary.model import Concept, Term
+
+GLOSSARY_FILES = (".csv", ".tsv", ".tab", ".xlsx", ".tbx", ".xml")
+
+
+@dataclass(frozen=True)
+class TermMiss:
+    """A source term whose expected target term is not in the translated line (1-based)."""
+
+    line: int
+    source_term: str
+    expected: str
+    concept_id: str
+
+
+@dataclass
+class TermAccuracy:
+    """Glossary terms found in the source, and how many the translation renders as asked.
+
+    A concept counts once per line however often it occurs there.
+    """
+
+    total: int = 0
+    correct: int = 0
+    misses: list[TermMiss] = field(default_factory=list)
+
+    @property
+    def accuracy(self) -> float | None:
+        return self.correct / self.total if self.total else None
+
+    def to_dict(self) -> dict:
+        return {"total": self.total, "correct": self.correct, "accuracy": self.accuracy,
+                "misses": [asdict(m) for m in self.misses]}
+
+
+@dataclass(frozen=True)
+class Scores:
+    segments: int
+    bleu: float
+    chrf: float
+    bleu_signature: str
+    chrf_signature: str
+    terms: TermAccuracy | None = None
+
+    def to_dict(self) -> dict:
+        return {"segments": self.segments, "bleu": round(self.bleu, 2),
+                "chrf": round(self.chrf, 2),
+                "signatures": {"bleu": self.bleu_signature, "chrf": self.chrf_signature},
+                "terms": self.terms.to_dict() if self.terms else None}
+
+
+def read_lines(path: Path) -> list[str]:
+    """The lines of a UTF-8 text file (no line-end characters), or an ``InputError``.
+
+    Lines end at "\\n" only (a "\\r" before it is dropped), as ``wc -l`` counts
+    them, so a stray Unicode line separator inside a sentence keeps files aligned.
+    """
+    from .ingest.reading import decode_utf8
+
+    path = Path(path)
+    if not path.exists():
+        raise InputError("no such file", path)
+    if path.is_dir():
+        raise InputError("is a directory, expected a file", path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", path) from None
+    if not data.strip():
+        raise InputError("empty file, nothing to evaluate", path)
+    text = decode_utf8(data, path).removeprefix("\ufeff")
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    return [line.removesuffix("\r") for line in lines]
+
+
+def read_aligned(paths: Sequence[Path]) -> list[list[str]]:
+    """Line-aligned files, all with the same number of lines, or one error naming them."""
+    texts = [read_lines(path) for path in paths]
+    counts = {len(lines) for lines in texts}
+    if len(counts) > 1:
+        detail = ", ".join(f"{path} has {len(lines)}" for path, lines in
+                           zip(paths, texts, strict=True))
+        raise InputError(f"files are not line-aligned: {detail} lines; each line must be "
+                         "the translation of the same line in the other files")
+    return texts
+
+
+def corpus_scores(hypotheses: Sequence[str], references: Sequence[Sequence[str]]) -> Scores:
+    """Corpus BLEU and chrF with sacrebleu's defaults (13a tokenisation, chrF2)."""
+    from sacrebleu.metrics import BLEU, CHRF
+
+    bleu, chrf = BLEU(), CHRF()
+    refs = [list(r) for r in references]
+    bleu_score = bleu.corpus_score(list(hypotheses), refs)
+    chrf_score = chrf.corpus_score(list(hypotheses), refs)
+    return Scores(len(hypotheses), bleu_score.score, chrf_score.score,
+                  str(bleu.get_signature()), str(chrf.get_signature()))
+
+
+class TermScorer:
+    """Term accuracy for one glossary and one language direction."""
+
+    def __init__(self, concepts: Iterable[Concept], source: str, target: str) -> None:
+        from glossary.matching import TermMatcher
+        from glossary.morphology import lemmatizer
+
+        self.concepts = {c.id or "": c for c in concepts}
+        self.source, self.target = source, target
+        self._src = TermMatcher.from_concepts(self.concepts.values(), source)
+        self._tgt = TermMatcher.from_concepts(self.concepts.values(), target)
+        self._lemmas = lemmatizer(target)
+        self._single: dict[str, TermMatcher] = {}
+
+    def expected(self, concept_id: str) -> Term | None:
+        return self.concepts[concept_id].target_term(self.target)
+
+    def rendered(self, concept_id: str, expected: Term, translation: str,
+                 found: set[tuple[str, str]]) -> bool:
+        """Whether ``expected`` occurs in ``translation`` in any inflected form.
+
+        ``found`` holds the (concept, folded term) pairs the whole-glossary matcher
+        saw; a term hidden inside a longer term's match ("recognition" inside
+        "facial recognition") is looked for on its own.
+        """
+        from glossary.matching import TermMatcher
+        from glossary.model import fold
+
+        if (concept_id, fold(expected.text)) in found:
+            return True
+        matcher = self._single.get(concept_id)
+        if matcher is None:
+            matcher = TermMatcher(self.target, [(concept_id, expected)], self._lemmas)
+            self._single[concept_id] = matcher
+        return bool(matcher.find(translation))
+
+    def score_line(self, number: int, source: str, translation: str,
+                   tally: TermAccuracy) -> None:
+        from glossary.model import fold
+
+        found = {(m.concept_id, fold(m.term.text)) for m in self._tgt.find(translation)}
+        seen: set[str] = set()
+        for match in self._src.find(source):
+            if match.concept_id in seen:
+                continue
+            seen.add(match.concept_id)
+            expected = self.expected(match.concept_id)
+            if expected is None:
+                continue  # no term to expect in this language
+            tally.total += 1
+            if self.rendered(match.concept_id, expected, translation, found):
+                tally.correct += 1
+            else:
+                tally.misses.append(TermMiss(number, match.text, expected.text,
+                                             match.concept_id))
+
+
+def term_accuracy(concepts: Iterable[Concept], sources: Sequence[str],
+                  translations: Sequence[str], source: str, target: str) -> TermAccuracy:
+    """Share of source glossary terms whose preferred target term the translation uses."""
+    scorer = TermScorer(concepts, source, target)
+    tally = TermAccuracy()
+    for number, (src, tgt) in enumerate(zip(sources, translations, strict=True), start=1):
+        scorer.score_line(number, src, tgt, tally)
+    return tally
+
+
+def load_concepts(path: Path) -> list[Concept]:
+    """A glossary's concepts from a termbase (.db) or a glossary file (CSV/TSV/XLSX/TBX)."""
+    path = Path(path)
+    if path.suffix.lower() in GLOSSARY_FILES:
+        from glossary.formats import read_glossary
+
+        return read_glossary(path)
+    from glossary.store import Termbase
+
+    with Termbase.open(path) as termbase:
+        return termbase.concepts()
+
+
+def default_glossary_path() -> Path | None:
+    """$TRIGLOT_GLOSSARY, else ./glossary.db when it exists (as the glossary commands use)."""
+    env = os.environ.get("TRIGLOT_GLOSSARY")
+    if env:
+        return Path(env)
+    default = Path("glossary.db")
+    return default if default.is_file() else None
+
+
+def detect_lines_language(lines: Sequence[str], path: Path, option: str) -> str:
+    """The language of a line-aligned file, for when --from/--to are not given."""
+    from .langdetect import detect_language
+
+    sample = "\n".join(line for line in lines[:200] if line.strip())
+    lang = detect_language(sample)
+    if lang is None:
+        raise TriglotError(f"cannot tell the language of the file; give {option}", path)
+    return lang
+
+
+
+def evaluate_files(hypothesis: Path, references: Sequence[Path], source: Path | None = None,
+                   concepts: list[Concept] | None = None, source_lang: str | None = None,
+                   target_lang: str | None = None) -> Scores:
+    """Score a hypothesis file against references; with a source and a glossary, also terms."""
+    if not references:
+        raise TriglotError("give at least one reference file (--ref)")
+    paths = [hypothesis, *references] + ([source] if source is not None else [])
+    texts = read_aligned(paths)
+    hyps, refs = texts[0], texts[1:1 + len(references)]
+    scores = corpus_scores(hyps, refs)
+    if source is None or concepts is None:
+        return scores
+    from .languages import check_language
+
+    src_lines = texts[-1]
+    source_lang = check_language(source_lang) if source_lang else \
+        detect_lines_language(src_lines, source, "--from")
+    target_lang = check_language(target_lang) if target_lang else \
+        detect_lines_language(hyps, hypothesis, "--to")
+    if source_lang == target_lang:
+        raise TriglotError(f"source and translation are both '{source_lang}'")
+    terms = term_accuracy(concepts, src_lines, hyps, source_lang, target_lang)
+    return Scores(scores.segments, scores.bleu, scores.chrf, scores.bleu_signature,
+                  scores.chrf_signature, terms)
