@@ -25,6 +25,7 @@ from .mt import MachineTranslator
 from .progress import Progress
 from .segments import LETTER_RE, Segment, segment_document
 from .summary import Problem, RunSummary
+from .tm import TranslationMemory
 
 MANIFEST = "triglot-run.json"
 
@@ -92,7 +93,8 @@ def check_detected(doc: Document) -> None:
 
 
 def translate_run(
-    request: RunRequest, engine: Engine, cache: TranslationCache, progress: Progress
+    request: RunRequest, engine: Engine, cache: TranslationCache, progress: Progress,
+    memory: TranslationMemory | None = None,
 ) -> RunSummary:
     started = time.perf_counter()
     summary = RunSummary(engine=engine.name, targets=list(request.targets))
@@ -118,11 +120,16 @@ def translate_run(
                 jobs[(segment.lang, target)].add(segment.text)
             summary.segments += len(todo)
 
-    for (source, target), texts in jobs.items():
+    # Reviewed translations in the translation memory replace MT outright.
+    reviewed = {pair: memory.exact(*pair, texts) if memory else {} for pair, texts in jobs.items()}
+    summary.tm_hits = sum(map(len, reviewed.values()))
+    for_mt = {pair: texts - reviewed[pair].keys() for pair, texts in jobs.items()}
+    for (source, target), texts in for_mt.items():
         progress.add_segments(len(texts) * len(mt.route(source, target)))
     progress.set_documents(len(plan))
     translations = {
-        pair: mt.translate(sorted(texts), *pair) for pair, texts in sorted(jobs.items())
+        pair: reviewed[pair] | (mt.translate(sorted(texts), *pair) if texts else {})
+        for pair, texts in sorted(for_mt.items())
     }
     summary.markup_fallbacks = repair_lost_markup(mt, translations)
 
@@ -238,6 +245,7 @@ def write_manifest(
         doc = article.doc
         entry: dict = {
             "source": str(doc.path),
+            "abspath": str(doc.path.resolve()),
             "relpath": doc.relpath.as_posix(),
             "format": doc.format,
             "lang": doc.lang,

@@ -23,12 +23,14 @@ class RunSummary:
     failed: int = 0
     segments: int = 0  # sentence translations needed (sentences x target languages)
     cache_hits: int = 0
+    tm_hits: int = 0  # sentences taken from reviewed translations in the translation memory
     machine_translated: int = 0  # sentences sent to the engine (per hop)
     markup_fallbacks: int = 0  # sentences whose inline codes MT lost: translated piecewise
     pivots: list[str] = field(default_factory=list)
     models: dict[str, str] = field(default_factory=dict)
     seconds: float = 0.0
     outputs: list[str] = field(default_factory=list)
+    catalogs: list[str] = field(default_factory=list)  # PO catalogs written by --po
     errors: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -50,6 +52,11 @@ class RunSummary:
             f"time: {self.seconds:.2f} s, {self.segments_per_second:.1f} segments/s",
             f"engine: {self.engine} ({', '.join(sorted(self.models)) or 'no model used'})",
         ]
+        if self.tm_hits:
+            lines.insert(2, f"translation memory: {self.tm_hits} sentences reused from "
+                         "reviewed translations, without MT")
+        if self.catalogs:
+            lines.append(f"review catalogs: {len(self.catalogs)} (PO)")
         if self.pivots:
             lines.append("pivots: " + ", ".join(sorted(self.pivots)))
         if self.markup_fallbacks:

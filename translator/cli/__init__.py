@@ -21,6 +21,10 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "glossary": ("translator.cli.glossary", "glossary", "Keep a ru/en/es terminology glossary."),
     "check": ("translator.cli.check", "check", "Check a translation against the glossary."),
     "entities": ("translator.cli.entities", "entities", "Find, align and cluster names."),
+    "po": ("translator.cli.po", "po", "Review translations as PO catalogs and import them back."),
+    "tm": ("translator.cli.tm", "tm", "Export or import the translation memory as TMX."),
+    "eval": ("translator.cli.eval", "eval_command", "Score a translation: BLEU, chrF, terms."),
+    "report": ("translator.cli.report", "report", "Write an HTML review page for a run."),
 }
 
 

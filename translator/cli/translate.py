@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from ..errors import EXIT_FAILURES, EXIT_OK
+from .po import glossary_option, tm_option
 
 
 def _languages(ctx: click.Context, param: click.Parameter, value: str) -> list[str]:
@@ -42,22 +43,30 @@ def _languages(ctx: click.Context, param: click.Parameter, value: str) -> list[s
 @click.option("--cache", "cache_path", type=click.Path(path_type=Path),
               help="Translation cache file [default: ~/.cache/triglot/translations.sqlite3].")
 @click.option("--no-cache", is_flag=True, help="Keep no translations on disk.")
+@click.option("--po", "write_po", is_flag=True,
+              help="Also write review catalogs: OUT/locales/<lang>/LC_MESSAGES/<article>.po.")
+@glossary_option
+@tm_option
 def translate(paths: tuple[Path, ...], targets: list[str], source: str, out_dir: Path,
               as_json: bool, beam_size: int, max_batch_tokens: int, inter_threads: int,
               intra_threads: int, compute_type: str, cache_path: Path | None,
-              no_cache: bool) -> None:
+              no_cache: bool, write_po: bool, glossary_path: Path | None,
+              tm_path: Path | None) -> None:
     """Translate articles (.txt, .md, .html) in PATHS, files or folders, offline.
 
     Sentences of all articles are batched together; each is translated once per
     target language and kept in a cache, so reruns are instant and an
     interrupted run resumes where it stopped. With no direct model for a pair,
-    the run pivots through English (ru->en->es).
+    the run pivots through English (ru->en->es). Sentences with a reviewed
+    translation in the translation memory take it instead of MT.
     """
     from ..cache import TranslationCache, default_cache_path
     from ..engines.argos import ArgosEngine
     from ..engines.base import TranslateOptions
     from ..pipeline import RunRequest, translate_run
     from ..progress import Progress
+    from ..tm import open_memory
+    from .po import export_catalogs, resolve_glossary
 
     options = TranslateOptions(
         beam_size=beam_size, max_batch_tokens=max_batch_tokens, inter_threads=inter_threads,
@@ -66,12 +75,18 @@ def translate(paths: tuple[Path, ...], targets: list[str], source: str, out_dir:
     request = RunRequest(list(paths), targets, out_dir,
                          None if source == "auto" else source, options)
     cache = TranslationCache(None if no_cache else (cache_path or default_cache_path()))
+    glossary = resolve_glossary(glossary_path) if write_po else None
+    memory = open_memory(tm_path)
     progress = Progress()
     try:
-        summary = translate_run(request, ArgosEngine(), cache, progress)
+        summary = translate_run(request, ArgosEngine(), cache, progress, memory)
     finally:
         progress.close()
         cache.close()
+    # Review catalogs (issue 5): the same code as `triglot po export OUT`.
+    with memory:
+        if write_po and summary.outputs:
+            summary.catalogs = export_catalogs(out_dir, memory, glossary, summary)
 
     for warning in summary.warnings:
         click.echo(f"triglot: warning: {warning}", err=True)

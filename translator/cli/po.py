@@ -1,0 +1,138 @@
+"""``triglot po``: review catalogs of a run, exported, imported back and counted."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from ..errors import EXIT_FAILURES, EXIT_OK
+
+if TYPE_CHECKING:
+    from ..summary import RunSummary
+    from ..tm import TranslationMemory
+
+glossary_option = click.option(
+    "--glossary", "-g", "glossary_path", type=click.Path(path_type=Path, dir_okay=False),
+    help="Glossary whose terms are noted in the catalogs [default: $TRIGLOT_GLOSSARY or "
+         "./glossary.db, when it exists].")
+tm_option = click.option(
+    "--tm", "tm_path", type=click.Path(path_type=Path, dir_okay=False),
+    help="Translation memory [default: $TRIGLOT_TM or $XDG_DATA_HOME/triglot/tm.sqlite3].")
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+
+
+def resolve_glossary(path: Path | None) -> Path | None:
+    """The glossary named, else the default one if it exists, else none."""
+    from ..errors import TriglotError
+
+    if path is not None:
+        if not path.is_file():
+            raise TriglotError("no such glossary", path)
+        return path
+    default = Path(os.environ.get("TRIGLOT_GLOSSARY") or "glossary.db")
+    return default if default.is_file() else None
+
+
+def export_catalogs(run_dir: Path, memory: TranslationMemory, glossary: Path | None,
+                    summary: RunSummary) -> list[str]:
+    """``translate --po``: export after the run; a failure is one more error of the run."""
+    from ..errors import TriglotError
+    from ..po.export import export_run
+    from ..summary import Problem
+
+    try:
+        result = export_run(run_dir, memory, glossary)
+    except TriglotError as exc:
+        summary.errors.append(Problem(exc.path or str(run_dir), exc.message))
+        return []
+    return [str(path) for path in result.catalogs]
+
+
+@click.group()
+def po() -> None:
+    """Review translations in PO editors (Poedit, Lokalize, Weblate) and bring them back."""
+
+
+@po.command("export")
+@click.argument("run_dir", type=click.Path(path_type=Path))
+@glossary_option
+@tm_option
+@json_option
+def export_command(run_dir: Path, glossary_path: Path | None, tm_path: Path | None,
+                   as_json: bool) -> None:
+    """Write or update the catalogs of the translate run in RUN_DIR.
+
+    One catalog per article and language, RUN_DIR/locales/<lang>/LC_MESSAGES/<article>.po.
+    Existing catalogs are merged as msgmerge does: reviewed entries are kept,
+    changed sentences become fuzzy, vanished ones obsolete.
+    """
+    from ..po.export import export_run
+    from ..tm import open_memory
+
+    with open_memory(tm_path) as memory:
+        result = export_run(run_dir, memory, resolve_glossary(glossary_path))
+    if as_json:
+        click.echo(json.dumps({"written": [str(p) for p in result.written],
+                               "unchanged": [str(p) for p in result.unchanged]}, indent=2))
+        return
+    for path in result.written:
+        click.echo(f"written: {path}")
+    click.echo(f"catalogs: {len(result.written)} written, {len(result.unchanged)} unchanged")
+
+
+@po.command("import")
+@click.argument("run_dir", type=click.Path(path_type=Path))
+@click.option("--use-fuzzy", is_flag=True,
+              help="Use fuzzy (unreviewed) translations too; by default they keep the MT.")
+@glossary_option
+@tm_option
+@json_option
+def import_command(run_dir: Path, use_fuzzy: bool, glossary_path: Path | None,
+                   tm_path: Path | None, as_json: bool) -> None:
+    """Rebuild the translated articles of RUN_DIR from its reviewed catalogs.
+
+    Reviewed entries replace the MT, reviewed pairs go into the translation
+    memory, and reviewers' renderings that differ from the glossary are written
+    to RUN_DIR/glossary-proposals.csv (proposed, not applied).
+    """
+    from ..po.importer import import_run
+    from ..tm import default_tm_path
+
+    result = import_run(run_dir, tm_path or default_tm_path(), use_fuzzy,
+                        resolve_glossary(glossary_path))
+    for warning in result.warnings:
+        click.echo(f"triglot: warning: {warning}", err=True)
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        for line in result.human_lines():
+            click.echo(line)
+    sys.exit(EXIT_FAILURES if result.warnings else EXIT_OK)
+
+
+@po.command("stats")
+@click.argument("run_dir", type=click.Path(path_type=Path))
+@json_option
+def stats_command(run_dir: Path, as_json: bool) -> None:
+    """Review progress per language and article: reviewed, fuzzy, untranslated entries
+    and glossary findings (a noted glossary term the translation does not use)."""
+    from ..po.stats import catalog_stats, language_totals
+
+    rows = catalog_stats(run_dir)
+    totals = language_totals(rows)
+    if as_json:
+        click.echo(json.dumps({"catalogs": [r.to_dict() for r in rows],
+                               "languages": {k: v.to_dict() for k, v in totals.items()}},
+                              ensure_ascii=False, indent=2))
+        return
+    headers = ["lang", "article", "total", "reviewed", "fuzzy", "untranslated", "glossary"]
+    table = [[r.lang, r.article, *map(str, r.counts())] for r in rows]
+    table += [[lang, "(all)", *map(str, t.counts())] for lang, t in sorted(totals.items())]
+    widths = [max(len(row[i]) for row in [headers, *table]) for i in range(len(headers))]
+    for row in [headers, *table]:
+        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())

@@ -1,0 +1,47 @@
+"""Where a segment's entry lives: its catalog file and its stable ``msgctxt``.
+
+The context is ``<article relpath>#<8 hex digits of SHA-1 of the sentence>``.
+It depends only on the article and the sentence's own text (whitespace
+folded), never on the paragraph number: inserting, deleting or re-wrapping
+other paragraphs, or re-running the segmenter over unchanged text, gives every
+unchanged sentence the same context, so its review stays attached. A sentence
+that occurs several times in one article is one entry, with every place it
+occurs listed in its ``#:`` references (as xgettext does); the place itself
+(file and paragraph) is in those references, which may change freely.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path, PurePosixPath
+
+LOCALES = "locales"
+HASH_LENGTH = 8
+
+
+def fold_space(text: str) -> str:
+    return " ".join(text.split())
+
+
+def message_context(relpath: str, text: str) -> str:
+    digest = hashlib.sha1(fold_space(text).encode("utf-8")).hexdigest()[:HASH_LENGTH]
+    return f"{relpath}#{digest}"
+
+
+def article_of_context(context: str) -> str:
+    """The article part of a context (everything before the last ``#``)."""
+    return context.rpartition("#")[0]
+
+
+def catalog_relpath(relpath: str) -> PurePosixPath:
+    """``ru/story.md`` -> ``ru/story.po``: the catalog's path under ``LC_MESSAGES``."""
+    return PurePosixPath(relpath).with_suffix(".po")
+
+
+def catalog_path(run_dir: Path, lang: str, relpath: str) -> Path:
+    return run_dir / LOCALES / lang / "LC_MESSAGES" / catalog_relpath(relpath)
+
+
+def reference(relpath: str, unit_ref: str) -> str:
+    """The ``#:`` reference of a sentence: article and paragraph (``ru/story.md:p3``)."""
+    return f"{relpath}:{unit_ref}"
