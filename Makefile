@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 ARGOS := argostranslate==1.11.0
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint bench test-packages clean
+.PHONY: install demo test lint bench test-packages clean system-deps
 
 install: $(STAMP)
 
@@ -20,14 +20,22 @@ $(STAMP): setup.cfg pyproject.toml Makefile
 demo: install
 	PATH="$(CURDIR)/$(BIN):$$PATH" bash scripts/demo.sh
 
-test: install
+test: install system-deps
 	$(BIN)/python -m pytest -q
 
 lint: install
 	$(BIN)/ruff check translator glossary tests benchmarks scripts
 
+# Benchmarks print ratios to a baseline run in the same process. The
+# translation ones need the build venv (torch CPU build, argostranslate with
+# its real dependencies) and a Transformer-base sized random model, which
+# benchmarks/setup_env.sh makes once.
 bench: install
-	$(BIN)/python -m benchmarks
+	bash benchmarks/setup_env.sh
+	$(BIN)/python -m benchmarks.cold_start
+	$(BIN)/python -m benchmarks.pipeline_overhead
+	.venv-build/bin/python -m benchmarks.argos_speedup
+	$(BIN)/python -m benchmarks.glossary_matching
 
 # Rebuild the small real Argos packages in tests/data/packages (needs torch;
 # uses a separate build environment so the product's .venv never gets it).
@@ -36,3 +44,23 @@ test-packages:
 
 clean:
 	rm -rf $(VENV) .venv-build demo-out .pytest_cache
+
+# Debian packages the tests use: gettext (msgfmt checks the PO catalogs),
+# apertium + apertium-eng-spa (the second engine, en<->es) and chromium (renders
+# the review page). Installed with apt where it is available (as root or with
+# sudo); without them the tests that need them skip and say why.
+DEBIAN_PACKAGES := gettext apertium apertium-eng-spa chromium
+
+system-deps:
+	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null \
+		| grep -q 'install ok installed' || echo $$p; done); \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if command -v apt-get >/dev/null 2>&1; then \
+		SUDO=$$(test "$$(id -u)" = 0 || echo sudo); \
+		echo "system-deps: installing $$missing"; \
+		{ $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+			$$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; } \
+		|| echo "system-deps: apt-get could not install $$missing; the tests that need them skip"; \
+	else \
+		echo "system-deps: no apt-get here; install $$missing by hand (their tests skip meanwhile)"; \
+	fi
