@@ -6,6 +6,12 @@ scanning costs little more than lemmatising the text. Hyphens, spaces and case
 do not matter ("facial-recognition" = "Facial recognition"), except for terms
 flagged case-sensitive; do-not-translate terms (names, brands) must appear exactly.
 
+How a text is scanned, with no Python-level work per word: one regex split gives
+its words and punctuation marks ("pieces") and the gaps between them; a cache maps
+each piece to a two-character code (its lemma's, if a term uses that lemma); one
+join makes the string the automaton scans. Only its hits cost Python work: nested
+ones are settled with a stack, the rare crossing ones by the general rule.
+
 Public API::
 
     matcher = TermMatcher.from_concepts(concepts, "ru")   # or Termbase.matcher("ru")
@@ -16,13 +22,16 @@ Public API::
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
-from .model import STATUSES, Concept, Term, fold
+from .model import Concept, Term, fold
 from .morphology import (
-    PIECE_RE,
+    PIECES_AND_GAPS_RE,
     WORD_RE,
     Lemmatizer,
     lemmatizer,
@@ -33,11 +42,11 @@ from .morphology import (
 if TYPE_CHECKING:
     from .store import Termbase
 
-#: Each lemma the glossary uses becomes one character, so a text is scanned as a
-#: string with one character per word: these two stand for the other cases.
+#: Each lemma the glossary uses becomes a two-character code, and a text is scanned as the
+#: string of its pieces' codes: these two characters, doubled, stand for the other pieces.
 UNKNOWN = "\x01"  # a word no term contains
 BARRIER = "\x02"  # punctuation between words, so no term spans "court, Moscow"
-_FIRST_ID = 0x100
+_FIRST_CODE = 0x100
 
 
 @dataclass(frozen=True)
@@ -56,14 +65,12 @@ class TermMatch:
                 "status": self.term.status}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Entry:
     term: Term
     concept_id: str
-    size: int  # number of tokens
     words: tuple[str, ...]  # the term's own words, for case and exact-form checks
     plain: bool  # neither case-sensitive nor do-not-translate: any form matches
-    rank: int  # position of the status in STATUSES: better statuses win ties
 
 
 class TermMatcher:
@@ -75,7 +82,7 @@ class TermMatcher:
 
         self.lang = lang
         self._lemmas = lemmas or lemmatizer(lang)
-        self._chars: dict[str, str] = {}  # token -> its one-character lemma id (cache)
+        self._pieces: dict[str, str] = {}  # piece of text -> its lemma's code (cache)
         pending: list[tuple[list[str], Term, str]] = []
         primary: set[str] = set()
         variants: dict[str, str] = {}
@@ -91,28 +98,30 @@ class TermMatcher:
                     variants.setdefault(self._lemmas.lemma(form), key)
         self._primary = primary
         self._variants = {v: k for v, k in variants.items() if v not in primary}
-        self._ids: dict[str, str] = {}
-        code = _FIRST_ID
-        for key in sorted(primary):
-            if 0xD800 <= code <= 0xDFFF:  # surrogates cannot stand alone in a str
-                code = 0xE000
-            self._ids[key] = chr(code)
-            code += 1
+        self._unknown, self._barrier = UNKNOWN * 2, BARRIER * 2
+        self._codes = dict(zip(sorted(primary), _codes(len(primary)), strict=True))
+        self._variant_codes = {v: self._codes[k] for v, k in self._variants.items()}
+        self._any_codes = self._variant_codes | self._codes
         by_key: dict[str, list[_Entry]] = {}
         for words, term, concept_id in pending:
             plain = not (term.case_sensitive or term.dnt)
-            entry = _Entry(term, concept_id, len(words), tuple(words), plain,
-                           STATUSES.index(term.status))
-            by_key.setdefault("".join(map(self._char, words)), []).append(entry)
+            entry = _Entry(term, concept_id, tuple(words), plain)
+            by_key.setdefault("".join(map(self._code, words)), []).append(entry)
             if len(words) > 1 and "-" in term.text:  # "e-mail" also matches "email"
                 glued = "".join(term.text.split("-"))
-                if len(tokenize(glued)) == 1 and self._char(glued) != UNKNOWN:
-                    by_key.setdefault(self._char(glued), []).append(
-                        _Entry(term, concept_id, 1, (glued,), plain, entry.rank))
+                if len(tokenize(glued)) == 1 and self._code(glued) != self._unknown:
+                    by_key.setdefault(self._code(glued), []).append(
+                        _Entry(term, concept_id, (glued,), plain))
         self._automaton = ahocorasick.Automaton()
-        for pattern, group in by_key.items():
-            if UNKNOWN not in pattern:
-                self._automaton.add_word(pattern, (len(pattern), tuple(group)))
+        # A node's children are scanned in the order they were added: words that can never
+        # occur (no text has "\x03"), added first, make the root find the characters of
+        # unknown words and punctuation, the commonest, at once. They are never reported.
+        for filler in (UNKNOWN, BARRIER):
+            self._automaton.add_word(filler + "\x03", None)
+        # The first entry of a group that accepts an occurrence wins; a plain one always does.
+        self._groups = {p: tuple(g) for p, g in by_key.items() if UNKNOWN not in p}
+        for pattern, group in self._groups.items():
+            self._automaton.add_word(pattern, (len(pattern) - 1, group[0]))
         self.size = len(pending)
         if by_key:
             self._automaton.make_automaton()
@@ -125,21 +134,39 @@ class TermMatcher:
                    lemmas)
 
     def clear_cache(self) -> None:
-        """Forget cached token keys and lemmas (benchmarks start cold)."""
-        self._chars.clear()
+        """Forget cached piece codes and lemmas (benchmarks start cold)."""
+        self._pieces.clear()
         self._lemmas.clear()
 
-    def _char(self, word: str) -> str:
-        """The one-character id of a token's key (UNKNOWN when no term uses it, BARRIER for
-        punctuation), cached."""
-        char = self._chars.get(word)
-        if char is None:
-            if WORD_RE.fullmatch(word) is None:
-                char = BARRIER
+    def _code(self, piece: str) -> str:
+        """The code of a piece's key, cached."""
+        code = self._pieces.get(piece)
+        if code is None:
+            self._learn([piece])
+            code = self._pieces[piece]
+        return code
+
+    def _learn(self, pieces: list[str]) -> None:
+        """Cache the code of each new piece: that of its ``key`` if a term uses it, else all
+        UNKNOWN; all BARRIER for punctuation. Most words have one candidate lemma, or none
+        the glossary knows, and are settled with one dict lookup."""
+        known, candidates_of, word = self._pieces, self._lemmas.candidates, WORD_RE.fullmatch
+        codes, variant_codes, any_codes = self._codes, self._variant_codes, self._any_codes
+        unknown = self._unknown
+        for piece in set(pieces).difference(known):
+            if word(piece) is None:
+                known[piece] = self._barrier
+                continue
+            candidates = candidates_of(piece)
+            if len(candidates) == 1:
+                known[piece] = any_codes.get(candidates[0], unknown)
+                continue
+            for candidate in candidates:  # a glossary lemma wins over a variant's
+                if candidate in codes:
+                    known[piece] = codes[candidate]
+                    break
             else:
-                char = self._ids.get(self.key(word), UNKNOWN)
-            self._chars[word] = char
-        return char
+                known[piece] = next(filter(None, map(variant_codes.get, candidates)), unknown)
 
     def key(self, word: str) -> str:
         """The automaton key of one token: a lemma, preferring lemmas the glossary uses."""
@@ -154,26 +181,76 @@ class TermMatcher:
         """Glossary terms occurring in ``text``: longest first, never overlapping, in order."""
         if not self.size:
             return []
-        # Words and punctuation marks, one character each; spaces and hyphens vanish, so
-        # "facial-recognition" reads like "facial recognition" but "court, Moscow" does not.
-        pieces = PIECE_RE.findall(text)
-        chars, char = self._chars, self._char
-        found: list[tuple[int, int, int, int, _Entry]] = []
-        spans: list[tuple[int, int, str]] | None = None  # offsets: only when needed
-        for last, (size, group) in self._automaton.iter(
-                "".join([chars.get(p) or char(p) for p in pieces])):
-            first = last - size + 1
-            for entry in group:
-                if not entry.plain:
-                    if spans is None:
-                        spans = _spans(text)
-                    if not self._accepts(entry, text, spans[first:last + 1]):
+        # [gap, piece, gap, piece, ..., gap]: words and punctuation marks get a code each,
+        # gaps (spaces and hyphens) none, so "facial-recognition" reads like "facial
+        # recognition" but "court, Moscow" does not.
+        parts = PIECES_AND_GAPS_RE.split(text)
+        pieces = parts[1::2]
+        code = self._pieces.__getitem__
+        try:
+            key = "".join(map(code, pieces))
+        except KeyError:  # pieces not seen before: look them up once, then as above
+            self._learn(pieces)
+            key = "".join(map(code, pieces))
+        # Occurrences (first and last position in key, entry) come by end. Most either stand
+        # alone or nest ("District Court" in "Tverskoy District Court"): then the outermost
+        # ones win, found with a stack. Only when two cross does the general rule run.
+        kept: list[tuple[int, int, _Entry]] = []
+        top_first = top_last = -1  # kept[-1]
+        for last, (length, entry) in self._automaton.iter(key):
+            first = last - length
+            if not entry.plain:
+                entry = self._accepted(key, text, parts, first, last)
+                if entry is None:
+                    continue
+            if top_last >= first:
+                if top_first < first:
+                    if top_last == last:  # inside the previous occurrence
                         continue
-                found.append((first - last, first, entry.rank, last, entry))
-                break
-        if not found:
-            return []
-        return self._select(text, spans or _spans(text), found)
+                    kept = self._longest_first(text, parts, key)
+                    break
+                kept.pop()  # the previous occurrence is inside this one; maybe more are
+                while kept and kept[-1][0] >= first:
+                    kept.pop()
+                if kept and kept[-1][1] >= first:
+                    kept = self._longest_first(text, parts, key)
+                    break
+            kept.append((first, last, entry))
+            top_first, top_last = first, last
+        return _matches(parts, kept)
+
+    def _longest_first(self, text: str, parts: list[str], key: str
+                       ) -> list[tuple[int, int, _Entry]]:
+        """The general rule: the longest occurrence wins, among equals the earlier one (no
+        two share both length and start, so sorting never compares entries); the survivors
+        in text order."""
+        found = []
+        for last, (length, entry) in self._automaton.iter(key):
+            first = last - length
+            if not entry.plain:
+                entry = self._accepted(key, text, parts, first, last)
+                if entry is None:
+                    continue
+            found.append((-length, first, last, entry))
+        found.sort()
+        taken = 0  # a bit per key position
+        chosen = []
+        for _, first, last, entry in found:
+            bits = (2 << last) - (1 << first)
+            if not taken & bits:
+                taken |= bits
+                chosen.append((first, last, entry))
+        chosen.sort(key=itemgetter(0))
+        return chosen
+
+    def _accepted(self, key: str, text: str, parts: list[str],
+                  first: int, last: int) -> _Entry | None:
+        """The first entry of the group found between key positions ``first`` and ``last``
+        that accepts the pieces there, if any."""
+        group = self._groups[key[first:last + 1]]
+        offsets = list(accumulate(map(len, parts)))
+        span = [(offsets[i - 1], offsets[i], parts[i]) for i in range(first + 1, last + 1, 2)]
+        return next((e for e in group if e.plain or self._accepts(e, text, span)), None)
 
     def _accepts(self, entry: _Entry, text: str, span: list[tuple[int, int, str]]) -> bool:
         term = entry.term
@@ -188,33 +265,52 @@ class TermMatcher:
                                                                      strict=False))
         return True
 
-    @staticmethod
-    def _select(text: str, tokens: list[tuple[int, int, str]],
-                found: list[tuple[int, int, int, int, _Entry]]) -> list[TermMatch]:
-        """Longest match wins; among equals, the earlier one and then the better status."""
-        if len(found) > 1:
-            found.sort(key=lambda f: f[:3])
-        taken: set[int] = set()
-        chosen: list[TermMatch] = []
-        for _, first, _, last, entry in found:
-            span = range(first, last + 1)
-            if first == last:
-                if first in taken:
-                    continue
-                taken.add(first)
-            else:
-                if not taken.isdisjoint(span):
-                    continue
-                taken.update(span)
-            start, end = tokens[first][0], tokens[last][1]
-            chosen.append(TermMatch(start, end, text[start:end], entry.term, entry.concept_id))
-        chosen.sort(key=lambda m: m.start)
-        return chosen
+
+def _codes(count: int) -> list[str]:
+    """Two-character codes for ``count`` lemmas, first and second characters drawn from two
+    disjoint alphabets of about sqrt(count) characters each.
+
+    pyahocorasick finds a character by scanning a trie node's children one by one, so one
+    character per lemma (thousands of children under the root) costs microseconds per word;
+    two small alphabets keep every node small, and since a pattern starts with a first
+    character, a match starts where a code starts. Two characters also make a position in
+    the scanned string equal the index of the same piece in ``PIECES_AND_GAPS_RE.split``'s
+    [gap, piece, gap, ...]: a match's first character is at its first piece's gap (whose
+    end is where the piece starts) and its last at its last piece.
+    """
+    base = max(1, math.isqrt(max(count - 1, 0)) + 1)
+    return [chr(_FIRST_CODE + number // base) + chr(_FIRST_CODE + base + number % base)
+            for number in range(count)]
 
 
-def _spans(text: str) -> list[tuple[int, int, str]]:
-    """Start, end and text of every piece (word or punctuation mark) of ``text``."""
-    return [(m.start(), m.end(), m.group()) for m in PIECE_RE.finditer(text)]
+_new = object.__new__
+
+
+def _matches(parts: list[str], kept: list[tuple[int, int, _Entry]]) -> list[TermMatch]:
+    """The TermMatch of each kept occurrence, given in text order.
+
+    Built for speed, as on term-dense text this is a good share of matching: offsets come
+    from joining the parts between matches (C-level copies, cheaper than summing lengths),
+    and each frozen TermMatch gets its fields written into its ``__dict__``, as
+    ``functools.cached_property`` does, instead of through a frozen dataclass's five
+    ``object.__setattr__`` calls (twice the time).
+    """
+    matches = []
+    start = gap = 0  # parts[gap] starts at offset start
+    for first, last, entry in kept:
+        start += len("".join(parts[gap:first + 1]))  # parts[first] is the gap before
+        surface = parts[last] if last == first + 1 else "".join(parts[first + 1:last + 1])
+        end = start + len(surface)
+        match = _new(TermMatch)
+        fields = match.__dict__
+        fields["start"] = start
+        fields["end"] = end
+        fields["text"] = surface
+        fields["term"] = entry.term
+        fields["concept_id"] = entry.concept_id
+        matches.append(match)
+        start, gap = end, last + 1
+    return matches
 
 
 def _same_case(found: str, wanted: str) -> bool:
