@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import json
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .atomic import write_text_atomic
 from .cache import TranslationCache
@@ -26,6 +27,9 @@ from .progress import Progress
 from .segments import LETTER_RE, Segment, segment_document
 from .summary import Problem, RunSummary
 from .tm import TranslationMemory
+
+if TYPE_CHECKING:
+    from .terminology import TermEnforcer, TermRecord
 
 MANIFEST = "triglot-run.json"
 
@@ -94,7 +98,7 @@ def check_detected(doc: Document) -> None:
 
 def translate_run(
     request: RunRequest, engine: Engine, cache: TranslationCache, progress: Progress,
-    memory: TranslationMemory | None = None,
+    memory: TranslationMemory | None = None, enforcer: TermEnforcer | None = None,
 ) -> RunSummary:
     started = time.perf_counter()
     summary = RunSummary(engine=engine.name, targets=list(request.targets))
@@ -127,11 +131,19 @@ def translate_run(
     for (source, target), texts in for_mt.items():
         progress.add_segments(len(texts) * len(mt.route(source, target)))
     progress.set_documents(len(plan))
-    translations = {
-        pair: reviewed[pair] | (mt.translate(sorted(texts), *pair) if texts else {})
-        for pair, texts in sorted(for_mt.items())
-    }
-    summary.markup_fallbacks = repair_lost_markup(mt, translations)
+    terms: dict[tuple[str, str], dict[str, list]] = {}
+    if enforcer is None:
+        machine = {pair: mt.translate(sorted(texts), *pair) if texts else {}
+                   for pair, texts in sorted(for_mt.items())}
+        summary.markup_fallbacks = repair_lost_markup(mt, machine)
+    else:  # glossary enforcement (translator/terminology.py), after the cache
+        from .terminology import translate_enforced
+
+        enforced = translate_enforced(mt, enforcer, for_mt, repair_lost_markup)
+        machine, terms = enforced.translations, enforced.terms
+        summary.markup_fallbacks = enforced.markup_fallbacks
+        summary.placeholder_fallbacks = enforced.placeholder_fallbacks
+    translations = {pair: reviewed[pair] | machine[pair] for pair in sorted(for_mt)}
 
     outputs = write_outputs(request, articles, plan, translations, summary, progress)
     failed_paths = {problem.path for problem in summary.errors}
@@ -143,8 +155,12 @@ def translate_run(
     summary.pivots = sorted(mt.stats.pivots)
     summary.models = dict(mt.stats.models)
     summary.seconds = time.perf_counter() - started
+    if enforcer is not None:
+        summary.terms = Counter(record.status for (_, target), todo in plan.items()
+                                for s in todo
+                                for record in terms[(s.lang, target)].get(s.text, []))
     if outputs:
-        write_manifest(request, articles, plan, translations, summary)
+        write_manifest(request, articles, plan, translations, summary, terms)
     return summary
 
 
@@ -232,12 +248,21 @@ def write_outputs(
     return written
 
 
+def term_entry(terms: dict[tuple[str, str], dict[str, list[TermRecord]]] | None,
+               pair: tuple[str, str], text: str) -> dict:
+    """``{"terms": [...]}`` for a sentence translated with the glossary enforced."""
+    if terms is None or text not in terms.get(pair, {}):
+        return {}
+    return {"terms": [record.to_dict() for record in terms[pair][text]]}
+
+
 def write_manifest(
     request: RunRequest,
     articles: list[Article],
     plan: dict[tuple[int, str], list[Segment]],
     translations: dict[tuple[str, str], dict[str, str]],
     summary: RunSummary,
+    terms: dict[tuple[str, str], dict[str, list[TermRecord]]] | None = None,
 ) -> None:
     """Record the run (sources, sentences, MT) so later steps (PO export, reports) can use it."""
     documents = []
@@ -261,6 +286,7 @@ def write_manifest(
                     "lang": s.lang,
                     "source": s.text,
                     "mt": translations[(s.lang, target)][s.text],
+                    **term_entry(terms, (s.lang, target), s.text),
                 }
                 for s in plan[(index, target)]
             ]

@@ -26,6 +26,10 @@ class RunSummary:
     tm_hits: int = 0  # sentences taken from reviewed translations in the translation memory
     machine_translated: int = 0  # sentences sent to the engine (per hop)
     markup_fallbacks: int = 0  # sentences whose inline codes MT lost: translated piecewise
+    #: With --glossary: glossary terms found per status (protected, post-edited, already
+    #: correct, not enforced), one per concept and sentence; None without a glossary.
+    terms: dict[str, int] | None = None
+    placeholder_fallbacks: int = 0  # sentences whose protected names MT broke
     pivots: list[str] = field(default_factory=list)
     models: dict[str, str] = field(default_factory=dict)
     seconds: float = 0.0
@@ -42,6 +46,13 @@ class RunSummary:
         data = asdict(self)
         data["seconds"] = round(self.seconds, 3)
         data["segments_per_second"] = round(self.segments_per_second, 1)
+        if self.terms is not None:
+            from .terminology import ENFORCED_STATUSES, NOT_ENFORCED
+
+            data["terms"] = {
+                "enforced": sum(self.terms.get(s, 0) for s in ENFORCED_STATUSES),
+                "not_enforced": self.terms.get(NOT_ENFORCED, 0),
+                "by_status": dict(self.terms)}
         return data
 
     def human_lines(self) -> list[str]:
@@ -59,9 +70,24 @@ class RunSummary:
             lines.append(f"review catalogs: {len(self.catalogs)} (PO)")
         if self.pivots:
             lines.append("pivots: " + ", ".join(sorted(self.pivots)))
+        if self.terms is not None:
+            lines.append(self.terms_line())
         if self.markup_fallbacks:
             lines.append(
                 f"inline markup: {self.markup_fallbacks} sentences translated piecewise "
                 "because MT dropped their markup"
             )
         return lines
+
+    def terms_line(self) -> str:
+        from .terminology import ENFORCED_STATUSES, NOT_ENFORCED
+
+        counts = self.terms or {}
+        enforced = sum(counts.get(status, 0) for status in ENFORCED_STATUSES)
+        detail = ", ".join(f"{counts[s]} {s}" for s in ENFORCED_STATUSES if counts.get(s))
+        line = (f"glossary terms: {enforced} enforced ({detail or 'none'}), "
+                f"{counts.get(NOT_ENFORCED, 0)} not enforced")
+        if self.placeholder_fallbacks:
+            line += (f"; {self.placeholder_fallbacks} sentences translated again "
+                     "without name placeholders")
+        return line

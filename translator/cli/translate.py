@@ -45,13 +45,16 @@ def _languages(ctx: click.Context, param: click.Parameter, value: str) -> list[s
 @click.option("--no-cache", is_flag=True, help="Keep no translations on disk.")
 @click.option("--po", "write_po", is_flag=True,
               help="Also write review catalogs: OUT/locales/<lang>/LC_MESSAGES/<article>.po.")
+@click.option("--engine", "engine_name", default="argos", show_default=True,
+              type=click.Choice(["argos", "apertium"]),
+              help="MT engine: Argos packages, or Apertium (en<->es, from apt).")
 @glossary_option
 @tm_option
 def translate(paths: tuple[Path, ...], targets: list[str], source: str, out_dir: Path,
               as_json: bool, beam_size: int, max_batch_tokens: int, inter_threads: int,
               intra_threads: int, compute_type: str, cache_path: Path | None,
               no_cache: bool, write_po: bool, glossary_path: Path | None,
-              tm_path: Path | None) -> None:
+              tm_path: Path | None, engine_name: str) -> None:
     """Translate articles (.txt, .md, .html) in PATHS, files or folders, offline.
 
     Sentences of all articles are batched together; each is translated once per
@@ -59,10 +62,15 @@ def translate(paths: tuple[Path, ...], targets: list[str], source: str, out_dir:
     interrupted run resumes where it stopped. With no direct model for a pair,
     the run pivots through English (ru->en->es). Sentences with a reviewed
     translation in the translation memory take it instead of MT.
+
+    With --glossary, its terms are enforced: names and do-not-translate terms
+    pass through MT protected and come back in the glossary's form; other terms
+    are replaced with the preferred term in the form the sentence needs.
     """
     from ..cache import TranslationCache, default_cache_path
-    from ..engines.argos import ArgosEngine
     from ..engines.base import TranslateOptions
+    from ..engines.registry import make_engine
+    from ..evaluation import GLOSSARY_FILES
     from ..pipeline import RunRequest, translate_run
     from ..progress import Progress
     from ..tm import open_memory
@@ -75,18 +83,29 @@ def translate(paths: tuple[Path, ...], targets: list[str], source: str, out_dir:
     request = RunRequest(list(paths), targets, out_dir,
                          None if source == "auto" else source, options)
     cache = TranslationCache(None if no_cache else (cache_path or default_cache_path()))
-    glossary = resolve_glossary(glossary_path) if write_po else None
+    glossary = resolve_glossary(glossary_path) if write_po or glossary_path else None
+    enforcer = None
+    if glossary_path is not None:  # enforcement only when asked for by name
+        from ..evaluation import load_concepts
+        from ..terminology import TermEnforcer
+
+        enforcer = TermEnforcer(load_concepts(glossary_path))
+    engine = make_engine(engine_name)
     memory = open_memory(tm_path)
     progress = Progress()
     try:
-        summary = translate_run(request, ArgosEngine(), cache, progress, memory)
+        summary = translate_run(request, engine, cache, progress, memory, enforcer)
     finally:
         progress.close()
         cache.close()
     # Review catalogs (issue 5): the same code as `triglot po export OUT`.
     with memory:
         if write_po and summary.outputs:
-            summary.catalogs = export_catalogs(out_dir, memory, glossary, summary)
+            # Glossary notes need a termbase; a glossary file's terms are noted through
+            # the enforcement records ("terms: ...") instead.
+            termbase = None if glossary is None or glossary.suffix.lower() in GLOSSARY_FILES \
+                else glossary
+            summary.catalogs = export_catalogs(out_dir, memory, termbase, summary)
 
     for warning in summary.warnings:
         click.echo(f"triglot: warning: {warning}", err=True)

@@ -18,7 +18,7 @@ from ..atomic import write_text_atomic
 from ..errors import TriglotError
 from .catalog import CatalogInfo, Message, build_catalog, po_date
 from .ids import catalog_path, message_context, reference
-from .notes import entity_notes, glossary_notes, memory_notes
+from .notes import entity_notes, glossary_notes, memory_notes, term_notes
 from .reading import read_catalog
 from .run import RecordedDocument, RecordedSegment, read_run
 
@@ -133,6 +133,7 @@ def build_messages(doc: RecordedDocument, target: str, segments: list[RecordedSe
                 notes.append("translation memory: a reviewed translation of this sentence")
             if termbase is not None:
                 notes.extend(glossary_notes(termbase, text, lang, target))
+            notes.extend(term_notes(first[text].terms))
             notes.extend(name_notes)
             notes.extend(memory_notes(memory, text, lang, target))
     return list(by_text.values())

@@ -36,6 +36,17 @@ def glossary_notes(termbase: Termbase, text: str, source: str, target: str) -> l
     return notes
 
 
+def term_notes(terms: tuple[dict, ...]) -> list[str]:
+    """``terms: court -> суд (post-edited), Moscow -> Москва (protected)``: what glossary
+    enforcement did in this sentence, as the run recorded it."""
+    parts = []
+    for term in terms:
+        status = term.get("status", "")
+        how = f"not enforced: {term['reason']}" if term.get("reason") else status
+        parts.append(f"{term.get('source', '')} -> {term.get('target') or NO_TERM} ({how})")
+    return [f"terms: {', '.join(parts)}"] if parts else []
+
+
 def entity_notes(sources: list[str], translations: list[str], source: str,
                  target: str) -> list[list[str]]:
     """For each sentence, ``entity (TYPE): <name> -> <its form in the translation>``."""

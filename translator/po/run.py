@@ -21,6 +21,9 @@ class RecordedSegment:
     lang: str  # the sentence's source language
     source: str  # what MT saw (codes renumbered)
     mt: str
+    #: Glossary enforcement (``translate --glossary``): {concept, source, target, status,
+    #: reason?} per concept found in the sentence.
+    terms: tuple[dict, ...] = ()
 
 
 @dataclass
@@ -72,6 +75,6 @@ def _document(entry: dict, run_dir: Path) -> RecordedDocument:
     for target, segments in entry["targets"].items():
         doc.targets[str(target)] = [
             RecordedSegment(str(s["ref"]), int(s["unit"]), str(s["lang"]), str(s["source"]),
-                            str(s["mt"]))
+                            str(s["mt"]), tuple(dict(t) for t in s.get("terms", ())))
             for s in segments]
     return doc

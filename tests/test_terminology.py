@@ -1,0 +1,176 @@
+"""Glossary enforcement: names protected through MT, terms post-edited to fit the sentence."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from glossary.model import Concept, Term
+from tests.fake_engine import TaggingEngine
+from translator.cache import TranslationCache
+from translator.engines.base import TranslateOptions
+from translator.mt import MachineTranslator
+from translator.pipeline import RunRequest, repair_lost_markup, translate_run
+from translator.progress import Progress
+from translator.terminology import (
+    ALREADY,
+    NOT_ENFORCED,
+    POST_EDITED,
+    PROTECTED,
+    TermEnforcer,
+    translate_enforced,
+)
+
+COURT = Concept(id="c1", terms=[
+    Term("en", "court"), Term("ru", "суд"), Term("ru", "трибунал", "forbidden"),
+    Term("es", "tribunal"), Term("es", "corte", "forbidden")])
+DISTRICT_COURT = Concept(id="c2", terms=[
+    Term("en", "district court"), Term("ru", "районный суд"),
+    Term("ru", "окружной трибунал", "deprecated")])
+MOSCOW = Concept(id="c3", terms=[
+    Term("en", "Moscow", pos="properNoun"), Term("ru", "Москва", pos="properNoun"),
+    Term("es", "Moscú", pos="properNoun")])
+TELEGRAM = Concept(id="c4", terms=[Term("en", "Telegram", dnt=True)])
+LAWYER = Concept(id="c5", terms=[Term("en", "lawyer"), Term("es", "letrado")])
+GLOSSARY = [COURT, DISTRICT_COURT, MOSCOW, TELEGRAM, LAWYER]
+
+
+def enforce(source: str, mt_output: str, target: str = "ru", plain: str | None = None):
+    enforcer = TermEnforcer(GLOSSARY)
+    prepared = enforcer.prepare(source, "en", target)
+    return prepared, enforcer.finish(prepared, mt_output, plain)
+
+
+def statuses(done) -> dict[str, str]:
+    return {record.concept: record.status for record in done.terms}
+
+
+@pytest.mark.parametrize(("source", "mt_output", "expected"), [
+    ("The court's ruling was overturned.", "Решение трибунала было отменено.",
+     "Решение суда было отменено."),
+    ("The courts rejected the complaints.", "Трибуналы отклонили жалобы.",
+     "Суды отклонили жалобы."),
+    ("He argued with the courts.", "Он спорил с трибуналами.", "Он спорил с судами."),
+    ("The district court's ruling stands.", "Решение окружного трибунала остаётся в силе.",
+     "Решение районного суда остаётся в силе."),
+])
+def test_a_rejected_russian_rendering_becomes_the_preferred_term_in_its_case_and_number(
+        source, mt_output, expected):
+    _, done = enforce(source, mt_output)
+    assert done.text == expected
+    assert POST_EDITED in statuses(done).values()
+
+
+def test_a_preferred_term_already_used_in_any_form_is_left_alone():
+    _, done = enforce("The courts rejected it.", "Судами это было отклонено.")
+    assert done.text == "Судами это было отклонено."
+    assert statuses(done) == {"c1": ALREADY}
+
+
+def test_spanish_plural_and_article_follow_the_rendering():
+    _, done = enforce("The courts rejected the appeal.", "Las cortes rechazaron la apelación.",
+                      target="es")
+    assert done.text == "Los tribunales rechazaron la apelación."
+    _, done = enforce("The court met.", "La corte se reunió.", target="es")
+    assert done.text == "El tribunal se reunió."
+
+
+def test_names_and_do_not_translate_terms_get_placeholders_after_the_segments_codes():
+    enforcer = TermEnforcer(GLOSSARY)
+    prepared = enforcer.prepare("The <g1>court</g1> in Moscow blocked Telegram.", "en", "ru")
+    assert prepared.text == "The <g1>court</g1> in <x2/> blocked <x3/>."
+
+
+@pytest.mark.parametrize(("mt_output", "expected"), [
+    ("Суд в <x1/> заблокировал <x2/>.", "Суд в Москве заблокировал Telegram."),
+    ("Суд из <x1/> заблокировал <x2/>.", "Суд из Москвы заблокировал Telegram."),
+    ("<x1/>: суд заблокировал <x2/>.", "Москва: суд заблокировал Telegram."),
+])
+def test_a_restored_name_takes_the_case_its_preposition_asks_for(mt_output, expected):
+    prepared, done = enforce("The court in Moscow blocked Telegram.", mt_output)
+    assert prepared.text == "The court in <x1/> blocked <x2/>."
+    assert done.text == expected
+    assert statuses(done) == {"c1": ALREADY, "c3": PROTECTED, "c4": PROTECTED}
+
+
+def test_a_lost_or_doubled_placeholder_means_plain_mt_is_used_and_post_edited():
+    for broken in ("Трибунал заблокировал <x2/>.", "Трибунал в <x1/> и <x1/> заблокировал <x2/>."):
+        _, done = enforce("The court in Moscow blocked Telegram.", broken,
+                          plain="Трибунал в Москве заблокировал Telegram.")
+        assert done.text == "Суд в Москве заблокировал Telegram."
+        assert statuses(done) == {"c1": POST_EDITED, "c3": ALREADY, "c4": ALREADY}
+        assert "<x" not in done.text
+
+
+class DictTranslator:
+    """Translates from a fixed table, like an engine would, for sentences it knows."""
+
+    def __init__(self, table: dict[str, str], target: str) -> None:
+        self.table, self.identity = table, f"dict:{target}"
+
+    def token_count(self, sentence: str) -> int:
+        return len(sentence.split())
+
+    def translate(self, sentences):
+        return [self.table.get(s, f"?{s}?") for s in sentences]
+
+
+class DictEngine:
+    name = "dict"
+
+    def __init__(self, table: dict[str, str]) -> None:
+        self.table = table
+
+    def pairs(self):
+        return {("en", "ru")}
+
+    def load(self, source, target, options):
+        return DictTranslator(self.table, target)
+
+
+def test_a_run_sends_protected_text_to_mt_and_restores_names_afterwards():
+    engine = DictEngine({"The lawyers met in <x1/>.": "Адвокаты встретились в <x1/>."})
+    mt = MachineTranslator(engine, TranslateOptions(), TranslationCache(None))
+    run = translate_enforced(mt, TermEnforcer(GLOSSARY),
+                             {("en", "ru"): {"The lawyers met in Moscow."}}, repair_lost_markup)
+    assert run.translations[("en", "ru")] == {
+        "The lawyers met in Moscow.": "Адвокаты встретились в Москве."}
+    assert run.placeholder_fallbacks == 0
+
+
+def test_spanish_term_found_by_translating_the_source_term_alone():
+    """Apertium's "abogados" is no glossary variant: MT of "lawyers" alone finds it."""
+    engine = DictEngine({"The lawyers left.": "Los abogados se fueron.", "lawyers": "abogados"})
+    engine.pairs = lambda: {("en", "es")}  # type: ignore[method-assign]
+    mt = MachineTranslator(engine, TranslateOptions(), TranslationCache(None))
+    run = translate_enforced(mt, TermEnforcer(GLOSSARY), {("en", "es"): {"The lawyers left."}},
+                             repair_lost_markup)
+    assert run.translations[("en", "es")]["The lawyers left."] == "Los letrados se fueron."
+    assert [r.status for r in run.terms[("en", "es")]["The lawyers left."]] == [POST_EDITED]
+
+
+@pytest.fixture
+def article(tmp_path):
+    path = tmp_path / "story.en.txt"
+    path.write_text("The <b>court</b> in Moscow blocked Telegram.\n", encoding="utf-8")
+    return path
+
+
+def test_lost_placeholders_fall_back_to_plain_mt_and_the_run_records_why(article, tmp_path):
+    engine = TaggingEngine({("en", "es")}, drop_codes=True)
+    out = tmp_path / "out"
+    summary = translate_run(RunRequest([article], ["es"], out, "en"), engine,
+                            TranslationCache(None), Progress(False),
+                            enforcer=TermEnforcer(GLOSSARY))
+    text = (out / "es" / "story.en.txt").read_text(encoding="utf-8")
+    assert "<b>" in text and "</b>" in text and "<x" not in text
+    assert "Moscow" in text  # the fake engine copies; nothing is dropped or garbled
+    assert summary.placeholder_fallbacks == 1
+    segment = json.loads((out / "triglot-run.json").read_text())["documents"][0][
+        "targets"]["es"][0]
+    by_concept = {t["concept"]: t for t in segment["terms"]}
+    assert by_concept["c4"]["status"] == ALREADY  # Telegram stays Telegram
+    assert by_concept["c3"]["status"] == NOT_ENFORCED and by_concept["c3"]["reason"]
+    assert summary.to_dict()["terms"]["not_enforced"] >= 1
+    assert any(line.startswith("glossary terms:") for line in summary.human_lines())

@@ -1,0 +1,489 @@
+"""Glossary enforcement during MT: names protected through the engine, terms post-edited.
+
+Why two ways: a name (a proper noun, an entity the glossary learnt from
+``entities clusters``, a do-not-translate term) must come out exactly as the
+glossary spells it, so it goes through MT as an atomic placeholder ``<xN/>``
+and is put back afterwards (in Russian, in the case a preceding preposition
+asks for). A common noun must fit the sentence's grammar, so MT translates it
+and the rendering it chose (found by the target-side glossary matcher, or by
+translating the source term alone) is replaced with the preferred term in the
+same case and number.
+
+Every enforced term is checked in the final text. Nothing here may make a
+sentence worse than plain MT: a lost or duplicated placeholder means the
+plain translation is used and post-edited instead; a failed edit is dropped.
+
+Enforcement runs after the translation cache (the cache holds the raw MT of
+the protected text), so a changed glossary needs no cache flush.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING
+
+from .document import CODE_RE
+from .errors import TriglotError
+from .inline_codes import codes_intact
+
+if TYPE_CHECKING:
+    from glossary.matching import TermMatch, TermMatcher
+    from glossary.model import Concept, Term
+
+    from .mt import MachineTranslator
+
+#: Statuses of a term record: the first three mean the preferred term is in the output.
+PROTECTED, POST_EDITED, ALREADY = "protected", "post-edited", "already correct"
+NOT_ENFORCED = "not enforced"
+ENFORCED_STATUSES = (PROTECTED, POST_EDITED, ALREADY)
+#: The project's Argos packages know codes up to 8; more placeholders would be garbled.
+MAX_CODES = 8
+ENTITY_SOURCE = "triglot entities clusters"
+
+#: Russian prepositions and the case of the noun after them (the commonest reading).
+RU_PREPOSITION_CASE: dict[str, str] = {
+    **dict.fromkeys(("в", "во", "на", "о", "об", "обо", "при"), "loct"),
+    **dict.fromkeys(("из", "изо", "от", "ото", "до", "для", "без", "у", "около", "после",
+                     "против", "возле", "среди", "вокруг", "кроме", "из-за", "вдоль"), "gent"),
+    **dict.fromkeys(("к", "ко", "по", "благодаря", "согласно"), "datv"),
+    **dict.fromkeys(("с", "со", "над", "под", "перед", "между", "за"), "ablt"),
+    **dict.fromkeys(("про", "через", "сквозь"), "accs"),
+}
+ES_FUNCTION_WORDS = frozenset(["de", "del", "la", "el", "los", "las", "y", "e", "o", "u", "en",
+                               "a", "al", "por", "para", "con"])
+EN_FUNCTION_WORDS = frozenset(["of", "the", "and", "for", "in", "on", "to", "a", "an"])
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+@dataclass(frozen=True)
+class TermRecord:
+    """What enforcement did with one concept found in one sentence."""
+
+    concept: str
+    source: str  # the term as found in the source sentence
+    target: str  # the preferred target term
+    status: str  # protected / post-edited / already correct / not enforced
+    reason: str = ""  # why not enforced
+
+    @property
+    def enforced(self) -> bool:
+        return self.status in ENFORCED_STATUSES
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        if not self.reason:
+            del data["reason"]
+        return data
+
+    def note(self) -> str:
+        how = self.status if self.enforced else f"not enforced: {self.reason}"
+        return f"{self.source} -> {self.target} ({how})"
+
+
+@dataclass
+class Found:
+    """A source term to enforce, with its placeholder code when it is protected."""
+
+    match: TermMatch
+    wanted: Term
+    code: str | None = None
+
+
+@dataclass
+class Prepared:
+    """A sentence ready for MT: ``text`` has the placeholders, ``original`` has not."""
+
+    original: str
+    text: str
+    source: str
+    target: str
+    found: list[Found] = field(default_factory=list)
+    skipped: list[TermRecord] = field(default_factory=list)
+
+    @property
+    def protected(self) -> bool:
+        return self.text != self.original
+
+
+@dataclass
+class Enforced:
+    text: str
+    terms: list[TermRecord]
+
+
+def is_name(concept: Concept, term: Term) -> bool:
+    """Names go through MT protected: proper nouns, entities, do-not-translate terms."""
+    return (term.dnt or term.pos == "properNoun" or concept.subject.startswith("named entity")
+            or any(t.pos == "properNoun" or t.dnt or t.source == ENTITY_SOURCE
+                   for t in concept.terms))
+
+
+def next_code_number(text: str) -> int:
+    numbers = [int(m.group(2) or m.group(3)) for m in CODE_RE.finditer(text)]
+    return max(numbers, default=0) + 1
+
+
+class TermEnforcer:
+    """Enforces one glossary's terms; matchers are built once per language."""
+
+    def __init__(self, concepts: Iterable[Concept]) -> None:
+        self.concepts = {c.id or "": c for c in concepts}
+        self._matchers: dict[str, TermMatcher] = {}
+        self._single: dict[tuple[str, str, str], TermMatcher] = {}
+
+    def matcher(self, lang: str) -> TermMatcher:
+        from glossary.matching import TermMatcher
+
+        if lang not in self._matchers:
+            self._matchers[lang] = TermMatcher.from_concepts(self.concepts.values(), lang)
+        return self._matchers[lang]
+
+    def single(self, lang: str, key: str, term: Term) -> TermMatcher:
+        """A matcher for one term (a term inside a longer match is still found)."""
+        from glossary.matching import TermMatcher
+
+        cache_key = (lang, key, term.text)
+        if cache_key not in self._single:
+            self._single[cache_key] = TermMatcher(lang, [(key, term)])
+        return self._single[cache_key]
+
+    # -- before MT ------------------------------------------------------------------------
+
+    def prepare(self, text: str, source: str, target: str) -> Prepared:
+        """Find the sentence's glossary terms and put placeholders on its names."""
+        prepared = Prepared(text, text, source, target)
+        seen: set[str] = set()
+        pieces: list[str] = []
+        position = 0
+        number = next_code_number(text)
+        for match in self.matcher(source).find(text):
+            concept = self.concepts.get(match.concept_id)
+            wanted = concept.target_term(target) if concept else None
+            if concept is None or wanted is None:
+                if match.concept_id not in seen:
+                    prepared.skipped.append(TermRecord(match.concept_id, match.text, "",
+                                                       NOT_ENFORCED, f"no {target} term"))
+                seen.add(match.concept_id)
+                continue
+            found = Found(match, wanted)
+            if is_name(concept, wanted) and number <= MAX_CODES:
+                found.code = f"<x{number}/>"
+                number += 1
+                pieces.append(text[position:match.start])
+                pieces.append(found.code)
+                position = match.end
+            if match.concept_id in seen and found.code is None:
+                continue  # one record per concept, unless each occurrence is protected
+            seen.add(match.concept_id)
+            prepared.found.append(found)
+        pieces.append(text[position:])
+        prepared.text = "".join(pieces)
+        return prepared
+
+    # -- after MT -------------------------------------------------------------------------
+
+    def restore(self, prepared: Prepared, output: str) -> str | None:
+        """Put the names back; None when MT lost, doubled or added a code."""
+        if not codes_intact(prepared.text, output):
+            return None
+        counts = Counter(m.group(0) for m in CODE_RE.finditer(output))
+        text = output
+        for found in prepared.found:
+            if found.code is None:
+                continue
+            if counts[found.code] != 1:
+                return None
+            start = text.index(found.code)
+            form = name_form(found.wanted.text, text[:start], prepared.target)
+            if start == 0 or re.search(r"[.!?]\s*$", text[:start]):
+                form = form[:1].upper() + form[1:]
+            text = text[:start] + form + text[start + len(found.code):]
+        return text
+
+    def finish(self, prepared: Prepared, output: str, plain: str | None = None,
+               renderings: dict[str, str] | None = None) -> Enforced:
+        """The final sentence and its term records.
+
+        ``output`` is MT of the protected text; ``plain`` MT of the original, given
+        when the placeholders did not survive. ``renderings`` maps a source term to
+        its MT alone, used to find a term the target matcher does not know.
+        """
+        restored = self.restore(prepared, output) if plain is None else None
+        protected_ok = restored is not None
+        text = restored if protected_ok else (plain if plain is not None else output)
+        records = list(prepared.skipped)
+        done: set[str] = set()
+        for found in prepared.found:
+            cid = found.match.concept_id
+            if cid in done:
+                continue
+            done.add(cid)
+            if found.code is not None and protected_ok:
+                status = PROTECTED
+            else:
+                text, status = self.post_edit(text, found, prepared, renderings or {})
+            record = TermRecord(cid, found.match.text, found.wanted.text, status)
+            if record.enforced and not self.present(text, found, prepared.target):
+                record = TermRecord(cid, found.match.text, found.wanted.text, NOT_ENFORCED,
+                                    "not found in the output after editing")
+            elif not record.enforced:
+                record = TermRecord(cid, found.match.text, found.wanted.text, NOT_ENFORCED,
+                                    status)
+            records.append(record)
+        return Enforced(text, records)
+
+    def present(self, text: str, found: Found, target: str) -> bool:
+        return bool(self.single(target, found.match.concept_id, found.wanted).find(text))
+
+    def post_edit(self, text: str, found: Found, prepared: Prepared,
+                  renderings: dict[str, str]) -> tuple[str, str]:
+        """Replace MT's rendering of the concept with the preferred term, in its form.
+
+        Returns the text and a status, or the reason nothing was done.
+        """
+        target = prepared.target
+        if self.present(text, found, target):
+            return text, ALREADY
+        cid = found.match.concept_id
+        spans = [m for m in self.matcher(target).find(text) if m.concept_id == cid]
+        if not spans:
+            rendering = renderings.get(found.match.text, "").strip()
+            if rendering and CODE_RE.search(rendering) is None:
+                from glossary.model import Term
+
+                try:
+                    alone = Term(target, rendering, "admitted")
+                except TriglotError:  # an odd rendering is just not used
+                    alone = None
+                if alone is not None:
+                    spans = self.single(target, "mt:" + cid, alone).find(text)
+        if not spans:
+            return text, "MT's rendering not found"
+        for span in reversed(spans):
+            replacement = inflect_like(found.wanted.text, span.text, target)
+            if span.text[:1].isupper() and not replacement[:1].isupper():
+                replacement = replacement[:1].upper() + replacement[1:]
+            head = fix_article(text[:span.start], replacement, target)
+            text = head + replacement + text[span.end:]
+        return text, POST_EDITED
+
+
+# -- grammar --------------------------------------------------------------------------------
+
+
+def _ru_parse(word: str, tag: str | None = None):
+    from glossary.morphology import _morph
+
+    parses = _morph().parse(word)
+    if tag:
+        for parse in parses:
+            if tag in parse.tag:
+                return parse
+        return None
+    return parses[0] if parses else None
+
+
+def ru_inflect_phrase(term: str, grammemes: set[str]) -> str:
+    """Each nominative noun or adjective of ``term`` put into ``grammemes`` (case, number);
+    other words (genitive dependents, prepositions) stay as they are."""
+    words = term.split(" ")
+    out = []
+    for word in words:
+        parse = _ru_parse(word, "nomn") if re.search("[а-яё]", word.lower()) else None
+        if parse is None or not ({"NOUN", "ADJF", "PRTF"} & set(str(parse.tag).replace(
+                " ", ",").split(","))) or "Fixd" in parse.tag:
+            out.append(word)
+            continue
+        inflected = parse.inflect(grammemes) or parse.inflect(grammemes - {"plur", "sing"})
+        form = inflected.word if inflected else word
+        if word[:1].isupper():
+            form = form[:1].upper() + form[1:]
+        out.append(form)
+    return " ".join(out)
+
+
+def ru_form_of(rendered: str) -> set[str]:
+    """Case and number of the head of a rendered Russian phrase (its first noun)."""
+    for word in _WORD.findall(rendered):
+        parse = _ru_parse(word.lower())
+        if parse is not None and "NOUN" in parse.tag:
+            return {g for g in (parse.tag.case, parse.tag.number) if g}
+    return set()
+
+
+def plural_es(word: str) -> str:
+    low = word.lower()
+    accents = str.maketrans("áéíóú", "aeiou")
+    if low.endswith(("s", "x")) and not low.endswith(("ás", "és", "ís", "ós", "ús")):
+        return word
+    if low[-1:] in "aeiouáéó":
+        return word + "s"
+    if low.endswith("z"):
+        return word[:-1] + "ces"
+    if re.search("[áéíóú][nsl]$", low):
+        return word[:-2] + word[-2].translate(accents) + word[-1] + "es"
+    return word + "es"
+
+
+def plural_en(word: str) -> str:
+    low = word.lower()
+    if low.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    if low.endswith("y") and low[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def is_plural(rendered: str, lang: str) -> bool:
+    """Whether a rendered Spanish or English noun phrase is plural (its head ends in -s)."""
+    words = [w for w in _WORD.findall(rendered)
+             if w.lower() not in (ES_FUNCTION_WORDS if lang == "es" else EN_FUNCTION_WORDS)]
+    if not words:
+        return False
+    if lang == "es":
+        return words[0].lower().endswith("s")
+    head = words[-1].lower()
+    return head.endswith("s") and not head.endswith(("ss", "us", "is"))
+
+
+def pluralise(term: str, lang: str) -> str:
+    """A Spanish or English term in the plural: es every word up to the first preposition
+    ("tribunal de distrito" -> "tribunales de distrito"), en the head noun."""
+    words = term.split(" ")
+    if lang == "es":
+        out = []
+        for index, word in enumerate(words):
+            if word.lower() in ES_FUNCTION_WORDS:
+                return " ".join(out + words[index:])
+            out.append(plural_es(word))
+        return " ".join(out)
+    head = next((i for i, w in enumerate(words) if w.lower() in ("of", "for")), len(words)) - 1
+    words[head] = plural_en(words[head])
+    return " ".join(words)
+
+
+def inflect_like(term: str, rendered: str, lang: str) -> str:
+    """The preferred ``term`` in the grammatical form of MT's ``rendered`` phrase."""
+    try:
+        if lang == "ru":
+            grammemes = ru_form_of(rendered)
+            return ru_inflect_phrase(term, grammemes) if grammemes else term
+        if is_plural(rendered, lang) and not is_plural(term, lang):
+            return pluralise(term, lang)
+    except Exception:  # morphology never costs a sentence: use the term as is
+        return term
+    return term
+
+
+def name_form(name: str, before: str, lang: str) -> str:
+    """A restored name; in Russian, in the case the preposition before it asks for."""
+    if lang != "ru":
+        return name
+    words = _WORD.findall(before[-30:])
+    case = RU_PREPOSITION_CASE.get(words[-1].lower()) if words else None
+    if case is None or not before.rstrip().endswith(words[-1]):
+        return name
+    try:
+        return ru_inflect_phrase(name, {case})
+    except Exception:
+        return name
+
+
+def es_feminine(phrase: str) -> bool:
+    head = next((w.lower() for w in _WORD.findall(phrase)
+                 if w.lower() not in ES_FUNCTION_WORDS), "")
+    return head.endswith(("a", "ión", "dad", "tad", "tud", "umbre", "as", "iones", "dades"))
+
+
+_ES_ARTICLES = {("el", False): "el", ("el", True): "la", ("la", False): "el",
+                ("la", True): "la", ("los", False): "los", ("los", True): "las",
+                ("las", False): "los", ("las", True): "las", ("un", False): "un",
+                ("un", True): "una", ("una", False): "un", ("una", True): "una",
+                ("unos", False): "unos", ("unos", True): "unas", ("unas", False): "unos",
+                ("unas", True): "unas", ("del", True): "de la", ("al", True): "a la"}
+_FEMININE_ARTICLES = frozenset(["la", "las", "una", "unas", "de la", "a la"])
+_ARTICLE_BEFORE = re.compile(r"(?:^|(?<=\W))(el|la|los|las|un|una|unos|unas|del|al|de la|a la)"
+                             r"(\s+)$", re.IGNORECASE)
+
+
+def fix_article(before: str, replacement: str, lang: str) -> str:
+    """In Spanish, the article before a replaced noun agrees with the new noun's gender
+    (guessed from its ending: -a, -ión, -dad... feminine, anything else masculine)."""
+    if lang != "es":
+        return before
+    found = _ARTICLE_BEFORE.search(before)
+    if not found:
+        return before
+    article = found.group(1)
+    low = article.lower()
+    feminine = es_feminine(replacement)
+    if (low in _FEMININE_ARTICLES) == feminine:
+        return before
+    if low == "de la" and not feminine:
+        new = "del"
+    elif low == "a la" and not feminine:
+        new = "al"
+    else:
+        new = _ES_ARTICLES.get((low, feminine), article)
+    if article[:1].isupper():
+        new = new[:1].upper() + new[1:]
+    return before[:found.start(1)] + new + found.group(2)
+
+
+# -- a whole run ----------------------------------------------------------------------------
+
+
+@dataclass
+class EnforcedRun:
+    translations: dict[tuple[str, str], dict[str, str]]
+    terms: dict[tuple[str, str], dict[str, list[TermRecord]]]
+    placeholder_fallbacks: int = 0
+    markup_fallbacks: int = 0
+
+
+def translate_enforced(
+    mt: MachineTranslator, enforcer: TermEnforcer, jobs: dict[tuple[str, str], set[str]],
+    repair: Callable[[MachineTranslator, dict[tuple[str, str], dict[str, str]]], int],
+) -> EnforcedRun:
+    """Translate every job's sentences with the glossary enforced.
+
+    Sentences go to MT with their names protected; those whose placeholders or
+    codes MT broke are translated again unprotected (and repaired piecewise like
+    any sentence that lost its markup), then post-edited.
+    """
+    run = EnforcedRun({}, {})
+    for pair, texts in sorted(jobs.items()):
+        prepared = {text: enforcer.prepare(text, *pair) for text in texts}
+        raw = mt.translate(sorted({p.text for p in prepared.values()}), *pair) if texts else {}
+        # Plain MT: sentences with nothing protected, and those whose placeholders broke.
+        base = {t: raw[t] for t, p in prepared.items() if not p.protected}
+        broken = sorted(t for t, p in prepared.items()
+                        if p.protected and enforcer.restore(p, raw[p.text]) is None)
+        if broken:
+            base.update(mt.translate(broken, *pair))
+            run.placeholder_fallbacks += len(broken)
+        run.markup_fallbacks += repair(mt, {pair: base})  # fixes ``base`` in place
+        terms = sorted({f.match.text for p in prepared.values() for f in p.found})
+        renderings = mt.translate(terms, *pair) if terms else {}
+        out: dict[str, str] = {}
+        records: dict[str, list[TermRecord]] = {}
+        for text, p in prepared.items():
+            try:
+                done = enforcer.finish(p, raw[p.text], base.get(text), renderings)
+            except Exception:  # never lose a sentence to enforcement
+                done = Enforced(base.get(text) or enforcer.restore(p, raw[p.text])
+                                or raw[p.text], [])
+            out[text] = done.text
+            records[text] = done.terms
+        run.translations[pair], run.terms[pair] = out, records
+    return run
+
+
+def count_terms(terms: Iterable[TermRecord]) -> tuple[int, int]:
+    """(enforced, not enforced)."""
+    items = list(terms)
+    enforced = sum(r.enforced for r in items)
+    return enforced, len(items) - enforced
