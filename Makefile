@@ -1,4 +1,4 @@
-# triglot: `make demo` runs the main job on examples/, `make test` runs the suite.
+# triglot: `make demo` runs the main job on examples/articles/, `make test` runs the suite.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin

@@ -92,14 +92,20 @@ def main() -> None:
         work = Path(tmp)
         spm_model = train_sentencepiece(lines, work / "sentencepiece")
         sample = (WMT / "wmt19.ru").read_text(encoding="utf-8").splitlines()[:64]
+        # Bisect the EOS bias: a higher bias ends outputs sooner.
         best: tuple[float, float] | None = None
-        for bias in (6.0, 8.0, 10.0, 12.0, 14.0):
+        low, high = -4.0, 8.0
+        for _ in range(7):
+            bias = round((low + high) / 2, 3)
             hf_dir = build_marian(spm_model, work, bias)
             convert(hf_dir, work / f"ct2-{bias}")
             ratio = mean_length_ratio(work / f"ct2-{bias}", spm_model, sample)
-            print(f"EOS bias {bias:4.1f}: output/input length {ratio:.2f}", flush=True)
+            print(f"EOS bias {bias:6.3f}: output/input length {ratio:.2f}", flush=True)
             if best is None or abs(ratio - 1.0) < abs(best[1] - 1.0):
                 best = (bias, ratio)
+            if abs(ratio - 1.0) < 0.15:
+                break
+            low, high = (bias, high) if ratio > 1.0 else (low, bias)
         assert best is not None
         if OUT.exists():
             shutil.rmtree(OUT)

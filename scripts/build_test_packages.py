@@ -38,7 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "corpus" / "parallel.tsv"
 PACKAGES = ROOT / "tests" / "data" / "packages"
-EXAMPLES = ROOT / "examples"
+EXAMPLES = ROOT / "examples" / "articles"
 
 LANGUAGE_NAMES = {"en": "English", "ru": "Russian", "es": "Spanish"}
 PAIRS = [("ru", "en"), ("en", "es"), ("en", "ru"), ("es", "en")]

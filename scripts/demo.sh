@@ -26,7 +26,7 @@ if ! have_all_pairs; then
 fi
 
 if ! have_all_pairs; then
-  echo "demo: real Argos packages are not installed and cannot be downloaded here (offline); running on triglot's own small TEST packages (tests/data/packages), which know only the sentences of examples/."
+  echo "demo: real Argos packages are not installed and cannot be downloaded here (offline); running on triglot's own small TEST packages (tests/data/packages), which know only the sentences of examples/articles/."
   export ARGOS_PACKAGES_DIR="$PWD/.cache/demo-packages"
   mkdir -p "$ARGOS_PACKAGES_DIR"
   for archive in tests/data/packages/*.argosmodel; do
@@ -34,7 +34,7 @@ if ! have_all_pairs; then
   done
 fi
 
-triglot translate examples --to en,es,ru --out "$OUT" --cache .cache/demo-cache.sqlite3
+triglot translate examples/articles --to en,es,ru --out "$OUT" --cache .cache/demo-cache.sqlite3
 status=$?
 echo
 echo "Translated articles are in $OUT/<lang>/. For example, $OUT/en/ru/:"

@@ -13,7 +13,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("TRIGLOT_SHARED", ROOT.parent / "shared"))
 CORPUS = SHARED / "corpus"
 TEST_PACKAGES = ROOT / "tests" / "data" / "packages"
-EXAMPLES = ROOT / "examples"
+EXAMPLES = ROOT / "examples" / "articles"
+EXAMPLE_GLOSSARIES = ROOT / "examples" / "glossary"
 
 
 def pytest_collection_modifyitems(config, items):

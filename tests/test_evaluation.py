@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from glossary.model import Concept, Term, fold
-from tests.conftest import EXAMPLES, run_cli
+from tests.conftest import EXAMPLE_GLOSSARIES, run_cli
 from translator.errors import InputError
 from translator.evaluation import load_concepts, read_lines, term_accuracy
 
-FLORES_GLOSSARY = EXAMPLES / "glossary" / "flores-dev.csv"
+FLORES_GLOSSARY = EXAMPLE_GLOSSARIES / "flores-dev.csv"
 
 
 def write(path: Path, lines: list[str]) -> Path:

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from tests.conftest import EXAMPLES, run_cli
+from tests.conftest import EXAMPLE_GLOSSARIES, run_cli
 
-GLOSSARY = EXAMPLES / "glossary" / "flores-dev.csv"
+GLOSSARY = EXAMPLE_GLOSSARIES / "flores-dev.csv"
 
 
 @pytest.fixture
