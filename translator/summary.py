@@ -26,6 +26,8 @@ class RunSummary:
     tm_hits: int = 0  # sentences taken from reviewed translations in the translation memory
     machine_translated: int = 0  # sentences sent to the engine (per hop)
     markup_fallbacks: int = 0  # sentences whose inline codes MT lost: translated piecewise
+    #: With --glossary: each term and name with its renderings across all output documents.
+    consistency: list[dict] | None = None
     #: With --glossary: glossary terms found per status (protected, post-edited, already
     #: correct, not enforced), one per concept and sentence; None without a glossary.
     terms: dict[str, int] | None = None
@@ -72,11 +74,23 @@ class RunSummary:
             lines.append("pivots: " + ", ".join(sorted(self.pivots)))
         if self.terms is not None:
             lines.append(self.terms_line())
+        if self.consistency is not None:
+            lines.extend(self.consistency_lines())
         if self.markup_fallbacks:
             lines.append(
                 f"inline markup: {self.markup_fallbacks} sentences translated piecewise "
                 "because MT dropped their markup"
             )
+        return lines
+
+    def consistency_lines(self) -> list[str]:
+        rows = self.consistency or []
+        flagged = [row for row in rows if row["two_ways"]]
+        lines = [f"consistency: {len(rows)} terms and names across the outputs, "
+                 f"{len(flagged)} rendered two ways (all of them in --json)"]
+        for row in flagged:
+            shown = ", ".join(f"{text} x{count}" for text, count in row["renderings"].items())
+            lines.append(f"  TWO WAYS: {row['label']} ({row['from']}->{row['to']}): {shown}")
         return lines
 
     def terms_line(self) -> str:

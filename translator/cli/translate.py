@@ -89,7 +89,8 @@ def translate(paths: tuple[Path, ...], targets: list[str], source: str, out_dir:
         from ..evaluation import load_concepts
         from ..terminology import TermEnforcer
 
-        enforcer = TermEnforcer(load_concepts(glossary_path))
+        concepts = load_concepts(glossary_path)
+        enforcer = TermEnforcer(concepts)
     engine = make_engine(engine_name)
     memory = open_memory(tm_path)
     progress = Progress()
@@ -98,6 +99,10 @@ def translate(paths: tuple[Path, ...], targets: list[str], source: str, out_dir:
     finally:
         progress.close()
         cache.close()
+    if enforcer is not None and summary.outputs:
+        from ..report.consistency import run_consistency
+
+        summary.consistency = [row.to_dict() for row in run_consistency(out_dir, concepts)]
     # Review catalogs (issue 5): the same code as `triglot po export OUT`.
     with memory:
         if write_po and summary.outputs:

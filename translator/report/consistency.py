@@ -14,6 +14,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from glossary.model import Concept
+
     from .annotate import DocumentView
 
 
@@ -53,6 +57,26 @@ class ConsistencyRow:
 
     def ordered(self) -> list[Rendering]:
         return sorted(self.renderings.values(), key=lambda r: (-len(r.places), r.text))
+
+    def to_dict(self) -> dict:
+        return {
+            "kind": self.kind, "label": self.label, "from": self.source_lang,
+            "to": self.target_lang, "expected": self.expected or None,
+            "renderings": {r.text: len(r.places) for r in self.ordered()},
+            "missing": len(self.missing), "two_ways": self.inconsistent,
+        }
+
+    def line(self) -> str:
+        shown = ", ".join(f"{r.text} x{len(r.places)}" for r in self.ordered())
+        return f"{self.label} ({self.source_lang}->{self.target_lang}): {shown}"
+
+
+def run_consistency(run_dir: Path, concepts: list[Concept]) -> list[ConsistencyRow]:
+    """Every term and name of the run in ``run_dir`` with its renderings across all outputs."""
+    from .annotate import annotate_run
+    from .manifest import read_run
+
+    return collect_renderings(annotate_run(read_run(run_dir), concepts))
 
 
 def collect_renderings(views: Iterable[DocumentView]) -> list[ConsistencyRow]:
