@@ -77,20 +77,9 @@ def read_lines(path: Path) -> list[str]:
     Lines end at "\\n" only (a "\\r" before it is dropped), as ``wc -l`` counts
     them, so a stray Unicode line separator inside a sentence keeps files aligned.
     """
-    from .ingest.reading import decode_utf8
+    from .ingest.reading import read_plain_text
 
-    path = Path(path)
-    if not path.exists():
-        raise InputError("no such file", path)
-    if path.is_dir():
-        raise InputError("is a directory, expected a file", path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", path) from None
-    if not data.strip():
-        raise InputError("empty file, nothing to evaluate", path)
-    text = decode_utf8(data, path).removeprefix("\ufeff")
+    text = read_plain_text(Path(path))
     lines = text.split("\n")
     if lines[-1] == "":
         lines.pop()

@@ -6,53 +6,16 @@ import re
 from pathlib import Path
 
 from translator.errors import InputError
+from translator.ingest.reading import read_plain_text
 
 
 def read_input(path: Path | str) -> str:
     """Text of ``path`` (any extension: corpus files are named ``x.ru``, ``x.jsonl``), BOM dropped.
 
-    Decoding uses the project's article reader (``decode_utf8``) when present, so
-    entities refuse exactly what translation refuses.
+    Entities refuse exactly what translation refuses (empty, binary, invalid UTF-8).
     """
-    path = Path(path)
-    try:
-        from translator.ingest.reading import decode_utf8
-    except ImportError:
-        return _read_text(path)
-    _check_file(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read ({exc.strerror})", path) from None
-    return _newlines(decode_utf8(data, path).removeprefix("\ufeff"))
-
-
-def _newlines(text: str) -> str:
+    text = read_plain_text(Path(path))
     return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _check_file(path: Path) -> None:
-    if not path.exists():
-        raise InputError("no such file", path)
-    if not path.is_file():
-        raise InputError("not a regular file", path)
-
-
-def _read_text(path: Path) -> str:
-    _check_file(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read ({exc.strerror})", path) from None
-    if not data.strip():
-        raise InputError("file is empty", path)
-    if b"\x00" in data[:8192]:
-        raise InputError("looks like a binary file, not text", path)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not valid UTF-8 (byte {exc.start})", path) from None
-    return _newlines(text)
 
 
 def segments_of(text: str) -> list[str]:

@@ -89,22 +89,35 @@ def decode_utf8(data: bytes, path: Path | str | None = None) -> str:
         raise InputError("binary file, not text (too many control characters)", path)
     body = text[1:] if text.startswith("\ufeff") else text
     if not body.strip():
-        raise InputError("empty file (nothing to translate)", path)
+        raise InputError("empty file (nothing in it to read)", path)
     return text
 
 
-def read_text(path: Path) -> str:
-    """The exact text of an article file (BOM kept), or an ``InputError`` saying what is wrong."""
+def read_bytes(path: Path) -> bytes:
+    """A file's bytes, or an ``InputError``: missing, a directory, unreadable."""
     path = Path(path)
     if not path.exists():
         raise InputError("no such file", path)
     if path.is_dir():
         raise InputError("is a directory, expected a file", path)
-    fmt = format_of(path)
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", path) from None
+
+
+def read_plain_text(path: Path) -> str:
+    """UTF-8 text of a file of any name (corpus files, JSONL), refused exactly as articles are."""
+    return decode_utf8(read_bytes(path), path).removeprefix("\ufeff")
+
+
+def read_text(path: Path) -> str:
+    """The exact text of an article file (BOM kept), or an ``InputError`` saying what is wrong."""
+    path = Path(path)
+    if not path.exists() or path.is_dir():
+        read_bytes(path)  # says which
+    fmt = format_of(path)  # an unsupported extension is refused before reading
+    data = read_bytes(path)
     if fmt == "html":
         check_html_charset(declared_charset(data), path)
     return decode_utf8(data, path)
