@@ -23,7 +23,7 @@ Public API::
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import accumulate
 from operator import itemgetter
@@ -197,12 +197,7 @@ class TermMatcher:
         # ones win, found with a stack. Only when two cross does the general rule run.
         kept: list[tuple[int, int, _Entry]] = []
         top_first = top_last = -1  # kept[-1]
-        for last, (length, entry) in self._automaton.iter(key):
-            first = last - length
-            if not entry.plain:
-                entry = self._accepted(key, text, parts, first, last)
-                if entry is None:
-                    continue
+        for first, last, entry in self._occurrences(key, text, parts):
             if top_last >= first:
                 if top_first < first:
                     if top_last == last:  # inside the previous occurrence
@@ -219,19 +214,24 @@ class TermMatcher:
             top_first, top_last = first, last
         return _matches(parts, kept)
 
-    def _longest_first(self, text: str, parts: list[str], key: str
-                       ) -> list[tuple[int, int, _Entry]]:
-        """The general rule: the longest occurrence wins, among equals the earlier one (no
-        two share both length and start, so sorting never compares entries); the survivors
-        in text order."""
-        found = []
+    def _occurrences(self, key: str, text: str, parts: list[str]
+                     ) -> Iterator[tuple[int, int, _Entry]]:
+        """Automaton hits by end position, minus those a case or exact-form rule refuses."""
         for last, (length, entry) in self._automaton.iter(key):
             first = last - length
             if not entry.plain:
                 entry = self._accepted(key, text, parts, first, last)
                 if entry is None:
                     continue
-            found.append((-length, first, last, entry))
+            yield first, last, entry
+
+    def _longest_first(self, text: str, parts: list[str], key: str
+                       ) -> list[tuple[int, int, _Entry]]:
+        """The general rule: the longest occurrence wins, among equals the earlier one (no
+        two share both length and start, so sorting never compares entries); the survivors
+        in text order."""
+        found = [(first - last, first, last, entry)
+                 for first, last, entry in self._occurrences(key, text, parts)]
         found.sort()
         taken = 0  # a bit per key position
         chosen = []

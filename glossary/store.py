@@ -122,11 +122,7 @@ class Termbase:
             db.execute("PRAGMA foreign_keys = ON")
             version = db.execute("PRAGMA user_version").fetchone()[0]
         except sqlite3.OperationalError as exc:
-            if "locked" in str(exc) or "busy" in str(exc):
-                raise GlossaryError(
-                    f"glossary is locked by another process (waited {self._timeout:g} s)",
-                    self.path) from exc
-            raise GlossaryError(f"not a glossary database ({exc})", self.path) from exc
+            raise self._failure(exc, f"not a glossary database ({exc})") from exc
         except sqlite3.DatabaseError as exc:
             raise GlossaryError(f"not a glossary database ({exc})", self.path) from exc
         if version > SCHEMA_VERSION:
@@ -147,17 +143,20 @@ class Termbase:
                     db.execute(statement)
                 db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
+    def _failure(self, exc: sqlite3.OperationalError, otherwise: str) -> GlossaryError:
+        """Another writer holding the file past the timeout gets its own message."""
+        if "locked" in str(exc) or "busy" in str(exc):
+            return GlossaryError(
+                f"glossary is locked by another process (waited {self._timeout:g} s)", self.path)
+        return GlossaryError(otherwise, self.path)
+
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One write transaction: all of it lands or none of it does."""
         try:
             self._db.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
-            if "locked" in str(exc) or "busy" in str(exc):
-                raise GlossaryError(
-                    f"glossary is locked by another process (waited {self._timeout:g} s)",
-                    self.path) from exc
-            raise GlossaryError(f"cannot write glossary: {exc}", self.path) from exc
+            raise self._failure(exc, f"cannot write glossary: {exc}") from exc
         try:
             yield self._db
         except BaseException:

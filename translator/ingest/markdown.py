@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -444,21 +445,8 @@ class _MarkdownParser:
 
     def _table_row(self, line: _VLine, kind: str) -> None:
         text = self.content(line)
-        bounds: list[int] = [-1]
-        spans = code_spans(text)
-        k = 0
-        while k < len(text):
-            ch = text[k]
-            if ch == "\\":
-                k += 2
-                continue
-            if k in spans:
-                k = spans[k]
-                continue
-            if ch == "|":
-                bounds.append(k)
-            k += 1
-        bounds.append(len(text))
+        pipes = [k for k, ch in plain_chars(text, code_spans(text)) if ch == "|"]
+        bounds = [-1, *pipes, len(text)]
         for left, right in itertools.pairwise(bounds):
             cell = text[left + 1 : right]
             stripped = cell.strip()
@@ -895,24 +883,29 @@ def code_spans(text: str) -> dict[int, int]:
     return spans
 
 
-def bracket_pairs(text: str, spans: dict[int, int]) -> dict[int, int]:
-    """Index of each ``[`` -> index of its matching ``]`` (escapes and code spans skipped)."""
-    pairs: dict[int, int] = {}
-    stack: list[int] = []
+def plain_chars(text: str, spans: dict[int, int]) -> Iterator[tuple[int, str]]:
+    """Each character outside backslash escapes and code spans, with its index."""
     i = 0
     while i < len(text):
         ch = text[i]
         if ch == "\\":
             i += 2
-            continue
-        if i in spans:
+        elif i in spans:
             i = spans[i]
-            continue
+        else:
+            yield i, ch
+            i += 1
+
+
+def bracket_pairs(text: str, spans: dict[int, int]) -> dict[int, int]:
+    """Index of each ``[`` -> index of its matching ``]`` (escapes and code spans skipped)."""
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    for i, ch in plain_chars(text, spans):
         if ch == "[":
             stack.append(i)
         elif ch == "]" and stack:
             pairs[stack.pop()] = i
-        i += 1
     return pairs
 
 
