@@ -41,7 +41,7 @@ def main() -> None:
     from translator.engines.base import TranslateOptions
     from translator.pipeline import RunRequest, translate_run
     from translator.progress import Progress
-    from translator.segment import split_sentences
+    from translator.sentences import split_sentences
 
     started = time.perf_counter()
     import argostranslate.translate as argos

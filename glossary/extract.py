@@ -17,9 +17,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import Concept, GlossaryError, Term, check_lang
-from .morphology import joined, lemmatizer, phrase_lemma, tokenize
-from .stopwords import LINKS, STOPWORDS
+from glossary.model import Concept, GlossaryError, Term, check_lang
+from glossary.morphology import joined, lemmatizer, phrase_lemma, tokenize
+from glossary.stopwords import LINKS, STOPWORDS
 
 _BAD_RU_POS = {"VERB", "INFN", "GRND", "PRTS", "ADVB", "PREP", "CONJ", "PRCL", "INTJ", "NPRO",
                "PRED", "COMP", "NUMR"}
@@ -224,7 +224,7 @@ def candidates_csv(candidates: list[Candidate], lang: str, target: str | None) -
 def read_reviewed(path: Path) -> list[Concept]:
     """Concepts from a reviewed extract CSV: each kept row's language columns become
     preferred terms (source 'extract'); count/termhood/example/score columns are ignored."""
-    from .formats import read_text
+    from glossary.formats import read_text
 
     text = read_text(path)
     rows = list(csv.reader(io.StringIO(text, newline="")))
@@ -253,7 +253,7 @@ def read_reviewed(path: Path) -> list[Concept]:
         concepts.append(Concept(terms=terms, origin=f"line {number}"))
     if not concepts:
         raise GlossaryError("no rows kept", path)
-    from .formats import validate
+    from glossary.formats import validate
 
     validate(concepts, path)
     return concepts

@@ -29,8 +29,8 @@ from itertools import accumulate
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
-from .model import Concept, Term, fold
-from .morphology import (
+from glossary.model import Concept, Term, fold
+from glossary.morphology import (
     PIECES_AND_GAPS_RE,
     WORD_RE,
     Lemmatizer,
@@ -40,7 +40,7 @@ from .morphology import (
 )
 
 if TYPE_CHECKING:
-    from .store import Termbase
+    from glossary.store import Termbase
 
 #: Each lemma the glossary uses becomes a two-character code, and a text is scanned as the
 #: string of its pieces' codes: these two characters, doubled, stand for the other pieces.

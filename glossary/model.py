@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from translator.errors import TriglotError
-from translator.languages import LANGUAGES
+from translator.core.errors import TriglotError
+from translator.core.languages import LANGUAGES
 
 STATUSES: tuple[str, ...] = ("preferred", "admitted", "deprecated", "superseded", "forbidden")
 #: Statuses a translation should use, best first.

@@ -14,8 +14,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
-from .matching import TermMatcher
-from .model import Concept
+from glossary.matching import TermMatcher
+from glossary.model import Concept
 
 CHECKS: tuple[str, ...] = ("missing-term", "rejected-term", "dnt-changed", "number-mismatch",
                            "inconsistent")

@@ -27,10 +27,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .model import Concept, GlossaryError, Term, fold, now_iso
+from glossary.model import Concept, GlossaryError, Term, fold, now_iso
 
 if TYPE_CHECKING:
-    from .matching import TermMatcher
+    from glossary.matching import TermMatcher
 
 SCHEMA_VERSION = 1
 DEFAULT_PATH = Path("glossary.db")
@@ -238,7 +238,7 @@ class Termbase:
     def matcher(self, lang: str) -> TermMatcher:
         """A term matcher over this glossary's ``lang`` terms, built once per state."""
         if lang not in self._matchers:
-            from .matching import TermMatcher
+            from glossary.matching import TermMatcher
 
             self._matchers[lang] = TermMatcher.from_concepts(self.concepts(), lang)
         return self._matchers[lang]

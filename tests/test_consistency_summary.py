@@ -7,7 +7,7 @@ import json
 from glossary.model import Concept, Term
 from tests.conftest import EXAMPLES, run_cli
 from tests.test_translate_e2e import argos_dir  # noqa: F401 - the installed test packages
-from translator.report.consistency import run_consistency
+from translator.review.report.consistency import run_consistency
 from translator.summary import RunSummary
 
 GLOSSARY = """id,subject,en,en_status,ru,ru_status,es,es_status,en_pos,ru_pos,es_pos

@@ -10,7 +10,7 @@ import pytest
 
 from glossary.model import Concept, Term, fold
 from tests.conftest import EXAMPLE_GLOSSARIES, run_cli
-from translator.errors import InputError
+from translator.core.errors import InputError
 from translator.evaluation import load_concepts, read_lines, term_accuracy
 
 FLORES_GLOSSARY = EXAMPLE_GLOSSARIES / "flores-dev.csv"

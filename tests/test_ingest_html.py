@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from translator.core.errors import InputError
 from translator.document import ESCAPE_HTML, ESCAPE_HTML_ATTR, LangSlot, render
-from translator.errors import InputError
 from translator.ingest import load_document, parse_text
 from translator.ingest.html import parse_html
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from translator.core.inline_codes import codes_intact
 from translator.document import render
 from translator.ingest import load_document, parse_text
-from translator.inline_codes import codes_intact
 
 DATA = Path(__file__).parent / "data" / "ingest"
 

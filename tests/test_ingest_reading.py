@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from translator.errors import InputError
+from translator.core.errors import InputError
 from translator.ingest import SUPPORTED_EXTENSIONS, collect_inputs, load_document, read_text
 
 

@@ -1,4 +1,4 @@
-from translator.inline_codes import codes_intact, renumber, restore_numbers, split_on_codes
+from translator.core.inline_codes import codes_intact, renumber, restore_numbers, split_on_codes
 
 
 def test_renumbering_makes_a_sentence_read_the_same_wherever_it_stands():

@@ -2,8 +2,8 @@ import pytest
 
 from tests.fake_engine import TaggingEngine
 from translator.cache import TranslationCache
+from translator.core.errors import ModelError
 from translator.engines.base import TranslateOptions
-from translator.errors import ModelError
 from translator.mt import MachineTranslator
 
 ALL_VIA_EN = {("ru", "en"), ("en", "ru"), ("en", "es"), ("es", "en")}

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from translator.errors import PackageRejected
+from translator.core.errors import PackageRejected
 from translator.packages.archive import verify_archive
 
 TOP = "translate-ru_en-1_0"

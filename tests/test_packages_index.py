@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.test_packages_archive import TOP, make_package
-from translator.errors import ModelError, PackageRejected, TriglotError
+from translator.core.errors import ModelError, PackageRejected, TriglotError
 from translator.packages import paths
 from translator.packages.index import (
     IndexUnavailable,

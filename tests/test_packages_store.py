@@ -20,7 +20,7 @@ from tests.test_packages_archive import (
     package_files,
     write_zip,
 )
-from translator.errors import ModelError, PackageRejected
+from translator.core.errors import ModelError, PackageRejected
 from translator.packages import paths
 from translator.packages.store import (
     find_package,

@@ -1,5 +1,5 @@
 """``python -m translator`` is the same as the ``triglot`` command."""
 
-from .cli import main
+from translator.cli import main
 
 main()

@@ -13,11 +13,10 @@ original markup, so a translation that keeps the codes reassembles exactly.
 from __future__ import annotations
 
 import html
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-CODE_RE = re.compile(r"<(/?)g(\d+)>|<x(\d+)/>")
+from translator.core.inline_codes import CODE_RE  # re-exported: the parsers use it
 
 # How a unit's translated text must be escaped when written back.
 ESCAPE_NONE = "none"

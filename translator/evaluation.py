@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import InputError, TriglotError
+from translator.core.errors import InputError, TriglotError
 
 if TYPE_CHECKING:
     from glossary.matching import TermMatcher
@@ -77,7 +77,7 @@ def read_lines(path: Path) -> list[str]:
     Lines end at "\\n" only (a "\\r" before it is dropped), as ``wc -l`` counts
     them, so a stray Unicode line separator inside a sentence keeps files aligned.
     """
-    from .ingest.reading import read_plain_text
+    from translator.core.reading import read_plain_text
 
     text = read_plain_text(Path(path))
     lines = text.split("\n")
@@ -201,7 +201,7 @@ def default_glossary_path() -> Path | None:
 
 def detect_lines_language(lines: Sequence[str], path: Path, option: str) -> str:
     """The language of a line-aligned file, for when --from/--to are not given."""
-    from .langdetect import detect_language
+    from translator.langdetect import detect_language
 
     sample = "\n".join(line for line in lines[:200] if line.strip())
     lang = detect_language(sample)
@@ -223,7 +223,7 @@ def evaluate_files(hypothesis: Path, references: Sequence[Path], source: Path | 
     scores = corpus_scores(hyps, refs)
     if source is None or concepts is None:
         return scores
-    from .languages import check_language
+    from translator.core.languages import check_language
 
     src_lines = texts[-1]
     source_lang = check_language(source_lang) if source_lang else \

@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .document import CODE_RE, Document
-from .languages import LANGUAGES
+from translator.core.languages import LANGUAGES
+from translator.document import CODE_RE, Document
 
 MIN_LETTERS = 20  # below this a guess is noise
 UNIT_MIN_LETTERS = 60  # a unit must be this long to override the document's language

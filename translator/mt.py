@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from .batching import make_batches
-from .cache import TranslationCache
-from .engines.base import Engine, PairTranslator, TranslateOptions
-from .engines.routing import Route, plan_route
+from translator.batching import make_batches
+from translator.cache import TranslationCache
+from translator.engines.base import Engine, PairTranslator, TranslateOptions
+from translator.engines.routing import Route, plan_route
 
 
 @dataclass

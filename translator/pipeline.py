@@ -16,20 +16,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .atomic import write_text_atomic
-from .cache import TranslationCache
-from .document import CODE_RE, Document, render
-from .engines.base import Engine, TranslateOptions
-from .errors import ModelError, TriglotError
-from .inline_codes import codes_intact, split_on_codes
-from .mt import MachineTranslator
-from .progress import Progress
-from .segments import LETTER_RE, Segment, segment_document
-from .summary import Problem, RunSummary
-from .tm import TranslationMemory
+from translator.cache import TranslationCache
+from translator.core.atomic import write_text_atomic
+from translator.core.errors import ModelError, TriglotError
+from translator.core.inline_codes import codes_intact, split_on_codes
+from translator.document import CODE_RE, Document, render
+from translator.engines.base import Engine, TranslateOptions
+from translator.mt import MachineTranslator
+from translator.progress import Progress
+from translator.review.tm import TranslationMemory
+from translator.segments import LETTER_RE, Segment, segment_document
+from translator.summary import Problem, RunSummary
 
 if TYPE_CHECKING:
-    from .terminology import TermEnforcer, TermRecord
+    from translator.terminology import TermEnforcer, TermRecord
 
 MANIFEST = "triglot-run.json"
 
@@ -51,8 +51,8 @@ class Article:
 
 def load_articles(request: RunRequest, summary: RunSummary) -> list[Article]:
     """Read, detect and segment every input; bad files become errors, not exceptions."""
-    from .ingest import collect_inputs, load_document
-    from .langdetect import detect_document
+    from translator.ingest import collect_inputs, load_document
+    from translator.langdetect import detect_document
 
     files: dict[Path, tuple[Path, Path]] = {}
     for given in request.paths:
@@ -86,7 +86,7 @@ def load_articles(request: RunRequest, summary: RunSummary) -> list[Article]:
 
 
 def check_detected(doc: Document) -> None:
-    from .languages import LANGUAGES
+    from translator.core.languages import LANGUAGES
 
     if doc.lang is None:
         raise TriglotError("cannot tell the article's language; pass --from ru|en|es")
@@ -137,7 +137,7 @@ def translate_run(
                    for pair, texts in sorted(for_mt.items())}
         summary.markup_fallbacks = repair_lost_markup(mt, machine)
     else:  # glossary enforcement (translator/terminology.py), after the cache
-        from .terminology import translate_enforced
+        from translator.terminology import translate_enforced
 
         enforced = translate_enforced(mt, enforcer, for_mt, repair_lost_markup)
         machine, terms = enforced.translations, enforced.terms

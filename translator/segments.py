@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .document import CODE_RE, Document
-from .inline_codes import balanced, renumber, restore_numbers
-from .segment import split_sentences
+from translator.core.inline_codes import balanced, renumber, restore_numbers
+from translator.document import CODE_RE, Document
+from translator.sentences import split_sentences
 
 EDGE_RE = re.compile(rf"^(?:\s|{CODE_RE.pattern})*")
 TAIL_RE = re.compile(rf"(?:\s|{CODE_RE.pattern})*$")

@@ -49,7 +49,7 @@ class RunSummary:
         data["seconds"] = round(self.seconds, 3)
         data["segments_per_second"] = round(self.segments_per_second, 1)
         if self.terms is not None:
-            from .terminology import ENFORCED_STATUSES, NOT_ENFORCED
+            from translator.terminology import ENFORCED_STATUSES, NOT_ENFORCED
 
             data["terms"] = {
                 "enforced": sum(self.terms.get(s, 0) for s in ENFORCED_STATUSES),
@@ -94,7 +94,7 @@ class RunSummary:
         return lines
 
     def terms_line(self) -> str:
-        from .terminology import ENFORCED_STATUSES, NOT_ENFORCED
+        from translator.terminology import ENFORCED_STATUSES, NOT_ENFORCED
 
         counts = self.terms or {}
         enforced = sum(counts.get(status, 0) for status in ENFORCED_STATUSES)

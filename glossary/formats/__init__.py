@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..model import Concept, GlossaryError, fold
+from glossary.model import Concept, GlossaryError, fold
 
 FORMATS: dict[str, str] = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".xlsx": "xlsx",
                            ".tbx": "tbx", ".xml": "tbx"}
@@ -59,15 +59,15 @@ def read_glossary(path: Path, fmt: str | None = None, *, source: str | None = No
     path = Path(path)
     kind = detect_format(path, fmt)
     if kind in ("csv", "tsv"):
-        from .csv_table import read_table
+        from glossary.formats.csv_table import read_table
 
         concepts = read_table(path, "\t" if kind == "tsv" else ",", source=source, target=target)
     elif kind == "xlsx":
-        from .xlsx import read_xlsx
+        from glossary.formats.xlsx import read_xlsx
 
         concepts = read_xlsx(path, source=source, target=target, sheet=sheet)
     else:
-        from .tbx import read_tbx
+        from glossary.formats.tbx import read_tbx
 
         concepts = read_tbx(path)
     validate(concepts, path)
@@ -84,7 +84,7 @@ def write_glossary(path: Path, concepts: list[Concept], fmt: str | None = None, 
     path = Path(path)
     kind = detect_format(path, fmt)
     if kind in ("csv", "tsv", "xlsx"):
-        from .csv_table import concepts_to_rows, pairs_to_rows
+        from glossary.formats.csv_table import concepts_to_rows, pairs_to_rows
 
         if source or target:
             if not (source and target):
@@ -93,17 +93,17 @@ def write_glossary(path: Path, concepts: list[Concept], fmt: str | None = None, 
         else:
             rows = concepts_to_rows(concepts)
         if kind == "xlsx":
-            from .xlsx import write_xlsx
+            from glossary.formats.xlsx import write_xlsx
 
             write_xlsx(path, rows, header=header)
         else:
-            from .csv_table import write_rows
+            from glossary.formats.csv_table import write_rows
 
             write_rows(path, rows, "\t" if kind == "tsv" else ",", header=header)
         return len(rows) - 1
     if source or target:
         raise GlossaryError("--from/--to (two-column form) apply to CSV/TSV/XLSX, not TBX")
-    from .tbx import write_tbx
+    from glossary.formats.tbx import write_tbx
 
     write_tbx(path, concepts)
     return len(concepts)

@@ -15,10 +15,9 @@ import csv
 import io
 from pathlib import Path
 
-from translator.atomic import atomic_open
-from translator.languages import LANGUAGES
-
-from ..model import Concept, GlossaryError, Term, check_lang
+from glossary.model import Concept, GlossaryError, Term, check_lang
+from translator.core.atomic import atomic_open
+from translator.core.languages import LANGUAGES
 
 SEPARATOR = " | "
 CONCEPT_FIELDS = ("id", "subject", "definition", "note", "created", "updated")
@@ -41,7 +40,7 @@ def read_table(path: Path, delimiter: str, *, source: str | None = None,
     """Concepts from a CSV/TSV file; rows of the wrong width are refused with their line."""
     import pandas as pd
 
-    from . import read_text
+    from glossary.formats import read_text
 
     text = read_text(path)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)

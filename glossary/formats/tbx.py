@@ -14,9 +14,8 @@ from __future__ import annotations
 from pathlib import Path
 from types import SimpleNamespace
 
-from translator.atomic import write_bytes_atomic
-
-from ..model import Concept, GlossaryError, Term, check_lang
+from glossary.model import Concept, GlossaryError, Term, check_lang
+from translator.core.atomic import write_bytes_atomic
 
 NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -37,7 +36,7 @@ def read_tbx(path: Path) -> list[Concept]:
     """Concepts from a TBX-Basic DCA file; any structural problem names its line."""
     from lxml import etree
 
-    from . import read_bytes
+    from glossary.formats import read_bytes
 
     data = read_bytes(path)
     parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True,

@@ -6,10 +6,9 @@ import io
 import zipfile
 from pathlib import Path
 
-from translator.atomic import write_bytes_atomic
-
-from ..model import Concept, GlossaryError
-from .csv_table import rows_to_concepts
+from glossary.formats.csv_table import rows_to_concepts
+from glossary.model import Concept, GlossaryError
+from translator.core.atomic import write_bytes_atomic
 
 
 def read_xlsx(path: Path, *, source: str | None = None, target: str | None = None,
@@ -17,7 +16,7 @@ def read_xlsx(path: Path, *, source: str | None = None, target: str | None = Non
     """Concepts from the first (or the named) sheet; row 1 must be a header row."""
     import pandas as pd
 
-    from . import read_bytes
+    from glossary.formats import read_bytes
 
     data = read_bytes(path)
     try:

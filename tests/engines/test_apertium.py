@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from translator.core.errors import ModelError, TriglotError
+from translator.core.inline_codes import codes_intact
 from translator.engines import apertium
 from translator.engines.apertium import ApertiumEngine
 from translator.engines.base import TranslateOptions
 from translator.engines.registry import ENGINES, make_engine
-from translator.errors import ModelError, TriglotError
-from translator.inline_codes import codes_intact
 
 needs_apertium = pytest.mark.skipif(
     not {("en", "es"), ("es", "en")} <= ApertiumEngine().pairs(),

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from glossary.entities.align import align_documents
-from translator.errors import TriglotError
+from translator.core.errors import TriglotError
+from translator.entities.align import align_documents
 
 from .conftest import lines
 

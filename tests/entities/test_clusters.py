@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from glossary.entities.clusters import build_clusters
-from glossary.entities.extract import extract_segments
+from translator.entities.clusters import build_clusters
+from translator.entities.extract import extract_segments
 
 from .conftest import lines
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from glossary.entities.evaluate import evaluate
+from translator.entities.evaluate import evaluate
 
 
 @pytest.mark.corpus

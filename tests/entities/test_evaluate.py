@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from glossary.entities.evaluate import evaluate, load
-from translator.errors import InputError
+from translator.core.errors import InputError
+from translator.entities.evaluate import evaluate, load
 
 SENTENCES = [
     {"id": 0, "en": "Alyona Popova spoke to the Tverskoy District Court.",
@@ -45,8 +45,8 @@ def test_perfect_output_scores_one(tmp_path):
 
 
 def test_a_wrong_pair_lowers_precision(tmp_path):
-    from glossary.entities.evaluate import GoldEntity, Score, score_alignment
-    from glossary.entities.model import AlignedPair, Mention
+    from translator.entities.evaluate import GoldEntity, Score, score_alignment
+    from translator.entities.model import AlignedPair, Mention
 
     gold = [GoldEntity("PER", {"en": [(0, 5)], "es": [(0, 5)]}),
             GoldEntity("PER", {"en": [(10, 15)], "es": [(10, 15)]})]

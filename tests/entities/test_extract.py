@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from glossary.entities.extract import extract, extract_segments
-from translator.errors import TriglotError
+from translator.core.errors import TriglotError
+from translator.entities.extract import extract, extract_segments
 
 from .conftest import lines
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from glossary.entities.transliterate import latin_key, name_keys, romanise
+from translator.entities.transliterate import latin_key, name_keys, romanise
 
 
 @pytest.mark.parametrize(("scheme", "expected"), [
@@ -54,9 +54,9 @@ def test_cyrillic_and_latin_forms_meet_through_their_keys():
 
 
 def test_names_of_english_origin_match_their_cyrillic_spelling():
-    from glossary.entities.align import THRESHOLD
-    from glossary.entities.model import Mention
-    from glossary.entities.similarity import similarity
+    from translator.entities.align import THRESHOLD
+    from translator.entities.model import Mention
+    from translator.entities.similarity import similarity
 
     ru = Mention("Кэролин Уилсон", "PER", 0, 14, "ru", "Кэролин Уилсон")
     en = Mention("Carolyn Wilson", "PER", 0, 14, "en", "Carolyn Wilson")

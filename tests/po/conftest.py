@@ -17,10 +17,10 @@ import pytest
 from tests.fake_engine import TaggingEngine
 from translator.cache import TranslationCache
 from translator.pipeline import RunRequest, translate_run
-from translator.po.catalog import FUZZY
-from translator.po.export import export_run
 from translator.progress import Progress
-from translator.tm import TranslationMemory
+from translator.review.po.catalog import FUZZY
+from translator.review.po.export import export_run
+from translator.review.tm import TranslationMemory
 
 VIA_EN = {("ru", "en"), ("en", "ru"), ("en", "es"), ("es", "en")}
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import polib
 
 from tests.po.conftest import RU_STORY, catalog, entry_for, export, review, run
-from translator.po.catalog import FUZZY
-from translator.po.ids import message_context
+from translator.review.po.catalog import FUZZY
+from translator.review.po.ids import message_context
 
 
 def rerun(articles, out):

@@ -11,10 +11,10 @@ from tests.fake_engine import TaggingEngine
 from tests.po.conftest import VIA_EN, catalog, entry_for, export, review
 from translator.cache import TranslationCache
 from translator.pipeline import RunRequest, translate_run
-from translator.po.importer import import_run
-from translator.po.proposals import follow_span
 from translator.progress import Progress
-from translator.tm import TranslationMemory
+from translator.review.po.importer import import_run
+from translator.review.po.proposals import follow_span
+from translator.review.tm import TranslationMemory
 
 LAWYER = "The lawyer considers the ruling unlawful."
 

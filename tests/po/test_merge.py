@@ -7,9 +7,9 @@ import subprocess
 import polib
 
 from tests.po.conftest import tool
-from translator.po.catalog import FUZZY, CatalogInfo, Message, build_catalog
-from translator.po.export import serialise
-from translator.po.ids import message_context
+from translator.review.po.catalog import FUZZY, CatalogInfo, Message, build_catalog
+from translator.review.po.export import serialise
+from translator.review.po.ids import message_context
 
 INFO = CatalogInfo("news/item.md", "en", "es")
 STAMP = "2024-03-01 10:00+0000"

@@ -22,7 +22,7 @@ from glossary.model import Concept, Term
 from glossary.store import Termbase
 from tests.conftest import EXAMPLES, ROOT, TEST_PACKAGES, run_cli
 from tests.po.conftest import entry_for, tool
-from translator.po.catalog import FUZZY
+from translator.review.po.catalog import FUZZY
 
 CORPUS_TSV = ROOT / "tests" / "data" / "corpus" / "parallel.tsv"
 ARTICLE = "ru/kamery-v-metro.txt"

@@ -8,9 +8,9 @@ import pytest
 from rapidfuzz import fuzz
 
 from tests.conftest import run_cli
-from translator.errors import TriglotError
-from translator.tm import TMUnit, TranslationMemory, default_tm_path
-from translator.tmx import read_tmx
+from translator.core.errors import TriglotError
+from translator.review.tm import TMUnit, TranslationMemory, default_tm_path
+from translator.review.tmx import read_tmx
 
 UNITS = [
     TMUnit("ru", "en", "Суд отклонил жалобу редакции.", "The court rejected the appeal."),

@@ -11,8 +11,8 @@ import sys
 
 import click
 
-from .. import __version__
-from ..errors import TriglotError
+from translator import __version__
+from translator.core.errors import TriglotError
 
 COMMANDS: dict[str, tuple[str, str, str]] = {
     # name: (module, attribute, one-line help shown by `triglot --help`)

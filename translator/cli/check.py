@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from .glossary import _table, glossary_option
+from translator.cli.glossary import _table, glossary_option
 
 
 @click.command()
@@ -71,7 +71,7 @@ def check(source_file: Path, translation_file: Path, source: str, target: str,
         if str(csv_path) == "-":
             click.echo(buffer.getvalue(), nl=False)
         else:
-            from translator.atomic import write_text_atomic
+            from translator.core.atomic import write_text_atomic
 
             write_text_atomic(csv_path, buffer.getvalue())
     if as_json:

@@ -36,9 +36,9 @@ def _load(files: tuple[Path, ...], lang: str | None) -> tuple[list[tuple[Path, s
     Returns the usable documents and how many failed; if none is usable the
     first error is raised (exit 2).
     """
-    from glossary.entities.io import language_of, read_input
-    from translator.errors import TriglotError
-    from translator.languages import check_language
+    from translator.core.errors import TriglotError
+    from translator.core.languages import check_language
+    from translator.entities.io import language_of, read_input
 
     if lang:
         check_language(lang)
@@ -60,7 +60,7 @@ def _load(files: tuple[Path, ...], lang: str | None) -> tuple[list[tuple[Path, s
 def _gazetteer(path: Path | None, lang: str) -> list[str]:
     if path is None:
         return []
-    from glossary.entities.to_glossary import glossary_names
+    from translator.entities.to_glossary import glossary_names
 
     return glossary_names(path, lang)
 
@@ -82,8 +82,8 @@ def extract_command(files: tuple[Path, ...], lang: str | None, gazetteer_path: P
 
     Segments are the files' lines; Russian names also get their dictionary form.
     """
-    from glossary.entities.extract import extract_many
-    from glossary.entities.io import segments_of
+    from translator.entities.extract import extract_many
+    from translator.entities.io import segments_of
 
     docs, failed = _load(files, lang)
     rows = []
@@ -113,9 +113,9 @@ def align_command(source_path: Path, translation_path: Path, source_lang: str,
 
     Exits 1 when some names are missing from the translation.
     """
-    from glossary.entities.align import align_documents
-    from glossary.entities.io import read_input, segments_of
-    from translator.languages import check_language
+    from translator.core.languages import check_language
+    from translator.entities.align import align_documents
+    from translator.entities.io import read_input, segments_of
 
     source_lang, target_lang = check_language(source_lang), check_language(target_lang)
     source = segments_of(read_input(source_path))
@@ -152,9 +152,9 @@ def clusters_command(files: tuple[Path, ...], lang: str | None, glossary_path: P
 
     Each cluster has a canonical form per language and its variants with counts.
     """
-    from glossary.entities.clusters import build_clusters
-    from glossary.entities.extract import extract_many
-    from glossary.entities.io import segments_of
+    from translator.entities.clusters import build_clusters
+    from translator.entities.extract import extract_many
+    from translator.entities.io import segments_of
 
     docs, failed = _load(files, lang)
     mentions = []
@@ -163,7 +163,7 @@ def clusters_command(files: tuple[Path, ...], lang: str | None, glossary_path: P
                         for m in segment)
     clusters = [c for c in build_clusters(mentions) if c.size >= min_count]
     if glossary_path is not None:
-        from glossary.entities.to_glossary import add_to_glossary
+        from translator.entities.to_glossary import add_to_glossary
 
         outcomes = add_to_glossary(clusters, glossary_path)
         summary = ", ".join(f"{n} {action}" for action, n in sorted(outcomes.items()))
@@ -186,7 +186,7 @@ def clusters_command(files: tuple[Path, ...], lang: str | None, glossary_path: P
 @json_option
 def eval_command(sentences_path: Path, gold_path: Path, as_json: bool) -> None:
     """Precision, recall and F1 of extraction per language and alignment per language pair."""
-    from glossary.entities.evaluate import evaluate
+    from translator.entities.evaluate import evaluate
 
     report = evaluate(sentences_path, gold_path)
     if as_json:

@@ -32,8 +32,8 @@ def eval_command(hypothesis: Path, references: tuple[Path, ...], source: Path | 
                  misses: bool, as_json: bool) -> None:
     """Score a translation with BLEU and chrF (sacrebleu defaults) and, given the source
     and a glossary, the share of glossary terms rendered with their preferred term."""
-    from ..errors import TriglotError
-    from ..evaluation import default_glossary_path, evaluate_files, load_concepts
+    from translator.core.errors import TriglotError
+    from translator.evaluation import default_glossary_path, evaluate_files, load_concepts
 
     concepts = None
     if source is not None:

@@ -468,7 +468,7 @@ def extract(glossary_path: Path, files: tuple[Path, ...], lang: str | None,
     if output is None:
         click.echo(text, nl=False)
     else:
-        from translator.atomic import write_text_atomic
+        from translator.core.atomic import write_text_atomic
 
         write_text_atomic(output, text)
         click.echo(f"{len(candidates)} candidates written to {output}", err=True)

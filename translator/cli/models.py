@@ -18,7 +18,7 @@ def _warn(message: str) -> None:
 
 def _code(value: str) -> str:
     """Accept ``RU`` for ``ru``, but keep codes such as ``pt_BR`` as Argos spells them."""
-    from ..languages import LANGUAGES
+    from translator.core.languages import LANGUAGES
 
     code = value.strip()
     return code.lower() if code.lower() in LANGUAGES else code
@@ -54,7 +54,7 @@ def models() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 def list_command(as_json: bool) -> None:
     """Show installed packages (argospm's included)."""
-    from ..packages.store import installed_packages, package_dir
+    from translator.packages.store import installed_packages, package_dir
 
     packages = installed_packages(warn=_warn)
     if as_json:
@@ -75,9 +75,9 @@ def list_command(as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 def available(show_all: bool, as_json: bool) -> None:
     """Show packages in the Argos index (uses the network)."""
-    from ..languages import LANGUAGES
-    from ..packages.index import available_packages
-    from ..packages.store import installed_packages
+    from translator.core.languages import LANGUAGES
+    from translator.packages.index import available_packages
+    from translator.packages.store import installed_packages
 
     entries = available_packages()
     if not show_all:
@@ -114,8 +114,8 @@ def install(source: str | None, target: str | None, archive: Path | None) -> Non
       triglot models install ru en
       triglot models install --file translate-ru_en-1_9.argosmodel
     """
-    from ..errors import PackageRejected
-    from ..packages.store import find_package, package_dir
+    from translator.core.errors import PackageRejected
+    from translator.packages.store import find_package, package_dir
 
     if (source is None) != (target is None):
         raise click.UsageError("give both SOURCE and TARGET (e.g. 'ru en'), or --file PATH")
@@ -124,8 +124,8 @@ def install(source: str | None, target: str | None, archive: Path | None) -> Non
     pair = (_code(source), _code(target)) if source and target else None
 
     if archive is not None:
-        from ..packages.archive import verify_archive
-        from ..packages.store import install_archive
+        from translator.packages.archive import verify_archive
+        from translator.packages.store import install_archive
 
         info = verify_archive(archive)
         if pair and (info.from_code, info.to_code) != pair:
@@ -134,7 +134,7 @@ def install(source: str | None, target: str | None, archive: Path | None) -> Non
         previous = find_package(info.from_code, info.to_code)
         package = install_archive(archive)
     else:
-        from ..packages.index import install_from_index
+        from translator.packages.index import install_from_index
 
         assert pair is not None
         previous = find_package(*pair)
@@ -153,7 +153,7 @@ def install(source: str | None, target: str | None, archive: Path | None) -> Non
 @click.argument("target")
 def remove(source: str, target: str) -> None:
     """Remove an installed SOURCE->TARGET package."""
-    from ..packages.store import remove_package
+    from translator.packages.store import remove_package
 
     for package in remove_package(_code(source), _code(target)):
         click.echo(f"Removed {package.from_code}->{package.to_code} "

@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..errors import EXIT_FAILURES, EXIT_OK
+from translator.core.errors import EXIT_FAILURES, EXIT_OK
 
 if TYPE_CHECKING:
-    from ..summary import RunSummary
-    from ..tm import TranslationMemory
+    from translator.review.tm import TranslationMemory
+    from translator.summary import RunSummary
 
 glossary_option = click.option(
     "--glossary", "-g", "glossary_path", type=click.Path(path_type=Path, dir_okay=False),
@@ -28,7 +28,7 @@ json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON f
 
 def resolve_glossary(path: Path | None) -> Path | None:
     """The glossary named, else the default one if it exists, else none."""
-    from ..errors import TriglotError
+    from translator.core.errors import TriglotError
 
     if path is not None:
         if not path.is_file():
@@ -41,9 +41,9 @@ def resolve_glossary(path: Path | None) -> Path | None:
 def export_catalogs(run_dir: Path, memory: TranslationMemory, glossary: Path | None,
                     summary: RunSummary) -> list[str]:
     """``translate --po``: export after the run; a failure is one more error of the run."""
-    from ..errors import TriglotError
-    from ..po.export import export_run
-    from ..summary import Problem
+    from translator.core.errors import TriglotError
+    from translator.review.po.export import export_run
+    from translator.summary import Problem
 
     try:
         result = export_run(run_dir, memory, glossary)
@@ -71,8 +71,8 @@ def export_command(run_dir: Path, glossary_path: Path | None, tm_path: Path | No
     Existing catalogs are merged as msgmerge does: reviewed entries are kept,
     changed sentences become fuzzy, vanished ones obsolete.
     """
-    from ..po.export import export_run
-    from ..tm import open_memory
+    from translator.review.po.export import export_run
+    from translator.review.tm import open_memory
 
     with open_memory(tm_path) as memory:
         result = export_run(run_dir, memory, resolve_glossary(glossary_path))
@@ -100,8 +100,8 @@ def import_command(run_dir: Path, use_fuzzy: bool, glossary_path: Path | None,
     memory, and reviewers' renderings that differ from the glossary are written
     to RUN_DIR/glossary-proposals.csv (proposed, not applied).
     """
-    from ..po.importer import import_run
-    from ..tm import default_tm_path
+    from translator.review.po.importer import import_run
+    from translator.review.tm import default_tm_path
 
     result = import_run(run_dir, tm_path or default_tm_path(), use_fuzzy,
                         resolve_glossary(glossary_path))
@@ -121,7 +121,7 @@ def import_command(run_dir: Path, use_fuzzy: bool, glossary_path: Path | None,
 def stats_command(run_dir: Path, as_json: bool) -> None:
     """Review progress per language and article: reviewed, fuzzy, untranslated entries
     and glossary findings (a noted glossary term the translation does not use)."""
-    from ..po.stats import catalog_stats, language_totals
+    from translator.review.po.stats import catalog_stats, language_totals
 
     rows = catalog_stats(run_dir)
     totals = language_totals(rows)

@@ -27,9 +27,9 @@ def report(run_dir: Path, output: Path | None, glossary_path: Path | None,
     """Write a self-contained HTML page to review the run in RUN_DIR (the --out folder of
     `triglot translate`): source and translation side by side, glossary terms and names
     marked with their counterparts, QA findings, and terms or names rendered two ways."""
-    from ..atomic import write_text_atomic
-    from ..evaluation import default_glossary_path, load_concepts
-    from ..report import build_report
+    from translator.core.atomic import write_text_atomic
+    from translator.evaluation import default_glossary_path, load_concepts
+    from translator.review.report import build_report
 
     glossary_path = glossary_path or default_glossary_path()
     concepts = load_concepts(glossary_path) if glossary_path is not None else []

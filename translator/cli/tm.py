@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .po import tm_option
+from translator.cli.po import tm_option
 
 
 @click.group()
@@ -19,8 +19,8 @@ def tm() -> None:
 @tm_option
 def export_command(tmx_file: Path, tm_path: Path | None) -> None:
     """Write every reviewed translation to TMX_FILE."""
-    from ..tm import open_memory
-    from ..tmx import write_tmx
+    from translator.review.tm import open_memory
+    from translator.review.tmx import write_tmx
 
     with open_memory(tm_path) as memory:
         count = write_tmx(tmx_file, memory.units())
@@ -32,8 +32,8 @@ def export_command(tmx_file: Path, tm_path: Path | None) -> None:
 @tm_option
 def import_command(tmx_file: Path, tm_path: Path | None) -> None:
     """Add the ru/en/es translation pairs of TMX_FILE to the memory (all or nothing)."""
-    from ..tm import open_memory
-    from ..tmx import read_tmx
+    from translator.review.tm import open_memory
+    from translator.review.tmx import read_tmx
 
     units = read_tmx(tmx_file)
     with open_memory(tm_path, create=True) as memory:

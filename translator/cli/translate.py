@@ -8,13 +8,13 @@ from pathlib import Path
 
 import click
 
-from ..errors import EXIT_FAILURES, EXIT_OK
-from .po import glossary_option, tm_option
+from translator.cli.po import glossary_option, tm_option
+from translator.core.errors import EXIT_FAILURES, EXIT_OK
 
 
 def _languages(ctx: click.Context, param: click.Parameter, value: str) -> list[str]:
-    from ..errors import TriglotError
-    from ..languages import parse_language_list
+    from translator.core.errors import TriglotError
+    from translator.core.languages import parse_language_list
 
     try:
         return parse_language_list(value)
@@ -67,14 +67,14 @@ def translate(paths: tuple[Path, ...], targets: list[str], source: str, out_dir:
     pass through MT protected and come back in the glossary's form; other terms
     are replaced with the preferred term in the form the sentence needs.
     """
-    from ..cache import TranslationCache, default_cache_path
-    from ..engines.base import TranslateOptions
-    from ..engines.registry import make_engine
-    from ..evaluation import GLOSSARY_FILES
-    from ..pipeline import RunRequest, translate_run
-    from ..progress import Progress
-    from ..tm import open_memory
-    from .po import export_catalogs, resolve_glossary
+    from translator.cache import TranslationCache, default_cache_path
+    from translator.cli.po import export_catalogs, resolve_glossary
+    from translator.engines.base import TranslateOptions
+    from translator.engines.registry import make_engine
+    from translator.evaluation import GLOSSARY_FILES
+    from translator.pipeline import RunRequest, translate_run
+    from translator.progress import Progress
+    from translator.review.tm import open_memory
 
     options = TranslateOptions(
         beam_size=beam_size, max_batch_tokens=max_batch_tokens, inter_threads=inter_threads,
@@ -86,8 +86,8 @@ def translate(paths: tuple[Path, ...], targets: list[str], source: str, out_dir:
     glossary = resolve_glossary(glossary_path) if write_po or glossary_path else None
     enforcer = None
     if glossary_path is not None:  # enforcement only when asked for by name
-        from ..evaluation import load_concepts
-        from ..terminology import TermEnforcer
+        from translator.evaluation import load_concepts
+        from translator.terminology import TermEnforcer
 
         concepts = load_concepts(glossary_path)
         enforcer = TermEnforcer(concepts)
@@ -100,7 +100,7 @@ def translate(paths: tuple[Path, ...], targets: list[str], source: str, out_dir:
         progress.close()
         cache.close()
     if enforcer is not None and summary.outputs:
-        from ..report.consistency import run_consistency
+        from translator.review.report.consistency import run_consistency
 
         summary.consistency = [row.to_dict() for row in run_consistency(out_dir, concepts)]
     # Review catalogs (issue 5): the same code as `triglot po export OUT`.

@@ -20,9 +20,9 @@ import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..document import CODE_RE
-from ..errors import ModelError
-from .base import TranslateOptions
+from translator.core.errors import ModelError
+from translator.document import CODE_RE
+from translator.engines.base import TranslateOptions
 
 INSTALL_HINT = "on Debian/Ubuntu: apt-get install apertium apertium-eng-spa"
 #: Apertium's ISO 639-3 codes for triglot's languages.

@@ -13,8 +13,8 @@ import hashlib
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..errors import ModelError
-from .base import TranslateOptions
+from translator.core.errors import ModelError
+from translator.engines.base import TranslateOptions
 
 
 class SentencePieceCodec:
@@ -131,7 +131,7 @@ class ArgosEngine:
     name = "argos"
 
     def __init__(self) -> None:
-        from ..packages.store import installed_packages
+        from translator.packages.store import installed_packages
 
         self._packages: dict[tuple[str, str], object] = {}
         for package in installed_packages():

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from ..errors import TriglotError
-from .base import Engine
+from translator.core.errors import TriglotError
+from translator.engines.base import Engine
 
 ENGINES: tuple[str, ...] = ("argos", "apertium")
 #: name -> (module, class); modules load on demand so an unused engine costs nothing.

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..errors import ModelError
-from ..languages import PIVOT
+from translator.core.errors import ModelError
+from translator.core.languages import PIVOT
 
 Route = tuple[tuple[str, str], ...]
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..document import Document
-from ..errors import InputError
-from .reading import FORMATS, SUPPORTED_EXTENSIONS, format_of, read_text
+from translator.core.errors import InputError
+from translator.core.reading import FORMATS, SUPPORTED_EXTENSIONS, format_of, read_text
+from translator.document import Document
 
 __all__ = ["SUPPORTED_EXTENSIONS", "collect_inputs", "load_document", "parse_text", "read_text"]
 
@@ -19,15 +19,15 @@ def parse_text(text: str, fmt: str, path: Path, relpath: Path | None = None) -> 
     """Parse already-read ``text`` in format ``fmt`` ("txt", "md" or "html")."""
     relpath = relpath if relpath is not None else Path(path.name)
     if fmt == "txt":
-        from .plaintext import load_plaintext
+        from translator.ingest.plaintext import load_plaintext
 
         return load_plaintext(text, path, relpath)
     if fmt == "md":
-        from .markdown import load_markdown
+        from translator.ingest.markdown import load_markdown
 
         return load_markdown(text, path, relpath)
     if fmt == "html":
-        from .html import load_html
+        from translator.ingest.html import load_html
 
         return load_html(text, path, relpath)
     raise InputError(f"unknown document format {fmt!r}", path)

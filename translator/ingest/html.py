@@ -22,9 +22,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..document import ESCAPE_HTML, ESCAPE_HTML_ATTR, Document, LangSlot, Part, Unit
-from .reading import check_html_charset
-from .units import RefCounter, Skeleton, UnitBuilder
+from translator.core.reading import check_html_charset
+from translator.document import ESCAPE_HTML, ESCAPE_HTML_ATTR, Document, LangSlot, Part, Unit
+from translator.ingest.units import RefCounter, Skeleton, UnitBuilder
 
 SPACE = " \t\n\r\f"
 MAX_DEPTH = 200  # deeper elements are treated as empty so recursion stays bounded
@@ -651,7 +651,7 @@ _ANY_TAG = re.compile(r"<[^>]*>")
 
 def _visible(unit: Unit) -> str:
     """The unit's text as a reader sees it: atomic codes replaced by their visible text."""
-    from ..document import CODE_RE
+    from translator.document import CODE_RE
 
     def shown(match: re.Match[str]) -> str:
         if match.group(3) is None:  # paired code: markup only

@@ -23,8 +23,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..document import Document, Part
-from .units import RefCounter, Skeleton, UnitBuilder
+from translator.document import Document, Part
+from translator.ingest.units import RefCounter, Skeleton, UnitBuilder
 
 # ---------------------------------------------------------------- block patterns
 
@@ -420,7 +420,7 @@ class _MarkdownParser:
             return
         if any(line.start != self.lines[line.num][0] for line in lines[1:]):
             return
-        from .html import parse_html_fragment
+        from translator.ingest.html import parse_html_fragment
 
         start, end = first.start, last.end
         parts = parse_html_fragment(self.source[start:end], self.refs)

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..document import Document
-from .units import RefCounter, Skeleton, UnitBuilder
+from translator.document import Document
+from translator.ingest.units import RefCounter, Skeleton, UnitBuilder
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r|$)")
 

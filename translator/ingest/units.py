@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..document import CODE_RE, ESCAPE_NONE, LangSlot, Part, Unit
+from translator.document import CODE_RE, ESCAPE_NONE, LangSlot, Part, Unit
 
 ASCII_SPACE = " \t\n\r\f"
 _SPACE_RUN = re.compile(r"[ \t\n\r\f]+")

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import PackageRejected
-from .layout import (
+from translator.core.errors import PackageRejected
+from translator.packages.layout import (
     MAX_METADATA_BYTES,
     METADATA,
     MODEL_BIN,

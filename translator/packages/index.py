@@ -25,12 +25,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..atomic import write_bytes_atomic
-from ..errors import ModelError, PackageRejected, TriglotError
-from . import paths
-from .archive import DEFAULT_MAX_TOTAL_BYTES, verify_archive
-from .layout import text_field, version_key
-from .store import TEMP_PREFIX, InstalledPackage, install_archive, package_dir
+from translator.core.atomic import write_bytes_atomic
+from translator.core.errors import ModelError, PackageRejected, TriglotError
+from translator.packages import paths
+from translator.packages.archive import DEFAULT_MAX_TOTAL_BYTES, verify_archive
+from translator.packages.layout import text_field, version_key
+from translator.packages.store import TEMP_PREFIX, InstalledPackage, install_archive, package_dir
 
 INDEX_TIMEOUT = 10.0  # seconds, for connecting and for the whole index download
 DOWNLOAD_TIMEOUT = 30.0  # seconds without progress before a package download gives up

@@ -13,7 +13,7 @@ from typing import Any
 
 from packaging.version import InvalidVersion, Version
 
-from ..errors import PackageRejected
+from translator.core.errors import PackageRejected
 
 METADATA = "metadata.json"
 MODEL_DIR = "model"

@@ -23,16 +23,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import ModelError, PackageRejected
-from . import paths
-from .archive import (
+from translator.core.errors import ModelError, PackageRejected
+from translator.packages import paths
+from translator.packages.archive import (
     DEFAULT_MAX_RATIO,
     DEFAULT_MAX_TOTAL_BYTES,
     ArchiveInfo,
     inspect_archive,
     open_archive,
 )
-from .layout import METADATA, MODEL_BIN, TOKENIZERS, parse_metadata, text_field, version_key
+from translator.packages.layout import (
+    METADATA,
+    MODEL_BIN,
+    TOKENIZERS,
+    parse_metadata,
+    text_field,
+    version_key,
+)
 
 log = logging.getLogger(__name__)
 

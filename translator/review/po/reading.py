@@ -1,0 +1,119 @@
+"""Read a PO catalog strictly: what msgfmt would refuse is refused here, with its line.
+
+polib alone is lenient (an unknown escape such as ``\\q`` is kept as two
+characters, and duplicates pass unless asked), so a catalog is first checked
+line by line: UTF-8, the declared charset, the syntax of every line and every
+escape in its strings; then parsed with polib and checked for duplicate
+``msgctxt``+``msgid`` pairs and for ``\\n`` at one end of msgid but not msgstr.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from translator.core.errors import InputError, TriglotError
+from translator.review.po.ids import LOCALES
+
+if TYPE_CHECKING:
+    import polib
+
+_KEYWORD = r"(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)"
+_STRING = r'"(?:[^"\\]|\\.)*"'
+_LINE = re.compile(rf"^(?:#~\s*)?(?:#\|\s*)?(?:{_KEYWORD}\s+)?({_STRING})\s*$")
+_ESCAPE = re.compile(r"\\(.)")
+_ALLOWED_ESCAPES = set('nt"\\r')  # what polib reads and writes back unchanged
+_CHARSET = re.compile(r'Content-Type:[^"\n]*charset=([^\s\\";]+)', re.IGNORECASE)
+
+
+class CatalogError(InputError):
+    """A catalog that cannot be used as it is."""
+
+
+def read_catalog(path: Path) -> polib.POFile:
+    import polib
+
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CatalogError(f"cannot read: {exc.strerror or exc}", path) from None
+    text = _decode(data, path)
+    _check_lines(text, path)
+    try:
+        catalog = polib.pofile(text, wrapwidth=78)
+    except (OSError, ValueError) as exc:
+        line = re.search(r"line (\d+)", str(exc))
+        where = f" at line {line.group(1)}" if line else ""
+        raise CatalogError(f"malformed PO catalog: syntax error{where}", path) from None
+    _check_entries(catalog, path)
+    return catalog
+
+
+def _decode(data: bytes, path: Path) -> str:
+    match = _CHARSET.search(data[:4096].decode("ascii", errors="replace"))
+    if match and match.group(1).lower().replace("_", "-") not in ("utf-8", "utf8"):
+        raise CatalogError(f"catalog charset is {match.group(1)}; triglot catalogs must be "
+                           "UTF-8 (convert with: msgconv --to-code=UTF-8)", path)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise CatalogError(f"invalid UTF-8 at line {line}", path) from None
+    if "\x00" in text:
+        raise CatalogError("binary file, not a PO catalog", path)
+    if not text.strip():
+        raise CatalogError("empty file, not a PO catalog", path)
+    return text.removeprefix("\ufeff")
+
+
+def _check_lines(text: str, path: Path) -> None:
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line:
+            continue
+        stripped = line[2:].lstrip() if line.startswith("#~") else line
+        if line.startswith("#") and not (stripped.startswith(('"', "msg", "#|"))):
+            continue  # a comment
+        match = _LINE.match(line)
+        if match is None:
+            raise CatalogError(f"malformed PO catalog: syntax error at line {number}", path)
+        for escape in _ESCAPE.finditer(match.group(1)[1:-1]):
+            if escape.group(1) not in _ALLOWED_ESCAPES:
+                raise CatalogError(
+                    f"malformed PO catalog: bad escape '\\{escape.group(1)}' at line {number}",
+                    path)
+
+
+def _check_entries(catalog: polib.POFile, path: Path) -> None:
+    seen: dict[tuple[str | None, str], int] = {}
+    for entry in catalog:
+        key = (entry.msgctxt, entry.msgid)
+        if key in seen:
+            context = f"msgctxt {entry.msgctxt!r}, " if entry.msgctxt is not None else ""
+            raise CatalogError(
+                f"malformed PO catalog: duplicate entry ({context}msgid {entry.msgid!r}) at "
+                f"lines {seen[key]} and {entry.linenum}", path)
+        seen[key] = entry.linenum
+        if entry.msgid and entry.msgstr:
+            for end, name in ((str.startswith, "begin"), (str.endswith, "end")):
+                if end(entry.msgid, "\n") != end(entry.msgstr, "\n"):
+                    raise CatalogError(
+                        f"malformed PO catalog: msgid and msgstr at line {entry.linenum} do not "
+                        f"both {name} with '\\n'", path)
+
+
+def find_catalogs(run_dir: Path) -> list[tuple[str, Path]]:
+    """``(language, catalog)`` for every catalog under RUN_DIR/locales (or a locales dir)."""
+    run_dir = Path(run_dir)
+    if not run_dir.is_dir():
+        raise TriglotError("no such run directory" if not run_dir.exists()
+                           else "not a directory", run_dir)
+    locales = run_dir / LOCALES if (run_dir / LOCALES).is_dir() else run_dir
+    found = [(path.relative_to(locales).parts[0], path)
+             for path in sorted(locales.glob("*/LC_MESSAGES/**/*.po"))]
+    if not found:
+        raise TriglotError("no catalogs here (expected locales/<lang>/LC_MESSAGES/*.po; "
+                           "write them with 'triglot po export' or 'translate --po')", run_dir)
+    return found

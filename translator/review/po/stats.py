@@ -1,0 +1,78 @@
+"""``po stats``: how far the review of each catalog has got.
+
+Counts follow gettext (and translate-toolkit's pocount): an entry with a
+msgstr and no fuzzy flag is reviewed, a fuzzy one is not, an empty msgstr is
+untranslated; obsolete entries and the header are not counted. A glossary
+finding is a glossary note whose term the entry's translation does not use,
+in any inflected form.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from translator.review.po.catalog import ARTICLE_FIELD, FUZZY
+from translator.review.po.notes import glossary_findings
+from translator.review.po.reading import find_catalogs, read_catalog
+
+
+@dataclass
+class Counts:
+    total: int = 0
+    reviewed: int = 0
+    fuzzy: int = 0
+    untranslated: int = 0
+    glossary: int = 0  # glossary findings
+
+    def counts(self) -> list[int]:
+        return [self.total, self.reviewed, self.fuzzy, self.untranslated, self.glossary]
+
+    def add(self, other: Counts) -> None:
+        for name in ("total", "reviewed", "fuzzy", "untranslated", "glossary"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def to_dict(self) -> dict:
+        return {"total": self.total, "reviewed": self.reviewed, "fuzzy": self.fuzzy,
+                "untranslated": self.untranslated, "glossary_findings": self.glossary}
+
+
+@dataclass
+class CatalogStats(Counts):
+    lang: str = ""
+    article: str = ""
+    path: str = ""
+
+    def to_dict(self) -> dict:
+        return {"lang": self.lang, "article": self.article, "path": self.path,
+                **Counts.to_dict(self)}
+
+
+def count_catalog(path: Path, lang: str) -> CatalogStats:
+    catalog = read_catalog(path)
+    stats = CatalogStats(lang=lang, article=catalog.metadata.get(ARTICLE_FIELD, path.stem),
+                         path=str(path))
+    for entry in catalog:
+        if entry.obsolete:
+            continue
+        stats.total += 1
+        if not entry.msgstr:
+            stats.untranslated += 1
+        elif FUZZY in entry.flags:
+            stats.fuzzy += 1
+        else:
+            stats.reviewed += 1
+        stats.glossary += len(glossary_findings(entry.comment, entry.msgstr, lang))
+    return stats
+
+
+def catalog_stats(run_dir: Path) -> list[CatalogStats]:
+    return [count_catalog(path, lang) for lang, path in find_catalogs(run_dir)]
+
+
+def language_totals(rows: list[CatalogStats]) -> dict[str, Counts]:
+    totals: dict[str, Counts] = {}
+    for row in rows:
+        totals.setdefault(row.lang, Counts()).add(row)
+    return totals
+

@@ -1,0 +1,255 @@
+"""The review page as one HTML string: inline CSS, no scripts, nothing fetched.
+
+Every piece of text from the run (file names, sentences, glossary terms, QA
+messages) goes through ``html.escape`` with quotes, in content and attributes
+alike, and a Content-Security-Policy forbids scripts and outside resources
+as a second line of defence: the articles may be hostile web pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from html import escape
+
+from translator.review.report.annotate import DocumentView, SegmentView, Span
+from translator.review.report.consistency import ConsistencyRow
+from translator.review.report.manifest import RunRecord
+
+LANGUAGE_NAMES = {"ru": "Russian", "en": "English", "es": "Spanish"}
+MAX_PLACES = 8
+
+CSS = """
+:root { --term: #d8f1ee; --term-edge: #1f7a70; --ent: #ece4fb; --ent-edge: #6a43b5;
+  --bad: #c62828; --muted: #666; --line: #ddd; }
+* { box-sizing: border-box; }
+body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1b1b;
+  margin: 0; padding: 24px 32px 64px; background: #fafafa; }
+h1 { font-size: 24px; margin: 0 0 4px; }
+h2 { font-size: 19px; margin: 36px 0 8px; border-bottom: 2px solid #333; padding-bottom: 4px; }
+.meta, .note { color: var(--muted); font-size: 13px; }
+.meta code { font-size: 12px; }
+.summary { display: flex; gap: 12px; flex-wrap: wrap; margin: 16px 0; }
+.stat { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 8px 14px; }
+.stat b { display: block; font-size: 22px; }
+.stat.warn b { color: var(--bad); }
+.legend { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 8px 14px;
+  margin: 12px 0; font-size: 13px; }
+.legend span { margin-right: 16px; }
+nav ul { margin: 4px 0; padding-left: 20px; columns: 2; font-size: 14px; }
+table { border-collapse: collapse; width: 100%; background: #fff; table-layout: fixed; }
+th, td { border: 1px solid var(--line); padding: 6px 8px; vertical-align: top; text-align: left; }
+th { background: #f0f0f0; font-size: 13px; }
+td.text { white-space: pre-wrap; overflow-wrap: anywhere; }
+col.num { width: 48px; } col.qa { width: 24%; }
+table.segments col.text { width: 38%; }
+td.num { color: var(--muted); font-size: 12px; }
+tr.flagged td.num { border-left: 4px solid var(--bad); color: var(--bad); font-weight: bold; }
+tr.same td.text { color: var(--muted); }
+mark { background: none; color: inherit; padding: 0 1px; border-radius: 3px; }
+mark.term { background: var(--term); box-shadow: inset 0 -2px 0 var(--term-edge); }
+mark.entity { background: var(--ent); box-shadow: inset 0 -2px 0 var(--ent-edge); }
+mark.problem { text-decoration: underline wavy var(--bad); text-decoration-skip-ink: none;
+  text-underline-offset: 3px; }
+mark.unpaired { outline: 1px dashed #888; outline-offset: 1px; }
+sup.label { font-size: 10px; font-weight: bold; margin-left: 1px; }
+sup.term { color: var(--term-edge); } sup.entity { color: var(--ent-edge); }
+ul.findings { margin: 0; padding-left: 18px; font-size: 13px; color: var(--bad); }
+.ok { color: #2e7d32; font-size: 13px; }
+.flag { color: #fff; background: var(--bad); border-radius: 3px; padding: 1px 6px;
+  font-size: 12px; white-space: nowrap; }
+.partial { color: var(--bad); font-size: 12px; }
+table.consistency td { font-size: 14px; }
+table.consistency ul { margin: 0; padding-left: 18px; }
+tr.inconsistent td { background: #fff4f4; }
+.places { color: var(--muted); font-size: 12px; }
+"""
+
+
+@dataclass(frozen=True)
+class ReportStats:
+    documents: int
+    segments: int
+    findings: int
+    inconsistent: int
+    terms: int
+    entities: int
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def highlight(text: str, spans: Iterable[Span]) -> str:
+    """``text`` escaped, with ``spans`` as ``<mark>``s; a span that crosses another's edge
+    is left out (nesting is kept: a term inside a name is marked inside it)."""
+    chosen: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end, s.kind)):
+        if not 0 <= span.start < span.end <= len(text):
+            continue
+        if all(span.end <= c.start or span.start >= c.end
+               or (c.start <= span.start and span.end <= c.end) for c in chosen):
+            chosen.append(span)
+    out: list[str] = []
+    position = 0
+    stack: list[Span] = []
+
+    def close() -> None:
+        nonlocal position
+        top = stack.pop()
+        out.append(escape(text[position:top.end]) + "</mark>"
+                   + f'<sup class="label {top.kind}">{top.label}</sup>')
+        position = top.end
+
+    for span in chosen:
+        while stack and stack[-1].end <= span.start:
+            close()
+        out.append(escape(text[position:span.start]))
+        position = span.start
+        classes = span.kind + (" problem" if span.problem else "") + (
+            " unpaired" if span.unpaired else "")
+        out.append(f'<mark class="{classes}" title="{escape(span.title)}">')
+        stack.append(span)
+    while stack:
+        close()
+    out.append(escape(text[position:]))
+    return "".join(out)
+
+
+def render_page(run: RunRecord, views: list[DocumentView], rows: list[ConsistencyRow],
+                glossary_name: str = "") -> tuple[str, ReportStats]:
+    """The whole page, and its headline counts."""
+    segments = sum(len(v.segments) for v in views)
+    stats = ReportStats(
+        documents=len(run.documents), segments=segments,
+        findings=sum(v.findings for v in views),
+        inconsistent=sum(r.inconsistent for r in rows),
+        terms=sum(r.kind == "term" for r in rows),
+        entities=sum(r.kind == "entity" for r in rows))
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+        "style-src 'unsafe-inline'\">",
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>triglot review: {escape(str(run.path.parent.name))}</title>",
+        f"<style>{CSS}</style></head><body>",
+        _header(run, stats, glossary_name),
+        _legend(),
+        _contents(views),
+    ]
+    for index, view in enumerate(views, start=1):
+        parts.append(_document(index, view))
+    parts.append(_consistency(rows))
+    parts.append("</body></html>\n")
+    return "\n".join(parts), stats
+
+
+def _header(run: RunRecord, stats: ReportStats, glossary_name: str) -> str:
+    models = ", ".join(f"{pair}: {model}" for pair, model in sorted(run.models.items()))
+    glossary = escape(glossary_name) if glossary_name else "none (names and numbers only)"
+    cells = [("documents", stats.documents, False), ("segments", stats.segments, False),
+             ("QA findings", stats.findings, stats.findings > 0),
+             ("rendered two ways", stats.inconsistent, stats.inconsistent > 0)]
+    boxes = "".join(f'<div class="stat{" warn" if warn else ""}"><b>{value}</b>'
+                    f"{escape(name)}</div>" for name, value, warn in cells)
+    return (f"<header><h1>Translation review</h1>"
+            f'<div class="meta">run <code>{escape(str(run.path))}</code> · engine '
+            f"<code>{escape(run.engine or '?')}</code> · models <code>{escape(models or '?')}"
+            f"</code> · glossary {glossary}</div>"
+            f'<div class="summary">{boxes}</div></header>')
+
+
+def _legend() -> str:
+    return ('<div class="legend"><span><mark class="term">glossary term</mark>'
+            '<sup class="label term">1</sup></span>'
+            '<span><mark class="entity">name</mark><sup class="label entity">2</sup></span>'
+            '<span><mark class="term problem">QA problem</mark></span>'
+            '<span><mark class="entity unpaired">no counterpart</mark></span>'
+            "<span>A number marks a pair: the same number on both sides is the same term or "
+            "name. Hover a mark for what it was paired with.</span></div>")
+
+
+def _contents(views: list[DocumentView]) -> str:
+    items = "".join(
+        f'<li><a href="#doc-{i}">{escape(v.document.relpath)} → {escape(v.target)}</a>'
+        + (f' <span class="partial">{v.findings} finding{"s" if v.findings != 1 else ""}'
+           "</span>" if v.findings else "") + "</li>"
+        for i, v in enumerate(views, start=1))
+    return (f'<nav><b>Documents</b><ul>{items}<li><a href="#consistency">Consistency across the '
+            "run</a></li></ul></nav>")
+
+
+def _document(index: int, view: DocumentView) -> str:
+    doc = view.document
+    source_lang = LANGUAGE_NAMES.get(doc.lang, doc.lang)
+    target_lang = LANGUAGE_NAMES.get(view.target, view.target)
+    rows = "".join(_segment_row(s) for s in view.segments)
+    return (f'<section id="doc-{index}"><h2>{escape(doc.relpath)} → {escape(target_lang)}</h2>'
+            f'<div class="meta">{escape(doc.source)} · {escape(doc.format)} · '
+            f"{escape(source_lang)} · {len(view.segments)} segments · {view.findings} QA "
+            f"findings</div>"
+            '<table class="segments"><colgroup><col class="num"><col class="text">'
+            '<col class="text"><col class="qa"></colgroup>'
+            f"<thead><tr><th>#</th><th>source</th><th>translation ({escape(view.target)})"
+            "</th><th>QA</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table></section>")
+
+
+def _segment_row(segment: SegmentView) -> str:
+    classes = []
+    if segment.findings:
+        classes.append("flagged")
+    if segment.record.lang == segment.target_lang:
+        classes.append("same")
+    if segment.findings:
+        qa = '<ul class="findings">' + "".join(
+            f'<li title="{escape(f.check)}">{escape(f.message)}</li>'
+            for f in segment.findings) + "</ul>"
+    else:
+        qa = '<span class="ok">no findings</span>'
+    lang_note = ""
+    if segment.record.lang != segment.target_lang and segment.record.lang:
+        lang_note = f' lang="{escape(segment.record.lang)}"'
+    class_attr = f' class="{" ".join(classes)}"' if classes else ""
+    return (f'<tr{class_attr}><td class="num" title="{escape(segment.record.ref)}">'
+            f"{segment.number}</td>"
+            f'<td class="text"{lang_note}>{highlight(segment.source, segment.source_spans)}</td>'
+            f'<td class="text" lang="{escape(segment.target_lang)}">'
+            f"{highlight(segment.target, segment.target_spans)}</td>"
+            f"<td>{qa}</td></tr>")
+
+
+def _consistency(rows: list[ConsistencyRow]) -> str:
+    flagged = sum(r.inconsistent for r in rows)
+    intro = (f"{len(rows)} terms and names; {flagged} rendered two or more ways"
+             if rows else "No glossary terms or names were found in this run.")
+    body = "".join(_consistency_row(r) for r in rows)
+    return ('<section id="consistency"><h2>Consistency across the run</h2>'
+            f'<p class="note">{escape(intro)}. Terms count by the glossary term used (any '
+            "inflected form); names by the dictionary form of their aligned rendering.</p>"
+            + ('<table class="consistency"><colgroup><col style="width:8%">'
+               '<col style="width:22%"><col style="width:8%"><col style="width:42%">'
+               '<col style="width:20%"></colgroup><thead><tr><th>kind</th><th>term or name'
+               "</th><th>into</th><th>renderings</th><th>not found</th></tr></thead>"
+               f"<tbody>{body}</tbody></table>" if rows else "")
+            + "</section>")
+
+
+def _places(places: list[str]) -> str:
+    shown = ", ".join(places[:MAX_PLACES]) + (", …" if len(places) > MAX_PLACES else "")
+    return f'<span class="places">{escape(shown)}</span>'
+
+
+def _consistency_row(row: ConsistencyRow) -> str:
+    renderings = "".join(
+        f"<li><b>{escape(r.text)}</b> ×{len(r.places)} {_places(r.places)}</li>"
+        for r in row.ordered())
+    renderings = f"<ul>{renderings}</ul>" if renderings else "—"
+    flag = ' <span class="flag">two ways</span>' if row.inconsistent else ""
+    expected = (f'<div class="places">glossary: {escape(row.expected)}</div>'
+                if row.expected else "")
+    missing = (f"×{len(row.missing)} {_places(row.missing)}" if row.missing else "—")
+    direction = f"{row.source_lang}→{row.target_lang}" if row.source_lang else row.target_lang
+    return (f'<tr class="{"inconsistent" if row.inconsistent else ""}">'
+            f"<td>{escape(row.kind)}</td><td>{escape(row.label)}{flag}{expected}</td>"
+            f"<td>{escape(direction)}</td><td>{renderings}</td><td>{missing}</td></tr>")
