@@ -13,8 +13,9 @@ import pytest
 
 from tests.fake_engine import TaggingEngine
 from translator.cache import TranslationCache
-from translator.pipeline import MANIFEST, RunRequest, translate_run
+from translator.pipeline import RunRequest, translate_run
 from translator.progress import Progress
+from translator.run_record import RECORD_FILE as MANIFEST
 
 VIA_EN = {("ru", "en"), ("en", "ru"), ("en", "es"), ("es", "en")}
 

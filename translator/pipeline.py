@@ -9,7 +9,6 @@ picks the finished batches up from the cache.
 
 from __future__ import annotations
 
-import json
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -31,7 +30,6 @@ from translator.summary import Problem, RunSummary
 if TYPE_CHECKING:
     from translator.terminology import TermEnforcer, TermRecord
 
-MANIFEST = "triglot-run.json"
 
 
 @dataclass
@@ -248,14 +246,6 @@ def write_outputs(
     return written
 
 
-def term_entry(terms: dict[tuple[str, str], dict[str, list[TermRecord]]] | None,
-               pair: tuple[str, str], text: str) -> dict:
-    """``{"terms": [...]}`` for a sentence translated with the glossary enforced."""
-    if terms is None or text not in terms.get(pair, {}):
-        return {}
-    return {"terms": [record.to_dict() for record in terms[pair][text]]}
-
-
 def write_manifest(
     request: RunRequest,
     articles: list[Article],
@@ -265,41 +255,29 @@ def write_manifest(
     terms: dict[tuple[str, str], dict[str, list[TermRecord]]] | None = None,
 ) -> None:
     """Record the run (sources, sentences, MT) so later steps (PO export, reports) can use it."""
-    documents = []
+    from translator.run_record import (
+        DocumentRecord,
+        RunRecord,
+        SegmentRecord,
+        file_sha256,
+        relative_source,
+    )
+
+    record = RunRecord(request.out_dir, summary.engine, dict(summary.models),
+                       request.options.output_key())
     for index, article in enumerate(articles):
         doc = article.doc
-        entry: dict = {
-            "source": str(doc.path),
-            "abspath": str(doc.path.resolve()),
-            "relpath": doc.relpath.as_posix(),
-            "format": doc.format,
-            "lang": doc.lang,
-            "targets": {},
-        }
+        entry = DocumentRecord(relative_source(doc.path, request.out_dir), doc.relpath.as_posix(),
+                               doc.format, doc.lang or "", file_sha256(doc.path))
         for target in request.targets:
             if (index, target) not in plan:
                 continue
-            entry["targets"][target] = [
-                {
-                    "ref": doc.units[s.unit].ref,
-                    "unit": s.unit,
-                    "lang": s.lang,
-                    "source": s.text,
-                    "mt": translations[(s.lang, target)][s.text],
-                    **term_entry(terms, (s.lang, target), s.text),
-                }
+            entry.targets[target] = [
+                SegmentRecord(doc.units[s.unit].ref, s.unit, s.lang, s.text,
+                              translations[(s.lang, target)][s.text],
+                              tuple(r.to_dict() for r in (terms or {}).get((s.lang, target), {})
+                                    .get(s.text, [])))
                 for s in plan[(index, target)]
             ]
-        documents.append(entry)
-    path = request.out_dir / MANIFEST
-    previous = []
-    if path.is_file():
-        try:
-            previous = json.loads(path.read_text(encoding="utf-8")).get("documents", [])
-        except (ValueError, OSError):
-            previous = []
-    current = {entry["source"] for entry in documents}
-    kept = [entry for entry in previous if entry.get("source") not in current]
-    manifest = {"engine": summary.engine, "models": summary.models,
-                "options": request.options.output_key(), "documents": kept + documents}
-    write_text_atomic(path, json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
+        record.documents.append(entry)
+    record.save()

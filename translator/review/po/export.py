@@ -20,7 +20,7 @@ from translator.review.po.catalog import CatalogInfo, Message, build_catalog, po
 from translator.review.po.ids import catalog_path, message_context, reference
 from translator.review.po.notes import entity_notes, glossary_notes, memory_notes, term_notes
 from translator.review.po.reading import read_catalog
-from translator.review.po.run import RecordedDocument, RecordedSegment, read_run
+from translator.run_record import DocumentRecord, SegmentRecord, load
 
 if TYPE_CHECKING:
     from glossary.store import Termbase
@@ -40,7 +40,7 @@ class ExportResult:
 def export_run(run_dir: Path, memory: TranslationMemory, glossary: Path | None = None,
                entities: bool = True, now: datetime | None = None) -> ExportResult:
     """Write or merge every catalog of the run in ``run_dir``."""
-    record = read_run(run_dir)
+    record = load(run_dir)
     stamp = po_date(now or datetime.now(UTC))
     planned: dict[Path, str] = {}
     pending: list[tuple[Path, str]] = []
@@ -99,12 +99,12 @@ def _open_glossary(path: Path | None):
     return Termbase.open(path)
 
 
-def build_messages(doc: RecordedDocument, target: str, segments: list[RecordedSegment],
+def build_messages(doc: DocumentRecord, target: str, segments: list[SegmentRecord],
                    memory: TranslationMemory, termbase: Termbase | None,
                    entities: bool = True) -> list[Message]:
     """One message per unique sentence, in the order sentences first occur."""
     by_text: dict[str, Message] = {}
-    first: dict[str, RecordedSegment] = {}
+    first: dict[str, SegmentRecord] = {}
     for segment in segments:
         ref = reference(doc.relpath, segment.ref)
         message = by_text.get(segment.source)

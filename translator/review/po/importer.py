@@ -29,8 +29,8 @@ from translator.review.po.catalog import ARTICLE_FIELD, FUZZY
 from translator.review.po.ids import article_of_context, catalog_path, message_context
 from translator.review.po.proposals import PROPOSALS_FILE, Reviewed, find_proposals, proposals_csv
 from translator.review.po.reading import find_catalogs, read_catalog
-from translator.review.po.run import RecordedDocument, RunRecord, read_run
 from translator.review.tm import TMUnit, TranslationMemory
+from translator.run_record import DocumentRecord, RunRecord, load
 
 if TYPE_CHECKING:
     import polib
@@ -71,7 +71,7 @@ class ImportResult:
 class Plan:
     """One catalog, checked and tied to its article and language."""
 
-    doc: RecordedDocument
+    doc: DocumentRecord
     lang: str
     catalog: polib.POFile
     path: Path
@@ -79,7 +79,7 @@ class Plan:
 
 def import_run(run_dir: Path, tm_path: Path, use_fuzzy: bool = False,
                glossary: Path | None = None, entities: bool = True) -> ImportResult:
-    record = read_run(run_dir)
+    record = load(run_dir)
     result = ImportResult()
     plans = []
     for lang, path in find_catalogs(record.run_dir):
@@ -89,7 +89,7 @@ def import_run(run_dir: Path, tm_path: Path, use_fuzzy: bool = False,
         else:  # left from an earlier run into more languages: nothing to rebuild it from
             result.warnings.append(f"{path}: skipped, the last run of {plan.doc.relpath} did "
                                    f"not translate it into '{lang}'")
-    articles = {relpath: reread_article(doc) for relpath, doc in
+    articles = {relpath: reread_article(record, doc) for relpath, doc in
                 {p.doc.relpath: p.doc for p in plans}.items()}
     outputs: list[tuple[Path, str]] = []
     pairs: list[TMUnit] = []
@@ -144,13 +144,14 @@ def check_catalog(record: RunRecord, lang: str, path: Path) -> Plan:
     return Plan(doc, lang, catalog, path)
 
 
-def reread_article(doc: RecordedDocument) -> Article:
+def reread_article(record: RunRecord, doc: DocumentRecord) -> Article:
     """The source article segmented as the run did; an error if it changed since."""
     from translator.ingest import parse_text, read_text
     from translator.pipeline import Article
     from translator.segments import segment_document
 
-    parsed = parse_text(read_text(doc.source), doc.format, doc.source, Path(doc.relpath))
+    source = record.source_path(doc)
+    parsed = parse_text(read_text(source), doc.format, source, Path(doc.relpath))
     parsed.lang = doc.lang
     languages = doc.unit_languages()
     for index, unit in enumerate(parsed.units):
@@ -160,7 +161,7 @@ def reread_article(doc: RecordedDocument) -> Article:
     for target, segments in doc.targets.items():
         if any((s.unit, s.source) not in present for s in segments):
             raise TriglotError(f"the article changed since it was translated into '{target}'; "
-                               "run 'triglot translate ... --po' again, then review", doc.source)
+                               "run 'triglot translate ... --po' again, then review", source)
     return article
 
 

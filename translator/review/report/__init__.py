@@ -21,10 +21,10 @@ def build_report(run_dir: Path, concepts: list[Concept] | None = None,
     """The review page for a run, and the counts a summary line needs."""
     from translator.review.report.annotate import annotate_run
     from translator.review.report.consistency import collect_renderings
-    from translator.review.report.manifest import read_run
     from translator.review.report.page import render_page
+    from translator.run_record import load
 
-    run = read_run(run_dir)
+    run = load(run_dir)
     views = annotate_run(run, concepts or [])
     renderings = collect_renderings(views)
     return render_page(run, views, renderings, glossary_name)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from translator.core.languages import LANGUAGES
-from translator.review.report.manifest import DocumentRecord, RunRecord, SegmentRecord
+from translator.run_record import DocumentRecord, RunRecord, SegmentRecord
 
 if TYPE_CHECKING:
     from glossary.matching import TermMatch, TermMatcher

@@ -73,9 +73,9 @@ class ConsistencyRow:
 def run_consistency(run_dir: Path, concepts: list[Concept]) -> list[ConsistencyRow]:
     """Every term and name of the run in ``run_dir`` with its renderings across all outputs."""
     from translator.review.report.annotate import annotate_run
-    from translator.review.report.manifest import read_run
+    from translator.run_record import load
 
-    return collect_renderings(annotate_run(read_run(run_dir), concepts))
+    return collect_renderings(annotate_run(load(run_dir), concepts))
 
 
 def collect_renderings(views: Iterable[DocumentView]) -> list[ConsistencyRow]:

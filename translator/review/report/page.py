@@ -14,7 +14,7 @@ from html import escape
 
 from translator.review.report.annotate import DocumentView, SegmentView, Span
 from translator.review.report.consistency import ConsistencyRow
-from translator.review.report.manifest import RunRecord
+from translator.run_record import RunRecord
 
 LANGUAGE_NAMES = {"ru": "Russian", "en": "English", "es": "Spanish"}
 MAX_PLACES = 8
