@@ -2,6 +2,19 @@
 
 Every parser guarantees ``doc.source_text() == text`` byte for byte: literal
 markup is sliced from the source, never rewritten.
+
+What is where:
+- here: ``parse_text``/``load_document`` (pick the parser by format) and
+  ``collect_inputs`` (expand files and folders into inputs);
+- ``units``: what every parser shares: the ``Skeleton`` cut from the source,
+  ``UnitBuilder`` (inline codes), ``RefCounter`` ("p3", "h1");
+- ``plaintext``: .txt articles (paragraphs separated by blank lines);
+- ``markdown/``: .md articles (``syntax``, ``blocks``, ``tables``, ``spans``,
+  ``inline``, ``pairing``);
+- ``html/``: .html pages (``elements``, ``tokens``, ``tree``, ``boilerplate``,
+  ``trafilatura_check``, ``attributes``, ``text_runs``).
+Reading files (encoding, size, formats) is ``translator.core.reading``;
+writing a translated document back is ``translator.document.render``.
 """
 
 from __future__ import annotations
