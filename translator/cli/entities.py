@@ -10,8 +10,12 @@ import csv
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from translator.entities.io import InputText
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 lang_option = click.option("--lang", help="Language of every FILE (ru, en, es); "
@@ -30,39 +34,16 @@ def _echo_json(data: object) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def _load(files: tuple[Path, ...], lang: str | None) -> tuple[list[tuple[Path, str, str]], int]:
-    """Read every file (text, language); a bad file is reported and skipped.
-
-    Returns the usable documents and how many failed; if none is usable the
-    first error is raised (exit 2).
-    """
-    from translator.core.errors import TriglotError
-    from translator.core.languages import check_language
-    from translator.entities.io import language_of, read_input
-
-    if lang:
-        check_language(lang)
-    docs: list[tuple[Path, str, str]] = []
-    errors: list[TriglotError] = []
-    for path in files:
-        try:
-            text = read_input(path)
-            docs.append((path, text, language_of(path, text, lang)))
-        except TriglotError as exc:
-            errors.append(exc)
-            if len(files) > 1:
-                click.echo(f"triglot: error: {exc}", err=True)
-    if not docs:
-        raise errors[0]
-    return docs, len(errors)
+def _report(exc: Exception) -> None:
+    click.echo(f"triglot: error: {exc}", err=True)
 
 
-def _gazetteer(path: Path | None, lang: str) -> list[str]:
-    if path is None:
-        return []
-    from translator.entities.to_glossary import glossary_names
+def _read(files: tuple[Path, ...], lang: str | None) -> tuple[list[InputText], bool]:
+    """The usable inputs, and whether any file failed (with several files, each is reported)."""
+    from translator.entities.io import read_inputs
 
-    return glossary_names(path, lang)
+    texts, errors = read_inputs(files, lang, on_error=_report if len(files) > 1 else None)
+    return texts, bool(errors)
 
 
 @click.group("entities")
@@ -82,20 +63,14 @@ def extract_command(files: tuple[Path, ...], lang: str | None, gazetteer_path: P
 
     Segments are the files' lines; Russian names also get their dictionary form.
     """
-    from translator.entities.extract import extract_many
-    from translator.entities.io import segments_of
+    from translator.entities.workflows import MENTION_COLUMNS, mention_rows
 
-    docs, failed = _load(files, lang)
-    rows = []
-    for path, text, doc_lang in docs:
-        found = extract_many(segments_of(text), doc_lang, _gazetteer(gazetteer_path, doc_lang))
-        for mention in (m for segment in found for m in segment):
-            rows.append({"file": str(path), **mention.as_dict()})
+    texts, failed = _read(files, lang)
+    rows = mention_rows(texts, gazetteer_path)
     if as_json:
         _echo_json(rows)
     else:
-        headers = ["file", "segment", "start", "end", "lang", "type", "text", "normal"]
-        _write_csv(headers, [[r[h] for h in headers] for r in rows])
+        _write_csv(MENTION_COLUMNS, [[r[h] for h in MENTION_COLUMNS] for r in rows])
     sys.exit(1 if failed else 0)
 
 
@@ -113,28 +88,15 @@ def align_command(source_path: Path, translation_path: Path, source_lang: str,
 
     Exits 1 when some names are missing from the translation.
     """
-    from translator.core.languages import check_language
-    from translator.entities.align import align_documents
-    from translator.entities.io import read_input, segments_of
+    from translator.entities.workflows import ALIGNMENT_COLUMNS, align_files, alignment_row
 
-    source_lang, target_lang = check_language(source_lang), check_language(target_lang)
-    source = segments_of(read_input(source_path))
-    translation = segments_of(read_input(translation_path))
-    pairs = align_documents(source, translation, source_lang, target_lang)
-    rows = [{
-        "segment": p.source.segment, "type": p.source.type,
-        "source": p.source.text, "source_normal": p.source.normal,
-        "source_start": p.source.start, "source_end": p.source.end,
-        "target": p.target.text if p.target else None,
-        "target_start": p.target.start if p.target else None,
-        "target_end": p.target.end if p.target else None,
-        "score": p.score, "method": p.method,
-    } for p in pairs]
+    pairs = align_files(source_path, translation_path, source_lang, target_lang)
+    rows = [alignment_row(pair) for pair in pairs]
     if as_json:
         _echo_json(rows)
     else:
-        headers = ["segment", "type", "source", "source_normal", "target", "score", "method"]
-        _write_csv(headers, [["" if r[h] is None else r[h] for h in headers] for r in rows])
+        _write_csv(ALIGNMENT_COLUMNS,
+                   [["" if r[h] is None else r[h] for h in ALIGNMENT_COLUMNS] for r in rows])
     sys.exit(1 if any(p.missing for p in pairs) else 0)
 
 
@@ -152,29 +114,21 @@ def clusters_command(files: tuple[Path, ...], lang: str | None, glossary_path: P
 
     Each cluster has a canonical form per language and its variants with counts.
     """
-    from translator.entities.clusters import build_clusters
-    from translator.entities.extract import extract_many
-    from translator.entities.io import segments_of
+    from translator.entities.workflows import (
+        CLUSTER_COLUMNS,
+        add_clusters_to_glossary,
+        cluster_rows,
+        cluster_texts,
+    )
 
-    docs, failed = _load(files, lang)
-    mentions = []
-    for _path, text, doc_lang in docs:
-        mentions.extend(m for segment in extract_many(segments_of(text), doc_lang)
-                        for m in segment)
-    clusters = [c for c in build_clusters(mentions) if c.size >= min_count]
+    texts, failed = _read(files, lang)
+    clusters = cluster_texts(texts, min_count)
     if glossary_path is not None:
-        from translator.entities.to_glossary import add_to_glossary
-
-        outcomes = add_to_glossary(clusters, glossary_path)
-        summary = ", ".join(f"{n} {action}" for action, n in sorted(outcomes.items()))
-        click.echo(f"{glossary_path}: {len(clusters)} clusters: {summary or 'nothing to add'}",
-                   err=True)
+        click.echo(add_clusters_to_glossary(clusters, glossary_path), err=True)
     if as_json:
         _echo_json([c.as_dict() for c in clusters])
     else:
-        rows = [[c.id, c.type, lang_, form, count, "yes" if c.canonical[lang_] == form else ""]
-                for c in clusters for lang_, form, count in c.variants]
-        _write_csv(["cluster", "type", "lang", "form", "count", "canonical"], rows)
+        _write_csv(CLUSTER_COLUMNS, cluster_rows(clusters))
     sys.exit(1 if failed else 0)
 
 
@@ -187,18 +141,13 @@ def clusters_command(files: tuple[Path, ...], lang: str | None, glossary_path: P
 def eval_command(sentences_path: Path, gold_path: Path, as_json: bool) -> None:
     """Precision, recall and F1 of extraction per language and alignment per language pair."""
     from translator.entities.evaluate import evaluate
+    from translator.entities.workflows import EVALUATION_COLUMNS, evaluation_rows
 
     report = evaluate(sentences_path, gold_path)
     if as_json:
         _echo_json(report.as_dict())
         return
-    rows = []
-    for task, scores in (("extraction", report.extraction), ("alignment", report.alignment)):
-        for name, s in scores.items():
-            rows.append([task, name, f"{s.precision:.4f}", f"{s.recall:.4f}", f"{s.f1:.4f}",
-                         s.predicted, s.tp_pred, s.gold, s.tp_gold])
-    _write_csv(["task", "lang", "precision", "recall", "f1", "predicted", "correct", "gold",
-                "found"], rows)
+    _write_csv(EVALUATION_COLUMNS, evaluation_rows(report))
     if report.unlocated:
         click.echo(f"triglot: warning: {len(report.unlocated)} gold forms not found in their "
                    f"sentence (first: {report.unlocated[0]})", err=True)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
-from translator.core.errors import InputError
+from translator.core.errors import InputError, TriglotError
 from translator.core.reading import read_plain_text
 
 
@@ -46,3 +48,46 @@ def language_of(path: Path | str, text: str, forced: str | None = None) -> str:
         return detected
     shown = f"it looks like '{detected}'" if detected else "it is too short to tell"
     raise InputError(f"cannot tell the language ({shown}); use --lang ru, en or es", path)
+
+
+@dataclass(frozen=True)
+class InputText:
+    """One input file read for the entity commands: its text and language."""
+
+    path: Path
+    text: str
+    lang: str
+
+    @property
+    def segments(self) -> list[str]:
+        return segments_of(self.text)
+
+
+def read_inputs(
+    paths: Iterable[Path | str],
+    lang: str | None = None,
+    on_error: Callable[[TriglotError], None] | None = None,
+) -> tuple[list[InputText], list[TriglotError]]:
+    """Read every file with its language (``lang`` forces one for all).
+
+    A bad file does not stop the others: it comes back as an error (and goes
+    to ``on_error`` as it happens). Only when no file is usable is the first
+    error raised.
+    """
+    from translator.core.languages import check_language
+
+    if lang:
+        check_language(lang)
+    texts: list[InputText] = []
+    errors: list[TriglotError] = []
+    for path in paths:
+        try:
+            text = read_input(path)
+            texts.append(InputText(Path(path), text, language_of(path, text, lang)))
+        except TriglotError as exc:
+            errors.append(exc)
+            if on_error is not None:
+                on_error(exc)
+    if not texts and errors:
+        raise errors[0]
+    return texts, errors
