@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from translator.engines.base import TranslateOptions
+from translator.engines.base import DecodingOptions, LoadOptions, options_label
 
 
 class TaggingTranslator:
@@ -45,5 +45,10 @@ class TaggingEngine:
     def pairs(self) -> set[tuple[str, str]]:
         return set(self._pairs)
 
-    def load(self, source: str, target: str, options: TranslateOptions) -> TaggingTranslator:
+    def load(self, source: str, target: str, load: LoadOptions,
+             decoding: DecodingOptions) -> TaggingTranslator:
         return TaggingTranslator(source, target, self.calls, self.drop_codes)
+
+    def cache_key(self, load: LoadOptions, decoding: DecodingOptions) -> str:
+        """As a neural engine: beam, precision and length limit could change the output."""
+        return options_label(load, decoding)
