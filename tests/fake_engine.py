@@ -52,3 +52,19 @@ class TaggingEngine:
     def cache_key(self, load: LoadOptions, decoding: DecodingOptions) -> str:
         """As a neural engine: beam, precision and length limit could change the output."""
         return options_label(load, decoding)
+
+
+class TableEngine(TaggingEngine):
+    """Like ``TaggingEngine``, but sentences found in ``table`` get the table's translation."""
+
+    def __init__(self, pairs: set[tuple[str, str]], table: dict[str, str]) -> None:
+        super().__init__(pairs)
+        self.table = table
+
+    def load(self, source: str, target: str, load: LoadOptions,
+             decoding: DecodingOptions) -> TaggingTranslator:
+        translator = super().load(source, target, load, decoding)
+        tagged = translator.translate
+        translator.translate = lambda batch: [  # type: ignore[method-assign]
+            self.table.get(s) or tagged([s])[0] for s in batch]
+        return translator

@@ -54,6 +54,7 @@ def test_each_unique_sentence_is_translated_once_and_cached_for_the_next_run(tmp
 def test_cache_entries_do_not_leak_between_decoding_options(tmp_path):
     cache = TranslationCache(tmp_path / "c.sqlite3")
     engine = TaggingEngine(ALL_VIA_EN)
-    MachineTranslator(engine, cache, decoding=DecodingOptions(beam_size=4)).translate(["x"], "en", "es")
-    MachineTranslator(engine, cache, decoding=DecodingOptions(beam_size=1)).translate(["x"], "en", "es")
+    for beam in (4, 1):
+        mt = MachineTranslator(engine, cache, decoding=DecodingOptions(beam_size=beam))
+        mt.translate(["x"], "en", "es")
     assert len(engine.calls) == 2
