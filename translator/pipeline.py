@@ -5,6 +5,9 @@ whole run and each unique sentence is translated once per target language.
 Outputs are written only after all their sentences are done, each atomically,
 so an interrupted run leaves either a finished file or none; rerunning it
 picks the finished batches up from the cache.
+
+This module reads, plans and writes; translating the unique sentences is the
+chain of stages in ``translator.stages`` (memory, MT, markup repair, glossary).
 """
 
 from __future__ import annotations
@@ -20,7 +23,13 @@ from translator.cache import TranslationCache
 from translator.core.atomic import write_text_atomic
 from translator.core.errors import ModelError, TriglotError
 from translator.document import Document, render
-from translator.engines.base import BatchingOptions, DecodingOptions, Engine, LoadOptions
+from translator.engines.base import (
+    BatchingOptions,
+    DecodingOptions,
+    Engine,
+    LoadOptions,
+    options_label,
+)
 from translator.mt import MachineTranslator
 from translator.progress import Progress
 from translator.segments import Segment, segment_document
@@ -29,6 +38,7 @@ from translator.summary import Problem, RunSummary
 
 if TYPE_CHECKING:
     from translator.review.tm import TranslationMemory
+    from translator.run_record import SegmentRecord
     from translator.terminology import TermEnforcer
 
 
@@ -139,8 +149,6 @@ def translate_run(
         summary.terms = Counter(record.status for item in plan for s in item.segments
                                 for record in jobs[(s.lang, item.target, s.text)].terms)
     if outputs:
-        from translator.run_manifest import write_manifest
-
         write_manifest(request, articles, plan, jobs, summary)
     return summary
 
@@ -233,3 +241,36 @@ def translate_with(request: RunRequest, engine_name: str, cache_path: Path | Non
     finally:
         progress.close()
         cache.close()
+
+
+def write_manifest(
+    request: RunRequest,
+    articles: list[Article],
+    plan: list[Planned],
+    jobs: dict[tuple[str, str, str], SentenceJob],
+    summary: RunSummary,
+) -> None:
+    """Record the run (sources, sentences, MT, term records) for PO export and reports."""
+    from translator.run_record import DocumentRecord, RunRecord, file_sha256, relative_source
+
+    record = RunRecord(request.out_dir, summary.engine, dict(summary.models),
+                       options_label(request.load, request.decoding))
+    planned = {(item.index, item.target): item for item in plan}
+    for index, article in enumerate(articles):
+        doc = article.doc
+        entry = DocumentRecord(relative_source(doc.path, request.out_dir), doc.relpath.as_posix(),
+                               doc.format, doc.lang or "", file_sha256(doc.path))
+        for target in request.targets:
+            if (index, target) in planned:
+                entry.targets[target] = [
+                    segment_record(doc.units[s.unit].ref, s.unit, jobs[(s.lang, target, s.text)])
+                    for s in planned[(index, target)].segments]
+        record.documents.append(entry)
+    record.save()
+
+
+def segment_record(ref: str, unit: int, job: SentenceJob) -> SegmentRecord:
+    from translator.run_record import SegmentRecord
+
+    return SegmentRecord(ref, unit, job.source, job.text, job.translation or "",
+                         tuple(r.to_dict() for r in job.terms))
