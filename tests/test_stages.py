@@ -18,7 +18,7 @@ from translator.stages import (
     run_stages,
     translate_jobs,
 )
-from translator.stages.glossary import NamesStage, ProtectStage, TermsStage
+from translator.stages.enforcement import NamesStage, ProtectStage, TermsStage
 from translator.stages.machine import MachineStage
 from translator.stages.markup import MarkupStage
 from translator.stages.memory import MemoryStage
@@ -126,3 +126,15 @@ def test_terms_stage_post_edits_mts_rendering_into_the_preferred_term():
     assert [r.status for r in by_text["Lawyers left."].terms] == [POST_EDITED]
     assert by_text["Judges left."].translation == "Los jueces se fueron."
     assert by_text["Judges left."].terms == []
+
+
+def test_a_run_glossary_is_enforced_only_when_named(tmp_path, monkeypatch):
+    from translator.terminology import run_glossary
+
+    monkeypatch.chdir(tmp_path)
+    named = tmp_path / "story.csv"
+    named.write_text("id,en,es\nc1,Moscow,Moscú\n", encoding="utf-8")
+    chosen = run_glossary(named)
+    assert chosen.path == named and [c.id for c in chosen.concepts] == ["c1"]
+    assert chosen.enforcer is not None and chosen.termbase is None  # a file, not a termbase
+    assert run_glossary(None, for_catalogs=True) == (None, [], None)  # no ./glossary.db

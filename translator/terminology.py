@@ -280,6 +280,16 @@ class RunGlossary(NamedTuple):
     concepts: list[Concept]  # enforced: only a named glossary's
     enforcer: TermEnforcer | None
 
+    @property
+    def termbase(self) -> Path | None:
+        """The glossary as a termbase for catalog notes; None for a glossary file (CSV, TBX...),
+        whose terms are noted through the enforcement records instead."""
+        from translator.evaluation import GLOSSARY_FILES
+
+        if self.path is None or self.path.suffix.lower() in GLOSSARY_FILES:
+            return None
+        return self.path
+
 
 def run_glossary(named: Path | None, for_catalogs: bool = False) -> RunGlossary:
     """Enforce a glossary only when one is named; catalogs note the default one too.

@@ -40,7 +40,7 @@ def translation_stages(mt: MachineTranslator, memory: TranslationMemory | None =
                        enforcer: TermEnforcer | None = None,
                        announce: Callable[[int], None] = lambda n: None) -> list[Stage]:
     """The chain, in order; without a memory or a glossary their stages are left out."""
-    from translator.stages.glossary import NamesStage, ProtectStage, TermsStage
+    from translator.stages.enforcement import NamesStage, ProtectStage, TermsStage
     from translator.stages.machine import MachineStage
     from translator.stages.markup import MarkupStage
     from translator.stages.memory import MemoryStage
