@@ -34,8 +34,8 @@ class NamesStage:
         for pair, group in by_pair(job for job in jobs if job.for_mt and job.protected):
             broken: list[SentenceJob] = []
             for job in group:
-                assert job.protection is not None and job.raw is not None
-                restored = self.enforcer.restore(job.protection, job.raw)
+                restored = (self.enforcer.restore(job.protection, job.raw or "")
+                            if job.protection is not None else None)
                 if restored is None:
                     broken.append(job)
                 else:
@@ -56,14 +56,18 @@ class TermsStage:
 
     def run(self, jobs: Sequence[SentenceJob], counts: StageCounts) -> None:
         for pair, group in by_pair(job for job in jobs if job.protection is not None):
-            terms = sorted({f.match.text for job in group
-                            for f in job.protection.found})  # type: ignore[union-attr]
+            terms = sorted({f.match.text for job in group if job.protection
+                            for f in job.protection.found})
             renderings = self.mt.translate(terms, *pair) if terms else {}
             for job in group:
-                assert job.protection is not None and job.translation is not None
-                try:
-                    done = self.enforcer.edit(job.protection, job.translation,
-                                              job.origin == PROTECTED, renderings)
-                except Exception:  # never lose a sentence to enforcement
-                    done = Enforced(job.translation, [])
+                done = self.edit(job, renderings)
                 job.translation, job.terms = done.text, done.terms
+
+    def edit(self, job: SentenceJob, renderings: dict[str, str]) -> Enforced:
+        text = job.translation or ""
+        if job.protection is None:
+            return Enforced(text, [])
+        try:
+            return self.enforcer.edit(job.protection, text, job.origin == PROTECTED, renderings)
+        except Exception:  # never lose a sentence to enforcement
+            return Enforced(text, [])
