@@ -38,7 +38,7 @@ def main() -> None:
 
     from translator.cache import TranslationCache
     from translator.engines.argos import ArgosEngine
-    from translator.engines.base import TranslateOptions
+    from translator.engines.base import LoadOptions
     from translator.pipeline import RunRequest, translate_run
     from translator.progress import Progress
     from translator.sentences import split_sentences
@@ -64,9 +64,9 @@ def main() -> None:
 
     article = tmp / "wmt.txt"
     write_article(sentences, article)
-    options = TranslateOptions(intra_threads=INTRA_THREADS)
+    load = LoadOptions(intra_threads=INTRA_THREADS)
     started = time.perf_counter()
-    summary = translate_run(RunRequest([article], ["en"], tmp / "out", "ru", options),
+    summary = translate_run(RunRequest([article], ["en"], tmp / "out", "ru", load),
                             ArgosEngine(), TranslationCache(None), Progress(enabled=False))
     triglot_seconds = time.perf_counter() - started
 

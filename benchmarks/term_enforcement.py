@@ -91,11 +91,10 @@ def main() -> None:
         sys.exit(f"benchmark needs {FLORES} (the shared corpus beside the project)")
 
     from translator.cache import TranslationCache
-    from translator.engines.base import TranslateOptions
     from translator.engines.registry import make_engine
     from translator.mt import MachineTranslator
-    from translator.pipeline import repair_lost_markup
-    from translator.terminology import TermEnforcer, count_terms, translate_enforced
+    from translator.stages import make_jobs, translate_jobs
+    from translator.terminology import TermEnforcer, count_terms
 
     source, target = args.source, args.target
     srcs = (FLORES / f"flores-dev.{source}").read_text(encoding="utf-8").splitlines()
@@ -104,23 +103,23 @@ def main() -> None:
     parts = (("names", entities), ("terms", terms))
     engine = make_engine(args.engine)
 
-    mt = MachineTranslator(engine, TranslateOptions(), TranslationCache(None))
     started = time.perf_counter()
-    plain = mt.translate(srcs, source, target)
-    repair_lost_markup(mt, {(source, target): plain})
+    jobs = make_jobs((source, target, s) for s in srcs)
+    translate_jobs(jobs, MachineTranslator(engine, TranslationCache(None)))
+    plain = {job.text: job.translation for job in jobs}
     plain_seconds = time.perf_counter() - started
     baseline = score("plain MT", [plain[s] for s in srcs], srcs, refs, concepts, parts,
                      source, target, plain_seconds)
 
-    mt = MachineTranslator(engine, TranslateOptions(), TranslationCache(None))
     started = time.perf_counter()
-    enforcer = TermEnforcer(concepts)
-    run = translate_enforced(mt, enforcer, {(source, target): set(srcs)}, repair_lost_markup)
+    jobs = {job.text: job for job in make_jobs((source, target, s) for s in srcs)}
+    run = translate_jobs(list(jobs.values()), MachineTranslator(engine, TranslationCache(None)),
+                         enforcer=TermEnforcer(concepts))
     seconds = time.perf_counter() - started
-    done = run.translations[(source, target)]
+    done = {text: job.translation for text, job in jobs.items()}
     enforced = score("with enforcement", [done[s] for s in srcs], srcs, refs, concepts, parts,
                      source, target, seconds)
-    records = [r for s in srcs for r in run.terms[(source, target)][s]]
+    records = [r for s in srcs for r in jobs[s].terms]
     statuses = Counter(r.status for r in records)
 
     print(f"FLORES dev {source}->{target}, {len(srcs)} sentences, engine {engine.name}; "

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from translator.engines.base import TranslateOptions
+from translator.engines.base import DecodingOptions, LoadOptions, options_label
 
 
 class TaggingTranslator:
@@ -45,5 +45,26 @@ class TaggingEngine:
     def pairs(self) -> set[tuple[str, str]]:
         return set(self._pairs)
 
-    def load(self, source: str, target: str, options: TranslateOptions) -> TaggingTranslator:
+    def load(self, source: str, target: str, load: LoadOptions,
+             decoding: DecodingOptions) -> TaggingTranslator:
         return TaggingTranslator(source, target, self.calls, self.drop_codes)
+
+    def cache_key(self, load: LoadOptions, decoding: DecodingOptions) -> str:
+        """As a neural engine: beam, precision and length limit could change the output."""
+        return options_label(load, decoding)
+
+
+class TableEngine(TaggingEngine):
+    """Like ``TaggingEngine``, but sentences found in ``table`` get the table's translation."""
+
+    def __init__(self, pairs: set[tuple[str, str]], table: dict[str, str]) -> None:
+        super().__init__(pairs)
+        self.table = table
+
+    def load(self, source: str, target: str, load: LoadOptions,
+             decoding: DecodingOptions) -> TaggingTranslator:
+        translator = super().load(source, target, load, decoding)
+        tagged = translator.translate
+        translator.translate = lambda batch: [  # type: ignore[method-assign]
+            self.table.get(s) or tagged([s])[0] for s in batch]
+        return translator

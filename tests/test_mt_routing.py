@@ -3,7 +3,7 @@ import pytest
 from tests.fake_engine import TaggingEngine
 from translator.cache import TranslationCache
 from translator.core.errors import ModelError
-from translator.engines.base import TranslateOptions
+from translator.engines.base import DecodingOptions
 from translator.mt import MachineTranslator
 
 ALL_VIA_EN = {("ru", "en"), ("en", "ru"), ("en", "es"), ("es", "en")}
@@ -11,7 +11,7 @@ ALL_VIA_EN = {("ru", "en"), ("en", "ru"), ("en", "es"), ("es", "en")}
 
 def make(pairs, cache=None):
     engine = TaggingEngine(pairs)
-    return engine, MachineTranslator(engine, TranslateOptions(), cache or TranslationCache(None))
+    return engine, MachineTranslator(engine, cache or TranslationCache(None))
 
 
 def test_direct_pair_is_used_when_installed():
@@ -54,6 +54,7 @@ def test_each_unique_sentence_is_translated_once_and_cached_for_the_next_run(tmp
 def test_cache_entries_do_not_leak_between_decoding_options(tmp_path):
     cache = TranslationCache(tmp_path / "c.sqlite3")
     engine = TaggingEngine(ALL_VIA_EN)
-    MachineTranslator(engine, TranslateOptions(beam_size=4), cache).translate(["x"], "en", "es")
-    MachineTranslator(engine, TranslateOptions(beam_size=1), cache).translate(["x"], "en", "es")
+    for beam in (4, 1):
+        mt = MachineTranslator(engine, cache, decoding=DecodingOptions(beam_size=beam))
+        mt.translate(["x"], "en", "es")
     assert len(engine.calls) == 2

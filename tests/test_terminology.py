@@ -9,17 +9,16 @@ import pytest
 from glossary.model import Concept, Term
 from tests.fake_engine import TaggingEngine
 from translator.cache import TranslationCache
-from translator.engines.base import TranslateOptions
 from translator.mt import MachineTranslator
-from translator.pipeline import RunRequest, repair_lost_markup, translate_run
+from translator.pipeline import RunRequest, translate_run
 from translator.progress import Progress
+from translator.stages import make_jobs, translate_jobs
 from translator.terminology import (
     ALREADY,
     NOT_ENFORCED,
     POST_EDITED,
     PROTECTED,
     TermEnforcer,
-    translate_enforced,
 )
 
 COURT = Concept(id="c1", terms=[
@@ -125,29 +124,36 @@ class DictEngine:
     def pairs(self):
         return {("en", "ru")}
 
-    def load(self, source, target, options):
+    def load(self, source, target, load, decoding):
         return DictTranslator(self.table, target)
+
+    def cache_key(self, load, decoding):
+        return ""
+
+
+def enforced_run(engine, source: str, target: str, texts: list[str]):
+    """The translate step's chain with the glossary enforced, on ``texts``."""
+    jobs = make_jobs((source, target, text) for text in texts)
+    counts = translate_jobs(jobs, MachineTranslator(engine, TranslationCache(None)),
+                            enforcer=TermEnforcer(GLOSSARY))
+    return {job.text: job for job in jobs}, counts
 
 
 def test_a_run_sends_protected_text_to_mt_and_restores_names_afterwards():
     engine = DictEngine({"The lawyers met in <x1/>.": "Адвокаты встретились в <x1/>."})
-    mt = MachineTranslator(engine, TranslateOptions(), TranslationCache(None))
-    run = translate_enforced(mt, TermEnforcer(GLOSSARY),
-                             {("en", "ru"): {"The lawyers met in Moscow."}}, repair_lost_markup)
-    assert run.translations[("en", "ru")] == {
+    jobs, counts = enforced_run(engine, "en", "ru", ["The lawyers met in Moscow."])
+    assert {text: job.translation for text, job in jobs.items()} == {
         "The lawyers met in Moscow.": "Адвокаты встретились в Москве."}
-    assert run.placeholder_fallbacks == 0
+    assert counts.placeholder_fallbacks == 0
 
 
 def test_spanish_term_found_by_translating_the_source_term_alone():
     """Apertium's "abogados" is no glossary variant: MT of "lawyers" alone finds it."""
     engine = DictEngine({"The lawyers left.": "Los abogados se fueron.", "lawyers": "abogados"})
     engine.pairs = lambda: {("en", "es")}  # type: ignore[method-assign]
-    mt = MachineTranslator(engine, TranslateOptions(), TranslationCache(None))
-    run = translate_enforced(mt, TermEnforcer(GLOSSARY), {("en", "es"): {"The lawyers left."}},
-                             repair_lost_markup)
-    assert run.translations[("en", "es")]["The lawyers left."] == "Los letrados se fueron."
-    assert [r.status for r in run.terms[("en", "es")]["The lawyers left."]] == [POST_EDITED]
+    jobs, _ = enforced_run(engine, "en", "es", ["The lawyers left."])
+    assert jobs["The lawyers left."].translation == "Los letrados se fueron."
+    assert [r.status for r in jobs["The lawyers left."].terms] == [POST_EDITED]
 
 
 @pytest.fixture

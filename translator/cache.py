@@ -69,3 +69,8 @@ class TranslationCache:
 
     def close(self) -> None:
         self.conn.close()
+
+
+def cache_path_for(path: Path | None, no_cache: bool) -> Path | None:
+    """The cache file a run uses: the one given, else the default; None with ``--no-cache``."""
+    return None if no_cache else (path or default_cache_path())

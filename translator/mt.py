@@ -12,7 +12,13 @@ from dataclasses import dataclass, field
 
 from translator.batching import make_batches
 from translator.cache import TranslationCache
-from translator.engines.base import Engine, PairTranslator, TranslateOptions
+from translator.engines.base import (
+    BatchingOptions,
+    DecodingOptions,
+    Engine,
+    LoadOptions,
+    PairTranslator,
+)
 from translator.engines.routing import Route, plan_route
 
 
@@ -28,13 +34,19 @@ class MachineTranslator:
     def __init__(
         self,
         engine: Engine,
-        options: TranslateOptions,
         cache: TranslationCache,
+        load: LoadOptions | None = None,
+        decoding: DecodingOptions | None = None,
+        batching: BatchingOptions | None = None,
         progress: Callable[[int], None] = lambda n: None,
     ) -> None:
         self.engine = engine
-        self.options = options
         self.cache = cache
+        self.load_options = load or LoadOptions()
+        self.decoding = decoding or DecodingOptions()
+        self.batching = batching or BatchingOptions()
+        #: The engine's part of cache keys: only the options its output depends on.
+        self.options_key = engine.cache_key(self.load_options, self.decoding)
         self.progress = progress
         self.pairs = engine.pairs()
         self.stats = MTStats()
@@ -58,20 +70,20 @@ class MachineTranslator:
 
     def _load(self, hop: tuple[str, str]) -> PairTranslator:
         if hop not in self._loaded:
-            translator = self.engine.load(hop[0], hop[1], self.options)
+            translator = self.engine.load(hop[0], hop[1], self.load_options, self.decoding)
             self._loaded[hop] = translator
             self.stats.models[f"{hop[0]}->{hop[1]}"] = translator.identity
         return self._loaded[hop]
 
     def _translate_hop(self, hop: tuple[str, str], inputs: list[str]) -> dict[str, str]:
         translator = self._load(hop)
-        options_key = self.options.output_key()
+        options_key = self.options_key
         done = self.cache.lookup(translator.identity, options_key, inputs)
         self.stats.cache_hits += sum(
             (translator.identity, text) not in self._this_run for text in done)
         self.progress(len(done))
         missing = [text for text in inputs if text not in done]
-        for batch in make_batches(missing, translator.token_count, self.options.max_batch_tokens):
+        for batch in make_batches(missing, translator.token_count, self.batching.max_batch_tokens):
             outputs = translator.translate(batch)
             pairs = list(zip(batch, outputs, strict=True))
             self.cache.store(translator.identity, options_key, pairs)

@@ -5,12 +5,16 @@ whole run and each unique sentence is translated once per target language.
 Outputs are written only after all their sentences are done, each atomically,
 so an interrupted run leaves either a finished file or none; rerunning it
 picks the finished batches up from the cache.
+
+This module reads, plans and writes; translating the unique sentences is the
+chain of stages in ``translator.stages`` (memory, MT, markup repair, glossary).
 """
 
 from __future__ import annotations
 
 import time
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,18 +22,24 @@ from typing import TYPE_CHECKING
 from translator.cache import TranslationCache
 from translator.core.atomic import write_text_atomic
 from translator.core.errors import ModelError, TriglotError
-from translator.core.inline_codes import codes_intact, split_on_codes
-from translator.document import CODE_RE, Document, render
-from translator.engines.base import Engine, TranslateOptions
+from translator.document import Document, render
+from translator.engines.base import (
+    BatchingOptions,
+    DecodingOptions,
+    Engine,
+    LoadOptions,
+    options_label,
+)
 from translator.mt import MachineTranslator
 from translator.progress import Progress
-from translator.review.tm import TranslationMemory
-from translator.segments import LETTER_RE, Segment, segment_document
+from translator.segments import Segment, segment_document
+from translator.stages import SentenceJob, make_jobs, translate_jobs
 from translator.summary import Problem, RunSummary
 
 if TYPE_CHECKING:
-    from translator.terminology import TermEnforcer, TermRecord
-
+    from translator.review.tm import TranslationMemory
+    from translator.run_record import SegmentRecord
+    from translator.terminology import TermEnforcer
 
 
 @dataclass
@@ -38,12 +48,24 @@ class RunRequest:
     targets: list[str]
     out_dir: Path
     source: str | None = None  # None: detect per article and paragraph
-    options: TranslateOptions = field(default_factory=TranslateOptions)
+    load: LoadOptions = field(default_factory=LoadOptions)
+    decoding: DecodingOptions = field(default_factory=DecodingOptions)
+    batching: BatchingOptions = field(default_factory=BatchingOptions)
 
 
 @dataclass
 class Article:
     doc: Document
+    segments: list[Segment]
+
+
+@dataclass(eq=False)
+class Planned:
+    """One article to write in one target language, with its sentences that need MT."""
+
+    index: int  # the article's place in the run
+    article: Article
+    target: str
     segments: list[Segment]
 
 
@@ -98,14 +120,43 @@ def translate_run(
     request: RunRequest, engine: Engine, cache: TranslationCache, progress: Progress,
     memory: TranslationMemory | None = None, enforcer: TermEnforcer | None = None,
 ) -> RunSummary:
+    """Read and plan every article, translate the unique sentences, write the outputs."""
     started = time.perf_counter()
     summary = RunSummary(engine=engine.name, targets=list(request.targets))
     articles = load_articles(request, summary)
-    mt = MachineTranslator(engine, request.options, cache, progress.segments_done)
+    mt = MachineTranslator(engine, cache, request.load, request.decoding, request.batching,
+                           progress.segments_done)
+    plan = plan_outputs(request, articles, mt, summary)
+    jobs = {job.key: job for job in make_jobs(
+        (s.lang, item.target, s.text) for item in plan for s in item.segments)}
+    progress.set_documents(len(plan))
+    counts = translate_jobs(list(jobs.values()), mt, memory, enforcer, progress.add_segments)
+    summary.tm_hits = counts.tm_hits
+    summary.markup_fallbacks = counts.markup_fallbacks
+    summary.placeholder_fallbacks = counts.placeholder_fallbacks
 
-    # Which (article, target) pairs can be done, and which texts each language pair needs.
-    plan: dict[tuple[int, str], list[Segment]] = {}
-    jobs: dict[tuple[str, str], set[str]] = defaultdict(set)
+    outputs = write_outputs(request, plan, translation_table(jobs.values()), summary, progress)
+    failed_paths = {problem.path for problem in summary.errors}
+    summary.failed = len(failed_paths)
+    summary.translated = len({str(item.article.doc.path) for item in outputs} - failed_paths)
+    summary.outputs = [str(path) for path in outputs.values()]
+    summary.cache_hits = mt.stats.cache_hits
+    summary.machine_translated = mt.stats.machine_translated
+    summary.pivots = sorted(mt.stats.pivots)
+    summary.models = dict(mt.stats.models)
+    summary.seconds = time.perf_counter() - started
+    if enforcer is not None:
+        summary.terms = Counter(record.status for item in plan for s in item.segments
+                                for record in jobs[(s.lang, item.target, s.text)].terms)
+    if outputs:
+        write_manifest(request, articles, plan, jobs, summary)
+    return summary
+
+
+def plan_outputs(request: RunRequest, articles: list[Article], mt: MachineTranslator,
+                 summary: RunSummary) -> list[Planned]:
+    """Which articles can be written in which targets; an article lacking a model is an error."""
+    plan: list[Planned] = []
     for index, article in enumerate(articles):
         for target in request.targets:
             todo = [s for s in article.segments if s.lang != target and s.needs_mt]
@@ -117,88 +168,17 @@ def translate_run(
             except ModelError as exc:
                 summary.errors.append(Problem(str(article.doc.path), exc.message))
                 continue
-            plan[(index, target)] = todo
-            for segment in todo:
-                jobs[(segment.lang, target)].add(segment.text)
+            plan.append(Planned(index, article, target, todo))
             summary.segments += len(todo)
-
-    # Reviewed translations in the translation memory replace MT outright.
-    reviewed = {pair: memory.exact(*pair, texts) if memory else {} for pair, texts in jobs.items()}
-    summary.tm_hits = sum(map(len, reviewed.values()))
-    for_mt = {pair: texts - reviewed[pair].keys() for pair, texts in jobs.items()}
-    for (source, target), texts in for_mt.items():
-        progress.add_segments(len(texts) * len(mt.route(source, target)))
-    progress.set_documents(len(plan))
-    terms: dict[tuple[str, str], dict[str, list]] = {}
-    if enforcer is None:
-        machine = {pair: mt.translate(sorted(texts), *pair) if texts else {}
-                   for pair, texts in sorted(for_mt.items())}
-        summary.markup_fallbacks = repair_lost_markup(mt, machine)
-    else:  # glossary enforcement (translator/terminology.py), after the cache
-        from translator.terminology import translate_enforced
-
-        enforced = translate_enforced(mt, enforcer, for_mt, repair_lost_markup)
-        machine, terms = enforced.translations, enforced.terms
-        summary.markup_fallbacks = enforced.markup_fallbacks
-        summary.placeholder_fallbacks = enforced.placeholder_fallbacks
-    translations = {pair: reviewed[pair] | machine[pair] for pair in sorted(for_mt)}
-
-    outputs = write_outputs(request, articles, plan, translations, summary, progress)
-    failed_paths = {problem.path for problem in summary.errors}
-    summary.failed = len(failed_paths)
-    summary.translated = len({str(articles[i].doc.path) for i, _ in outputs} - failed_paths)
-    summary.outputs = [str(path) for path in outputs.values()]
-    summary.cache_hits = mt.stats.cache_hits
-    summary.machine_translated = mt.stats.machine_translated
-    summary.pivots = sorted(mt.stats.pivots)
-    summary.models = dict(mt.stats.models)
-    summary.seconds = time.perf_counter() - started
-    if enforcer is not None:
-        summary.terms = Counter(record.status for (_, target), todo in plan.items()
-                                for s in todo
-                                for record in terms[(s.lang, target)].get(s.text, []))
-    if outputs:
-        write_manifest(request, articles, plan, translations, summary, terms)
-    return summary
+    return plan
 
 
-def repair_lost_markup(
-    mt: MachineTranslator, translations: dict[tuple[str, str], dict[str, str]]
-) -> int:
-    """Where MT lost or scrambled inline codes, translate the text between the codes piecewise.
-
-    The sentence then reads less fluently, but links, emphasis and tags are
-    never dropped or misplaced.
-    """
-    broken: dict[tuple[str, str], list[str]] = {
-        pair: [src for src, out in done.items() if not codes_intact(src, out)]
-        for pair, done in translations.items()
-    }
-    count = 0
-    for pair, sources in broken.items():
-        if not sources:
-            continue
-        pieces = [p.strip() for s in sources for p in split_on_codes(s) if is_prose(p)]
-        done = mt.translate(sorted(set(pieces)), *pair)
-        for source in sources:
-            translations[pair][source] = "".join(
-                rejoin_piece(piece, done) for piece in split_on_codes(source)
-            )
-            count += 1
-    return count
-
-
-def is_prose(piece: str) -> bool:
-    return not CODE_RE.fullmatch(piece) and bool(LETTER_RE.search(piece))
-
-
-def rejoin_piece(piece: str, done: dict[str, str]) -> str:
-    core = piece.strip()
-    if not is_prose(piece) or core not in done:
-        return piece
-    lead = piece[: len(piece) - len(piece.lstrip())]
-    trail = piece[len(piece.rstrip()) :]
-    return lead + done[core] + trail
+def translation_table(jobs: Iterable[SentenceJob]) -> dict[tuple[str, str], dict[str, str]]:
+    """(source, target) -> sentence -> its translation, as ``translated_units`` reads it."""
+    table: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
+    for job in jobs:
+        table[job.pair][job.text] = job.translation or ""
+    return dict(table)
 
 
 def translated_units(
@@ -218,66 +198,79 @@ def translated_units(
 
 def write_outputs(
     request: RunRequest,
-    articles: list[Article],
-    plan: dict[tuple[int, str], list[Segment]],
+    plan: list[Planned],
     translations: dict[tuple[str, str], dict[str, str]],
     summary: RunSummary,
     progress: Progress,
-) -> dict[tuple[int, str], Path]:
-    written: dict[tuple[int, str], Path] = {}
+) -> dict[Planned, Path]:
+    """Write each planned output atomically; two articles claiming one output is an error."""
+    written: dict[Planned, Path] = {}
     claimed: dict[Path, str] = {}
-    for index, target in sorted(plan):
-        article = articles[index]
-        destination = request.out_dir / target / article.doc.relpath
-        owner = claimed.setdefault(destination, str(article.doc.path))
-        if owner != str(article.doc.path):
+    for item in sorted(plan, key=lambda p: (p.index, p.target)):
+        doc = item.article.doc
+        destination = request.out_dir / item.target / doc.relpath
+        owner = claimed.setdefault(destination, str(doc.path))
+        if owner != str(doc.path):
             summary.errors.append(Problem(
-                str(article.doc.path), f"output {destination} is already written for {owner}"))
+                str(doc.path), f"output {destination} is already written for {owner}"))
             continue
-        text = render(article.doc, translated_units(article, target, translations), target)
+        units = translated_units(item.article, item.target, translations)
         try:
-            write_text_atomic(destination, text)
+            write_text_atomic(destination, render(doc, units, item.target))
         except OSError as exc:
             summary.errors.append(
-                Problem(str(article.doc.path), f"cannot write {destination}: {exc.strerror}"))
+                Problem(str(doc.path), f"cannot write {destination}: {exc.strerror}"))
             continue
-        written[(index, target)] = destination
+        written[item] = destination
         progress.document_done()
     return written
+
+
+def translate_with(request: RunRequest, engine_name: str, cache_path: Path | None,
+                   memory: TranslationMemory | None = None,
+                   enforcer: TermEnforcer | None = None) -> RunSummary:
+    """``triglot translate``'s run: the engine by name, the cache at ``cache_path``
+    (None: in memory only, nothing kept), a progress bar on stderr."""
+    from translator.engines.registry import make_engine
+
+    engine = make_engine(engine_name)
+    cache = TranslationCache(cache_path)
+    progress = Progress()
+    try:
+        return translate_run(request, engine, cache, progress, memory, enforcer)
+    finally:
+        progress.close()
+        cache.close()
 
 
 def write_manifest(
     request: RunRequest,
     articles: list[Article],
-    plan: dict[tuple[int, str], list[Segment]],
-    translations: dict[tuple[str, str], dict[str, str]],
+    plan: list[Planned],
+    jobs: dict[tuple[str, str, str], SentenceJob],
     summary: RunSummary,
-    terms: dict[tuple[str, str], dict[str, list[TermRecord]]] | None = None,
 ) -> None:
-    """Record the run (sources, sentences, MT) so later steps (PO export, reports) can use it."""
-    from translator.run_record import (
-        DocumentRecord,
-        RunRecord,
-        SegmentRecord,
-        file_sha256,
-        relative_source,
-    )
+    """Record the run (sources, sentences, MT, term records) for PO export and reports."""
+    from translator.run_record import DocumentRecord, RunRecord, file_sha256, relative_source
 
     record = RunRecord(request.out_dir, summary.engine, dict(summary.models),
-                       request.options.output_key())
+                       options_label(request.load, request.decoding))
+    planned = {(item.index, item.target): item for item in plan}
     for index, article in enumerate(articles):
         doc = article.doc
         entry = DocumentRecord(relative_source(doc.path, request.out_dir), doc.relpath.as_posix(),
                                doc.format, doc.lang or "", file_sha256(doc.path))
         for target in request.targets:
-            if (index, target) not in plan:
-                continue
-            entry.targets[target] = [
-                SegmentRecord(doc.units[s.unit].ref, s.unit, s.lang, s.text,
-                              translations[(s.lang, target)][s.text],
-                              tuple(r.to_dict() for r in (terms or {}).get((s.lang, target), {})
-                                    .get(s.text, [])))
-                for s in plan[(index, target)]
-            ]
+            if (index, target) in planned:
+                entry.targets[target] = [
+                    segment_record(doc.units[s.unit].ref, s.unit, jobs[(s.lang, target, s.text)])
+                    for s in planned[(index, target)].segments]
         record.documents.append(entry)
     record.save()
+
+
+def segment_record(ref: str, unit: int, job: SentenceJob) -> SegmentRecord:
+    from translator.run_record import SegmentRecord
+
+    return SegmentRecord(ref, unit, job.source, job.text, job.translation or "",
+                         tuple(r.to_dict() for r in job.terms))

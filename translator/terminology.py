@@ -14,16 +14,19 @@ sentence worse than plain MT: a lost or duplicated placeholder means the
 plain translation is used and post-edited instead; a failed edit is dropped.
 
 Enforcement runs after the translation cache (the cache holds the raw MT of
-the protected text), so a changed glossary needs no cache flush.
+the protected text), so a changed glossary needs no cache flush. The run-level
+steps (protect, restore, post-edit) are stages in ``translator.stages``.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 from glossary.inflection import fix_article, inflect_like, name_form
 from translator.core.errors import TriglotError
@@ -33,7 +36,6 @@ from translator.document import CODE_RE
 if TYPE_CHECKING:
     from glossary.matching import TermMatch, TermMatcher
     from glossary.model import Concept, Term
-    from translator.mt import MachineTranslator
 
 #: Statuses of a term record: the first three mean the preferred term is in the output.
 PROTECTED, POST_EDITED, ALREADY = "protected", "post-edited", "already correct"
@@ -201,6 +203,12 @@ class TermEnforcer:
         restored = self.restore(prepared, output) if plain is None else None
         protected_ok = restored is not None
         text = restored if protected_ok else (plain if plain is not None else output)
+        return self.edit(prepared, text, protected_ok, renderings)
+
+    def edit(self, prepared: Prepared, text: str, protected_ok: bool,
+             renderings: dict[str, str] | None = None) -> Enforced:
+        """Post-edit and verify ``text``: the names already restored when ``protected_ok``,
+        else plain MT of the original sentence."""
         records = list(prepared.skipped)
         done: set[str] = set()
         for found in prepared.found:
@@ -258,57 +266,50 @@ class TermEnforcer:
         return text, POST_EDITED
 
 
-# -- a whole run ----------------------------------------------------------------------------
-
-
-@dataclass
-class EnforcedRun:
-    translations: dict[tuple[str, str], dict[str, str]]
-    terms: dict[tuple[str, str], dict[str, list[TermRecord]]]
-    placeholder_fallbacks: int = 0
-    markup_fallbacks: int = 0
-
-
-def translate_enforced(
-    mt: MachineTranslator, enforcer: TermEnforcer, jobs: dict[tuple[str, str], set[str]],
-    repair: Callable[[MachineTranslator, dict[tuple[str, str], dict[str, str]]], int],
-) -> EnforcedRun:
-    """Translate every job's sentences with the glossary enforced.
-
-    Sentences go to MT with their names protected; those whose placeholders or
-    codes MT broke are translated again unprotected (and repaired piecewise like
-    any sentence that lost its markup), then post-edited.
-    """
-    run = EnforcedRun({}, {})
-    for pair, texts in sorted(jobs.items()):
-        prepared = {text: enforcer.prepare(text, *pair) for text in texts}
-        raw = mt.translate(sorted({p.text for p in prepared.values()}), *pair) if texts else {}
-        # Plain MT: sentences with nothing protected, and those whose placeholders broke.
-        base = {t: raw[t] for t, p in prepared.items() if not p.protected}
-        broken = sorted(t for t, p in prepared.items()
-                        if p.protected and enforcer.restore(p, raw[p.text]) is None)
-        if broken:
-            base.update(mt.translate(broken, *pair))
-            run.placeholder_fallbacks += len(broken)
-        run.markup_fallbacks += repair(mt, {pair: base})  # fixes ``base`` in place
-        terms = sorted({f.match.text for p in prepared.values() for f in p.found})
-        renderings = mt.translate(terms, *pair) if terms else {}
-        out: dict[str, str] = {}
-        records: dict[str, list[TermRecord]] = {}
-        for text, p in prepared.items():
-            try:
-                done = enforcer.finish(p, raw[p.text], base.get(text), renderings)
-            except Exception:  # never lose a sentence to enforcement
-                done = Enforced(base.get(text) or enforcer.restore(p, raw[p.text])
-                                or raw[p.text], [])
-            out[text] = done.text
-            records[text] = done.terms
-        run.translations[pair], run.terms[pair] = out, records
-    return run
-
-
 def count_terms(terms: Iterable[TermRecord]) -> tuple[int, int]:
     """(enforced, not enforced)."""
     items = list(terms)
     enforced = sum(r.enforced for r in items)
     return enforced, len(items) - enforced
+
+
+class RunGlossary(NamedTuple):
+    """The glossary a translation run uses, and what it uses it for."""
+
+    path: Path | None  # named, or the default one when catalogs are written
+    concepts: list[Concept]  # enforced: only a named glossary's
+    enforcer: TermEnforcer | None
+
+    @property
+    def termbase(self) -> Path | None:
+        """The glossary as a termbase for catalog notes; None for a glossary file (CSV, TBX...),
+        whose terms are noted through the enforcement records instead."""
+        from translator.evaluation import GLOSSARY_FILES
+
+        if self.path is None or self.path.suffix.lower() in GLOSSARY_FILES:
+            return None
+        return self.path
+
+
+def run_glossary(named: Path | None, for_catalogs: bool = False) -> RunGlossary:
+    """Enforce a glossary only when one is named; catalogs note the default one too.
+
+    A glossary is a termbase (``.db``) or a glossary file (CSV/TSV/XLSX/TBX).
+    """
+    from translator.evaluation import load_concepts
+
+    path = glossary_path(named) if for_catalogs or named else None
+    if named is None:
+        return RunGlossary(path, [], None)
+    concepts = load_concepts(named)
+    return RunGlossary(path, concepts, TermEnforcer(concepts))
+
+
+def glossary_path(named: Path | None) -> Path | None:
+    """The glossary named (it must exist), else $TRIGLOT_GLOSSARY or ./glossary.db if present."""
+    if named is not None:
+        if not named.is_file():
+            raise TriglotError("no such glossary", named)
+        return named
+    default = Path(os.environ.get("TRIGLOT_GLOSSARY") or "glossary.db")
+    return default if default.is_file() else None

@@ -8,7 +8,7 @@ from translator.core.errors import ModelError, TriglotError
 from translator.core.inline_codes import codes_intact
 from translator.engines import apertium
 from translator.engines.apertium import ApertiumEngine
-from translator.engines.base import TranslateOptions
+from translator.engines.base import DecodingOptions, LoadOptions
 from translator.engines.registry import ENGINES, make_engine
 
 needs_apertium = pytest.mark.skipif(
@@ -18,7 +18,7 @@ needs_apertium = pytest.mark.skipif(
 
 @pytest.fixture
 def en_es():
-    return ApertiumEngine().load("en", "es", TranslateOptions())
+    return ApertiumEngine().load("en", "es", LoadOptions(), DecodingOptions())
 
 
 def test_registry_names_both_engines_and_refuses_others():
@@ -34,7 +34,7 @@ def test_without_apertium_no_pairs_and_a_clear_error(monkeypatch):
     assert engine.pairs() == set()
     with pytest.raises(ModelError, match="apertium is not installed; on Debian/Ubuntu: "
                                          "apt-get install apertium apertium-eng-spa"):
-        engine.load("en", "es", TranslateOptions())
+        engine.load("en", "es", LoadOptions(), DecodingOptions())
 
 
 @needs_apertium
@@ -45,7 +45,7 @@ def test_pairs_are_english_spanish_both_ways():
 @needs_apertium
 def test_a_pair_it_lacks_is_a_model_error():
     with pytest.raises(ModelError, match="no Apertium language pair installed for ru->en"):
-        ApertiumEngine().load("ru", "en", TranslateOptions())
+        ApertiumEngine().load("ru", "en", LoadOptions(), DecodingOptions())
 
 
 @needs_apertium
@@ -92,7 +92,7 @@ def test_inline_codes_survive(en_es):
 
 @needs_apertium
 def test_spanish_to_english():
-    translator = ApertiumEngine().load("es", "en", TranslateOptions())
+    translator = ApertiumEngine().load("es", "en", LoadOptions(), DecodingOptions())
     assert translator.translate(["La casa es roja.", "Hola"]) == ["The house is red.", "Hello"]
 
 

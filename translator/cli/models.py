@@ -114,37 +114,20 @@ def install(source: str | None, target: str | None, archive: Path | None) -> Non
       triglot models install ru en
       triglot models install --file translate-ru_en-1_9.argosmodel
     """
-    from translator.core.errors import PackageRejected
-    from translator.packages.store import find_package, package_dir
+    from translator.packages.install import install_package
 
     if (source is None) != (target is None):
         raise click.UsageError("give both SOURCE and TARGET (e.g. 'ru en'), or --file PATH")
     if archive is None and source is None:
         raise click.UsageError("give SOURCE TARGET to download, or --file PATH.argosmodel")
     pair = (_code(source), _code(target)) if source and target else None
-
-    if archive is not None:
-        from translator.packages.archive import verify_archive
-        from translator.packages.store import install_archive
-
-        info = verify_archive(archive)
-        if pair and (info.from_code, info.to_code) != pair:
-            raise PackageRejected(f"holds the {info.from_code}->{info.to_code} package, "
-                                  f"not {pair[0]}->{pair[1]}", archive)
-        previous = find_package(info.from_code, info.to_code)
-        package = install_archive(archive)
-    else:
-        from translator.packages.index import install_from_index
-
-        assert pair is not None
-        previous = find_package(*pair)
-        package = install_from_index(
-            *pair, on_download=lambda url: click.echo(f"Downloading {url}", err=True))
-
+    done = install_package(pair, archive,
+                           on_download=lambda url: click.echo(f"Downloading {url}", err=True))
+    package, previous = done.package, done.replaced
     click.echo(f"Installed {package.from_code}->{package.to_code} "
                f"version {package.package_version or '?'} "
                f"({_human_size(package.size_bytes)}) in {package.path}")
-    if previous is not None and previous.path.parent == package_dir():
+    if previous is not None:
         click.echo(f"Replaced version {previous.package_version or '?'} ({previous.path.name})")
 
 

@@ -5,11 +5,20 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from translator.cli.po import glossary_option, tm_option
+from translator.cache import cache_path_for
+from translator.cli.po import export_catalogs, glossary_option, tm_option
 from translator.core.errors import EXIT_FAILURES, EXIT_OK
+from translator.engines.base import BatchingOptions, DecodingOptions, LoadOptions
+from translator.engines.registry import ENGINES, engines_help
+from translator.evaluation import GLOSSARY_FILES
+from translator.review.tm import open_memory
+
+if TYPE_CHECKING:
+    from translator.summary import RunSummary
 
 
 def _languages(ctx: click.Context, param: click.Parameter, value: str) -> list[str]:
@@ -46,8 +55,7 @@ def _languages(ctx: click.Context, param: click.Parameter, value: str) -> list[s
 @click.option("--po", "write_po", is_flag=True,
               help="Also write review catalogs: OUT/locales/<lang>/LC_MESSAGES/<article>.po.")
 @click.option("--engine", "engine_name", default="argos", show_default=True,
-              type=click.Choice(["argos", "apertium"]),
-              help="MT engine: Argos packages, or Apertium (en<->es, from apt).")
+              type=click.Choice(ENGINES), help=engines_help())
 @glossary_option
 @tm_option
 def translate(paths: tuple[Path, ...], targets: list[str], source: str, out_dir: Path,
@@ -67,38 +75,16 @@ def translate(paths: tuple[Path, ...], targets: list[str], source: str, out_dir:
     pass through MT protected and come back in the glossary's form; other terms
     are replaced with the preferred term in the form the sentence needs.
     """
-    from translator.cache import TranslationCache, default_cache_path
-    from translator.cli.po import export_catalogs, resolve_glossary
-    from translator.engines.base import TranslateOptions
-    from translator.engines.registry import make_engine
-    from translator.evaluation import GLOSSARY_FILES
-    from translator.pipeline import RunRequest, translate_run
-    from translator.progress import Progress
-    from translator.review.tm import open_memory
+    from translator.pipeline import RunRequest, translate_with
+    from translator.terminology import run_glossary
 
-    options = TranslateOptions(
-        beam_size=beam_size, max_batch_tokens=max_batch_tokens, inter_threads=inter_threads,
-        intra_threads=intra_threads, compute_type=compute_type,
-    )
-    request = RunRequest(list(paths), targets, out_dir,
-                         None if source == "auto" else source, options)
-    cache = TranslationCache(None if no_cache else (cache_path or default_cache_path()))
-    glossary = resolve_glossary(glossary_path) if write_po or glossary_path else None
-    enforcer = None
-    if glossary_path is not None:  # enforcement only when asked for by name
-        from translator.evaluation import load_concepts
-        from translator.terminology import TermEnforcer
-
-        concepts = load_concepts(glossary_path)
-        enforcer = TermEnforcer(concepts)
-    engine = make_engine(engine_name)
+    request = RunRequest(list(paths), targets, out_dir, None if source == "auto" else source,
+                         LoadOptions("cpu", compute_type, inter_threads, intra_threads),
+                         DecodingOptions(beam_size), BatchingOptions(max_batch_tokens))
+    glossary, concepts, enforcer = run_glossary(glossary_path, for_catalogs=write_po)
     memory = open_memory(tm_path)
-    progress = Progress()
-    try:
-        summary = translate_run(request, engine, cache, progress, memory, enforcer)
-    finally:
-        progress.close()
-        cache.close()
+    summary = translate_with(request, engine_name, cache_path_for(cache_path, no_cache),
+                             memory, enforcer)
     if enforcer is not None and summary.outputs:
         from translator.review.report.consistency import run_consistency
 
@@ -111,7 +97,11 @@ def translate(paths: tuple[Path, ...], targets: list[str], source: str, out_dir:
             termbase = None if glossary is None or glossary.suffix.lower() in GLOSSARY_FILES \
                 else glossary
             summary.catalogs = export_catalogs(out_dir, memory, termbase, summary)
+    _report(summary, out_dir, as_json)
 
+
+def _report(summary: RunSummary, out_dir: Path, as_json: bool) -> None:
+    """Warnings and errors on stderr, the summary on stdout; the exit code says if all went well."""
     for warning in summary.warnings:
         click.echo(f"triglot: warning: {warning}", err=True)
     for problem in summary.errors:

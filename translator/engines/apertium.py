@@ -22,7 +22,7 @@ from pathlib import Path
 
 from translator.core.errors import ModelError
 from translator.document import CODE_RE
-from translator.engines.base import TranslateOptions
+from translator.engines.base import DecodingOptions, LoadOptions
 
 INSTALL_HINT = "on Debian/Ubuntu: apt-get install apertium apertium-eng-spa"
 #: Apertium's ISO 639-3 codes for triglot's languages.
@@ -217,8 +217,9 @@ class ApertiumEngine:
     def pairs(self) -> set[tuple[str, str]]:
         return set(self._modes)
 
-    def load(self, source: str, target: str,
-             options: TranslateOptions) -> ApertiumPairTranslator:
+    def load(self, source: str, target: str, load: LoadOptions,
+             decoding: DecodingOptions) -> ApertiumPairTranslator:
+        """Apertium has no options to load with: a mode is a pipeline of programs."""
         if self._command is None:
             raise ModelError(f"apertium is not installed; {INSTALL_HINT}")
         mode = self._modes.get((source, target))
@@ -227,3 +228,7 @@ class ApertiumEngine:
             raise ModelError(f"no Apertium language pair installed for {source}->{target} "
                              f"(installed: {have}); {INSTALL_HINT}")
         return ApertiumPairTranslator(self._command, source, target, mode)
+
+    def cache_key(self, load: LoadOptions, decoding: DecodingOptions) -> str:
+        """Rule-based: no beam, precision or length limit changes its output."""
+        return "apertium"

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from translator.core.errors import ModelError
-from translator.engines.base import TranslateOptions
+from translator.engines.base import DecodingOptions, LoadOptions, options_label
 
 
 class SentencePieceCodec:
@@ -72,12 +72,12 @@ def package_fingerprint(package_path: Path) -> str:
 class ArgosPairTranslator:
     """One installed Argos package loaded into CTranslate2."""
 
-    def __init__(self, package, options: TranslateOptions) -> None:
+    def __init__(self, package, load: LoadOptions, decoding: DecodingOptions) -> None:
         import ctranslate2
 
         self.source: str = package.from_code
         self.target: str = package.to_code
-        self.options = options
+        self.decoding = decoding
         path = Path(package.path)
         self.identity = (
             f"argos:{self.source}-{self.target}:{package.package_version}:"
@@ -88,10 +88,10 @@ class ArgosPairTranslator:
         try:
             self.model = ctranslate2.Translator(
                 str(path / "model"),
-                device="cpu",
-                compute_type=options.compute_type,
-                inter_threads=options.inter_threads,
-                intra_threads=options.intra_threads,
+                device=load.device,
+                compute_type=load.compute_type,
+                inter_threads=load.inter_threads,
+                intra_threads=load.intra_threads,
             )
         except (RuntimeError, ValueError) as exc:
             raise ModelError(f"cannot load the CTranslate2 model: {exc}", path) from None
@@ -110,9 +110,9 @@ class ArgosPairTranslator:
         batch = [self._tokens.pop(s, None) or self.codec.encode(s) for s in sentences]
         results = self.model.translate_batch(
             batch,
-            beam_size=self.options.beam_size,
+            beam_size=self.decoding.beam_size,
             max_batch_size=0,
-            max_decoding_length=self.options.max_decoding_length,
+            max_decoding_length=self.decoding.max_decoding_length,
             target_prefix=[self.target_prefix] * len(batch) if self.target_prefix else None,
             replace_unknowns=True,
         )
@@ -140,8 +140,13 @@ class ArgosEngine:
     def pairs(self) -> set[tuple[str, str]]:
         return set(self._packages)
 
-    def load(self, source: str, target: str, options: TranslateOptions) -> ArgosPairTranslator:
+    def load(self, source: str, target: str, load: LoadOptions,
+             decoding: DecodingOptions) -> ArgosPairTranslator:
         package = self._packages.get((source, target))
         if package is None:
             raise ModelError(f"no Argos package installed for {source}->{target}")
-        return ArgosPairTranslator(package, options)
+        return ArgosPairTranslator(package, load, decoding)
+
+    def cache_key(self, load: LoadOptions, decoding: DecodingOptions) -> str:
+        """Beam, precision and length limit change CTranslate2's output; threads do not."""
+        return options_label(load, decoding)

@@ -1,47 +1,72 @@
-"""The engine interface: what the batch pipeline needs from any MT backend.
+"""The engine contract: exactly what the translate step calls on an MT backend.
 
-An ``Engine`` knows which language pairs it can translate and loads a
-``PairTranslator`` for one of them. A ``PairTranslator`` turns a list of
-sentences into a list of translations, in order. Anything else (batching by
-length, caching, pivoting, inline codes) is the pipeline's job, so a second
-engine such as Apertium only has to implement these few methods.
+An ``Engine`` says which language pairs it translates directly, loads a
+``PairTranslator`` for one of them, and names the options its output depends
+on (its part of cache keys). A ``PairTranslator`` counts a sentence's tokens
+(for batching) and translates one batch, in order. Batching, caching,
+pivoting, inline codes and glossary terms are the pipeline's job.
+
+Options come in three groups because they do three different things: load
+options pick how a model runs, decoding options can change a translation,
+batching options only change speed. An engine that ignores an option leaves
+it out of its ``cache_key``, so changing it does not invalidate its cache.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 
 @dataclass(frozen=True)
-class TranslateOptions:
-    """Decoding and threading options; those that change the output go into cache keys."""
+class LoadOptions:
+    """How a model is loaded and run (CTranslate2's device, precision and threads)."""
+
+    device: str = "cpu"
+    compute_type: str = "int8"
+    inter_threads: int = 1  # batches translated in parallel
+    intra_threads: int = 0  # threads per batch; 0: let CTranslate2 choose
+
+
+@dataclass(frozen=True)
+class DecodingOptions:
+    """How a sentence is decoded: these can change a translation."""
 
     beam_size: int = 4
-    max_batch_tokens: int = 2048  # token-based batches ("max batch size")
-    inter_threads: int = 1
-    intra_threads: int = 0  # 0: let CTranslate2 choose
-    compute_type: str = "int8"
     max_decoding_length: int = 256
 
-    def output_key(self) -> str:
-        """The options that can change a translation (threads do not)."""
-        return f"beam={self.beam_size};ct={self.compute_type};maxlen={self.max_decoding_length}"
+
+@dataclass(frozen=True)
+class BatchingOptions:
+    """How sentences are grouped for the engine: speed only, never the output."""
+
+    max_batch_tokens: int = 2048  # padded tokens per batch ("max batch size")
 
 
+def options_label(load: LoadOptions, decoding: DecodingOptions) -> str:
+    """The options a run records (``triglot-run.json``): those that can change output."""
+    return f"beam={decoding.beam_size};ct={load.compute_type};maxlen={decoding.max_decoding_length}"
+
+
+@runtime_checkable
 class PairTranslator(Protocol):
+    """One loaded model for one direct language pair."""
+
     source: str
     target: str
-    identity: str  # engine/package/version: the part of cache keys that names the model
+    identity: str  # engine/package/version/fingerprint: the model's part of cache keys
 
-    def translate(
-        self, sentences: Sequence[str], progress: Callable[[int], None] | None = None
-    ) -> list[str]:
-        """Translate ``sentences`` in order; call ``progress(n)`` as n more are done."""
+    def token_count(self, sentence: str) -> int:
+        """The sentence's length in the model's own units, for token-based batches."""
+        ...
+
+    def translate(self, batch: Sequence[str]) -> list[str]:
+        """Translate one batch; output ``i`` is the translation of ``batch[i]``."""
         ...
 
 
+@runtime_checkable
 class Engine(Protocol):
     name: str
 
@@ -49,4 +74,11 @@ class Engine(Protocol):
         """Language pairs this engine can translate directly."""
         ...
 
-    def load(self, source: str, target: str, options: TranslateOptions) -> PairTranslator: ...
+    def load(self, source: str, target: str, load: LoadOptions,
+             decoding: DecodingOptions) -> PairTranslator:
+        """A translator for ``source``->``target``; ``ModelError`` when it cannot be had."""
+        ...
+
+    def cache_key(self, load: LoadOptions, decoding: DecodingOptions) -> str:
+        """The options this engine's output depends on, as text (the rest of cache keys)."""
+        ...

@@ -1,0 +1,65 @@
+"""The translate step as a chain of stages over ``SentenceJob`` records.
+
+    memory -> [protect names] -> MT (cache + engine) -> [restore names]
+           -> markup repair -> [post-edit terms]
+
+Bracketed stages run with a glossary. Each stage is a small class with
+``run(jobs, counts)``; ``translate_jobs`` runs the chain the pipeline uses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from translator.stages.jobs import (
+    MACHINE,
+    MEMORY,
+    PIECEWISE,
+    PROTECTED,
+    UNPROTECTED,
+    SentenceJob,
+    Stage,
+    StageCounts,
+    make_jobs,
+    run_stages,
+)
+
+if TYPE_CHECKING:
+    from translator.mt import MachineTranslator
+    from translator.review.tm import TranslationMemory
+    from translator.terminology import TermEnforcer
+
+__all__ = [
+    "MACHINE", "MEMORY", "PIECEWISE", "PROTECTED", "UNPROTECTED", "SentenceJob", "Stage",
+    "StageCounts", "make_jobs", "run_stages", "translate_jobs", "translation_stages",
+]
+
+
+def translation_stages(mt: MachineTranslator, memory: TranslationMemory | None = None,
+                       enforcer: TermEnforcer | None = None,
+                       announce: Callable[[int], None] = lambda n: None) -> list[Stage]:
+    """The chain, in order; without a memory or a glossary their stages are left out."""
+    from translator.stages.enforcement import NamesStage, ProtectStage, TermsStage
+    from translator.stages.machine import MachineStage
+    from translator.stages.markup import MarkupStage
+    from translator.stages.memory import MemoryStage
+
+    stages: list[Stage] = [MemoryStage(memory)] if memory is not None else []
+    if enforcer is not None:
+        stages.append(ProtectStage(enforcer))
+    stages.append(MachineStage(mt, announce))
+    if enforcer is not None:
+        stages.append(NamesStage(enforcer, mt))
+    stages.append(MarkupStage(mt))
+    if enforcer is not None:
+        stages.append(TermsStage(enforcer, mt))
+    return stages
+
+
+def translate_jobs(jobs: Sequence[SentenceJob], mt: MachineTranslator,
+                   memory: TranslationMemory | None = None,
+                   enforcer: TermEnforcer | None = None,
+                   announce: Callable[[int], None] = lambda n: None) -> StageCounts:
+    """Run the whole chain over ``jobs``; each job ends with its ``translation``."""
+    return run_stages(translation_stages(mt, memory, enforcer, announce), jobs)
