@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 #: The termbase a command uses when given none and $TRIGLOT_GLOSSARY is not set.
 DEFAULT_GLOSSARY = Path("glossary.db")
 ENV_VAR = "TRIGLOT_GLOSSARY"
-MISSING = "no such glossary (create one with 'triglot glossary add' or 'import')"
+MISSING = "no such glossary{}; create one with 'triglot glossary add' or 'import'"
 
 
 def resolve_glossary(path: Path | str | None) -> Path | None:
@@ -43,7 +43,7 @@ def resolve_glossary(path: Path | str | None) -> Path | None:
         return DEFAULT_GLOSSARY if DEFAULT_GLOSSARY.is_file() else None
     named = Path(named)
     if not named.exists():
-        raise GlossaryError(MISSING + ("" if path else f" (from ${ENV_VAR})"), named)
+        raise GlossaryError(MISSING.format("" if path else f" (named by ${ENV_VAR})"), named)
     return named
 
 
