@@ -2,8 +2,9 @@
 
 Russian uses pymorphy3 (all parses are kept as candidate lemmas, best first);
 English and Spanish use simplemma. This module is the one place that loads either:
-others call ``russian_analyzer()``, ``lemmatizer(lang)`` or ``dictionary_lemma``. Lemmas are cached per token, because news
-text repeats its words and lemmatising is the cost of matching.
+others call ``russian_analyzer()``, ``lemmatizer(lang)`` or ``dictionary_lemma``.
+Lemmas are cached per token, because news text repeats its words and lemmatising
+is the cost of matching.
 """
 
 from __future__ import annotations
