@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from glossary.model import Concept, GlossaryError, Term, check_lang
-from glossary.morphology import joined, lemmatizer, phrase_lemma, tokenize
+from glossary.morphology import joined, lemmatizer, phrase_lemma, russian_analyzer, tokenize
 from glossary.stopwords import LINKS, STOPWORDS
 
 _BAD_RU_POS = {"VERB", "INFN", "GRND", "PRTS", "ADVB", "PREP", "CONJ", "PRCL", "INTJ", "NPRO",
@@ -62,9 +62,7 @@ def _verb_like(word: str, lang: str) -> bool:
 
 class _RuTagger:
     def __init__(self) -> None:
-        import pymorphy3
-
-        self._parse = pymorphy3.MorphAnalyzer().parse
+        self._parse = russian_analyzer().parse
         self._cache: dict[str, str | None] = {}
 
     def pos(self, word: str) -> str | None:
@@ -224,7 +222,7 @@ def candidates_csv(candidates: list[Candidate], lang: str, target: str | None) -
 def read_reviewed(path: Path) -> list[Concept]:
     """Concepts from a reviewed extract CSV: each kept row's language columns become
     preferred terms (source 'extract'); count/termhood/example/score columns are ignored."""
-    from glossary.formats import read_text
+    from glossary.formats.files import read_text
 
     text = read_text(path)
     rows = list(csv.reader(io.StringIO(text, newline="")))
@@ -257,3 +255,32 @@ def read_reviewed(path: Path) -> list[Concept]:
 
     validate(concepts, path)
     return concepts
+
+
+def extract_from_files(files: list[Path], lang: str, *,
+                       parallel: tuple[Path, Path] | None = None, target: str | None = None,
+                       min_count: int = 2, top: int = 200, max_words: int = 4,
+                       min_words: int = 2) -> list[Candidate]:
+    """``glossary extract``: the best ``top`` candidates of ``files`` (and of the source
+    side of ``parallel``), with ``target`` equivalents from its line-aligned target file."""
+    from glossary.formats.files import read_text
+
+    lang = check_lang(lang)
+    lines = [line for f in files for line in read_text(f).splitlines()]
+    if parallel is None:
+        if not files:
+            raise GlossaryError("give FILES to extract from, or --parallel SRC TGT")
+        return extract_candidates(lines, lang, min_count=min_count, max_words=max_words,
+                                  min_words=min_words)[:top]
+    if not target:
+        raise GlossaryError("--parallel needs --to (the target file's language)")
+    target = check_lang(target)
+    src_lines = read_text(parallel[0]).splitlines()
+    tgt_lines = read_text(parallel[1]).splitlines()
+    if len(src_lines) != len(tgt_lines):
+        raise GlossaryError(f"{len(src_lines)} lines but {parallel[1]} has {len(tgt_lines)}:"
+                            " --parallel needs line-aligned files", parallel[0])
+    candidates = extract_candidates(src_lines + lines, lang, min_count=min_count,
+                                    max_words=max_words, min_words=min_words)[:top]
+    propose_equivalents(candidates, src_lines, tgt_lines, lang, target, max_words=max_words)
+    return candidates

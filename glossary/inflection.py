@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from glossary.morphology import russian_analyzer
+from glossary.stopwords import FUNCTION_WORDS
 
 #: Russian prepositions and the case of the noun after them (the commonest reading).
 RU_PREPOSITION_CASE: dict[str, str] = {
@@ -21,10 +22,8 @@ RU_PREPOSITION_CASE: dict[str, str] = {
     **dict.fromkeys(("с", "со", "над", "под", "перед", "между", "за"), "ablt"),
     **dict.fromkeys(("про", "через", "сквозь"), "accs"),
 }
-ES_FUNCTION_WORDS = frozenset(["de", "del", "la", "el", "los", "las", "y", "e", "o", "u", "en",
-                               "a", "al", "por", "para", "con"])
-EN_FUNCTION_WORDS = frozenset(["of", "the", "and", "for", "in", "on", "to", "a", "an"])
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
 
 def _ru_parse(word: str, tag: str | None = None):
     parses = russian_analyzer().parse(word)
@@ -90,7 +89,7 @@ def plural_en(word: str) -> str:
 def is_plural(rendered: str, lang: str) -> bool:
     """Whether a rendered Spanish or English noun phrase is plural (its head ends in -s)."""
     words = [w for w in _WORD.findall(rendered)
-             if w.lower() not in (ES_FUNCTION_WORDS if lang == "es" else EN_FUNCTION_WORDS)]
+             if w.lower() not in FUNCTION_WORDS[lang]]
     if not words:
         return False
     if lang == "es":
@@ -106,7 +105,7 @@ def pluralise(term: str, lang: str) -> str:
     if lang == "es":
         out = []
         for index, word in enumerate(words):
-            if word.lower() in ES_FUNCTION_WORDS:
+            if word.lower() in FUNCTION_WORDS["es"]:
                 return " ".join(out + words[index:])
             out.append(plural_es(word))
         return " ".join(out)
@@ -144,7 +143,7 @@ def name_form(name: str, before: str, lang: str) -> str:
 
 def es_feminine(phrase: str) -> bool:
     head = next((w.lower() for w in _WORD.findall(phrase)
-                 if w.lower() not in ES_FUNCTION_WORDS), "")
+                 if w.lower() not in FUNCTION_WORDS["es"]), "")
     return head.endswith(("a", "ión", "dad", "tad", "tud", "umbre", "as", "iones", "dades"))
 
 

@@ -14,10 +14,10 @@ ones are settled with a stack, the rare crossing ones by the general rule.
 
 Public API::
 
-    matcher = TermMatcher.from_concepts(concepts, "ru")   # or Termbase.matcher("ru")
+    matcher = TermMatcher.from_concepts(concepts, "ru")   # or Glossary.matcher("ru")
     for match in matcher.find(text):                      # non-overlapping, in text order
         match.start, match.end, match.text, match.term, match.concept_id
-    suggest_terms(termbase, text, "en", "ru")             # [(TermMatch, target Term | None)]
+    suggest_terms(glossary, text, "en", "ru")             # [(TermMatch, target Term | None)]
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import accumulate
 from operator import itemgetter
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from glossary.model import Concept, Term, fold
 from glossary.morphology import (
@@ -38,9 +38,6 @@ from glossary.morphology import (
     surface_variants,
     tokenize,
 )
-
-if TYPE_CHECKING:
-    from glossary.store import Termbase
 
 #: Each lemma the glossary uses becomes a two-character code, and a text is scanned as the
 #: string of its pieces' codes: these two characters, doubled, stand for the other pieces.
@@ -319,9 +316,17 @@ def _same_case(found: str, wanted: str) -> bool:
     return all(a.isupper() == b.isupper() for a, b in zip(found[:n], wanted[:n], strict=True))
 
 
-def suggest_terms(termbase: Termbase, text: str, source: str,
+class ConceptSource(Protocol):
+    """What ``suggest_terms`` needs: a ``glossary.service.Glossary`` (or a ``Termbase``)."""
+
+    def concepts(self) -> list[Concept]: ...
+
+    def matcher(self, lang: str) -> TermMatcher: ...
+
+
+def suggest_terms(glossary: ConceptSource, text: str, source: str,
                   target: str) -> list[tuple[TermMatch, Term | None]]:
     """For a source text: each glossary term found and the term a translation should use."""
-    by_id = {c.id: c for c in termbase.concepts()}
+    by_id = {c.id: c for c in glossary.concepts()}
     return [(m, by_id[m.concept_id].target_term(target))
-            for m in termbase.matcher(source).find(text)]
+            for m in glossary.matcher(source).find(text)]

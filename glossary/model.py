@@ -124,6 +124,16 @@ class Concept:
         return Term(lang, dnt[0].text, "preferred", dnt=True,
                     case_sensitive=dnt[0].case_sensitive) if dnt else None
 
+    def accepted_terms(self, lang: str) -> list[Term]:
+        """Every term a translation into ``lang`` may use, best first: preferred, then
+        admitted (or, with none, the do-not-translate form ``target_term`` falls back to)."""
+        accepted = [t for status in ACCEPTED_STATUSES for t in self.terms
+                    if t.lang == lang and t.status == status]
+        if accepted:
+            return accepted
+        fallback = self.target_term(lang)
+        return [fallback] if fallback else []
+
     def find_term(self, lang: str, text: str) -> Term | None:
         key = fold(text)
         return next((t for t in self.terms if t.lang == lang and fold(t.text) == key), None)

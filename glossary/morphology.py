@@ -1,8 +1,10 @@
 """Tokens and lemmas for ru/en/es: what lets "распознаванием лиц" find "распознавание лиц".
 
 Russian uses pymorphy3 (all parses are kept as candidate lemmas, best first);
-English and Spanish use simplemma. Lemmas are cached per token, because news
-text repeats its words and lemmatising is the cost of matching.
+English and Spanish use simplemma. This module is the one place that loads either:
+others call ``russian_analyzer()``, ``lemmatizer(lang)`` or ``dictionary_lemma``.
+Lemmas are cached per token, because news text repeats its words and lemmatising
+is the cost of matching.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+
+from glossary.stopwords import FUNCTION_WORDS
 
 #: A word: letters/digits, with inner apostrophes ("don't", "l'Hospitalet").
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -52,6 +56,24 @@ def _simplemma():
     import simplemma
 
     return simplemma
+
+
+def dictionary_lemma(word: str, lang: str) -> str:
+    """simplemma's plain lemma of an English or Spanish word, lower-cased (without the
+    matcher's noun-first rules): what the entity extractor compares names with."""
+    return _simplemma().lemmatize(word.lower(), lang=lang)
+
+
+@lru_cache(maxsize=2)
+def _dictionary(lang: str):
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+    return DefaultDictionaryFactory().get_dictionary(lang)
+
+
+def in_dictionary(word: str, lang: str) -> bool:
+    """Whether simplemma's ``lang`` dictionary knows the lower-cased ``word`` as a form."""
+    return word.lower() in _dictionary(lang)
 
 
 def _norm(word: str) -> str:
@@ -199,7 +221,7 @@ def phrase_lemma(words: list[str], lang: str) -> str:
         keep = False
         for word in words:
             low = _norm(word)
-            lemma = low if keep or low in _FUNCTION_WORDS else lem.lemma(word)
+            lemma = low if keep or low in FUNCTION_WORDS[lang] else lem.lemma(word)
             if lang == "es" and low.rstrip("s").endswith("a") and lemma.endswith("o"):
                 lemma = low.rstrip("s")  # keep the feminine: "resonancia magnética"
             out.append(lemma)
@@ -226,9 +248,6 @@ def phrase_lemma(words: list[str], lang: str) -> str:
         else:
             result.append(word.lower())
     return " ".join(_norm(w) for w in result)
-
-
-_FUNCTION_WORDS = {"de", "del", "la", "las", "los", "el", "y", "of", "the", "and", "a", "an"}
 
 
 def strip_accents(text: str) -> str:

@@ -4,7 +4,8 @@ Per segment: a source term whose preferred/admitted target term is missing
 ("missing-term"), a deprecated/superseded/forbidden target term used
 ("rejected-term"), a do-not-translate term changed ("dnt-changed"), numbers
 that differ ("number-mismatch"). Across the corpus: one source term rendered
-by different glossary terms ("inconsistent").
+by different glossary terms ("inconsistent"). Whether a target term is there is
+``Glossary.renderings``'s rule, the one evaluation and enforcement use.
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
-from glossary.matching import TermMatcher
 from glossary.model import Concept
+from glossary.service import Glossary
 
 CHECKS: tuple[str, ...] = ("missing-term", "rejected-term", "dnt-changed", "number-mismatch",
                            "inconsistent")
@@ -61,21 +63,20 @@ def numbers(text: str) -> Counter[str]:
 class Checker:
     """Checks translations from one language into another against a set of concepts."""
 
-    def __init__(self, concepts: Iterable[Concept], source: str, target: str,
+    def __init__(self, glossary: Glossary | Iterable[Concept], source: str, target: str,
                  checks: Iterable[str] = CHECKS) -> None:
-        self.concepts = {c.id or "": c for c in concepts}
+        self.glossary = Glossary.of(glossary)
+        self.concepts = {c.id or "": c for c in self.glossary.concepts()}
         self.source, self.target = source, target
         self.checks = set(checks)
-        self._src = TermMatcher.from_concepts(self.concepts.values(), source)
-        self._tgt = TermMatcher.from_concepts(self.concepts.values(), target)
         # concept -> target term used -> segments (for the corpus-wide consistency check)
         self._renderings: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
 
     def check_segment(self, number: int, source: str, translation: str) -> list[Finding]:
         """Findings for one source segment and its translation."""
         findings: list[Finding] = []
-        src_matches = self._src.find(source)
-        tgt_matches = self._tgt.find(translation)
+        src_matches = self.glossary.find(source, self.source)
+        tgt_matches = self.glossary.find(translation, self.target)
         used: dict[str, list] = defaultdict(list)
         for match in tgt_matches:
             used[match.concept_id].append(match)
@@ -104,7 +105,7 @@ class Checker:
                         " translation unchanged", source_term=match.text, expected=match.text,
                         concept_id=cid))
                 continue
-            accepted = [m for m in used.get(cid, []) if m.term.accepted]
+            accepted = self.glossary.renderings(cid, translation, self.target)
             for m in accepted:  # rejected terms already have their own finding
                 self._renderings[cid][m.term.text].append(number)
             expected = concept.target_term(self.target)
@@ -144,10 +145,10 @@ class Checker:
         return findings
 
 
-def check_pairs(concepts: Iterable[Concept], pairs: Iterable[tuple[str, str]], source: str,
-                target: str, checks: Iterable[str] = CHECKS) -> list[Finding]:
+def check_pairs(glossary: Glossary | Iterable[Concept], pairs: Iterable[tuple[str, str]],
+                source: str, target: str, checks: Iterable[str] = CHECKS) -> list[Finding]:
     """All findings for aligned (source, translation) segments, numbered from 1."""
-    checker = Checker(concepts, source, target, checks)
+    checker = Checker(glossary, source, target, checks)
     findings: list[Finding] = []
     for number, (src, tgt) in enumerate(pairs, start=1):
         findings += checker.check_segment(number, src, tgt)
@@ -163,3 +164,67 @@ def _contains(text: str, needle: str, case_sensitive: bool) -> bool:
     flags = 0 if case_sensitive else re.IGNORECASE
     pattern = r"(?<!\w)" + r"[\s\-]+".join(map(re.escape, re.split(r"[\s\-]+", needle))) + r"(?!\w)"
     return re.search(pattern, text, flags) is not None
+
+
+@dataclass
+class Report:
+    """``triglot check``'s result: the segments checked and what was found."""
+
+    segments: int
+    findings: list[Finding]
+    documents: bool = False  # whole files checked as one segment each
+    note: str = ""  # why files were checked as documents, when not asked to
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {name: sum(f.check == name for f in self.findings) for name in CHECKS}
+
+    def to_dict(self) -> dict:
+        return {"segments": self.segments, "findings": [f.to_dict() for f in self.findings],
+                "counts": self.counts}
+
+    def csv(self) -> str:
+        import csv
+        import io
+
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=list(Finding.__dataclass_fields__),
+                                lineterminator="\n")
+        writer.writeheader()
+        for finding in self.findings:
+            writer.writerow(finding.to_dict())
+        return buffer.getvalue()
+
+
+def checks_without(skipped: Iterable[str]) -> list[str]:
+    """The checks to run when ``skipped`` (names, or comma-separated lists) are left out."""
+    from glossary.model import GlossaryError
+
+    skip = {name.strip() for value in skipped for name in value.split(",") if name.strip()}
+    unknown = skip - set(CHECKS)
+    if unknown:
+        raise GlossaryError(f"unknown check '{sorted(unknown)[0]}': use {', '.join(CHECKS)}")
+    return [c for c in CHECKS if c not in skip]
+
+
+def check_files(glossary: Glossary | Iterable[Concept], source_file: Path,
+                translation_file: Path, source: str, target: str, *, documents: bool = False,
+                checks: Iterable[str] = CHECKS) -> Report:
+    """QA of a translation file: line by line, or as two documents when asked or when the
+    line counts differ."""
+    from glossary.formats.files import read_text
+    from glossary.model import GlossaryError, check_lang
+
+    source, target = check_lang(source), check_lang(target)
+    if source == target:
+        raise GlossaryError(f"--from and --to are both '{source}'")
+    src_text, tgt_text = read_text(source_file), read_text(translation_file)
+    src_lines, tgt_lines = src_text.splitlines(), tgt_text.splitlines()
+    note = ""
+    if not documents and len(src_lines) != len(tgt_lines):
+        note = (f"{source_file} has {len(src_lines)} lines and {translation_file} "
+                f"{len(tgt_lines)}; checking them as two documents")
+        documents = True
+    pairs = [(src_text, tgt_text)] if documents else list(zip(src_lines, tgt_lines, strict=True))
+    return Report(len(pairs), check_pairs(glossary, pairs, source, target, checks), documents,
+                  note)

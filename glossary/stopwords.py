@@ -1,7 +1,12 @@
-"""Function words that cannot start or end a term, per language (short, hand-made lists).
+"""The one list of function words per language, and the stop list term extraction uses.
 
-``LINKS`` are the function words allowed *inside* a term: "rule of law",
-"cámara de reconocimiento facial".
+``FUNCTION_WORDS`` are the closed-class words (articles, prepositions,
+conjunctions, pronouns, auxiliaries): what the inflection grammar skips to find
+a phrase's head and where it stops pluralising, and what a phrase's dictionary
+form keeps as it is. ``STOPWORDS`` adds the commonest other words of news text
+("year", "said"): no extracted term starts or ends with one. ``LINKS`` are the
+function words allowed *inside* a term: "rule of law", "cámara de reconocimiento
+facial".
 """
 
 from __future__ import annotations
@@ -11,44 +16,67 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-STOPWORDS: dict[str, frozenset[str]] = {
+FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "en": _words("""
-a about above after again against all almost also although always am among an and another
-any are around as at be became because been before being below between both but by can
-could did do does doing done down during each either else even ever every few for from
-further get gets got had has have having he her here hers herself him himself his how
-however i if in into is it its itself just last least less like made make many may me
-might more most much must my myself near neither never new next no nor not now of off
-often on once one only or other our ours ourselves out over own per perhaps put rather
-said same say says see several she should since so some such than that the their theirs
-them themselves then there these they this those though through thus to too toward
-towards under until up upon us use used very via was we well were what whatever when
-where whether which while who whom whose why will with within without would yet you
-your yours yourself yourselves first second third two three four five six seven eight
-nine ten year years time times way ways part also mr mrs ms dr percent including
+a an the this that these those all any another both each either every few many more most
+much neither no none other several some such same own not
+about above across after against along among around as at before behind below between
+beyond by despite down during except for from in inside into near of off on onto out
+outside over per since through throughout till to toward towards under until up upon via
+with within without
+and but or nor so yet if because although though while whether than unless whereas when
+where why how here there then
+i me my mine myself you your yours yourself yourselves he him his himself she her hers
+herself it its itself we us our ours ourselves they them their theirs themselves who whom
+whose which what whatever
+am is are was were be been being have has had having do does did doing done will would
+shall should can could may might must
 """),
     "es": _words("""
-a al algo algunas algunos ante antes aquel aquella aquellas aquellos aquí así aún cada
-como con contra cual cuales cuando cuanto de del desde donde dos durante e el él ella
-ellas ello ellos en entre era eran es esa esas ese eso esos esta está están estaba estas
-este esto estos fue fueron ha había han hasta hay la las le les lo los más me mi mis
-mismo muy nada ni no nos nosotros o otra otras otro otros para pero poco por porque
-que qué quien quienes se sea según ser si sí sido sin sino sobre son su sus también tan
-tanto te tiene tienen todo todos tras tu tus un una unas uno unos usted ustedes y ya
-yo año años vez veces parte dijo dice según además uno dos tres cuatro cinco seis siete
-ocho nueve diez primer primera primero segundo tiempo forma
+el la los las lo un una unos unas al del este esta estos estas ese esa esos esas aquel
+aquella aquellos aquellas cada todo toda todos todas otro otra otros otras mismo misma
+mismos mismas algún alguna algunos algunas ningún ninguna varios varias su sus mi mis tu
+tus nuestro nuestra nuestros nuestras no
+a ante bajo con contra de desde durante en entre hacia hasta mediante para por según sin
+sobre tras
+y e o u ni pero sino que porque como cuando donde si aunque mientras
+yo tú él ella ello ellos ellas nosotros nosotras usted ustedes me te se nos os le les
+quien quienes cual cuales esto eso aquello
+es son era eran fue fueron ser sido sea está están estaba ha han había hay
 """),
     "ru": _words("""
-а без более бы был была были было быть в вам вас весь во вот все всего всех вы где да
-даже для до его ее её если есть еще ещё же за здесь и из или им их к как какой когда
-кто ли либо между меня мне может можно мы на над надо наш не него нее неё нет ни них
-но ну о об однако он она они оно от очень по под после при про раз с со так также
-такой там те тем то того тоже той только том ты у уже хотя чего чей чем что чтобы чье
-эта эти это этого этой этом этот я год года году лет время раз который которая которое
-которые которых один одна два три четыре пять также свой своя свои своих сам сама
-себя тот та весь вся всё был была будет будут
+в во на по с со к ко о об обо от ото до из изо у за над под при про без для через между
+перед после против около
+и а но или либо да что чтобы если когда как хотя тоже также однако
+не ни ли же бы вот даже только уже ещё еще
+я ты он она оно мы вы они его её ее их им ему ей нас вас нам вам меня мне себя свой своя
+свои своих это этот эта эти этого этой этом тот та те того той том то который которая
+которое которые которых кто чей чье чего чем тем весь вся всё все всего всех сам сама
+него нее неё них наш какой где так там здесь
 """),
 }
+
+#: Common words of news text that are not terms either (beyond the function words).
+_COMMON: dict[str, frozenset[str]] = {
+    "en": _words("""
+again almost also always became dr eight else even ever first five four further get gets
+got including just last least less like made make mr mrs ms never new next nine now often
+once one only part percent perhaps put rather said say says second see seven six ten
+third three thus time times too two use used very way ways well year years
+"""),
+    "es": _words("""
+además algo antes aquí así año años aún cinco cuanto cuatro dice diez dijo dos forma muy
+más nada nueve ocho parte poco primer primera primero qué segundo seis siete sí también
+tan tanto tiempo tiene tienen tres uno veces vez ya
+"""),
+    "ru": _words("""
+более будет будут был была были было быть время год года году два есть лет может можно
+надо нет ну один одна очень пять раз такой три четыре
+"""),
+}
+
+STOPWORDS: dict[str, frozenset[str]] = {
+    lang: FUNCTION_WORDS[lang] | _COMMON[lang] for lang in FUNCTION_WORDS}
 
 LINKS: dict[str, frozenset[str]] = {
     "en": frozenset({"of", "for", "and"}),

@@ -13,27 +13,28 @@ Public API (used by the CLI, the translation pipeline and the entities feature):
         tb.get(cid); tb.update(concept); tb.remove(cid)
         tb.lookup("ru", "суд")             # concepts holding that term
         tb.merge_concept(concept)          # existing entries win; returns MergeResult
-        tb.matcher("ru")                   # glossary.matching.TermMatcher over ru terms
+        tb.matcher("ru")                   # TermMatcher over ru terms (new code: Glossary)
+
+Reading a glossary for matching or checking goes through ``glossary.service.Glossary``,
+which also reads glossary files; ``Termbase`` is for commands that change a termbase.
 """
 
 from __future__ import annotations
 
-import copy
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from glossary.merging import MergeResult, merge_into
 from glossary.model import Concept, GlossaryError, Term, fold, now_iso
 
 if TYPE_CHECKING:
     from glossary.matching import TermMatcher
 
 SCHEMA_VERSION = 1
-DEFAULT_PATH = Path("glossary.db")
 #: Seconds a writer waits for another process's transaction before giving up.
 DEFAULT_TIMEOUT = float(os.environ.get("TRIGLOT_GLOSSARY_TIMEOUT", "10"))
 
@@ -68,16 +69,6 @@ CREATE INDEX terms_by_fold ON terms (lang, fold);
 """
 
 
-@dataclass
-class MergeResult:
-    """What merging one incoming concept did: existing entries always win."""
-
-    concept_id: str | None
-    action: str  # "added", "merged", "unchanged", "conflict"
-    added_terms: list[Term] = field(default_factory=list)
-    conflicts: list[str] = field(default_factory=list)
-
-
 class Termbase:
     """An open termbase file. Use ``Termbase.open`` (a context manager)."""
 
@@ -92,7 +83,7 @@ class Termbase:
 
     @classmethod
     @contextmanager
-    def open(cls, path: Path | str = DEFAULT_PATH, *, create: bool = False,
+    def open(cls, path: Path | str, *, create: bool = False,
              timeout: float | None = None) -> Iterator[Termbase]:
         """Open ``path``; a missing file is an error unless ``create`` (write commands)."""
         path = Path(path)
@@ -318,9 +309,7 @@ class Termbase:
         """Fold ``incoming`` into the glossary; entries already in the glossary win.
 
         The incoming concept joins the stored concept sharing one of its terms
-        (or is added when none does). New terms are added; a term whose status,
-        flags or part of speech differ, a second preferred term for a language,
-        or a different subject/definition is reported as a conflict and left as is.
+        (or is added when none does), by ``glossary.merging.merge_into``'s rule.
         """
         with self.transaction():
             matches: dict[str, Concept] = {}
@@ -337,42 +326,9 @@ class Termbase:
                 return MergeResult(None, "conflict", conflicts=[
                     f"'{incoming.label()}' matches several concepts ({', '.join(sorted(matches))})"
                     "; not merged"])
-            ours = copy.deepcopy(next(iter(matches.values())))
-            result = MergeResult(ours.id, "unchanged")
-            for name in ("subject", "definition", "note"):
-                mine, theirs = getattr(ours, name), getattr(incoming, name)
-                if theirs and not mine:
-                    setattr(ours, name, theirs)
-                    result.action = "merged"
-                elif theirs and mine != theirs:
-                    result.conflicts.append(f"{ours.id}: {name} differs: kept '{mine}', "
-                                            f"other has '{theirs}'")
-            for term in incoming.terms:
-                existing = ours.find_term(term.lang, term.text)
-                if existing is not None:
-                    diffs = [f"{n} {getattr(existing, n)!r} vs {getattr(term, n)!r}"
-                             for n in ("status", "pos", "case_sensitive", "dnt")
-                             if getattr(term, n) not in (None, getattr(existing, n))]
-                    if diffs:
-                        result.conflicts.append(f"{ours.id}: {term.lang} '{existing.text}': "
-                                                + "; ".join(diffs) + " (kept ours)")
-                    continue
-                preferred = [t for t in ours.terms_in(term.lang) if t.status == "preferred"]
-                if term.status == "preferred" and preferred:
-                    result.conflicts.append(
-                        f"{ours.id}: {term.lang} preferred term is '{preferred[0].text}',"
-                        f" other has '{term.text}' (not added)")
-                    continue
-                ours.terms.append(Term(term.lang, term.text, term.status, term.pos,
-                                       term.case_sensitive, term.dnt, term.note, term.source,
-                                       term.created, term.updated))
-                result.added_terms.append(term)
-            if result.added_terms:
-                result.action = "merged"
+            merged, result = merge_into(next(iter(matches.values())), incoming)
             if result.action == "merged":
-                self.update(ours)
-            if result.conflicts and result.action == "unchanged":
-                result.action = "conflict"
+                self.update(merged)
             return result
 
     # -- internals ---------------------------------------------------------------

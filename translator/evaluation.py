@@ -4,13 +4,12 @@ BLEU and chrF are sacrebleu's, with its default settings, on line-aligned
 files, so the numbers compare with published ones (the signature says exactly
 how they were computed). Term accuracy asks the glossary question: of the
 glossary terms found in a source line, how many have their preferred target
-term in the translated line? Both sides are matched with the glossary's own
-matcher, which compares lemmas, so "камерами" counts for "камера".
+term in the translated line? Both sides go through ``glossary.service.Glossary``,
+which compares lemmas, so "камерами" counts for "камера".
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -19,9 +18,11 @@ from typing import TYPE_CHECKING
 from translator.core.errors import InputError, TriglotError
 
 if TYPE_CHECKING:
-    from glossary.matching import TermMatcher
     from glossary.model import Concept, Term
+    from glossary.service import Glossary
 
+#: Extensions of glossary files, anything else being a termbase (kept for callers; new
+#: code: ``glossary.formats.is_glossary_file``).
 GLOSSARY_FILES = (".csv", ".tsv", ".tab", ".xlsx", ".tbx", ".xml")
 
 
@@ -111,48 +112,26 @@ def corpus_scores(hypotheses: Sequence[str], references: Sequence[Sequence[str]]
 
 
 class TermScorer:
-    """Term accuracy for one glossary and one language direction."""
+    """Term accuracy for one glossary and one language direction.
 
-    def __init__(self, concepts: Iterable[Concept], source: str, target: str) -> None:
-        from glossary.matching import TermMatcher
-        from glossary.morphology import lemmatizer
+    A source term counts as correct when the translation uses the concept's expected
+    (preferred) target term in any inflected form, by ``Glossary.rendered``'s rule: an
+    admitted variant is rendered but not what the score asks for.
+    """
 
-        self.concepts = {c.id or "": c for c in concepts}
+    def __init__(self, glossary: Glossary | Iterable[Concept], source: str, target: str) -> None:
+        from glossary.service import Glossary
+
+        self.glossary = Glossary.of(glossary)
         self.source, self.target = source, target
-        self._src = TermMatcher.from_concepts(self.concepts.values(), source)
-        self._tgt = TermMatcher.from_concepts(self.concepts.values(), target)
-        self._lemmas = lemmatizer(target)
-        self._single: dict[str, TermMatcher] = {}
 
     def expected(self, concept_id: str) -> Term | None:
-        return self.concepts[concept_id].target_term(self.target)
-
-    def rendered(self, concept_id: str, expected: Term, translation: str,
-                 found: set[tuple[str, str]]) -> bool:
-        """Whether ``expected`` occurs in ``translation`` in any inflected form.
-
-        ``found`` holds the (concept, folded term) pairs the whole-glossary matcher
-        saw; a term hidden inside a longer term's match ("recognition" inside
-        "facial recognition") is looked for on its own.
-        """
-        from glossary.matching import TermMatcher
-        from glossary.model import fold
-
-        if (concept_id, fold(expected.text)) in found:
-            return True
-        matcher = self._single.get(concept_id)
-        if matcher is None:
-            matcher = TermMatcher(self.target, [(concept_id, expected)], self._lemmas)
-            self._single[concept_id] = matcher
-        return bool(matcher.find(translation))
+        return self.glossary.expected(concept_id, self.target)
 
     def score_line(self, number: int, source: str, translation: str,
                    tally: TermAccuracy) -> None:
-        from glossary.model import fold
-
-        found = {(m.concept_id, fold(m.term.text)) for m in self._tgt.find(translation)}
         seen: set[str] = set()
-        for match in self._src.find(source):
+        for match in self.glossary.find(source, self.source):
             if match.concept_id in seen:
                 continue
             seen.add(match.concept_id)
@@ -160,17 +139,17 @@ class TermScorer:
             if expected is None:
                 continue  # no term to expect in this language
             tally.total += 1
-            if self.rendered(match.concept_id, expected, translation, found):
+            if self.glossary.rendered(match.concept_id, translation, self.target) == expected:
                 tally.correct += 1
             else:
                 tally.misses.append(TermMiss(number, match.text, expected.text,
                                              match.concept_id))
 
 
-def term_accuracy(concepts: Iterable[Concept], sources: Sequence[str],
+def term_accuracy(glossary: Glossary | Iterable[Concept], sources: Sequence[str],
                   translations: Sequence[str], source: str, target: str) -> TermAccuracy:
     """Share of source glossary terms whose preferred target term the translation uses."""
-    scorer = TermScorer(concepts, source, target)
+    scorer = TermScorer(glossary, source, target)
     tally = TermAccuracy()
     for number, (src, tgt) in enumerate(zip(sources, translations, strict=True), start=1):
         scorer.score_line(number, src, tgt, tally)
@@ -178,25 +157,21 @@ def term_accuracy(concepts: Iterable[Concept], sources: Sequence[str],
 
 
 def load_concepts(path: Path) -> list[Concept]:
-    """A glossary's concepts from a termbase (.db) or a glossary file (CSV/TSV/XLSX/TBX)."""
-    path = Path(path)
-    if path.suffix.lower() in GLOSSARY_FILES:
-        from glossary.formats import read_glossary
+    """A glossary's concepts from a termbase (.db) or a glossary file (CSV/TSV/XLSX/TBX).
 
-        return read_glossary(path)
-    from glossary.store import Termbase
+    Kept for callers not yet on ``glossary.service.Glossary.load``, which this wraps.
+    """
+    from glossary.service import Glossary
 
-    with Termbase.open(path) as termbase:
-        return termbase.concepts()
+    return Glossary.load(path).concepts()
 
 
 def default_glossary_path() -> Path | None:
-    """$TRIGLOT_GLOSSARY, else ./glossary.db when it exists (as the glossary commands use)."""
-    env = os.environ.get("TRIGLOT_GLOSSARY")
-    if env:
-        return Path(env)
-    default = Path("glossary.db")
-    return default if default.is_file() else None
+    """The default glossary, by ``glossary.service.resolve_glossary``'s rule (kept for
+    callers not yet switched to it)."""
+    from glossary.service import resolve_glossary
+
+    return resolve_glossary(None)
 
 
 def detect_lines_language(lines: Sequence[str], path: Path, option: str) -> str:
@@ -210,9 +185,8 @@ def detect_lines_language(lines: Sequence[str], path: Path, option: str) -> str:
     return lang
 
 
-
 def evaluate_files(hypothesis: Path, references: Sequence[Path], source: Path | None = None,
-                   concepts: list[Concept] | None = None, source_lang: str | None = None,
+                   concepts: Glossary | list[Concept] | None = None, source_lang: str | None = None,
                    target_lang: str | None = None) -> Scores:
     """Score a hypothesis file against references; with a source and a glossary, also terms."""
     if not references:

@@ -8,10 +8,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from glossary.formats.files import read_bytes, read_text
 from glossary.model import Concept, GlossaryError, fold
+
+__all__ = ["FORMATS", "detect_format", "is_glossary_file", "read_bytes", "read_glossary",
+           "read_text", "validate", "write_glossary"]
 
 FORMATS: dict[str, str] = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".xlsx": "xlsx",
                            ".tbx": "tbx", ".xml": "tbx"}
+
+
+def is_glossary_file(path: Path | str) -> bool:
+    """Whether ``path`` names a glossary file (CSV/TSV/XLSX/TBX) rather than a termbase."""
+    return Path(path).suffix.lower() in FORMATS
 
 
 def detect_format(path: Path, fmt: str | None = None) -> str:
@@ -26,31 +35,6 @@ def detect_format(path: Path, fmt: str | None = None) -> str:
         raise GlossaryError("cannot tell the format from the extension; use .csv, .tsv, .xlsx"
                             " or .tbx, or give --format", path)
     return found
-
-
-def read_bytes(path: Path) -> bytes:
-    """A file's bytes, or a clear error when it is missing, a directory or empty."""
-    path = Path(path)
-    if not path.exists():
-        raise GlossaryError("no such file", path)
-    if path.is_dir():
-        raise GlossaryError("is a directory", path)
-    data = path.read_bytes()
-    if not data.strip():
-        raise GlossaryError("file is empty", path)
-    return data
-
-
-def read_text(path: Path) -> str:
-    """UTF-8 text (a BOM is fine); binary or other encodings are refused."""
-    data = read_bytes(path)
-    if b"\x00" in data[:4096]:
-        raise GlossaryError("binary file, expected UTF-8 text", path)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise GlossaryError(f"line {line}: invalid UTF-8", path) from exc
 
 
 def read_glossary(path: Path, fmt: str | None = None, *, source: str | None = None,

@@ -40,7 +40,7 @@ def read_table(path: Path, delimiter: str, *, source: str | None = None,
     """Concepts from a CSV/TSV file; rows of the wrong width are refused with their line."""
     import pandas as pd
 
-    from glossary.formats import read_text
+    from glossary.formats.files import read_text
 
     text = read_text(path)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)

@@ -36,7 +36,7 @@ def read_tbx(path: Path) -> list[Concept]:
     """Concepts from a TBX-Basic DCA file; any structural problem names its line."""
     from lxml import etree
 
-    from glossary.formats import read_bytes
+    from glossary.formats.files import read_bytes
 
     data = read_bytes(path)
     parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True,

@@ -16,7 +16,7 @@ def read_xlsx(path: Path, *, source: str | None = None, target: str | None = Non
     """Concepts from the first (or the named) sheet; row 1 must be a header row."""
     import pandas as pd
 
-    from glossary.formats import read_bytes
+    from glossary.formats.files import read_bytes
 
     data = read_bytes(path)
     try:

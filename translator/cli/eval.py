@@ -32,19 +32,10 @@ def eval_command(hypothesis: Path, references: tuple[Path, ...], source: Path | 
                  misses: bool, as_json: bool) -> None:
     """Score a translation with BLEU and chrF (sacrebleu defaults) and, given the source
     and a glossary, the share of glossary terms rendered with their preferred term."""
-    from translator.core.errors import TriglotError
-    from translator.evaluation import default_glossary_path, evaluate_files, load_concepts
+    from translator.evaluation import evaluate_files
 
-    concepts = None
-    if source is not None:
-        glossary_path = glossary_path or default_glossary_path()
-        if glossary_path is None:
-            raise TriglotError("term accuracy needs a glossary: give --glossary "
-                               "(no ./glossary.db here)")
-        concepts = load_concepts(glossary_path)
-    elif glossary_path is not None:
-        raise TriglotError("term accuracy needs the source text: give --src with --glossary")
-    scores = evaluate_files(hypothesis, list(references), source, concepts, source_lang,
+    glossary = _glossary(source, glossary_path, source_lang, target_lang)
+    scores = evaluate_files(hypothesis, list(references), source, glossary, source_lang,
                             target_lang)
     if as_json:
         click.echo(json.dumps(scores.to_dict(), ensure_ascii=False, indent=2))
@@ -64,3 +55,21 @@ def eval_command(hypothesis: Path, references: tuple[Path, ...], source: Path | 
         for miss in terms.misses:
             click.echo(f"{miss.line:<6} {miss.source_term} -> {miss.expected}")
 
+
+
+def _glossary(source: Path | None, glossary_path: Path | None, source_lang: str | None,
+              target_lang: str | None):
+    """The glossary for term accuracy: only with --src, which needs one."""
+    from glossary.service import Glossary, resolve_glossary
+    from translator.core.errors import TriglotError
+
+    if source is None:
+        if glossary_path is not None:
+            raise TriglotError("term accuracy needs the source text: give --src with "
+                               "--glossary")
+        return None
+    path = resolve_glossary(glossary_path)
+    if path is None:
+        raise TriglotError("term accuracy needs a glossary: give --glossary (no "
+                           "./glossary.db here)")
+    return Glossary.load(path, source=source_lang, target=target_lang)

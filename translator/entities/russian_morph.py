@@ -31,9 +31,9 @@ class Word:
 
 @lru_cache(maxsize=1)
 def analyzer():
-    import pymorphy3
+    from glossary.morphology import russian_analyzer  # the process's one pymorphy3 analyzer
 
-    return pymorphy3.MorphAnalyzer()
+    return russian_analyzer()
 
 
 def parses(word: str):

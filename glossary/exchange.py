@@ -1,0 +1,65 @@
+"""Bringing other glossaries into a termbase: import a file, merge a glossary, add the
+reviewed candidates of ``glossary extract``.
+
+An import is all or nothing; a merge keeps the entries already in the termbase
+and reports every disagreement.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from glossary.formats import read_glossary
+from glossary.merging import MergeResult
+from glossary.model import Concept
+from glossary.store import Termbase
+
+ACTIONS = ("added", "merged", "unchanged", "conflict")
+
+
+@dataclass
+class MergeReport:
+    """What a merge did, concept by concept, summed up."""
+
+    results: list[MergeResult] = field(default_factory=list)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {action: sum(r.action == action for r in self.results) for action in ACTIONS}
+
+    @property
+    def conflicts(self) -> list[str]:
+        return [message for r in self.results for message in r.conflicts]
+
+
+def import_file(termbase: Termbase, file: Path, fmt: str | None = None, *,
+                source: str | None = None, target: str | None = None,
+                sheet: str | None = None) -> list[str]:
+    """Add every concept of a glossary file, or none when one is bad or already there."""
+    concepts = read_glossary(file, fmt, source=source, target=target, sheet=sheet)
+    return termbase.import_concepts(concepts, file)
+
+
+def read_other(path: Path, fmt: str | None = None, *, source: str | None = None,
+               target: str | None = None) -> list[Concept]:
+    """The concepts of another glossary: a termbase (``.db``) or any glossary file."""
+    if Path(path).suffix.lower() == ".db" and fmt is None:
+        with Termbase.open(path) as other:
+            return other.concepts()
+    return read_glossary(path, fmt, source=source, target=target)
+
+
+def merge_concepts(termbase: Termbase, incoming: list[Concept]) -> MergeReport:
+    """Fold ``incoming`` into the termbase in one transaction; entries already there win."""
+    with termbase.transaction():
+        return MergeReport([termbase.merge_concept(c) for c in incoming])
+
+
+def add_reviewed(termbase: Termbase, path: Path) -> tuple[int, int]:
+    """Add the rows a reviewer kept from an extract CSV: (added, already in the glossary)."""
+    from glossary.extract import read_reviewed
+
+    report = merge_concepts(termbase, read_reviewed(path))
+    added = report.counts["added"]
+    return added, len(report.results) - added

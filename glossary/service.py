@@ -1,0 +1,196 @@
+"""One glossary, however it is stored: which one to use, its terms in a text, and whether
+a translation renders them.
+
+Every reader of a glossary goes through here (QA, evaluation, ``glossary find``, and
+enforcement, the review page and PO notes), so a termbase (``.db``) and a glossary
+file (CSV/TSV/XLSX/TBX) work the same everywhere, each language's matcher is built
+once, and "is the term in the translation" has one answer. Changing a termbase is
+``glossary.store.Termbase``'s job; a glossary file is only ever read.
+
+Public API::
+
+    path = resolve_glossary(glossary_path)      # --glossary, $TRIGLOT_GLOSSARY, ./glossary.db
+    glossary = Glossary.load(path)              # or Glossary(concepts)
+    glossary.find(text, "ru")                   # [TermMatch], longest first, in text order
+    glossary.suggest(text, "en", "ru")          # [(TermMatch, target Term | None)]
+    glossary.rendered(concept_id, translation, "ru")   # the accepted Term used, or None
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from glossary.model import Concept, GlossaryError, Term, fold
+
+if TYPE_CHECKING:
+    from glossary.matching import TermMatch, TermMatcher
+
+#: The termbase a command uses when given none and $TRIGLOT_GLOSSARY is not set.
+DEFAULT_GLOSSARY = Path("glossary.db")
+ENV_VAR = "TRIGLOT_GLOSSARY"
+MISSING = "no such glossary{}; create one with 'triglot glossary add' or 'import'"
+
+
+def resolve_glossary(path: Path | str | None) -> Path | None:
+    """The glossary a command reads: ``path`` (``--glossary``), else $TRIGLOT_GLOSSARY,
+    else ./glossary.db when it exists, else None. A glossary named by the option or
+    the variable must exist."""
+    named = path or os.environ.get(ENV_VAR) or None
+    if named is None:
+        return DEFAULT_GLOSSARY if DEFAULT_GLOSSARY.is_file() else None
+    named = Path(named)
+    if not named.exists():
+        raise GlossaryError(MISSING.format("" if path else f" (named by ${ENV_VAR})"), named)
+    return named
+
+
+def termbase_path(path: Path | str | None, action: str = "this command") -> Path:
+    """The termbase a write command changes (created when missing): ``path``, else
+    $TRIGLOT_GLOSSARY, else ./glossary.db. A glossary file is refused in one line."""
+    target = Path(path or os.environ.get(ENV_VAR) or DEFAULT_GLOSSARY)
+    from glossary.formats import is_glossary_file
+
+    if is_glossary_file(target):
+        raise GlossaryError(f"{action} changes a termbase (.db), not a glossary file; "
+                            f"import the file into one with 'triglot glossary import "
+                            f"{target}'", target)
+    return target
+
+
+class Glossary:
+    """A read-only set of concepts with one term matcher per language, built on first use."""
+
+    def __init__(self, concepts: Iterable[Concept], path: Path | None = None) -> None:
+        self.path = path
+        self._concepts = list(concepts)
+        _give_ids(self._concepts)
+        self._by_id = {c.id or "": c for c in self._concepts}
+        self._matchers: dict[str, TermMatcher] = {}
+        #: (lang, concept) -> the concept's accepted terms, best first, and their matcher
+        self._accepted: dict[tuple[str, str], tuple[list[Term], TermMatcher]] = {}
+
+    @classmethod
+    def load(cls, path: Path | str, *, source: str | None = None,
+             target: str | None = None) -> Glossary:
+        """A termbase (``.db``, opened read-only in effect) or a glossary file; ``source``
+        and ``target`` name the languages of a two-column (source,target) table."""
+        path = Path(path)
+        from glossary.formats import is_glossary_file
+
+        if is_glossary_file(path):
+            from glossary.formats import read_glossary
+
+            return cls(read_glossary(path, source=source, target=target), path)
+        from glossary.store import Termbase
+
+        with Termbase.open(path) as termbase:
+            return cls(termbase.concepts(), path)
+
+    @classmethod
+    def of(cls, glossary: Glossary | Iterable[Concept]) -> Glossary:
+        """``glossary`` itself, or a Glossary over a list of concepts (older callers)."""
+        return glossary if isinstance(glossary, Glossary) else cls(glossary)
+
+    # -- the concepts --------------------------------------------------------------------
+
+    def concepts(self) -> list[Concept]:
+        """Every concept (a method, as on ``Termbase``, so either can be passed around)."""
+        return self._concepts
+
+    def __len__(self) -> int:
+        return len(self._concepts)
+
+    def get(self, concept_id: str) -> Concept:
+        """The concept ``concept_id`` (``12`` also finds ``c12``); a clear error if absent."""
+        for key in (concept_id, f"c{concept_id}"):
+            if key in self._by_id:
+                return self._by_id[key]
+        raise GlossaryError(f"no concept with id '{concept_id}'", self.path)
+
+    def lookup(self, lang: str, text: str) -> list[Concept]:
+        """Concepts that have ``text`` as a term in ``lang`` (case/hyphen/spacing ignored)."""
+        key = fold(text)
+        return [c for c in self._concepts
+                if any(t.lang == lang and fold(t.text) == key for t in c.terms)]
+
+    def expected(self, concept_id: str, lang: str) -> Term | None:
+        """The term a translation into ``lang`` should use for the concept."""
+        return self._by_id[concept_id].target_term(lang)
+
+    # -- terms in a text -----------------------------------------------------------------
+
+    def matcher(self, lang: str) -> TermMatcher:
+        """The matcher over every ``lang`` term (all statuses), built once."""
+        if lang not in self._matchers:
+            from glossary.matching import TermMatcher
+
+            self._matchers[lang] = TermMatcher.from_concepts(self._concepts, lang)
+        return self._matchers[lang]
+
+    def find(self, text: str, lang: str) -> list[TermMatch]:
+        """Glossary terms in ``text``, in any inflected form: longest first, never
+        overlapping, in text order."""
+        return self.matcher(lang).find(text)
+
+    def suggest(self, text: str, source: str, target: str) -> list[tuple[TermMatch, Term | None]]:
+        """Each glossary term found in a ``source`` text and the term a translation into
+        ``target`` should use."""
+        return [(m, self._by_id[m.concept_id].target_term(target)) for m in self.find(text, source)]
+
+    def search(self, text: str, langs: Iterable[str], target: str | None = None) -> list[dict]:
+        """``glossary find``: the terms of ``text`` in each of ``langs``, as records ordered
+        by position, each with the term a translation into ``target`` should use."""
+        results = []
+        for lang in langs:
+            for match in self.find(text, lang):
+                record = match.to_dict()
+                if target:
+                    wanted = self._by_id[match.concept_id].target_term(target)
+                    record["target"] = wanted.text if wanted else None
+                results.append(record)
+        return sorted(results, key=lambda r: (r["start"], r["lang"]))
+
+    # -- terms in a translation ----------------------------------------------------------
+
+    def renderings(self, concept_id: str, translation: str, lang: str) -> list[TermMatch]:
+        """Where ``translation`` uses an accepted ``lang`` term of the concept (preferred or
+        admitted, or its do-not-translate form), in any inflected form, in text order.
+
+        This is the one rule for "the term is in the translation". Each concept is
+        looked for on its own, so a term inside a longer glossary term still counts
+        ("reconocimiento" in "reconocimiento facial"); deprecated, superseded and
+        forbidden terms never do.
+        """
+        return self._accepted_terms(concept_id, lang)[1].find(translation)
+
+    def rendered(self, concept_id: str, translation: str, lang: str) -> Term | None:
+        """The best accepted term ``translation`` renders the concept with (preferred before
+        admitted), or None. Compare it with ``expected`` to ask for the preferred term."""
+        found = {id(m.term) for m in self.renderings(concept_id, translation, lang)}
+        terms = self._accepted_terms(concept_id, lang)[0]
+        return next((t for t in terms if id(t) in found), None)
+
+    def _accepted_terms(self, concept_id: str, lang: str) -> tuple[list[Term], TermMatcher]:
+        key = (lang, concept_id)
+        if key not in self._accepted:
+            from glossary.matching import TermMatcher
+
+            terms = self._by_id[concept_id].accepted_terms(lang)
+            self._accepted[key] = (terms, TermMatcher(lang, [(concept_id, t) for t in terms]))
+        return self._accepted[key]
+
+
+def _give_ids(concepts: list[Concept]) -> None:
+    """Concepts read from a file without ids get the next free ``cN``, as an import would,
+    so every match, finding and ``glossary show`` can name its concept."""
+    used = {c.id for c in concepts if c.id}
+    number = max((int(i[1:]) for i in used if i[:1] == "c" and i[1:].isdigit()), default=0)
+    for concept in concepts:
+        if not concept.id:
+            number += 1
+            while f"c{number}" in used:
+                number += 1
+            concept.id = f"c{number}"
