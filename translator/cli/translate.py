@@ -68,12 +68,11 @@ def translate(paths: tuple[Path, ...], targets: list[str], source: str, out_dir:
     are replaced with the preferred term in the form the sentence needs.
     """
     from translator.cache import TranslationCache, default_cache_path
-    from translator.cli.po import export_catalogs, resolve_glossary
     from translator.engines.base import TranslateOptions
     from translator.engines.registry import make_engine
-    from translator.evaluation import GLOSSARY_FILES
     from translator.pipeline import RunRequest, translate_run
     from translator.progress import Progress
+    from translator.review.glossary_source import resolve_glossary
     from translator.review.tm import open_memory
 
     options = TranslateOptions(
@@ -99,18 +98,12 @@ def translate(paths: tuple[Path, ...], targets: list[str], source: str, out_dir:
     finally:
         progress.close()
         cache.close()
-    if enforcer is not None and summary.outputs:
-        from translator.review.report.consistency import run_consistency
+    # Consistency rows and review catalogs, from one annotation of the run (as `po export`).
+    from translator.review.after_run import review_run
 
-        summary.consistency = [row.to_dict() for row in run_consistency(out_dir, concepts)]
-    # Review catalogs (issue 5): the same code as `triglot po export OUT`.
     with memory:
-        if write_po and summary.outputs:
-            # Glossary notes need a termbase; a glossary file's terms are noted through
-            # the enforcement records ("terms: ...") instead.
-            termbase = None if glossary is None or glossary.suffix.lower() in GLOSSARY_FILES \
-                else glossary
-            summary.catalogs = export_catalogs(out_dir, memory, termbase, summary)
+        review_run(out_dir, summary, memory, glossary, consistency=enforcer is not None,
+                   write_po=write_po)
 
     for warning in summary.warnings:
         click.echo(f"triglot: warning: {warning}", err=True)
