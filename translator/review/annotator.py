@@ -82,6 +82,10 @@ class Annotator:
                                                        SEGMENT_CHECKS)
         return self._checkers[(source, target)]
 
+    def lookup(self, lang: str, text: str) -> list[Concept]:
+        """Concepts with ``text`` as a ``lang`` term (case, hyphens and spacing aside)."""
+        return [c for c in self.concepts.values() if c.find_term(lang, text) is not None]
+
     def names(self, lang: str) -> tuple[str, ...]:
         """Glossary names in ``lang``: they help the extractor at the start of a sentence."""
         return tuple(t.text for c in self.concepts.values() for t in c.terms_in(lang)

@@ -38,9 +38,15 @@ def load_concepts(path: Path | None) -> list[Concept]:
     from glossary.formats import FORMATS
 
     if Path(path).suffix.lower() in FORMATS:
+        from dataclasses import replace
+
         from glossary.formats import read_glossary
 
-        return read_glossary(Path(path))
+        concepts = read_glossary(Path(path))
+        taken = {c.id for c in concepts}  # a file may leave ids out; pairings need them
+        return [c if c.id else replace(c, id=f"g{number}" if f"g{number}" not in taken
+                                       else f"g{number}-{len(taken)}")
+                for number, c in enumerate(concepts, start=1)]
     from glossary.store import Termbase
 
     with Termbase.open(path) as termbase:

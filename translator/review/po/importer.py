@@ -16,7 +16,6 @@ file touched.
 from __future__ import annotations
 
 from collections import defaultdict
-from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -100,10 +99,9 @@ def import_run(run_dir: Path, tm_path: Path, use_fuzzy: bool = False,
         outputs.append((record.run_dir / plan.lang / plan.doc.relpath, text))
     proposals = []
     if changed and (glossary is not None or entities):
-        from glossary.store import Termbase
+        from translator.review.glossary_source import load_concepts
 
-        with Termbase.open(glossary) if glossary is not None else nullcontext() as termbase:
-            proposals = find_proposals(changed, termbase, entities)
+        proposals = find_proposals(changed, load_concepts(glossary), entities)
     if tm_path.exists():
         TranslationMemory(tm_path).close()  # a file that is not a memory fails here, not later
     # Everything is known to be good: write.
