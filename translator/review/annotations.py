@@ -11,7 +11,7 @@ settings are the same (``RunAnnotations.key``).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from glossary.qa import Finding
@@ -166,8 +166,6 @@ class RunAnnotations:
 
     def store(self, record: RunRecord) -> None:
         """Put the annotations into the record's segments (``record.save()`` writes them)."""
-        from dataclasses import replace
-
         for doc in record.documents:
             for target, segments in doc.targets.items():
                 doc.targets[target] = [replace(s, annotations=a.to_dict())
