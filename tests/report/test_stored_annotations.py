@@ -83,3 +83,12 @@ def test_the_stored_annotations_give_the_page_a_fresh_annotation_gives(annotated
     fresh_page, fresh = build_report(fresh_dir, concepts_of(glossary_csv))
     assert isinstance(fresh, ReportStats) and fresh == stored
     assert fresh_page.replace(str(fresh_dir), "RUN") == stored_page.replace(str(annotated), "RUN")
+
+
+def test_damaged_stored_annotations_are_found_again(annotated, glossary_csv):
+    path = annotated / "triglot-run.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["documents"][0]["targets"]["es"][0]["annotations"] = {"terms": [{"bogus": 1}]}
+    path.write_text(json.dumps(data), encoding="utf-8")
+    page, stats = build_report(annotated, concepts_of(glossary_csv))
+    assert stats.terms > 0 and "glossary: court → tribunal" in page

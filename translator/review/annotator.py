@@ -43,12 +43,11 @@ def annotate(record: RunRecord, concepts: list[Concept], entities: bool = True
     todo: list[tuple[DocumentRecord, str]] = []
     for doc in record.documents:
         for target, segments in doc.targets.items():
-            if doc.annotated_with == result.key and all(s.annotations is not None
-                                                        for s in segments):
-                result.segments[(doc.source, target)] = [
-                    SegmentAnnotations.from_dict(s.annotations or {}) for s in segments]
-            else:
+            stored = _stored(segments) if doc.annotated_with == result.key else None
+            if stored is None:
                 todo.append((doc, target))
+            else:
+                result.segments[(doc.source, target)] = stored
     if todo:
         annotator = Annotator(concepts)
         mentions = annotator.mentions(todo) if entities else {}
@@ -57,6 +56,16 @@ def annotate(record: RunRecord, concepts: list[Concept], entities: bool = True
                 annotator.annotate(number, segment, target, mentions)
                 for number, segment in enumerate(doc.targets[target], start=1)]
     return result
+
+
+def _stored(segments: list[SegmentRecord]) -> list[SegmentAnnotations] | None:
+    """The annotations the record holds for these segments; None if any is missing or bad."""
+    if any(s.annotations is None for s in segments):
+        return None
+    try:
+        return [SegmentAnnotations.from_dict(s.annotations or {}) for s in segments]
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None  # a hand-edited or older shape: found again
 
 
 class Annotator:
