@@ -5,10 +5,15 @@ summary, ``po export``/``import``, ``report``) reads it through this module
 and nothing else, the way polib mirrors a PO file. So the later steps need
 neither the engine nor the models, and they all see the same run.
 
-Source paths are stored relative to the run folder, each with a SHA-256 of its
-content: a project moved as a whole (articles and run folder together) still
-works, and a source that was renamed, moved apart or changed since is reported
-in one clear line instead of being silently re-read from a stale place.
+Each source is stored twice, relative to the run folder and absolute, with a
+SHA-256 of its content: a project moved as a whole (articles and run folder
+together) is found through the relative path, a run folder moved alone through
+the absolute one, and a source that was renamed or changed since is reported in
+one clear line instead of being silently re-read from a stale place.
+
+Segments may also carry what the review side found in them (glossary terms,
+names, QA findings: ``translator.review.annotations``), with the settings they
+were found with, so the summary, the PO notes and the report share one result.
 """
 
 from __future__ import annotations
@@ -39,6 +44,9 @@ class SegmentRecord:
     #: Glossary enforcement (``translate --glossary``): {concept, source, target, status,
     #: reason?} per concept found in the sentence.
     terms: tuple[dict, ...] = ()
+    #: What the review side found in the sentence (``translator.review.annotations``); the
+    #: document's ``annotated_with`` says with which glossary and settings. None: not yet.
+    annotations: dict | None = None
 
     @property
     def source_text(self) -> str:
@@ -52,14 +60,16 @@ class SegmentRecord:
     def to_dict(self) -> dict:
         data = asdict(self)
         data["terms"] = list(self.terms)
-        if not self.terms:
-            del data["terms"]
+        for empty in [key for key in ("terms", "annotations") if not data[key]]:
+            del data[empty]
         return data
 
     @classmethod
     def from_dict(cls, data: dict) -> SegmentRecord:
+        found = data.get("annotations")
         return cls(str(data["ref"]), int(data["unit"]), str(data["lang"]), str(data["source"]),
-                   str(data["mt"]), tuple(dict(t) for t in data.get("terms", ())))
+                   str(data["mt"]), tuple(dict(t) for t in data.get("terms", ())),
+                   dict(found) if found is not None else None)
 
 
 @dataclass
@@ -72,23 +82,29 @@ class DocumentRecord:
     lang: str  # the article's language
     sha256: str = ""  # of the source file's bytes when it was translated
     targets: dict[str, list[SegmentRecord]] = field(default_factory=dict)
+    abspath: str = ""  # the source's absolute path at the time (filled in when saved)
+    annotated_with: str = ""  # the settings key of its segments' annotations, if any
 
     def unit_languages(self) -> dict[int, str]:
         """The language each translated unit was read in, over all targets."""
         return {s.unit: s.lang for segments in self.targets.values() for s in segments}
 
     def to_dict(self) -> dict:
-        return {"source": self.source, "sha256": self.sha256, "relpath": self.relpath,
-                "format": self.format, "lang": self.lang,
+        data = {"source": self.source, "abspath": self.abspath, "sha256": self.sha256,
+                "relpath": self.relpath, "format": self.format, "lang": self.lang,
                 "targets": {lang: [s.to_dict() for s in segments]
                             for lang, segments in self.targets.items()}}
+        if self.annotated_with:
+            data["annotated_with"] = self.annotated_with
+        return data
 
     @classmethod
     def from_dict(cls, data: dict) -> DocumentRecord:
         return cls(str(data["source"]), str(data["relpath"]), str(data.get("format", "")),
                    str(data.get("lang", "")), str(data.get("sha256", "")),
                    {str(lang): [SegmentRecord.from_dict(s) for s in segments]
-                    for lang, segments in dict(data["targets"]).items()})
+                    for lang, segments in dict(data["targets"]).items()},
+                   str(data.get("abspath") or ""), str(data.get("annotated_with") or ""))
 
 
 @dataclass
@@ -114,21 +130,34 @@ class RunRecord:
     def source_path(self, doc: DocumentRecord) -> Path:
         """Where the document's source lies now, checked against its recorded content.
 
-        Raises one clear ``InputError`` when the source is gone (renamed or moved
-        apart from the run folder) or changed since the run.
+        The place relative to the run folder comes first (the project moved as a
+        whole), then the absolute one (the run folder moved alone); the first whose
+        content is what was translated wins. Raises one clear ``InputError`` when
+        the source is at neither place (renamed or moved) or changed since the run.
         """
-        path = Path(os.path.normpath(self.run_dir / doc.source))
-        if not path.is_file():
-            raise InputError(f"the source of {doc.relpath} is no longer at {path} (renamed or "
-                             "moved apart from the run folder?); translate it again", path)
-        if doc.sha256 and file_sha256(path) != doc.sha256:
-            raise InputError("the article changed since it was translated; run 'triglot "
-                             "translate ... --po' again, then review", path)
-        return path
+        places = [Path(os.path.normpath(self.run_dir / doc.source))]
+        if doc.abspath and Path(doc.abspath) != places[0]:
+            places.append(Path(doc.abspath))
+        present = [path for path in places if path.is_file()]
+        if not present:
+            also = f" nor at {places[1]}" if len(places) > 1 else ""
+            raise InputError(f"the source of {doc.relpath} is not there{also} (renamed or "
+                             "moved?); put it back, or translate it again", places[0])
+        for path in present:
+            if not doc.sha256 or file_sha256(path) == doc.sha256:
+                return path
+        raise InputError("the article changed since it was translated; run 'triglot "
+                         "translate ... --po' again, then review", present[0])
 
-    def to_dict(self) -> dict:
+    def to_dict(self, documents: list[DocumentRecord] | None = None) -> dict:
+        base = Path(self.run_dir).resolve()
+        entries = []
+        for doc in self.documents if documents is None else documents:
+            data = doc.to_dict()
+            data["abspath"] = doc.abspath or os.path.normpath(base / doc.source)
+            entries.append(data)
         return {"version": FORMAT_VERSION, "engine": self.engine, "models": self.models,
-                "options": self.options, "documents": [d.to_dict() for d in self.documents]}
+                "options": self.options, "documents": entries}
 
     def save(self) -> None:
         """Write the record atomically, keeping documents of earlier runs into the same folder."""
@@ -138,8 +167,7 @@ class RunRecord:
             previous = []  # an unreadable old record is replaced, not fatal
         current = {d.source for d in self.documents}
         kept = [d for d in previous if d.source not in current]
-        data = self.to_dict()
-        data["documents"] = [d.to_dict() for d in kept] + data["documents"]
+        data = self.to_dict(kept + self.documents)
         write_text_atomic(self.path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 
 
@@ -176,8 +204,8 @@ def load(run_dir: Path) -> RunRecord:
     try:
         if data.get("version") is None:  # written before 0.2: absolute source paths
             for entry in data["documents"]:
-                entry["source"] = relative_source(Path(entry.get("abspath") or entry["source"]),
-                                                  run_dir)
+                entry["abspath"] = str(Path(entry.get("abspath") or entry["source"]).resolve())
+                entry["source"] = relative_source(Path(entry["abspath"]), run_dir)
         return RunRecord(run_dir, str(data.get("engine", "")),
                          {str(k): str(v) for k, v in dict(data.get("models") or {}).items()},
                          str(data.get("options", "")),

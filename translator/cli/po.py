@@ -3,18 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
 from translator.core.errors import EXIT_FAILURES, EXIT_OK
-
-if TYPE_CHECKING:
-    from translator.review.tm import TranslationMemory
-    from translator.summary import RunSummary
 
 glossary_option = click.option(
     "--glossary", "-g", "glossary_path", type=click.Path(path_type=Path, dir_okay=False),
@@ -24,33 +18,6 @@ tm_option = click.option(
     "--tm", "tm_path", type=click.Path(path_type=Path, dir_okay=False),
     help="Translation memory [default: $TRIGLOT_TM or $XDG_DATA_HOME/triglot/tm.sqlite3].")
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
-
-
-def resolve_glossary(path: Path | None) -> Path | None:
-    """The glossary named, else the default one if it exists, else none."""
-    from translator.core.errors import TriglotError
-
-    if path is not None:
-        if not path.is_file():
-            raise TriglotError("no such glossary", path)
-        return path
-    default = Path(os.environ.get("TRIGLOT_GLOSSARY") or "glossary.db")
-    return default if default.is_file() else None
-
-
-def export_catalogs(run_dir: Path, memory: TranslationMemory, glossary: Path | None,
-                    summary: RunSummary) -> list[str]:
-    """``translate --po``: export after the run; a failure is one more error of the run."""
-    from translator.core.errors import TriglotError
-    from translator.review.po.export import export_run
-    from translator.summary import Problem
-
-    try:
-        result = export_run(run_dir, memory, glossary)
-    except TriglotError as exc:
-        summary.errors.append(Problem(exc.path or str(run_dir), exc.message))
-        return []
-    return [str(path) for path in result.catalogs]
 
 
 @click.group()
@@ -71,18 +38,14 @@ def export_command(run_dir: Path, glossary_path: Path | None, tm_path: Path | No
     Existing catalogs are merged as msgmerge does: reviewed entries are kept,
     changed sentences become fuzzy, vanished ones obsolete.
     """
-    from translator.review.po.export import export_run
-    from translator.review.tm import open_memory
+    from translator.review.po.export import export_review
 
-    with open_memory(tm_path) as memory:
-        result = export_run(run_dir, memory, resolve_glossary(glossary_path))
+    result = export_review(run_dir, glossary_path, tm_path)
     if as_json:
-        click.echo(json.dumps({"written": [str(p) for p in result.written],
-                               "unchanged": [str(p) for p in result.unchanged]}, indent=2))
+        click.echo(json.dumps(result.to_dict(), indent=2))
         return
-    for path in result.written:
-        click.echo(f"written: {path}")
-    click.echo(f"catalogs: {len(result.written)} written, {len(result.unchanged)} unchanged")
+    for line in result.human_lines():
+        click.echo(line)
 
 
 @po.command("import")
@@ -100,6 +63,7 @@ def import_command(run_dir: Path, use_fuzzy: bool, glossary_path: Path | None,
     memory, and reviewers' renderings that differ from the glossary are written
     to RUN_DIR/glossary-proposals.csv (proposed, not applied).
     """
+    from translator.review.glossary_source import resolve_glossary
     from translator.review.po.importer import import_run
     from translator.review.tm import default_tm_path
 
@@ -121,18 +85,11 @@ def import_command(run_dir: Path, use_fuzzy: bool, glossary_path: Path | None,
 def stats_command(run_dir: Path, as_json: bool) -> None:
     """Review progress per language and article: reviewed, fuzzy, untranslated entries
     and glossary findings (a noted glossary term the translation does not use)."""
-    from translator.review.po.stats import catalog_stats, language_totals
+    from translator.review.po.stats import run_stats
 
-    rows = catalog_stats(run_dir)
-    totals = language_totals(rows)
+    stats = run_stats(run_dir)
     if as_json:
-        click.echo(json.dumps({"catalogs": [r.to_dict() for r in rows],
-                               "languages": {k: v.to_dict() for k, v in totals.items()}},
-                              ensure_ascii=False, indent=2))
+        click.echo(json.dumps(stats.to_dict(), ensure_ascii=False, indent=2))
         return
-    headers = ["lang", "article", "total", "reviewed", "fuzzy", "untranslated", "glossary"]
-    table = [[r.lang, r.article, *map(str, r.counts())] for r in rows]
-    table += [[lang, "(all)", *map(str, t.counts())] for lang, t in sorted(totals.items())]
-    widths = [max(len(row[i]) for row in [headers, *table]) for i in range(len(headers))]
-    for row in [headers, *table]:
-        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+    for line in stats.table():
+        click.echo(line)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-DEFAULT_NAME = "triglot-report.html"
+from translator.review.report import DEFAULT_NAME
 
 
 @click.command()
@@ -27,15 +27,9 @@ def report(run_dir: Path, output: Path | None, glossary_path: Path | None,
     """Write a self-contained HTML page to review the run in RUN_DIR (the --out folder of
     `triglot translate`): source and translation side by side, glossary terms and names
     marked with their counterparts, QA findings, and terms or names rendered two ways."""
-    from translator.core.atomic import write_text_atomic
-    from translator.evaluation import default_glossary_path, load_concepts
-    from translator.review.report import build_report
+    from translator.review.report import write_report
 
-    glossary_path = glossary_path or default_glossary_path()
-    concepts = load_concepts(glossary_path) if glossary_path is not None else []
-    page, stats = build_report(run_dir, concepts, str(glossary_path or ""))
-    target = output or (run_dir if run_dir.is_dir() else run_dir.parent) / DEFAULT_NAME
-    write_text_atomic(target, page)
+    target, stats = write_report(run_dir, output, glossary_path)
     if as_json:
         click.echo(json.dumps({"output": str(target), **stats.to_dict()}, indent=2))
         return
@@ -43,4 +37,3 @@ def report(run_dir: Path, output: Path | None, glossary_path: Path | None,
                f"{stats.findings} QA findings, {stats.inconsistent} terms or names rendered "
                f"two ways")
     click.echo(f"report: {target}")
-

@@ -19,11 +19,9 @@ def tm() -> None:
 @tm_option
 def export_command(tmx_file: Path, tm_path: Path | None) -> None:
     """Write every reviewed translation to TMX_FILE."""
-    from translator.review.tm import open_memory
-    from translator.review.tmx import write_tmx
+    from translator.review.tmx import export_memory
 
-    with open_memory(tm_path) as memory:
-        count = write_tmx(tmx_file, memory.units())
+    count = export_memory(tmx_file, tm_path)
     click.echo(f"exported {count} translation units to {tmx_file}")
 
 
@@ -32,10 +30,7 @@ def export_command(tmx_file: Path, tm_path: Path | None) -> None:
 @tm_option
 def import_command(tmx_file: Path, tm_path: Path | None) -> None:
     """Add the ru/en/es translation pairs of TMX_FILE to the memory (all or nothing)."""
-    from translator.review.tm import open_memory
-    from translator.review.tmx import read_tmx
+    from translator.review.tmx import import_memory
 
-    units = read_tmx(tmx_file)
-    with open_memory(tm_path, create=True) as memory:
-        added = memory.add(units)
-    click.echo(f"imported {len(units)} translation pairs from {tmx_file} ({added} new)")
+    read, added = import_memory(tmx_file, tm_path)
+    click.echo(f"imported {read} translation pairs from {tmx_file} ({added} new)")

@@ -10,11 +10,10 @@ from typing import TYPE_CHECKING
 import click
 
 from translator.cache import cache_path_for
-from translator.cli.po import export_catalogs, glossary_option, tm_option
+from translator.cli.po import glossary_option, tm_option
 from translator.core.errors import EXIT_FAILURES, EXIT_OK
 from translator.engines.base import BatchingOptions, DecodingOptions, LoadOptions
 from translator.engines.registry import ENGINES, engines_help
-from translator.evaluation import GLOSSARY_FILES
 from translator.review.tm import open_memory
 
 if TYPE_CHECKING:
@@ -76,6 +75,7 @@ def translate(paths: tuple[Path, ...], targets: list[str], source: str, out_dir:
     are replaced with the preferred term in the form the sentence needs.
     """
     from translator.pipeline import RunRequest, translate_with
+    from translator.review.after_run import review_run
     from translator.terminology import run_glossary
 
     request = RunRequest(list(paths), targets, out_dir, None if source == "auto" else source,
@@ -85,18 +85,10 @@ def translate(paths: tuple[Path, ...], targets: list[str], source: str, out_dir:
     memory = open_memory(tm_path)
     summary = translate_with(request, engine_name, cache_path_for(cache_path, no_cache),
                              memory, enforcer)
-    if enforcer is not None and summary.outputs:
-        from translator.review.report.consistency import run_consistency
 
-        summary.consistency = [row.to_dict() for row in run_consistency(out_dir, concepts)]
-    # Review catalogs (issue 5): the same code as `triglot po export OUT`.
     with memory:
-        if write_po and summary.outputs:
-            # Glossary notes need a termbase; a glossary file's terms are noted through
-            # the enforcement records ("terms: ...") instead.
-            termbase = None if glossary is None or glossary.suffix.lower() in GLOSSARY_FILES \
-                else glossary
-            summary.catalogs = export_catalogs(out_dir, memory, termbase, summary)
+        review_run(out_dir, summary, memory, glossary, consistency=enforcer is not None,
+                   write_po=write_po)
     _report(summary, out_dir, as_json)
 
 

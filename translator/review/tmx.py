@@ -39,6 +39,23 @@ def iso_date(stamp: str | None) -> str:
     return "{}-{}-{}T{}:{}:{}Z".format(*match.groups()) if match else ""
 
 
+def export_memory(tmx_file: Path, tm_path: Path | None = None) -> int:
+    """``triglot tm export``: every reviewed translation of the memory to ``tmx_file``."""
+    from translator.review.tm import open_memory
+
+    with open_memory(tm_path) as memory:
+        return write_tmx(tmx_file, memory.units())
+
+
+def import_memory(tmx_file: Path, tm_path: Path | None = None) -> tuple[int, int]:
+    """``triglot tm import``: all the pairs of ``tmx_file`` or none; (read, new)."""
+    from translator.review.tm import open_memory
+
+    units = read_tmx(tmx_file)
+    with open_memory(tm_path, create=True) as memory:
+        return len(units), memory.add(units)
+
+
 def write_tmx(path: Path, units: Iterable[TMUnit]) -> int:
     """Write ``units`` as TMX 1.4 (atomically); returns how many were written."""
     from lxml import etree

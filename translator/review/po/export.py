@@ -8,7 +8,6 @@ not change is left untouched (its dates too).
 from __future__ import annotations
 
 from collections import defaultdict
-from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,12 +17,12 @@ from translator.core.atomic import write_text_atomic
 from translator.core.errors import TriglotError
 from translator.review.po.catalog import CatalogInfo, Message, build_catalog, po_date
 from translator.review.po.ids import catalog_path, message_context, reference
-from translator.review.po.notes import entity_notes, glossary_notes, memory_notes, term_notes
+from translator.review.po.notes import memory_notes, term_notes
 from translator.review.po.reading import read_catalog
-from translator.run_record import DocumentRecord, SegmentRecord, load
+from translator.run_record import DocumentRecord, RunRecord, SegmentRecord, load
 
 if TYPE_CHECKING:
-    from glossary.store import Termbase
+    from translator.review.annotations import RunAnnotations, SegmentAnnotations
     from translator.review.tm import TranslationMemory
 
 
@@ -36,36 +35,65 @@ class ExportResult:
     def catalogs(self) -> list[Path]:
         return sorted(self.written + self.unchanged)
 
+    def to_dict(self) -> dict:
+        return {"written": [str(p) for p in self.written],
+                "unchanged": [str(p) for p in self.unchanged]}
+
+    def human_lines(self) -> list[str]:
+        return [*(f"written: {path}" for path in self.written),
+                f"catalogs: {len(self.written)} written, {len(self.unchanged)} unchanged"]
+
+
+def export_review(run_dir: Path, glossary: Path | None = None,
+                  tm_path: Path | None = None) -> ExportResult:
+    """``triglot po export``: the glossary named (else the default one) and the memory
+    at ``tm_path`` (else the default one, if any)."""
+    from translator.review.glossary_source import resolve_glossary
+    from translator.review.tm import open_memory
+
+    with open_memory(tm_path) as memory:
+        return export_run(run_dir, memory, resolve_glossary(glossary))
+
 
 def export_run(run_dir: Path, memory: TranslationMemory, glossary: Path | None = None,
                entities: bool = True, now: datetime | None = None) -> ExportResult:
-    """Write or merge every catalog of the run in ``run_dir``."""
+    """Write or merge every catalog of the run in ``run_dir``, noting ``glossary``'s terms."""
+    from translator.review.annotator import annotate
+    from translator.review.glossary_source import load_concepts
+
     record = load(run_dir)
+    return export_record(record, memory, annotate(record, load_concepts(glossary), entities),
+                         now)
+
+
+def export_record(record: RunRecord, memory: TranslationMemory, annotations: RunAnnotations,
+                  now: datetime | None = None) -> ExportResult:
+    """Write or merge every catalog of ``record``, with the notes its annotations give."""
     stamp = po_date(now or datetime.now(UTC))
     planned: dict[Path, str] = {}
     pending: list[tuple[Path, str]] = []
     result = ExportResult()
-    with _open_glossary(glossary) as termbase:
-        for doc in record.documents:
-            for target, segments in sorted(doc.targets.items()):
-                if not segments:
-                    continue
-                path = catalog_path(record.run_dir, target, doc.relpath)
-                owner = planned.setdefault(path, doc.relpath)
-                if owner != doc.relpath:
-                    raise TriglotError(f"{doc.relpath} and {owner} would share the catalog "
-                                       f"{path}; rename one of them", path)
-                messages = build_messages(doc, target, segments, memory, termbase, entities)
-                info = CatalogInfo(doc.relpath, doc.lang, target)
-                old = read_catalog(path) if path.exists() else None
-                if old is not None:
-                    check_owner(old, info, path)
-                catalog = build_catalog(info, messages, stamp, old)  # old dates kept
-                if old is not None and path.read_text(encoding="utf-8") == serialise(catalog):
-                    result.unchanged.append(path)
-                    continue
-                catalog.metadata["POT-Creation-Date"] = stamp
-                pending.append((path, serialise(catalog)))
+    for doc in record.documents:
+        for target, segments in sorted(doc.targets.items()):
+            if not segments:
+                continue
+            path = catalog_path(record.run_dir, target, doc.relpath)
+            owner = planned.setdefault(path, doc.relpath)
+            if owner != doc.relpath:
+                raise TriglotError(f"{doc.relpath} and {owner} would share the catalog "
+                                   f"{path}; rename one of them", path)
+            messages = build_messages(doc, target, segments, memory,
+                                      annotations.of(doc, target))
+            info = CatalogInfo(doc.relpath, doc.lang, target)
+            old = read_catalog(path) if path.exists() else None
+            if old is not None:
+                check_owner(old, info, path)
+            catalog = build_catalog(info, messages, stamp, old)  # old dates kept
+            if old is not None and path.read_text(encoding="utf-8") == serialise(catalog):
+                result.unchanged.append(path)
+                continue
+            catalog.metadata["POT-Creation-Date"] = stamp
+            pending.append((path, serialise(catalog)))
     for path, text in pending:
         write_text_atomic(path, text)
         result.written.append(path)
@@ -91,38 +119,29 @@ def check_owner(catalog, info: CatalogInfo, path: Path) -> None:
                            f"for '{info.target_lang}'", path)
 
 
-def _open_glossary(path: Path | None):
-    if path is None:
-        return nullcontext()
-    from glossary.store import Termbase
-
-    return Termbase.open(path)
-
-
 def build_messages(doc: DocumentRecord, target: str, segments: list[SegmentRecord],
-                   memory: TranslationMemory, termbase: Termbase | None,
-                   entities: bool = True) -> list[Message]:
-    """One message per unique sentence, in the order sentences first occur."""
+                   memory: TranslationMemory, found: list[SegmentAnnotations]) -> list[Message]:
+    """One message per unique sentence, in the order sentences first occur; its notes come
+    from the annotations of that first occurrence."""
     by_text: dict[str, Message] = {}
-    first: dict[str, SegmentRecord] = {}
-    for segment in segments:
+    first: dict[str, tuple[SegmentRecord, SegmentAnnotations]] = {}
+    for segment, seen in zip(segments, found, strict=True):
         ref = reference(doc.relpath, segment.ref)
         message = by_text.get(segment.source)
         if message is None:
             message = Message(message_context(doc.relpath, segment.source), segment.source,
                               segment.mt)
             by_text[segment.source] = message
-            first[segment.source] = segment
+            first[segment.source] = (segment, seen)
         if ref not in message.references:
             message.references.append(ref)
     by_lang: dict[str, list[str]] = defaultdict(list)
-    for text, segment in first.items():
+    for text, (segment, _) in first.items():
         by_lang[segment.lang].append(text)
     for lang, texts in by_lang.items():
         reviewed = memory.exact(lang, target, texts)
-        names = (entity_notes(texts, [by_text[t].translation for t in texts], lang, target)
-                 if entities else [[] for _ in texts])
-        for text, name_notes in zip(texts, names, strict=True):
+        for text in texts:
+            segment, seen = first[text]
             message = by_text[text]
             notes = message.notes
             if lang != doc.lang:
@@ -130,9 +149,8 @@ def build_messages(doc: DocumentRecord, target: str, segments: list[SegmentRecor
             if reviewed.get(text) == message.translation:
                 message.reviewed = True
                 notes.append("translation memory: a reviewed translation of this sentence")
-            if termbase is not None:
-                notes.extend(glossary_notes(termbase, text, lang, target))
-            notes.extend(term_notes(first[text].terms))
-            notes.extend(name_notes)
+            notes.extend(seen.glossary_notes())
+            notes.extend(term_notes(segment.terms))
+            notes.extend(seen.entity_notes())
             notes.extend(memory_notes(memory, text, lang, target))
     return list(by_text.values())

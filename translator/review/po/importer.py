@@ -16,7 +16,6 @@ file touched.
 from __future__ import annotations
 
 from collections import defaultdict
-from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,7 +34,8 @@ from translator.run_record import DocumentRecord, RunRecord, load
 if TYPE_CHECKING:
     import polib
 
-    from translator.pipeline import Article
+    from translator.document import Document
+    from translator.segments import Segment
 
 
 @dataclass
@@ -65,6 +65,14 @@ class ImportResult:
             f"glossary proposals: {self.proposals}"
             + (f" in {self.proposals_path}" if self.proposals_path else ""),
         ]
+
+
+@dataclass
+class Article:
+    """A source article read and segmented again, as the run did."""
+
+    doc: Document
+    segments: list[Segment]
 
 
 @dataclass
@@ -100,10 +108,9 @@ def import_run(run_dir: Path, tm_path: Path, use_fuzzy: bool = False,
         outputs.append((record.run_dir / plan.lang / plan.doc.relpath, text))
     proposals = []
     if changed and (glossary is not None or entities):
-        from glossary.store import Termbase
+        from translator.review.glossary_source import load_concepts
 
-        with Termbase.open(glossary) if glossary is not None else nullcontext() as termbase:
-            proposals = find_proposals(changed, termbase, entities)
+        proposals = find_proposals(changed, load_concepts(glossary), entities)
     if tm_path.exists():
         TranslationMemory(tm_path).close()  # a file that is not a memory fails here, not later
     # Everything is known to be good: write.
@@ -147,7 +154,6 @@ def check_catalog(record: RunRecord, lang: str, path: Path) -> Plan:
 def reread_article(record: RunRecord, doc: DocumentRecord) -> Article:
     """The source article segmented as the run did; an error if it changed since."""
     from translator.ingest import parse_text, read_text
-    from translator.pipeline import Article
     from translator.segments import segment_document
 
     source = record.source_path(doc)
@@ -212,9 +218,26 @@ def rebuild(plan: Plan, article: Article, use_fuzzy: bool, result: ImportResult,
         result.warnings.append(
             f"{plan.path}: {missing} sentences of the run have no entry (the catalog is older "
             "than the run: run 'triglot po export' on the run folder); their MT is kept")
-    from translator.pipeline import translated_units
-
     return render(article.doc, translated_units(article, lang, translations), lang)
+
+
+def translated_units(article: Article, target: str,
+                     translations: dict[tuple[str, str], dict[str, str]]) -> list[str]:
+    """Each unit's text in ``target``: translated sentence by sentence, or left as it was.
+
+    The same assembly as the pipeline's (``translator.pipeline.translated_units``), kept
+    here so the review side does not depend on the pipeline; both belong in
+    ``translator.segments``.
+    """
+    pieces: dict[int, list[str]] = defaultdict(list)
+    for segment in article.segments:
+        if segment.lang != target and segment.needs_mt:
+            text = translations[(segment.lang, target)][segment.text]
+        else:
+            text = segment.text
+        pieces[segment.unit].append(segment.render(text))
+    return ["".join(pieces[i]) if i in pieces else unit.text
+            for i, unit in enumerate(article.doc.units)]
 
 
 def choose(entry: polib.POEntry | None, source: str, use_fuzzy: bool) -> str | None:

@@ -25,7 +25,8 @@ from translator.core.inline_codes import strip_codes
 
 if TYPE_CHECKING:
     from glossary.matching import TermMatch
-    from glossary.store import Termbase
+    from glossary.model import Concept
+    from translator.review.annotator import Annotator
 
 PROPOSALS_FILE = "glossary-proposals.csv"
 _TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -89,14 +90,18 @@ def follow_span(old: str, new: str, start: int, end: int) -> str | None:
     return new[new_tokens[begin].start() : new_tokens[finish - 1].end()]
 
 
-def find_proposals(items: list[Reviewed], termbase: Termbase | None,
+def find_proposals(items: list[Reviewed], concepts: list[Concept] | None,
                    entities: bool = True) -> list[Proposal]:
+    """Proposals from the reviewed sentences, against the glossary's ``concepts`` (if any)."""
+    from translator.review.annotator import Annotator
+
+    glossary = Annotator(concepts) if concepts else None
     proposals: dict[tuple, Proposal] = {}
     for item in items:
-        found = term_proposals(item, termbase) if termbase is not None else []
+        found = term_proposals(item, glossary) if glossary is not None else []
         if entities:
             covered = {p.source_term for p in found}
-            found += [p for p in entity_proposals(item, termbase)
+            found += [p for p in entity_proposals(item, glossary)
                       if p.source_term not in covered]
         for proposal in found:
             key = (proposal.concept or proposal.source_term, proposal.source_lang,
@@ -105,21 +110,19 @@ def find_proposals(items: list[Reviewed], termbase: Termbase | None,
     return list(proposals.values())
 
 
-def term_proposals(item: Reviewed, termbase: Termbase) -> list[Proposal]:
-    from glossary.matching import suggest_terms
-
+def term_proposals(item: Reviewed, glossary: Annotator) -> list[Proposal]:
     source, mt, reviewed = (strip_codes(t) for t in (item.source, item.mt, item.reviewed))
-    concepts = {c.id: c for c in termbase.concepts()}
-    target_matcher = termbase.matcher(item.target_lang)
+    target_matcher = glossary.matcher(item.target_lang)
     in_mt: dict[str, TermMatch] = {}
     for match in target_matcher.find(mt):
         in_mt.setdefault(match.concept_id, match)
     in_reviewed = [(m.concept_id, m.term) for m in target_matcher.find(reviewed)]
     out = []
-    for match, wanted in suggest_terms(termbase, source, item.source_lang, item.target_lang):
+    for match in glossary.matcher(item.source_lang).find(source):
+        concept = glossary.concepts[match.concept_id]
+        wanted = concept.target_term(item.target_lang)
         if wanted is None:
             continue
-        concept = concepts[match.concept_id]
         if (wanted.dnt and wanted.text in reviewed) or any(
                 cid == match.concept_id and term.accepted for cid, term in in_reviewed):
             continue  # the reviewer used the glossary's term (in some form)
@@ -136,7 +139,7 @@ def term_proposals(item: Reviewed, termbase: Termbase) -> list[Proposal]:
     return out
 
 
-def entity_proposals(item: Reviewed, termbase: Termbase | None) -> list[Proposal]:
+def entity_proposals(item: Reviewed, glossary: Annotator | None) -> list[Proposal]:
     from translator.entities.align import align_segment
     from translator.entities.extract import extract
 
@@ -151,7 +154,7 @@ def entity_proposals(item: Reviewed, termbase: Termbase | None) -> list[Proposal
         if not rendering or rendering == pair.target.text:
             continue
         concept_id, canonical = "", ""
-        known = termbase.lookup(item.source_lang, pair.source.normal) if termbase else []
+        known = glossary.lookup(item.source_lang, pair.source.normal) if glossary else []
         if known:
             wanted = known[0].target_term(item.target_lang)
             concept_id = known[0].id or ""

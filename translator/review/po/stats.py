@@ -76,3 +76,29 @@ def language_totals(rows: list[CatalogStats]) -> dict[str, Counts]:
         totals.setdefault(row.lang, Counts()).add(row)
     return totals
 
+
+
+@dataclass
+class RunStats:
+    """``po stats``: every catalog of a run and the totals per language."""
+
+    rows: list[CatalogStats]
+    totals: dict[str, Counts]
+
+    def to_dict(self) -> dict:
+        return {"catalogs": [r.to_dict() for r in self.rows],
+                "languages": {k: v.to_dict() for k, v in self.totals.items()}}
+
+    def table(self) -> list[str]:
+        """A plain-text table, one line per catalog and one per language."""
+        headers = ["lang", "article", "total", "reviewed", "fuzzy", "untranslated", "glossary"]
+        table = [[r.lang, r.article, *map(str, r.counts())] for r in self.rows]
+        table += [[lang, "(all)", *map(str, t.counts())] for lang, t in sorted(self.totals.items())]
+        widths = [max(len(row[i]) for row in [headers, *table]) for i in range(len(headers))]
+        return ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+                for row in [headers, *table]]
+
+
+def run_stats(run_dir: Path) -> RunStats:
+    rows = catalog_stats(run_dir)
+    return RunStats(rows, language_totals(rows))

@@ -9,7 +9,6 @@ person.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -17,7 +16,8 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from glossary.model import Concept
-    from translator.review.report.annotate import DocumentView
+    from translator.review.annotations import RunAnnotations
+    from translator.run_record import RunRecord
 
 
 @dataclass
@@ -72,36 +72,36 @@ class ConsistencyRow:
 
 def run_consistency(run_dir: Path, concepts: list[Concept]) -> list[ConsistencyRow]:
     """Every term and name of the run in ``run_dir`` with its renderings across all outputs."""
-    from translator.review.report.annotate import annotate_run
+    from translator.review.annotator import annotate
     from translator.run_record import load
 
-    return collect_renderings(annotate_run(load(run_dir), concepts))
+    record = load(run_dir)
+    return collect_renderings(record, annotate(record, concepts))
 
 
-def collect_renderings(views: Iterable[DocumentView]) -> list[ConsistencyRow]:
+def collect_renderings(record: RunRecord, annotations: RunAnnotations) -> list[ConsistencyRow]:
     """Rows for every term and name of the run, the inconsistent ones first."""
     from glossary.model import fold
 
     rows: dict[tuple, ConsistencyRow] = {}
-    for document in views:
-        for segment in document.segments:
-            place = f"{document.document.relpath} ({document.target}) #{segment.number}"
-            src, tgt = segment.record.lang, segment.target_lang
-            for use in segment.terms:
-                key = ("term", use.concept_id, tgt)
-                row = rows.get(key)
-                if row is None:
-                    row = rows[key] = ConsistencyRow("term", use.source, src, tgt,
-                                                     expected=use.expected)
-                if src not in row.source_lang.split(","):  # one term, several source languages
-                    row.source_lang += f",{src}"
-                    row.label += f" / {use.source}"
-                row.add(use.rendered, place)
-            for pair in segment.entities:
-                key = ("entity", src, tgt, fold(pair.source.normal))
-                row = rows.get(key)
-                if row is None:
-                    row = rows[key] = ConsistencyRow("entity", pair.source.normal, src, tgt)
-                row.add(pair.target.normal if pair.target else None, place)
+    for doc, tgt, number, segment, found in annotations.walk(record):
+        place = f"{doc.relpath} ({tgt}) #{number}"
+        src = segment.lang
+        for use in found.term_uses():
+            key = ("term", use.concept_id, tgt)
+            row = rows.get(key)
+            if row is None:
+                row = rows[key] = ConsistencyRow("term", use.source, src, tgt,
+                                                 expected=use.expected)
+            if src not in row.source_lang.split(","):  # one term, several source languages
+                row.source_lang += f",{src}"
+                row.label += f" / {use.source}"
+            row.add(use.rendered, place)
+        for pair in found.names:
+            key = ("entity", src, tgt, fold(pair.source.normal))
+            row = rows.get(key)
+            if row is None:
+                row = rows[key] = ConsistencyRow("entity", pair.source.normal, src, tgt)
+            row.add(pair.target.normal if pair.target else None, place)
     return sorted(rows.values(), key=lambda r: (not r.inconsistent, r.kind != "term",
                                                 -r.occurrences, r.label.lower()))

@@ -1,0 +1,94 @@
+"""Annotations are found once per run: ``translate`` stores them, later steps reuse them.
+
+A report or an export with the glossary the run was annotated with reads the
+stored annotations; with another glossary they are found again for it.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from translator.review.after_run import review_run
+from translator.review.annotator import Annotator
+from translator.review.report import build_report
+from translator.review.report.page import ReportStats
+from translator.review.tm import TranslationMemory
+from translator.run_record import load
+from translator.summary import RunSummary
+
+OTHER_GLOSSARY = """id,en,en_status,es,es_status
+w1,witness,preferred,testigo,preferred
+"""
+
+
+@pytest.fixture
+def annotated(run_dir, glossary_csv):
+    """The recorded run after ``translate --glossary glossary.csv``'s post-run step."""
+    summary = RunSummary(engine="fake", targets=["es", "en"], outputs=["x"])
+    with TranslationMemory(None) as memory:
+        review_run(run_dir, summary, memory, glossary_csv, consistency=True, write_po=False)
+    assert summary.errors == [] and summary.consistency
+    return run_dir
+
+
+def concepts_of(path):
+    from translator.review.glossary_source import load_concepts
+
+    return load_concepts(path)
+
+
+def test_translate_stores_the_annotations_in_the_run_record(annotated):
+    data = json.loads((annotated / "triglot-run.json").read_text(encoding="utf-8"))
+    for document in data["documents"]:
+        assert document["annotated_with"]
+        for segments in document["targets"].values():
+            assert all("annotations" in s for s in segments)
+    court = data["documents"][0]["targets"]["es"][2]["annotations"]["terms"][0]
+    assert (court["source"]["text"], court["expected"]) == ("court", "tribunal")
+
+
+def test_a_report_with_the_same_glossary_reuses_them(annotated, glossary_csv, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("annotated again")
+
+    monkeypatch.setattr(Annotator, "annotate", refuse)
+    monkeypatch.setattr(Annotator, "mentions", refuse)
+    page, stats = build_report(annotated, concepts_of(glossary_csv))
+    assert stats.terms > 0 and stats.inconsistent == 2
+    assert "glossary: court → tribunal" in page
+
+
+def test_a_report_with_another_glossary_finds_its_terms(annotated, tmp_path):
+    other = tmp_path / "other.csv"
+    other.write_text(OTHER_GLOSSARY, encoding="utf-8")
+    page, stats = build_report(annotated, concepts_of(other))
+    assert "glossary: witness → testigo" in page
+    assert "glossary: court" not in page
+    assert stats.terms == 1
+    # ... and the record keeps what translate stored
+    assert load(annotated).documents[0].annotated_with
+
+
+def test_the_stored_annotations_give_the_page_a_fresh_annotation_gives(annotated, glossary_csv,
+                                                                       tmp_path):
+    stored_page, stored = build_report(annotated, concepts_of(glossary_csv))
+    data = json.loads((annotated / "triglot-run.json").read_text(encoding="utf-8"))
+    for document in data["documents"]:
+        del document["annotated_with"]
+    fresh_dir = tmp_path / "copy" / annotated.name
+    fresh_dir.mkdir(parents=True)
+    (fresh_dir / "triglot-run.json").write_text(json.dumps(data), encoding="utf-8")
+    fresh_page, fresh = build_report(fresh_dir, concepts_of(glossary_csv))
+    assert isinstance(fresh, ReportStats) and fresh == stored
+    assert fresh_page.replace(str(fresh_dir), "RUN") == stored_page.replace(str(annotated), "RUN")
+
+
+def test_damaged_stored_annotations_are_found_again(annotated, glossary_csv):
+    path = annotated / "triglot-run.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["documents"][0]["targets"]["es"][0]["annotations"] = {"terms": [{"bogus": 1}]}
+    path.write_text(json.dumps(data), encoding="utf-8")
+    page, stats = build_report(annotated, concepts_of(glossary_csv))
+    assert stats.terms > 0 and "glossary: court → tribunal" in page
