@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from glossary.model import Concept, Term, fold
+from glossary.service import Glossary
 from tests.conftest import EXAMPLE_GLOSSARIES, run_cli
 from translator.core.errors import InputError
-from translator.evaluation import load_concepts, read_lines, term_accuracy
+from translator.evaluation import read_lines, term_accuracy
 
 FLORES_GLOSSARY = EXAMPLE_GLOSSARIES / "flores-dev.csv"
 
@@ -52,7 +53,7 @@ def test_reproduces_published_bleu_for_google_ru_en(corpus_dir):
 @pytest.mark.corpus
 def test_term_accuracy_on_real_mt_counts_russian_case_forms(corpus_dir):
     """Russian MT inflects terms; only lemma matching credits "камерами" for "камера"."""
-    concepts = load_concepts(FLORES_GLOSSARY)
+    concepts = Glossary.load(FLORES_GLOSSARY).concepts()
     source = read_lines(corpus_dir / "flores-dev" / "flores-dev.en")
     hyp = read_lines(corpus_dir / "mt-outputs" / "flores-dev" / "en-ru.google.ru")
     tally = term_accuracy(concepts, source, hyp, "en", "ru")

@@ -136,5 +136,5 @@ def test_a_run_glossary_is_enforced_only_when_named(tmp_path, monkeypatch):
     named.write_text("id,en,es\nc1,Moscow,Moscú\n", encoding="utf-8")
     chosen = run_glossary(named)
     assert chosen.path == named and [c.id for c in chosen.concepts] == ["c1"]
-    assert chosen.enforcer is not None and chosen.termbase is None  # a file, not a termbase
+    assert chosen.enforcer is not None and chosen.enforcer.glossary.path == named
     assert run_glossary(None, for_catalogs=True) == (None, [], None)  # no ./glossary.db

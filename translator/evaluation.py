@@ -23,7 +23,6 @@ if TYPE_CHECKING:
 
 #: Extensions of glossary files, anything else being a termbase (kept for callers; new
 #: code: ``glossary.formats.is_glossary_file``).
-GLOSSARY_FILES = (".csv", ".tsv", ".tab", ".xlsx", ".tbx", ".xml")
 
 
 @dataclass(frozen=True)
@@ -154,24 +153,6 @@ def term_accuracy(glossary: Glossary | Iterable[Concept], sources: Sequence[str]
     for number, (src, tgt) in enumerate(zip(sources, translations, strict=True), start=1):
         scorer.score_line(number, src, tgt, tally)
     return tally
-
-
-def load_concepts(path: Path) -> list[Concept]:
-    """A glossary's concepts from a termbase (.db) or a glossary file (CSV/TSV/XLSX/TBX).
-
-    Kept for callers not yet on ``glossary.service.Glossary.load``, which this wraps.
-    """
-    from glossary.service import Glossary
-
-    return Glossary.load(path).concepts()
-
-
-def default_glossary_path() -> Path | None:
-    """The default glossary, by ``glossary.service.resolve_glossary``'s rule (kept for
-    callers not yet switched to it)."""
-    from glossary.service import resolve_glossary
-
-    return resolve_glossary(None)
 
 
 def detect_lines_language(lines: Sequence[str], path: Path, option: str) -> str:

@@ -20,7 +20,6 @@ steps (protect, restore, post-edit) are stages in ``translator.stages``.
 
 from __future__ import annotations
 
-import os
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -36,6 +35,7 @@ from translator.document import CODE_RE
 if TYPE_CHECKING:
     from glossary.matching import TermMatch, TermMatcher
     from glossary.model import Concept, Term
+    from glossary.service import Glossary
 
 #: Statuses of a term record: the first three mean the preferred term is in the output.
 PROTECTED, POST_EDITED, ALREADY = "protected", "post-edited", "already correct"
@@ -116,22 +116,20 @@ def next_code_number(text: str) -> int:
 
 
 class TermEnforcer:
-    """Enforces one glossary's terms; matchers are built once per language."""
+    """Enforces one glossary's terms, through the glossary's own matchers and rule."""
 
-    def __init__(self, concepts: Iterable[Concept]) -> None:
-        self.concepts = {c.id or "": c for c in concepts}
-        self._matchers: dict[str, TermMatcher] = {}
+    def __init__(self, glossary: Glossary | Iterable[Concept]) -> None:
+        from glossary.service import Glossary
+
+        self.glossary = Glossary.of(glossary)
+        self.concepts = {c.id or "": c for c in self.glossary.concepts()}
         self._single: dict[tuple[str, str, str], TermMatcher] = {}
 
     def matcher(self, lang: str) -> TermMatcher:
-        from glossary.matching import TermMatcher
-
-        if lang not in self._matchers:
-            self._matchers[lang] = TermMatcher.from_concepts(self.concepts.values(), lang)
-        return self._matchers[lang]
+        return self.glossary.matcher(lang)
 
     def single(self, lang: str, key: str, term: Term) -> TermMatcher:
-        """A matcher for one term (a term inside a longer match is still found)."""
+        """A matcher for MT's own rendering of a term, to find it in the sentence."""
         from glossary.matching import TermMatcher
 
         cache_key = (lang, key, term.text)
@@ -231,7 +229,8 @@ class TermEnforcer:
         return Enforced(text, records)
 
     def present(self, text: str, found: Found, target: str) -> bool:
-        return bool(self.single(target, found.match.concept_id, found.wanted).find(text))
+        """The glossary's one rule: the concept is rendered with the wanted term."""
+        return self.glossary.rendered(found.match.concept_id, text, target) == found.wanted
 
     def post_edit(self, text: str, found: Found, prepared: Prepared,
                   renderings: dict[str, str]) -> tuple[str, str]:
@@ -280,36 +279,16 @@ class RunGlossary(NamedTuple):
     concepts: list[Concept]  # enforced: only a named glossary's
     enforcer: TermEnforcer | None
 
-    @property
-    def termbase(self) -> Path | None:
-        """The glossary as a termbase for catalog notes; None for a glossary file (CSV, TBX...),
-        whose terms are noted through the enforcement records instead."""
-        from translator.evaluation import GLOSSARY_FILES
-
-        if self.path is None or self.path.suffix.lower() in GLOSSARY_FILES:
-            return None
-        return self.path
-
 
 def run_glossary(named: Path | None, for_catalogs: bool = False) -> RunGlossary:
     """Enforce a glossary only when one is named; catalogs note the default one too.
 
     A glossary is a termbase (``.db``) or a glossary file (CSV/TSV/XLSX/TBX).
     """
-    from translator.evaluation import load_concepts
+    from glossary.service import Glossary, resolve_glossary
 
-    path = glossary_path(named) if for_catalogs or named else None
+    path = resolve_glossary(named) if for_catalogs or named else None
     if named is None:
         return RunGlossary(path, [], None)
-    concepts = load_concepts(named)
-    return RunGlossary(path, concepts, TermEnforcer(concepts))
-
-
-def glossary_path(named: Path | None) -> Path | None:
-    """The glossary named (it must exist), else $TRIGLOT_GLOSSARY or ./glossary.db if present."""
-    if named is not None:
-        if not named.is_file():
-            raise TriglotError("no such glossary", named)
-        return named
-    default = Path(os.environ.get("TRIGLOT_GLOSSARY") or "glossary.db")
-    return default if default.is_file() else None
+    glossary = Glossary.load(named)
+    return RunGlossary(path, glossary.concepts(), TermEnforcer(glossary))

@@ -72,22 +72,20 @@ class Annotator:
     """Matchers and checkers for one glossary, built once per language or pair."""
 
     def __init__(self, concepts: list[Concept]) -> None:
-        self.concepts = {c.id or "": c for c in concepts}
-        self._matchers: dict[str, TermMatcher] = {}
+        from glossary.service import Glossary
+
+        self.glossary = Glossary(concepts)  # its matchers and rule, shared with the checkers
+        self.concepts = {c.id or "": c for c in self.glossary.concepts()}
         self._checkers: dict[tuple[str, str], Checker] = {}
 
     def matcher(self, lang: str) -> TermMatcher:
-        from glossary.matching import TermMatcher
-
-        if lang not in self._matchers:
-            self._matchers[lang] = TermMatcher.from_concepts(self.concepts.values(), lang)
-        return self._matchers[lang]
+        return self.glossary.matcher(lang)
 
     def checker(self, source: str, target: str) -> Checker:
         from glossary.qa import Checker
 
         if (source, target) not in self._checkers:
-            self._checkers[(source, target)] = Checker(self.concepts.values(), source, target,
+            self._checkers[(source, target)] = Checker(self.glossary, source, target,
                                                        SEGMENT_CHECKS)
         return self._checkers[(source, target)]
 

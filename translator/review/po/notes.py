@@ -42,8 +42,8 @@ def memory_notes(memory: TranslationMemory, text: str, source: str, target: str)
 
 def glossary_findings(notes: str, translation: str, target: str) -> list[str]:
     """The glossary notes of an entry whose term ``translation`` does not use (any form)."""
-    from glossary.matching import TermMatcher
     from glossary.model import Concept, Term
+    from glossary.service import Glossary
 
     wanted = []
     for match in GLOSSARY_NOTE.finditer(" ".join(notes.split())):
@@ -54,6 +54,6 @@ def glossary_findings(notes: str, translation: str, target: str) -> list[str]:
     concepts = [Concept(id=m.group("concept"), terms=[Term(target, m.group("target"),
                                                            dnt=bool(m.group("dnt")))])
                 for m in wanted]
-    present = {m.concept_id for m in TermMatcher.from_concepts(concepts, target).find(
-        strip_codes(translation))}
-    return [m.group(0) for m in wanted if m.group("concept") not in present]
+    glossary, plain = Glossary(concepts), strip_codes(translation)
+    return [m.group(0) for m in wanted
+            if glossary.rendered(m.group("concept"), plain, target) is None]

@@ -116,15 +116,13 @@ def term_proposals(item: Reviewed, glossary: Annotator) -> list[Proposal]:
     in_mt: dict[str, TermMatch] = {}
     for match in target_matcher.find(mt):
         in_mt.setdefault(match.concept_id, match)
-    in_reviewed = [(m.concept_id, m.term) for m in target_matcher.find(reviewed)]
     out = []
     for match in glossary.matcher(item.source_lang).find(source):
         concept = glossary.concepts[match.concept_id]
         wanted = concept.target_term(item.target_lang)
         if wanted is None:
             continue
-        if (wanted.dnt and wanted.text in reviewed) or any(
-                cid == match.concept_id and term.accepted for cid, term in in_reviewed):
+        if glossary.glossary.rendered(match.concept_id, reviewed, item.target_lang):
             continue  # the reviewer used the glossary's term (in some form)
         old = in_mt.get(match.concept_id)
         if old is None:
