@@ -74,13 +74,15 @@ def pytest_unconfigure(config: pytest.Config) -> None:
         shutil.rmtree(config.stash[SESSION_DIR], ignore_errors=True)
 
 
+@pytest.hookimpl(tryfirst=True)  # before `-m "not slow"` deselects
 def pytest_collection_modifyitems(config, items):
-    if CORPUS.is_dir():
-        return
+    """Corpus-wide tests belong to the slow lane; without the corpus they skip."""
     skip = pytest.mark.skip(reason=f"shared corpus not found at {CORPUS}")
     for item in items:
         if "corpus" in item.keywords:
-            item.add_marker(skip)
+            item.add_marker(pytest.mark.slow)
+            if not CORPUS.is_dir():
+                item.add_marker(skip)
 
 
 @pytest.fixture

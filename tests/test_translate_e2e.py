@@ -20,6 +20,7 @@ from tests.conftest import EXAMPLES, ROOT, TEST_PACKAGES, run_cli
 
 CORPUS_TSV = ROOT / "tests" / "data" / "corpus" / "parallel.tsv"
 LANGS = ("en", "ru", "es")
+pytestmark = pytest.mark.slow  # the real CLI on real packages, many files
 
 
 def corpus_rows() -> list[dict[str, str]]:
