@@ -29,10 +29,12 @@ Snapshot = dict[str, dict[str, Stat] | None]
 
 def real_places(environ: Mapping[str, str], cwd: Path) -> list[Path]:
     """The real folders and files a test must not change, read from the unisolated environment."""
-    home = Path(environ.get("HOME") or Path.home())
-    data = [home / ".local" / "share"]
-    cache = [home / ".cache"]
-    config = [home / ".config"]
+    homes = [Path(environ.get("HOME") or Path.home())]
+    if environ.get("SNAP") and environ.get("SNAP_USER_DATA"):  # Argos's home inside a snap
+        homes.append(Path(environ["SNAP_USER_DATA"]))
+    data = [home / ".local" / "share" for home in homes]
+    cache = [home / ".cache" for home in homes]
+    config = [home / ".config" for home in homes]
     for variable, defaults in (("XDG_DATA_HOME", data), ("XDG_CACHE_HOME", cache),
                                ("XDG_CONFIG_HOME", config)):
         if environ.get(variable):
@@ -83,7 +85,10 @@ def snapshot(places: Iterable[Path]) -> Snapshot:
             for folder, dirs, files in os.walk(place):
                 for name in (*dirs, *files):
                     path = Path(folder, name)
-                    entries[str(path.relative_to(place))] = _stat(path)
+                    try:
+                        entries[str(path.relative_to(place))] = _stat(path)
+                    except FileNotFoundError:  # gone while walking: absent from this snapshot
+                        continue
         taken[str(place)] = entries
     return taken
 
@@ -130,7 +135,8 @@ class Guard:
         final = changes(self.start, snapshot(self.places))
         if not final:
             return []
-        lines = ["the tests changed the user's real data (they must write only to tmp folders):"]
+        lines = ["the tests changed the user's real data (they must write only to tmp folders; "
+                 "or another process changed it meanwhile):"]
         lines += [f"  {line}" for line in final]
         for nodeid, seen in self.culprits:
             lines.append(f"  first seen after {nodeid}: {'; '.join(seen)}")
