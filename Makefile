@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 ARGOS := argostranslate==1.11.0
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint bench test-packages clean system-deps
+.PHONY: install demo test test-fast lint bench test-packages clean system-deps
 
 install: $(STAMP)
 
@@ -22,6 +22,10 @@ demo: install
 
 test: install system-deps
 	$(BIN)/python -m pytest -q
+
+# The fast lane (well under a minute): everything but the tests marked slow.
+test-fast: install
+	$(BIN)/python -m pytest -q -m "not slow"
 
 lint: install
 	$(BIN)/ruff check translator glossary tests benchmarks scripts

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from glossary.model import Concept, Term
 from tests.conftest import EXAMPLES, run_cli
 from tests.test_translate_e2e import argos_dir  # noqa: F401 - the installed test packages
@@ -18,6 +20,7 @@ properNoun,properNoun,properNoun
 """
 
 
+@pytest.mark.slow
 def test_translate_with_a_glossary_lists_each_term_with_its_renderings(argos_dir, tmp_path):  # noqa: F811
     glossary = tmp_path / "g.csv"
     glossary.write_text(GLOSSARY, encoding="utf-8")

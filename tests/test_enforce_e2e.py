@@ -16,6 +16,7 @@ c2,places,Tverskaya Street,preferred,Тверская улица,preferred,calle
 properNoun,properNoun,properNoun
 c3,places,Moscow,preferred,Москва,preferred,Moscú,preferred,properNoun,properNoun,properNoun
 """
+pytestmark = pytest.mark.slow  # the real CLI with Apertium and the real packages
 
 
 @pytest.fixture

@@ -116,6 +116,7 @@ def test_identical_files_score_100(tmp_path):
     assert scores["terms"] is None
 
 
+@pytest.mark.slow
 def test_cli_term_accuracy_with_a_termbase_and_detected_languages(tmp_path):
     from glossary.store import Termbase
 

@@ -21,6 +21,7 @@ TEST_PACKAGES = ROOT / "tests" / "data" / "packages"
 
 PAIRS = [("ru", "en"), ("en", "es"), ("en", "ru"), ("es", "en")]
 MAX_BYTES = 5 * 1024 * 1024
+pytestmark = pytest.mark.slow  # decodes the whole corpus with every package
 
 
 def _load_build_module():

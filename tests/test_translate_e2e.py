@@ -11,11 +11,7 @@ import csv
 import json
 import os
 import re
-import signal
 import sqlite3
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -24,6 +20,7 @@ from tests.conftest import EXAMPLES, ROOT, TEST_PACKAGES, run_cli
 
 CORPUS_TSV = ROOT / "tests" / "data" / "corpus" / "parallel.tsv"
 LANGS = ("en", "ru", "es")
+pytestmark = pytest.mark.slow  # the real CLI on real packages, many files
 
 
 def corpus_rows() -> list[dict[str, str]]:
@@ -188,6 +185,9 @@ def test_unknown_target_language_is_a_usage_error(argos_dir, tmp_path):
     assert "Traceback" not in done.stderr
 
 
+KILL_AFTER = 3  # batches done before the kill; the run has many more at 48 tokens a batch
+
+
 def big_article(tmp_path: Path) -> Path:
     """Every corpus sentence, in all three languages, as three articles."""
     root = tmp_path / "big"
@@ -207,36 +207,17 @@ def test_a_killed_run_resumes_from_the_cache_and_ends_byte_identical(argos_dir, 
     assert reference.returncode == 0, reference.stderr
     full = json.loads(reference.stdout)
 
+    from tests.kill_point import kill_after_batches
+
     cache = tmp_path / "killed.sqlite3"
     env = dict(os.environ, ARGOS_PACKAGES_DIR=str(argos_dir))
-    argv = [sys.executable, "-m", "translator", "translate", str(source), *common,
-            "--out", str(tmp_path / "out"), "--cache", str(cache)]
-    process = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
-    blocker = None
-    try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            if cache.exists():
-                try:
-                    with sqlite3.connect(cache, timeout=0.1) as probe:
-                        if probe.execute("SELECT count(*) FROM translations").fetchone()[0]:
-                            break
-                except sqlite3.OperationalError:
-                    pass
-            time.sleep(0.002)
-        # Hold the write lock so the run blocks on its next batch, then kill it there.
-        blocker = sqlite3.connect(cache, timeout=30, isolation_level=None)
-        blocker.execute("BEGIN IMMEDIATE")
-        time.sleep(0.3)
-        process.send_signal(signal.SIGKILL)
-        assert process.wait(timeout=30) == -signal.SIGKILL
-    finally:
-        if process.poll() is None:
-            process.kill()
-        if blocker is not None:
-            blocker.execute("ROLLBACK")
-            blocker.close()
+    # Killed with SIGKILL while it waits to send batch KILL_AFTER + 1 to the engine.
+    killed = kill_after_batches(KILL_AFTER, ["translate", str(source), *common, "--out",
+                                             str(tmp_path / "out"), "--cache", str(cache)], env)
+    assert killed["batches"] == KILL_AFTER and killed["sentences"] > 0
+    with sqlite3.connect(cache) as kept:  # every finished batch is kept, nothing else
+        assert kept.execute("SELECT count(*) FROM translations").fetchone()[0] == \
+            killed["sentences"]
     assert not (tmp_path / "out" / "es").exists()  # nothing half-written
 
     resumed = translate(argos_dir, str(source), *common, "--out", str(tmp_path / "out"),
@@ -245,6 +226,8 @@ def test_a_killed_run_resumes_from_the_cache_and_ends_byte_identical(argos_dir, 
     again = json.loads(resumed.stdout)
     assert again["cache_hits"] > 0
     assert again["machine_translated"] < full["machine_translated"]
+    assert again["cache_hits"] >= killed["sentences"]
+    assert again["machine_translated"] == full["machine_translated"] - killed["sentences"]
     for path in (tmp_path / "ref").rglob("*.txt"):
         twin = tmp_path / "out" / path.relative_to(tmp_path / "ref")
         assert twin.read_bytes() == path.read_bytes(), twin

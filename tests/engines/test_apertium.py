@@ -37,17 +37,20 @@ def test_without_apertium_no_pairs_and_a_clear_error(monkeypatch):
         engine.load("en", "es", LoadOptions(), DecodingOptions())
 
 
+@pytest.mark.slow
 @needs_apertium
 def test_pairs_are_english_spanish_both_ways():
     assert {("en", "es"), ("es", "en")} <= ApertiumEngine().pairs()
 
 
+@pytest.mark.slow
 @needs_apertium
 def test_a_pair_it_lacks_is_a_model_error():
     with pytest.raises(ModelError, match="no Apertium language pair installed for ru->en"):
         ApertiumEngine().load("ru", "en", LoadOptions(), DecodingOptions())
 
 
+@pytest.mark.slow
 @needs_apertium
 def test_identity_names_mode_and_package_version(en_es):
     assert en_es.identity.startswith("apertium:eng-spa:")
@@ -55,6 +58,7 @@ def test_identity_names_mode_and_package_version(en_es):
     assert version != "unknown" and version[0].isdigit()
 
 
+@pytest.mark.slow
 @needs_apertium
 def test_batch_maps_back_one_to_one_even_with_awkward_sentences(en_es, monkeypatch):
     calls = []
@@ -81,6 +85,7 @@ def test_batch_maps_back_one_to_one_even_with_awkward_sentences(en_es, monkeypat
     assert "corte" in out[7] and out[7].endswith("?")
 
 
+@pytest.mark.slow
 @needs_apertium
 def test_inline_codes_survive(en_es):
     batch = ["The protesters were <g1>detained</g1> in the metro.<x1/>",
@@ -90,12 +95,14 @@ def test_inline_codes_survive(en_es):
     assert "<g1>" in out[0] and "metro" in out[0]
 
 
+@pytest.mark.slow
 @needs_apertium
 def test_spanish_to_english():
     translator = ApertiumEngine().load("es", "en", LoadOptions(), DecodingOptions())
     assert translator.translate(["La casa es roja.", "Hola"]) == ["The house is red.", "Hello"]
 
 
+@pytest.mark.slow
 @needs_apertium
 def test_lost_separators_split_the_batch_instead_of_shifting(en_es, monkeypatch):
     """If Apertium ever drops a separator, no output may land on another sentence."""
@@ -112,6 +119,7 @@ def test_lost_separators_split_the_batch_instead_of_shifting(en_es, monkeypatch)
     assert "casa" in out[0] and "perro" in out[1] and "Hola" in out[2]
 
 
+@pytest.mark.slow
 @needs_apertium
 def test_failing_process_is_a_model_error(en_es, monkeypatch):
     monkeypatch.setattr(en_es, "mode", "xxx-yyy")

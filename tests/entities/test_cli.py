@@ -6,9 +6,13 @@ import csv
 import io
 import json
 
+import pytest
+
 from tests.conftest import run_cli
 
 from .test_evaluate import GOLD, SENTENCES, _write
+
+pytestmark = pytest.mark.slow  # the real CLI in subprocesses, each loading natasha
 
 
 def _rows(stdout: str) -> list[dict]:

@@ -13,6 +13,8 @@ from tests.conftest import run_cli
 
 from .test_formats import BAD_FILES
 
+pytestmark = pytest.mark.slow  # the real CLI in subprocesses, about a second each
+
 
 def concepts_of(path):
     with Termbase.open(path) as tb:

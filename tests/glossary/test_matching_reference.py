@@ -184,6 +184,7 @@ def test_find_agrees_with_the_reference(lang):
     assert crossed > 10 and nests > 10
 
 
+@pytest.mark.slow
 def test_large_glossary_agrees_with_the_reference():
     """Thousands of lemmas: longer code alphabets, hits of every length everywhere."""
     rng = random.Random(7)

@@ -111,6 +111,7 @@ def test_a_folder_that_is_not_a_run(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.slow
 def test_export_refuses_to_merge_into_a_broken_catalog(reviewed_run, tmp_path):
     path = catalog(reviewed_run, "en", "sud.po")
     edit_text(path, 'msgstr "The lawyer disagrees."', 'msgstr "The lawyer \\z disagrees."')

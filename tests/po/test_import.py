@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import polib
+import pytest
 
 from tests.conftest import run_cli
 from tests.fake_engine import TaggingEngine
@@ -19,6 +20,7 @@ from translator.review.tm import TranslationMemory
 LAWYER = "The lawyer considers the ruling unlawful."
 
 
+@pytest.mark.slow
 def test_reviewed_text_replaces_the_mt_and_fuzzy_needs_use_fuzzy(fake_run, tmp_path):
     path = catalog(fake_run, "en", "sud.po")
     review(path, {"Адвокат считает": LAWYER})

@@ -26,6 +26,7 @@ from translator.review.po.catalog import FUZZY
 
 CORPUS_TSV = ROOT / "tests" / "data" / "corpus" / "parallel.tsv"
 ARTICLE = "ru/kamery-v-metro.txt"
+pytestmark = pytest.mark.slow  # the whole loop through the real CLI and packages
 
 
 def corpus() -> dict[str, dict[str, str]]:

@@ -17,6 +17,7 @@ from tests.report.png import read_png
 
 TERM_COLOUR = bytes.fromhex("d8f1ee")  # mark.term background in the page's CSS
 NAME_COLOUR = bytes.fromhex("ece4fb")  # mark.entity background
+pytestmark = pytest.mark.slow  # the real CLI per page; Apertium and chromium
 
 
 def make_report(run_dir: Path, *args: str, cwd: Path | None = None) -> tuple[str, Element, list]:
