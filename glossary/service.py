@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 #: The termbase a command uses when given none and $TRIGLOT_GLOSSARY is not set.
 DEFAULT_GLOSSARY = Path("glossary.db")
 ENV_VAR = "TRIGLOT_GLOSSARY"
-MISSING = "no such glossary{}; create one with 'triglot glossary add' or 'import'"
+MISSING = "no such glossary{}"
 
 
 def resolve_glossary(path: Path | str | None) -> Path | None:
