@@ -56,3 +56,12 @@ def test_an_odd_folder_put_there_by_argospm_is_skipped_with_a_warning(tmp_path, 
     with caplog.at_level(logging.WARNING):
         assert [p.pair for p in installed_packages()] == [("es", "en")]
     assert "both 'en'" in caplog.text
+
+
+@pytest.mark.parametrize(("pair", "reason"), [(("xx", "zz"), "'xx' is not a language code"),
+                                              (("en", "en"), "not en->en")])
+def test_install_from_the_index_refuses_the_pair_before_going_online(pair, reason):
+    done = run_cli("models", "install", *pair)
+    assert done.returncode == 2
+    line = one_line(done.stderr)
+    assert reason in line and "index" not in line

@@ -76,6 +76,16 @@ def is_language_code(code: str) -> bool:
     return match is not None and match.group(1) in ISO_639_1
 
 
+def check_pair(source: str, target: str) -> None:
+    """Refuse a pair that no package can hold, before asking the index for it."""
+    for code in (source, target):
+        if not is_language_code(code):
+            raise PackageRejected(f"{code!r} is not a language code (ISO 639-1, such as 'en')")
+    if source == target:
+        raise PackageRejected(f"a package translates between two languages, not {source}->"
+                              f"{target}")
+
+
 def text_field(metadata: dict[str, Any], key: str) -> str:
     """A version field as text (a few hand-made packages write ``1.0`` as a number)."""
     value = metadata.get(key, "")
