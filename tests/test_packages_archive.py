@@ -16,11 +16,23 @@ from translator.packages.archive import verify_archive
 
 TOP = "translate-ru_en-1_0"
 METADATA = {"package_version": "1.0", "argos_version": "1.0", "from_code": "ru", "to_code": "en"}
+_TEST_PACKAGE = Path(__file__).parent / "data" / "packages" / "triglot-test-ru_en.argosmodel"
+
+
+def _real_sentencepiece_model() -> bytes:
+    """Install loads the tokenizer, so the minimal package carries a real (45 KB) one."""
+    with zipfile.ZipFile(_TEST_PACKAGE) as archive:
+        return archive.read("triglot-test-ru_en/sentencepiece.model")
+
+
+TOKENIZER_BYTES = {"sentencepiece.model": _real_sentencepiece_model(),
+                   "bpe.model": "#version: 0.2\nп р\nh e\nhe llo</w>\n".encode()}
 
 
 def package_files(top: str = TOP, metadata: dict | None = None,
                   tokenizer: str = "sentencepiece.model") -> dict[str, bytes]:
-    """The entries of a minimal package: enough for verification, not for translation."""
+    """The entries of a minimal package: enough for verification (a real tokenizer),
+    not for translation (no real weights)."""
     meta = dict(METADATA if metadata is None else metadata)
     return {
         f"{top}/": b"",
@@ -28,7 +40,7 @@ def package_files(top: str = TOP, metadata: dict | None = None,
         f"{top}/model/": b"",
         f"{top}/model/model.bin": b"\x00\x01 not really weights " * 50,
         f"{top}/model/shared_vocabulary.txt": "\n".join(["<unk>", "привет", "hello"]).encode(),
-        f"{top}/{tokenizer}": b"not really a tokenizer model",
+        f"{top}/{tokenizer}": TOKENIZER_BYTES.get(tokenizer, b"not really a tokenizer model"),
         f"{top}/README.md": b"A test package.\n",
     }
 

@@ -15,6 +15,7 @@ import csv
 import io
 from pathlib import Path
 
+from glossary.formats.cells import neutralise_row, restore
 from glossary.model import Concept, GlossaryError, Term, check_lang
 from translator.core.atomic import atomic_open
 from translator.core.languages import LANGUAGES
@@ -70,9 +71,13 @@ def read_table(path: Path, delimiter: str, *, source: str | None = None,
 def rows_to_concepts(rows: list[list[str]], lines: list[int], path: Path, *,
                      source: str | None, target: str | None, unit: str = "line",
                      allow_headerless: bool = True) -> list[Concept]:
-    """Turn table rows (first row the header, unless DeepL pairs) into concepts."""
+    """Turn table rows (first row the header, unless DeepL pairs) into concepts.
+
+    A ``'`` that protected a cell from running as a formula is taken off again.
+    """
     if not rows:
         raise GlossaryError("no rows", path)
+    rows = [[restore(cell) for cell in row] for row in rows]
     header = [cell.strip() for cell in rows[0]]
     lowered = [cell.lower() for cell in header]
     known = set(known_columns())
@@ -249,9 +254,13 @@ def pairs_to_rows(concepts: list[Concept], source: str, target: str) -> list[lis
 
 
 def write_rows(path: Path, rows: list[list[str]], delimiter: str, *, header: bool = True) -> None:
-    """Write a table atomically; ``header=False`` drops the first row (DeepL's form)."""
+    """Write a table atomically; ``header=False`` drops the first row (DeepL's form).
+
+    Cells that a spreadsheet would run as a formula get a ``'`` in front.
+    """
     import pandas as pd
 
-    frame = pd.DataFrame(rows[1:], columns=rows[0])
+    safe = [neutralise_row(row) for row in rows]
+    frame = pd.DataFrame(safe[1:], columns=safe[0])
     with atomic_open(path, "w") as handle:
         frame.to_csv(handle, sep=delimiter, header=header, index=False, lineterminator="\n")

@@ -6,6 +6,7 @@ import io
 import zipfile
 from pathlib import Path
 
+from glossary.formats.cells import escape_for_typed_cell, neutralise
 from glossary.formats.csv_table import rows_to_concepts
 from glossary.model import Concept, GlossaryError
 from translator.core.atomic import write_bytes_atomic
@@ -27,7 +28,8 @@ def read_xlsx(path: Path, *, source: str | None = None, target: str | None = Non
     if isinstance(name, str) and name not in book.sheet_names:
         raise GlossaryError(f"no sheet named '{name}' (sheets: {', '.join(book.sheet_names)})",
                             path)
-    frame = pd.read_excel(book, sheet_name=name, header=None, dtype=str)
+    # keep_default_na=False: a term such as "NA" or "#N/A" is text, not a missing value
+    frame = pd.read_excel(book, sheet_name=name, header=None, dtype=str, keep_default_na=False)
     frame = frame.fillna("")
     rows: list[list[str]] = []
     numbers: list[int] = []
@@ -55,11 +57,27 @@ def read_xlsx(path: Path, *, source: str | None = None, target: str | None = Non
 
 
 def write_xlsx(path: Path, rows: list[list[str]], *, header: bool = True) -> None:
-    """Write rows (header first) as one sheet named 'glossary', atomically."""
-    import pandas as pd
+    """Write rows (header first) as one sheet named 'glossary', atomically.
 
-    frame = pd.DataFrame(rows[1:], columns=rows[0])
+    Every cell is a typed string, never a formula or an error value, whatever
+    it starts with; trigger cells also carry Excel's own "quote prefix" style,
+    so editing one in Excel keeps it text.
+    """
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "glossary"
+    for number, row in enumerate(rows if header else rows[1:], start=1):
+        for column, value in enumerate(row, start=1):
+            text = str(value)
+            if not text:
+                continue
+            cell = sheet.cell(row=number, column=column)
+            cell.value = escape_for_typed_cell(text)
+            cell.data_type = "s"
+            if neutralise(text) != text:
+                cell.quotePrefix = True
     buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        frame.to_excel(writer, sheet_name="glossary", index=False, header=header)
+    book.save(buffer)
     write_bytes_atomic(path, buffer.getvalue())

@@ -1,8 +1,14 @@
-"""Atomic file writes: a reader sees the old file or the new one, never half of one."""
+"""Atomic file writes: a reader sees the old file or the new one, never half of one.
+
+The temp file ``tempfile.mkstemp`` makes is private (0600); before it takes
+the place of ``path`` it gets the mode a plain ``open`` would have given it
+(0666 less the umask), or the replaced file's own mode.
+"""
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +26,7 @@ def atomic_open(path: Path, mode: str = "w", encoding: str | None = "utf-8") -> 
     try:
         text_args = {} if binary else {"encoding": encoding, "newline": ""}
         with os.fdopen(fd, mode, **text_args) as handle:
+            os.fchmod(handle.fileno(), _mode_for(path))
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
@@ -27,6 +34,21 @@ def atomic_open(path: Path, mode: str = "w", encoding: str | None = "utf-8") -> 
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def current_umask() -> int:
+    """The process umask (reading it means setting it; it is put back at once)."""
+    mask = os.umask(0o077)
+    os.umask(mask)
+    return mask
+
+
+def _mode_for(path: Path) -> int:
+    """The replaced file's permission bits, or those a new file gets under the umask."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        return 0o666 & ~current_umask()
 
 
 def write_text_atomic(path: Path, text: str) -> None:

@@ -31,6 +31,10 @@ from translator.packages.layout import (
 DEFAULT_MAX_TOTAL_BYTES = 2 * 1024**3  # the largest Argos packages are a few hundred MB
 DEFAULT_MAX_RATIO = 200.0  # models and vocabularies compress far less than this
 RATIO_MIN_BYTES = 1024 * 1024  # tiny files may compress well; only big ones are ratio-checked
+# The whole archive, too: many entries just under RATIO_MIN_BYTES must not add up to a bomb.
+# Real packages (weights, tokenizer, vocabulary) unpack to under 3 times their archive size.
+MAX_TOTAL_RATIO = 20.0
+TOTAL_RATIO_FLOOR = 64 * 1024 * 1024  # a tiny archive may still unpack to this much
 MAX_ENTRIES = 20_000
 SUPPORTED_COMPRESSION = {
     zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA,
@@ -101,6 +105,8 @@ def inspect_archive(archive: zipfile.ZipFile, path: Path, *,
     members: list[Member] = []
     seen: dict[str, str] = {}
     total = 0
+    archive_bytes = _archive_size(path, infos)
+    max_expansion = max(MAX_TOTAL_RATIO * archive_bytes, TOTAL_RATIO_FLOOR)
     for info in infos:
         parts, is_dir = _entry_parts(info, path)
         _check_entry_kind(info, is_dir, path)
@@ -117,6 +123,11 @@ def inspect_archive(archive: zipfile.ZipFile, path: Path, *,
                 and info.file_size > max_ratio * max(info.compress_size, 1)):
             raise PackageRejected(
                 f"entry '{info.filename}' compresses more than {max_ratio:g}:1 (zip bomb?)", path)
+        if total > max_expansion:
+            raise PackageRejected(
+                f"its {len(infos)} entries unpack to more than {max_expansion / 2**20:.0f} MiB "
+                f"from a {archive_bytes / 2**20:.1f} MiB archive, more than "
+                f"{MAX_TOTAL_RATIO:g}:1 overall (zip bomb?)", path)
         members.append(Member(info, parts[1:], is_dir))
 
     top = _single_top_folder(members, infos, path)
@@ -136,6 +147,14 @@ def inspect_archive(archive: zipfile.ZipFile, path: Path, *,
         package_version=text_field(metadata, "package_version"), tokenizer=tokenizer,
         uncompressed_bytes=total, members=tuple(members),
     )
+
+
+def _archive_size(path: Path, infos: list[zipfile.ZipInfo]) -> int:
+    """The archive's size on disk (the compressed sizes its directory declares, if unreadable)."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return sum(info.compress_size for info in infos)
 
 
 def _entry_parts(info: zipfile.ZipInfo, path: Path) -> tuple[tuple[str, ...], bool]:

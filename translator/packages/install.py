@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from translator.core.errors import PackageRejected
+from translator.packages.layout import check_pair
 from translator.packages.store import InstalledPackage, find_package, package_dir
 
 
@@ -20,6 +21,8 @@ def install_package(pair: tuple[str, str] | None, archive: Path | None,
                     on_download: Callable[[str], None] = lambda url: None) -> Installed:
     """Install ``archive`` (verified first; it must hold ``pair`` when one is given), or
     download the newest ``pair`` package from the index when no archive is given."""
+    if pair is not None:
+        check_pair(*pair)
     if archive is not None:
         from translator.packages.archive import verify_archive
         from translator.packages.store import install_archive

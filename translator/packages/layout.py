@@ -21,7 +21,21 @@ MODEL_BIN = "model/model.bin"
 TOKENIZERS = (("sentencepiece", "sentencepiece.model"), ("bpe", "bpe.model"))
 MAX_METADATA_BYTES = 1024 * 1024
 
-_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,15}$")
+# ISO 639-1 (two letters), plus the two codes Argos made up: "zt" (Chinese, traditional)
+# and "pb" (Portuguese, Brazil). triglot translates ru/en/es, but argospm may have put
+# packages for any language in the same folder; what is not a language code is refused.
+_ISO_639_1_TEXT = """
+    aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu
+    cv cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi
+    ho hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks
+    ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl
+    nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl
+    sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve
+    vi vo wa wo xh yi yo za zh zu
+"""
+ISO_639_1 = frozenset(_ISO_639_1_TEXT.split()) | {"zt", "pb"}
+# A language, optionally with a region or script as Argos and BCP 47 write them: pt_BR, zh-Hant.
+_CODE = re.compile(r"^([a-z]{2})(?:[_-][A-Za-z0-9]{2,8})?$")
 
 
 def parse_metadata(raw: bytes, where: str) -> dict[str, Any]:
@@ -41,8 +55,12 @@ def parse_metadata(raw: bytes, where: str) -> dict[str, Any]:
         value = metadata.get(key)
         if not isinstance(value, str):
             raise PackageRejected(f"{METADATA} has no string '{key}'", where)
-        if not _CODE.match(value):
-            raise PackageRejected(f"{METADATA} has an invalid '{key}': {value!r}", where)
+        if not is_language_code(value):
+            raise PackageRejected(f"{METADATA} has an invalid '{key}': {value!r} is not a "
+                                  "language code (ISO 639-1, such as 'en')", where)
+    if metadata["from_code"] == metadata["to_code"]:
+        raise PackageRejected(f"{METADATA}: from_code and to_code are both "
+                              f"{metadata['from_code']!r}", where)
     for key in ("package_version", "argos_version"):
         value = metadata.get(key, "")
         if isinstance(value, bool) or not isinstance(value, str | int | float):
@@ -50,6 +68,22 @@ def parse_metadata(raw: bytes, where: str) -> dict[str, Any]:
     if not isinstance(metadata.get("target_prefix", ""), str):
         raise PackageRejected(f"{METADATA}: 'target_prefix' must be a string", where)
     return metadata
+
+
+def is_language_code(code: str) -> bool:
+    """An ISO 639-1 code (or one of Argos's two), optionally with a region or script."""
+    match = _CODE.match(code)
+    return match is not None and match.group(1) in ISO_639_1
+
+
+def check_pair(source: str, target: str) -> None:
+    """Refuse a pair that no package can hold, before asking the index for it."""
+    for code in (source, target):
+        if not is_language_code(code):
+            raise PackageRejected(f"{code!r} is not a language code (ISO 639-1, such as 'en')")
+    if source == target:
+        raise PackageRejected(f"a package translates between two languages, not {source}->"
+                              f"{target}")
 
 
 def text_field(metadata: dict[str, Any], key: str) -> str:

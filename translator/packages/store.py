@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from translator.core.atomic import current_umask
 from translator.core.errors import ModelError, PackageRejected
 from translator.packages import paths
 from translator.packages.archive import (
@@ -32,6 +33,7 @@ from translator.packages.archive import (
     inspect_archive,
     open_archive,
 )
+from translator.packages.contents import check_loadable
 from translator.packages.layout import (
     METADATA,
     MODEL_BIN,
@@ -148,6 +150,7 @@ def install_archive(path: Path | str, *, max_total_bytes: int = DEFAULT_MAX_TOTA
             raise ModelError(f"cannot write to the package dir: {exc.strerror}",
                              target_dir) from None
         try:
+            os.chmod(staging, 0o777 & ~current_umask())  # mkdtemp's 0700 is not argospm's
             _extract(archive, info, staging)
             _check_extracted(staging, info)
             older = [p.path for p in _packages_in(target_dir, _ignore)
@@ -282,6 +285,7 @@ def _check_extracted(staging: Path, info: ArchiveInfo) -> None:
         raise PackageRejected(
             f"extracted {package.size_bytes} bytes, the archive declares "
             f"{info.uncompressed_bytes}", info.path)
+    check_loadable(staging, package.tokenizer_kind, package.tokenizer_path, info.path)
 
 
 def _move_into_place(staging: Path, final: Path) -> None:

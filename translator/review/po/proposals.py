@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass, fields
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
+from glossary.formats.cells import neutralise_row
 from translator.core.inline_codes import strip_codes
 
 if TYPE_CHECKING:
@@ -167,9 +168,10 @@ def entity_proposals(item: Reviewed, glossary: Annotator | None) -> list[Proposa
 
 
 def proposals_csv(proposals: list[Proposal]) -> str:
+    """The proposals as CSV; renderings come from articles, so no cell may run as a formula."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([f.name for f in fields(Proposal)])
     for proposal in proposals:
-        writer.writerow(list(asdict(proposal).values()))
+        writer.writerow(neutralise_row(list(asdict(proposal).values())))
     return buffer.getvalue()

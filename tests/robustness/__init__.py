@@ -1,0 +1,33 @@
+"""Hostile and broken inputs: one clear line, nothing lost, nothing injected (issue 12).
+
+One file per theme; every hostile input is built by the test itself.
+The matrix (case: before -> after):
+
+test_formula_injection.py
+  * glossary CSV/TSV export of terms starting = + - @ tab CR: written as is, a
+    spreadsheet runs them -> a ``'`` in front; import strips exactly that, so
+    every term ("-ism" included) round-trips.
+  * glossary XLSX export: ``=...`` stored as a live formula, re-import fails
+    "empty term" (and "NA"/"#N/A" read back as empty) -> typed string cells with
+    Excel's quote-prefix style; re-import exact.
+  * ``glossary-proposals.csv``: reviewer renderings written as is -> ``'`` prefix.
+test_zip_bomb_entries.py
+  * 300 entries of 1 MiB - 1 zeros (~1.8 MB): installs 301.5 MB -> refused in
+    one line (whole archive bounded to 20:1, with a 64 MiB floor).
+test_file_modes.py
+  * atomic writes under umask 022 / 077: always 0600 -> 0644 / 0600; a replaced
+    file keeps its mode; an installed package folder is 0755, not 0700.
+test_package_codes.py
+  * packages ``xx->zz``, ``en->qq``, ``eng``, ``EN``, ``en->en``: installed -> refused
+    in one line; other ISO 639-1 pairs (and Argos's zt, pb) still install; an odd
+    folder unzipped by argospm is skipped with a warning.
+test_corrupt_tokenizer.py
+  * garbage ``sentencepiece.model``/``bpe.model``, broken ``model/config.json``:
+    installed, then every translate crashes (``could not parse ModelProto``, or
+    Argos's BPE reader exits) -> refused at install, nothing left behind; an
+    already-installed broken tokenizer is one ModelError line.
+test_long_sentence.py
+  * one 300-word sentence on the test package (256 positions): ``No position
+    encodings are defined for positions >= 256`` aborts the run -> translated in
+    pieces cut after punctuation; the other sentences and files unchanged.
+"""
