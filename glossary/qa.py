@@ -191,8 +191,11 @@ class Report:
         writer = csv.DictWriter(buffer, fieldnames=list(Finding.__dataclass_fields__),
                                 lineterminator="\n")
         writer.writeheader()
-        for finding in self.findings:
-            writer.writerow(finding.to_dict())
+        from glossary.formats.cells import neutralise
+
+        for finding in self.findings:  # cells quote article text: never a live formula
+            writer.writerow({key: neutralise(str(value)) if isinstance(value, str) else value
+                             for key, value in finding.to_dict().items()})
         return buffer.getvalue()
 
 
