@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from translator.review.annotator import Annotator
 from translator.review.report.annotate import SegmentView, mark_segment
 from translator.run_record import SegmentRecord
@@ -28,6 +30,6 @@ def test_name_marks_cover_exactly_the_names_and_never_overlap():
     view = _view()
     marked = sorted((s.start, s.end) for s in view.target_spans if s.kind == "entity")
     assert [TRANSLATION[a:b] for a, b in marked] == ["Alyona Popova", "Russia"]
-    assert all(b <= c for (_, b), (c, _) in zip(marked, marked[1:]))
+    assert all(b <= c for (_, b), (c, _) in pairwise(marked))
     sources = sorted(SOURCE[s.start:s.end] for s in view.source_spans if s.kind == "entity")
     assert sources == ["Алёна Попова", "России"]
