@@ -38,6 +38,8 @@ def test_an_abbreviation_pymorphy_knows_as_a_common_noun_is_not_a_name():
 def test_a_quoted_title_is_one_name_and_a_bracketed_abbreviation_another():
     assert "Меж двух морей" in _texts('Жюри отметило фильм "Меж двух морей" Ивана Петрова.')
     assert "Легенда о времени" in _texts('Он снял в 2006 г. "Легенда о времени".')
+    assert "Золотая жемчужина" in _texts('"Золотая жемчужина" за лучший фильм')
+    assert _texts('"Все нормально", - сказал он.') == []
     found = _texts("Страна вышла из Евросоюза (ЕС) в прошлом году.")
     assert "Евросоюза" in found and "ЕС" in found and not any("(" in t for t in found)
 

@@ -202,8 +202,8 @@ def extract_ru(text: str, segment: int = 0,
         i = 0
         while i < len(tokens):
             token = tokens[i]
-            if not (_is_name_like(token, _sentence_initial(text, token.start))
-                    and free(token.start, token.stop)):
+            initial = _sentence_initial(text, token.start) and not _opens_title(text, token)
+            if not (_is_name_like(token, initial) and free(token.start, token.stop)):
                 i += 1
                 continue
             j = i + 1
@@ -262,6 +262,19 @@ def _sentence_initial(text: str, start: int) -> bool:
 def _quoted(text: str, start: int, stop: int) -> bool:
     opener = text[start - 1:start]
     return opener in _QUOTES and text[stop:stop + 1] == _QUOTES[opener]
+
+
+def _opens_title(text: str, token) -> bool:
+    """A word opening a short quoted phrase that the sentence goes on after: a title
+    ("Золотая жемчужина" за ...), not a quotation ("Все нормально", - сказал он)."""
+    opener = text[token.start - 1:token.start]
+    if opener not in _QUOTES:
+        return False
+    close = text.find(_QUOTES[opener], token.start)
+    inside = text[token.start:close]
+    return (close > 0 and "\n" not in inside and len(inside.split()) <= _LONGEST_TITLE
+            and inside[-1:].isalnum() and text[close + 1:close + 3].startswith(" ")
+            and text[close + 2:close + 3].isalpha())
 
 
 def _through_closing_quote(text: str, tokens, i: int, j: int, free) -> int:
