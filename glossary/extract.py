@@ -120,8 +120,10 @@ def _ngrams(line: str, lang: str, max_words: int, tagger: _RuTagger | None,
                 elif (size == 1 and len(span[0]) < 4) or _verb_like(words[end - 1], lang) or \
                         _verb_like(words[start], lang):
                     continue
-                surface = line[run[start].start:run[end - 1].end]  # hyphens kept
-                yield surface, tuple(lem.lemma(w) for w in words[start:end])
+                key = tuple(lem.lemma(w) for w in words[start:end])
+                if any(k in stop and k not in links for k in key):
+                    continue  # an inflected stopword: "таким образом", "своё поле"
+                yield line[run[start].start:run[end - 1].end], key  # hyphens kept
 
 
 def extract_candidates(lines: list[str], lang: str, *, min_count: int = 2,

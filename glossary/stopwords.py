@@ -89,7 +89,7 @@ january february march april june july august september october november decembe
 jan feb mar apr jun jul aug sep sept oct nov dec
 """),
     "es": _words("""
-dijo afirmó señaló explicó añadió agregó informó aseguró declaró indicó comentó
+ahora dijo afirmó señaló explicó añadió agregó informó aseguró declaró indicó comentó
 leer lee comentario comentarios suscríbete suscribirse boletín publicidad cookies
 compartir comparte síguenos
 lunes martes miércoles jueves viernes sábado domingo hoy ayer mañana
