@@ -13,13 +13,22 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from glossary.model import Concept, GlossaryError, Term, check_lang
-from glossary.morphology import joined, lemmatizer, phrase_lemma, russian_analyzer, tokenize
+from glossary.morphology import lemmatizer, phrase_lemma, russian_analyzer, tokenize
 from glossary.stopwords import LINKS, STOPWORDS
+
+#: Finds the names in lines of one language: per line, the (start, end) of each name.
+#: ``triglot glossary extract`` passes the entity extractor's; glossary/ cannot import it.
+NameFinder = Callable[[list[str], str], list[list[tuple[int, int]]]]
+#: Words of one term stand apart by spaces or one hyphen: not a spaced dash ("CoinDesk -
+#: Unknown"), a line break or punctuation.
+_TERM_GAP = re.compile(r"[ \t\u00a0]+|[-‐‑]")
 
 _BAD_RU_POS = {"VERB", "INFN", "GRND", "PRTS", "ADVB", "PREP", "CONJ", "PRCL", "INTJ", "NPRO",
                "PRED", "COMP", "NUMR"}
@@ -29,7 +38,7 @@ _BAD_RU_POS = {"VERB", "INFN", "GRND", "PRTS", "ADVB", "PREP", "CONJ", "PRCL", "
 class Candidate:
     """A proposed term with the evidence a reviewer needs."""
 
-    text: str  # dictionary form
+    text: str  # as people write it: the commonest surface form (ru: the dictionary form)
     lemma: tuple[str, ...]
     count: int
     termhood: float
@@ -72,14 +81,18 @@ class _RuTagger:
         return self._cache[low]
 
 
-def _ngrams(line: str, lang: str, max_words: int, tagger: _RuTagger | None):
-    """Candidate word spans of one line: (words, lemma key)."""
+def _ngrams(line: str, lang: str, max_words: int, tagger: _RuTagger | None,
+            names: list[tuple[int, int]] = ()):
+    """Candidate word spans of one line: (surface text, lemma key); none touches a name."""
     stop, links = STOPWORDS[lang], LINKS[lang]
     lem = lemmatizer(lang)
     tokens = tokenize(line)
     runs: list[list] = []
     for i, token in enumerate(tokens):
-        if i == 0 or not joined(line, tokens[i - 1], token):
+        if any(token.start < b and token.end > a for a, b in names):
+            runs.append([])  # a name is no part of a term, and splits the run
+            continue
+        if i == 0 or not _TERM_GAP.fullmatch(line, tokens[i - 1].end, token.start):
             runs.append([])
         runs[-1].append(token)
     for run in runs:
@@ -107,23 +120,28 @@ def _ngrams(line: str, lang: str, max_words: int, tagger: _RuTagger | None):
                 elif (size == 1 and len(span[0]) < 4) or _verb_like(words[end - 1], lang) or \
                         _verb_like(words[start], lang):
                     continue
-                yield words[start:end], tuple(lem.lemma(w) for w in words[start:end])
+                key = tuple(lem.lemma(w) for w in words[start:end])
+                if any(k in stop and k not in links for k in key):
+                    continue  # an inflected stopword: "таким образом", "своё поле"
+                yield line[run[start].start:run[end - 1].end], key  # hyphens kept
 
 
 def extract_candidates(lines: list[str], lang: str, *, min_count: int = 2,
-                       max_words: int = 4, min_words: int = 2) -> list[Candidate]:
+                       max_words: int = 4, min_words: int = 2,
+                       find_names: NameFinder | None = None) -> list[Candidate]:
     """Candidates from ``lines`` (one segment each), best first; single words only
-    with ``min_words=1``."""
+    with ``min_words=1``. With ``find_names``, no candidate holds a name it finds."""
     lang = check_lang(lang)
     tagger = _RuTagger() if lang == "ru" else None
+    names = find_names(lines, lang) if find_names else [[] for _ in lines]
     counts: Counter[tuple[str, ...]] = Counter()
     forms: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     examples: dict[tuple[str, ...], str] = {}
     where: dict[tuple[str, ...], set[int]] = defaultdict(set)
     for number, line in enumerate(lines):
-        for words, key in _ngrams(line, lang, max_words, tagger):
+        for surface, key in _ngrams(line, lang, max_words, tagger, names[number]):
             counts[key] += 1
-            forms[key][" ".join(words)] += 1
+            forms[key][surface] += 1
             examples.setdefault(key, line.strip())
             where[key].add(number)
     kept = {k: n for k, n in counts.items() if n >= min_count}
@@ -143,16 +161,38 @@ def extract_candidates(lines: list[str], lang: str, *, min_count: int = 2,
         termhood = math.log2(len(key) + 1) * score
         if termhood <= 0:
             continue
-        surface = forms[key].most_common(1)[0][0]
-        # Names keep their written form ("United States"); other phrases their lemma.
-        text = phrase_lemma(surface.split(), lang)
-        if _mostly_capitalised(forms[key]):
-            text = surface if lang != "ru" else " ".join(
-                w[:1].upper() + w[1:] for w in text.split())
+        text = _written_form(forms[key], lang)
         candidates.append(Candidate(text, key, n, termhood, _short(examples[key]),
                                     where[key]))
     candidates.sort(key=lambda c: (-c.termhood, -c.count, c.text))
     return candidates
+
+
+def _written_form(forms: Counter[str], lang: str) -> str:
+    """What to propose: the commonest surface form ("human rights", "social media"), not
+    its lemma ("human right"); the lemma only matches. A capital that merely opens a
+    sentence is dropped. Russian proposes the phrase's dictionary form (nominative), as
+    Russian glossaries list terms."""
+    surface = _commonest(forms)
+    if _mostly_capitalised(forms):
+        if lang != "ru":
+            return surface
+        return " ".join(w[:1].upper() + w[1:] for w in phrase_lemma(surface.split(), lang)
+                        .split())
+    if lang == "ru":
+        return phrase_lemma(surface.split(), lang)
+    inside: Counter[str] = Counter({f: n for f, n in forms.items() if not f[:1].isupper()})
+    if inside:
+        return _commonest(inside)
+    first, _, rest = surface.partition(" ")
+    first = first if first.isupper() and len(first) > 1 else first[:1].lower() + first[1:]
+    return f"{first} {rest}".strip()
+
+
+def _commonest(forms: Counter[str]) -> str:
+    """The most frequent form; on a tie the one with fewer hyphens, which an attributive
+    use adds ("facial-recognition cameras")."""
+    return max(forms, key=lambda form: (forms[form], -form.count("-")))
 
 
 def _mostly_capitalised(forms: Counter[str]) -> bool:
@@ -260,9 +300,11 @@ def read_reviewed(path: Path) -> list[Concept]:
 def extract_from_files(files: list[Path], lang: str, *,
                        parallel: tuple[Path, Path] | None = None, target: str | None = None,
                        min_count: int = 2, top: int = 200, max_words: int = 4,
-                       min_words: int = 2) -> list[Candidate]:
+                       min_words: int = 2, find_names: NameFinder | None = None
+                       ) -> list[Candidate]:
     """``glossary extract``: the best ``top`` candidates of ``files`` (and of the source
-    side of ``parallel``), with ``target`` equivalents from its line-aligned target file."""
+    side of ``parallel``), with ``target`` equivalents from its line-aligned target file;
+    names ``find_names`` finds are left out."""
     from glossary.formats.files import read_text
 
     lang = check_lang(lang)
@@ -271,7 +313,7 @@ def extract_from_files(files: list[Path], lang: str, *,
         if not files:
             raise GlossaryError("give FILES to extract from, or --parallel SRC TGT")
         return extract_candidates(lines, lang, min_count=min_count, max_words=max_words,
-                                  min_words=min_words)[:top]
+                                  min_words=min_words, find_names=find_names)[:top]
     if not target:
         raise GlossaryError("--parallel needs --to (the target file's language)")
     target = check_lang(target)
@@ -281,6 +323,7 @@ def extract_from_files(files: list[Path], lang: str, *,
         raise GlossaryError(f"{len(src_lines)} lines but {parallel[1]} has {len(tgt_lines)}:"
                             " --parallel needs line-aligned files", parallel[0])
     candidates = extract_candidates(src_lines + lines, lang, min_count=min_count,
-                                    max_words=max_words, min_words=min_words)[:top]
+                                    max_words=max_words, min_words=min_words,
+                                    find_names=find_names)[:top]
     propose_equivalents(candidates, src_lines, tgt_lines, lang, target, max_words=max_words)
     return candidates

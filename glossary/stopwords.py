@@ -75,8 +75,37 @@ tan tanto tiempo tiene tienen tres uno veces vez ya
 """),
 }
 
+#: Reporting verbs ("told Reuters"), page furniture ("read more", "sign up") and calendar
+#: words ("stories for Thursday"): news text is full of them and none is a term.
+_NEWS: dict[str, frozenset[str]] = {
+    "en": _words("""
+tell tells told telling saying report reports reported reporting add adds added adding
+according accordingly announce announced explain explained noted quoted
+read more reply replies leave sign signup newsletter newsletters advertising
+advertisement ad ads cookie cookies subscribe subscription subscribers click comment
+comments copyright reserved
+monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
+january february march april june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec
+"""),
+    "es": _words("""
+ahora dijo afirmó señaló explicó añadió agregó informó aseguró declaró indicó comentó
+leer lee comentario comentarios suscríbete suscribirse boletín publicidad cookies
+compartir comparte síguenos
+lunes martes miércoles jueves viernes sábado domingo hoy ayer mañana
+enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre
+noviembre diciembre
+"""),
+    "ru": _words("""
+словам сообщает передает передаёт пишет читайте подробнее реклама подписывайтесь
+понедельник вторник четверг пятница суббота воскресенье сегодня вчера завтра
+январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь
+января февраля марта апреля мая июня июля августа сентября октября ноября декабря
+"""),
+}
+
 STOPWORDS: dict[str, frozenset[str]] = {
-    lang: FUNCTION_WORDS[lang] | _COMMON[lang] for lang in FUNCTION_WORDS}
+    lang: FUNCTION_WORDS[lang] | _COMMON[lang] | _NEWS[lang] for lang in FUNCTION_WORDS}
 
 LINKS: dict[str, frozenset[str]] = {
     "en": frozenset({"of", "for", "and"}),

@@ -15,17 +15,35 @@ from translator.entities.gazetteer import territory_code
 from translator.entities.institutions import LOC_CONCEPTS, ORG_CONCEPTS, concept_of
 from translator.entities.model import Mention
 from translator.entities.russian_morph import (
+    TITLES,
     Word,
+    common_abbreviation,
+    common_word,
     lemma,
     normalise_name,
     normalise_person,
     proper_tags,
 )
 
+# A run of Latin-script words starting at a word boundary; the first word may be
+# lower case before a capital ("iPhone", "iOS 12").
+_LATIN_WORD = r"[A-Za-z0-9'’!&.-]"
 _LATIN_RUN = re.compile(
-    r"(?:[A-Z0-9][\w'’!&.-]*)(?:[ \t]+(?:(?:of|the|and|for|in|de|du|&)[ \t]+)*"
-    r"(?:[A-Z0-9(][\w'’!&.)-]*))*"
+    rf"(?<![\w'’&.-])(?:[A-Z0-9]|[a-z]+[A-Z]){_LATIN_WORD}*"
+    rf"(?:[ \t]+(?:(?:of|the|and|for|in|de|du|&)[ \t]+)*(?:[A-Z0-9(]{_LATIN_WORD}*\)?))*"
 )
+_GLUED_TO_CYRILLIC = re.compile(r"-?[А-Яа-яЁё]")  # "IP-адрес": part of a common word
+_SENTENCE_END = ".!?…"
+_ABBREVIATION_DOT = re.compile(r"(?:^|[\s(])[а-яё]{1,3}\.$")  # г., ул., им.
+_OPENERS = "\"'«“„‘([-–— \t"
+_QUOTES = {"«": "»", "\"": "\"", "“": "”", "„": "“"}
+# Datelines ("МОСКВА, 12 марта. /ТАСС/.") and credits ("Фото: Reuters") are page furniture.
+_BOILERPLATE = re.compile(
+    r"(?m)^[А-ЯЁ][А-ЯЁ -]+, \d{1,2} [а-яё]+(?: \d{4})?\.?"
+    r"(?:\s*/[^/\n]{1,30}/\.?|\s*[-–—]\s*[^.\n]{1,30}\.)?"
+    r"|(?:Фото|Видео|Иллюстрация|Источник|Скриншот|Реклама)\s*:[^\n.]*"
+)
+_LONGEST_TITLE = 8  # words of a quoted title ("Меж двух морей") taken as one name
 _TYPE_BY_TAG = {"Name": "PER", "Surn": "PER", "Patr": "PER", "Geox": "LOC", "Orgn": "ORG",
                 "Trad": "ORG"}
 
@@ -82,12 +100,12 @@ def _capitalised(token) -> bool:
 def _is_name_like(token, first_in_sentence: bool) -> bool:
     """A capitalised Cyrillic word counts as a name unless it is merely sentence-initial."""
     text = token.text
-    if not _capitalised(token) or not re.search(r"[А-Яа-яЁё]", text):
+    if not _capitalised(token) or not re.match(r"[А-ЯЁ]", text):  # "IP-адрес": Latin
         return False
     if len(text) == 1:
         return False
     if text.isupper():
-        return True  # abbreviation
+        return not common_abbreviation(text)  # США, ФСБ, but not ЧП
     if token.pos in ("PRON", "DET", "ADP", "CCONJ", "SCONJ", "PART", "NUM", "VERB", "AUX", "ADV"):
         return False
     if first_in_sentence:
@@ -150,21 +168,30 @@ def extract_ru(text: str, segment: int = 0,
     mentions: list[Mention] = []
     covered: list[tuple[int, int]] = []
     for span in doc.spans:
-        tokens = span.tokens
-        normal = _normal(text[span.start:span.stop], tokens, span.type, span.start)
-        mentions.append(Mention(span.text, span.type, span.start, span.stop, "ru", normal,
-                                segment, "ner"))
-        covered.append((span.start, span.stop))
+        for start, stop, etype in _ner_parts(text, span):
+            tokens = [t for t in span.tokens if t.start >= start and t.stop <= stop]
+            tokens = _without_titles(tokens) if etype == "PER" else tokens
+            if not tokens or (len(tokens) == 1 and _sentence_initial(text, tokens[0].start)
+                              and common_word(tokens[0].text)):
+                continue  # "Получившему грибы...": a participle opening the sentence
+            start, stop = tokens[0].start, tokens[-1].stop
+            normal = _normal(text[start:stop], tokens, etype, start)
+            mentions.append(Mention(text[start:stop], etype, start, stop, "ru", normal,
+                                    segment, "ner"))
+            covered.append((start, stop))
 
     def free(start: int, stop: int) -> bool:
         return all(stop <= a or start >= b for a, b in covered)
 
     # Latin-script names inside Russian text (brands, media, English titles).
     for match in _LATIN_RUN.finditer(text):
-        start, stop = match.start(), match.end()
+        start = match.start()
         value = match.group().rstrip(".-")
+        if value.count("(") != value.count(")"):
+            value = value[:value.index("(")].rstrip() if "(" in value else value.rstrip(")")
         stop = start + len(value)
-        if not re.search(r"[A-Za-z]{2}", value) or not free(start, stop):
+        if (not re.search(r"[A-Za-z]{2}", value) or not free(start, stop)
+                or _GLUED_TO_CYRILLIC.match(text, stop)):
             continue
         mentions.append(Mention(value, "ORG", start, stop, "ru", value, segment, "rule"))
         covered.append((start, stop))
@@ -175,7 +202,8 @@ def extract_ru(text: str, segment: int = 0,
         i = 0
         while i < len(tokens):
             token = tokens[i]
-            if not (_is_name_like(token, i == 0) and free(token.start, token.stop)):
+            initial = _sentence_initial(text, token.start) and not _opens_title(text, token)
+            if not (_is_name_like(token, initial) and free(token.start, token.stop)):
                 i += 1
                 continue
             j = i + 1
@@ -185,12 +213,90 @@ def extract_ru(text: str, segment: int = 0,
             # "Средиземное море", "Римской империи": a capitalised adjective names its noun.
             if tokens[j - 1].pos == "ADJ" and j < len(tokens) and tokens[j].pos == "NOUN":
                 j += 1
-            run = tokens[i:j]
-            start, stop = run[0].start, run[-1].stop
-            etype = _type_of_rule_span(run)
-            normal = _normal(text[start:stop], run, etype, start)
-            mentions.append(Mention(text[start:stop], etype, start, stop, "ru", normal,
-                                    segment, "rule"))
-            covered.append((start, stop))
+            j = _through_closing_quote(text, tokens, i, j, free)
+            run = _without_titles(tokens[i:j])
+            if run:
+                start, stop = run[0].start, run[-1].stop
+                etype = "MISC" if j > i + 1 and _quoted(text, start, stop) else (
+                    _type_of_rule_span(run))
+                normal = _normal(text[start:stop], run, etype, start)
+                mentions.append(Mention(text[start:stop], etype, start, stop, "ru", normal,
+                                        segment, "rule"))
+                covered.append((start, stop))
             i = j
-    return sorted(mentions, key=lambda m: m.start)
+    furniture = [m.span() for m in _BOILERPLATE.finditer(text)]
+    return sorted((m for m in mentions
+                   if all(m.end <= a or m.start >= b for a, b in furniture)),
+                  key=lambda m: m.start)
+
+
+def _ner_parts(text: str, span) -> list[tuple[int, int, str]]:
+    """natasha's span, cut before a bracketed abbreviation: "Евросоюза (ЕС)" is two names."""
+    start, stop = span.start, span.stop
+    inner = text[start:stop]
+    bracket = inner.find(" (")
+    if bracket < 0:
+        return [(start, stop, span.type)]
+    parts = [(start, start + bracket, span.type)]
+    abbreviation = inner[bracket + 2:].rstrip(")").strip()
+    if abbreviation.isupper() and " " not in abbreviation:
+        first = start + bracket + 2
+        parts.append((first, first + len(abbreviation), span.type))
+    return parts
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    """Whether a word stands first in its sentence or line, opening quotes and dashes aside.
+
+    Decided on the text, not on natasha's sentences: a headline without a full
+    stop runs into the next line there.
+    """
+    before = text[:start].rstrip(_OPENERS)
+    if not before or before[-1] == "\n":
+        return True
+    if before[-1] != "." :
+        return before[-1] in _SENTENCE_END
+    return not _ABBREVIATION_DOT.search(before)  # "2006 г. "Легенда..."": no sentence end
+
+
+def _quoted(text: str, start: int, stop: int) -> bool:
+    opener = text[start - 1:start]
+    return opener in _QUOTES and text[stop:stop + 1] == _QUOTES[opener]
+
+
+def _opens_title(text: str, token) -> bool:
+    """A word opening a short quoted phrase that the sentence goes on after: a title
+    ("Золотая жемчужина" за ...), not a quotation ("Все нормально", - сказал он)."""
+    opener = text[token.start - 1:token.start]
+    if opener not in _QUOTES:
+        return False
+    close = text.find(_QUOTES[opener], token.start)
+    inside = text[token.start:close]
+    return (close > 0 and "\n" not in inside and len(inside.split()) <= _LONGEST_TITLE
+            and inside[-1:].isalnum() and text[close + 1:close + 3].startswith(" ")
+            and text[close + 2:close + 3].isalpha())
+
+
+def _through_closing_quote(text: str, tokens, i: int, j: int, free) -> int:
+    """A run that opens a short quoted title ("Меж двух морей") ends at its closing quote."""
+    opener = text[tokens[i].start - 1:tokens[i].start]
+    if opener not in _QUOTES:
+        return j
+    closer = _QUOTES[opener]
+    for k in range(j - 1, min(len(tokens), i + _LONGEST_TITLE)):
+        if k > i and (not free(tokens[k].start, tokens[k].stop)
+                      or "\n" in text[tokens[k - 1].stop:tokens[k].start]):
+            return j
+        if text[tokens[k].stop:tokens[k].stop + 1] == closer:
+            return max(j, k + 1)
+        if tokens[k].text in (opener, closer):
+            return j
+    return j
+
+
+def _without_titles(tokens) -> list:
+    """A person's name without the job title or honorific before it."""
+    index = 0
+    while index < len(tokens) - 1 and lemma(tokens[index].text) in TITLES:
+        index += 1
+    return list(tokens[index:])

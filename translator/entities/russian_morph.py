@@ -15,6 +15,16 @@ from functools import lru_cache
 _CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
 _GENDERS = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
 _PROPER = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"}
+_NEVER_NAMES = {"VERB", "INFN", "PRTF", "PRTS", "GRND", "ADVB", "NPRO", "PREP", "CONJ", "PRCL"}
+#: Job titles and honorifics (lemmas): they stand before a name, never inside it.
+TITLES = frozenset({
+    "президент", "премьер", "премьер-министр", "министр", "замминистра", "глава", "губернатор",
+    "мэр", "депутат", "сенатор", "спикер", "председатель", "директор", "гендиректор", "генсек",
+    "генерал", "адмирал", "полковник", "майор", "посол", "канцлер", "король", "королева",
+    "принц", "принцесса", "патриарх", "митрополит", "архиепископ", "епископ", "папа",
+    "господин", "госпожа", "мистер", "миссис", "доктор", "профессор", "судья", "прокурор",
+    "тренер", "главный", "бывший", "официальный", "представитель", "пресс-секретарь",
+})
 
 
 @dataclass(frozen=True)
@@ -47,6 +57,20 @@ def proper_tags(word: str) -> set[str]:
         if parse.score >= 0.1:
             found |= set(parse.tag.grammemes) & _PROPER
     return found
+
+
+def common_abbreviation(word: str) -> bool:
+    """An abbreviation pymorphy3 knows as a common noun (ЧП, ДТП, СМИ), not a name."""
+    found = parses(word)
+    return bool(found) and all(
+        p.is_known and "Abbr" in p.tag.grammemes and not set(p.tag.grammemes) & _PROPER
+        for p in found)
+
+
+def common_word(word: str) -> bool:
+    """A word pymorphy3 knows only as a verb form, participle or function word, never a name."""
+    found = [p for p in parses(word) if p.score >= 0.05]
+    return bool(found) and all(p.is_known and p.tag.POS in _NEVER_NAMES for p in found)
 
 
 def lemma(word: str) -> str:

@@ -1,0 +1,63 @@
+"""Term extraction proposes what people write: surface forms, no furniture, no names."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary.extract import extract_candidates
+
+LINES = [
+    "Critics say social media spread the rumours about human rights groups.",
+    "Human rights lawyers told Reuters the rules on social media were vague.",
+    "Social media firms said they respect human rights, Reuters reported.",
+    "The newsletter: the best crypto stories for Thursday. Read more",
+    "The best crypto stories for Thursday, a lawyer told Reuters. Read more",
+    "Acme Wire - Unknown author",
+    "Acme Wire - Unknown source",
+]
+
+
+def _texts(lines=LINES, **options) -> list[str]:
+    return [c.text for c in extract_candidates(lines, "en", **options)]
+
+
+def test_the_commonest_written_form_is_proposed_not_the_lemma():
+    found = _texts()
+    assert "social media" in found and "human rights" in found
+    assert "social medium" not in found and "human right" not in found
+    assert "Social media" not in found  # a capital that only opens a sentence is dropped
+
+
+def test_reporting_verbs_boilerplate_and_weekdays_make_no_term():
+    found = _texts()
+    assert not any(w in t.lower().split() for t in found
+                   for w in ("told", "tell", "reported", "thursday", "read", "newsletter"))
+
+
+def test_a_spaced_dash_ends_a_term():
+    assert not any("Unknown" in t for t in _texts())
+
+
+def test_names_found_by_the_name_finder_are_left_out():
+    def finder(lines, lang):
+        return [[(m.start(), m.end())] if (m := __import__("re").search("Acme Wire", line))
+                else [] for line in lines]
+
+    assert "Acme Wire" in _texts()
+    assert "Acme Wire" not in _texts(find_names=finder)
+
+
+@pytest.mark.corpus
+def test_seed_articles_propose_written_forms_and_no_furniture(corpus_dir):
+    from glossary.extract import extract_from_files
+    from translator.entities.extract import extract_many
+
+    def finder(lines, lang):
+        return [[(m.start, m.end) for m in found] for found in extract_many(lines, lang)]
+
+    files = sorted((corpus_dir / "seed-articles").glob("*.txt"))
+    found = [c.text for c in extract_from_files(files, "en", find_names=finder, top=500)]
+    assert "social media" in found and "human rights" in found
+    for wrong in ("social medium", "human right", "tell reuters", "crypto story for thursday",
+                  "CoinDesk Unknown"):
+        assert wrong not in found
