@@ -17,6 +17,9 @@ STATUSES: tuple[str, ...] = ("preferred", "admitted", "deprecated", "superseded"
 ACCEPTED_STATUSES: tuple[str, ...] = ("preferred", "admitted")
 #: Statuses whose use in a translation is a QA finding.
 REJECTED_STATUSES: tuple[str, ...] = ("deprecated", "superseded", "forbidden")
+#: A concept's review states: only approved concepts are enforced and checked.
+PROPOSED, APPROVED, REJECTED = "proposed", "approved", "rejected"
+REVIEW_STATES: tuple[str, ...] = (APPROVED, PROPOSED, REJECTED)
 PARTS_OF_SPEECH: tuple[str, ...] = ("noun", "verb", "adjective", "adverb", "properNoun", "other")
 
 
@@ -108,8 +111,19 @@ class Concept:
     terms: list[Term] = field(default_factory=list)
     created: str = ""
     updated: str = ""
+    #: Review state: a proposed concept (from ``entities clusters`` or ``glossary extract``)
+    #: waits for a person's approval; only an approved one is enforced and checked; a
+    #: rejected one is kept so the same proposal does not come back.
+    review: str = "approved"
+    occurrences: int = 0  # mentions counted when it was proposed
+    context: str = ""  # one line of text it was proposed from
     #: Where an imported concept came from ("line 4", "conceptEntry c7"): for error messages.
     origin: str = field(default="", compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.review not in REVIEW_STATES:
+            raise GlossaryError(f"unknown review state '{self.review}': use "
+                                f"{', '.join(REVIEW_STATES)}")
 
     def terms_in(self, lang: str) -> list[Term]:
         return [t for t in self.terms if t.lang == lang]
@@ -141,7 +155,16 @@ class Concept:
     def to_dict(self) -> dict:
         return {"id": self.id, "subject": self.subject, "definition": self.definition,
                 "note": self.note, "created": self.created, "updated": self.updated,
-                "terms": [t.to_dict() for t in self.terms]}
+                "review": self.review, "occurrences": self.occurrences,
+                "context": self.context, "terms": [t.to_dict() for t in self.terms]}
+
+    @property
+    def proposed(self) -> bool:
+        return self.review == PROPOSED
+
+    @property
+    def approved(self) -> bool:
+        return self.review == APPROVED
 
     def label(self) -> str:
         """A short human name: the first preferred term, English first."""
