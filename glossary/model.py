@@ -71,6 +71,8 @@ class Term:
     source: str = ""
     created: str = ""
     updated: str = ""
+    #: A term a proposal added to an approved concept: not used until a person approves it.
+    proposed: bool = False
     id: int | None = field(default=None, compare=False)
     concept_id: str | None = field(default=None, compare=False)
 
@@ -84,7 +86,7 @@ class Term:
 
     @property
     def accepted(self) -> bool:
-        return self.status in ACCEPTED_STATUSES
+        return self.status in ACCEPTED_STATUSES and not self.proposed
 
     @property
     def rejected(self) -> bool:
@@ -93,11 +95,13 @@ class Term:
     def to_dict(self) -> dict:
         return {"lang": self.lang, "text": self.text, "status": self.status, "pos": self.pos,
                 "case_sensitive": self.case_sensitive, "dnt": self.dnt, "note": self.note,
-                "source": self.source, "created": self.created, "updated": self.updated}
+                "source": self.source, "created": self.created, "updated": self.updated,
+                "proposed": self.proposed}
 
     def flags(self) -> list[str]:
         return [name for name, on in (("case-sensitive", self.case_sensitive),
-                                      ("do-not-translate", self.dnt)) if on]
+                                      ("do-not-translate", self.dnt),
+                                      ("proposed", self.proposed)) if on]
 
 
 @dataclass
@@ -132,9 +136,9 @@ class Concept:
         """The term a translation into ``lang`` should use: preferred, else admitted."""
         for status in ACCEPTED_STATUSES:
             for term in self.terms:
-                if term.lang == lang and term.status == status:
+                if term.lang == lang and term.status == status and not term.proposed:
                     return term
-        dnt = [t for t in self.terms if t.dnt]
+        dnt = [t for t in self.terms if t.dnt and not t.proposed]
         return Term(lang, dnt[0].text, "preferred", dnt=True,
                     case_sensitive=dnt[0].case_sensitive) if dnt else None
 
@@ -142,7 +146,7 @@ class Concept:
         """Every term a translation into ``lang`` may use, best first: preferred, then
         admitted (or, with none, the do-not-translate form ``target_term`` falls back to)."""
         accepted = [t for status in ACCEPTED_STATUSES for t in self.terms
-                    if t.lang == lang and t.status == status]
+                    if t.lang == lang and t.status == status and not t.proposed]
         if accepted:
             return accepted
         fallback = self.target_term(lang)
@@ -165,6 +169,16 @@ class Concept:
     @property
     def approved(self) -> bool:
         return self.review == APPROVED
+
+    @property
+    def pending(self) -> bool:
+        """Waiting for a person: a proposed concept, or proposed terms of an approved one."""
+        return self.proposed or (self.approved and any(t.proposed for t in self.terms))
+
+    def used_terms(self) -> list[Term]:
+        """The terms matching and enforcement use: none of a concept not approved, and no
+        proposed term."""
+        return [t for t in self.terms if not t.proposed] if self.approved else []
 
     def label(self) -> str:
         """A short human name: the first preferred term, English first."""

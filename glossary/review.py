@@ -1,10 +1,11 @@
 """Reviewing proposed glossary entries: the glossary learns only what a person approved.
 
 ``entities clusters --to-glossary`` and ``glossary extract --add`` store their
-concepts as *proposed*; translation, QA and matching ignore them. Here a person
-approves, edits (then approves) or rejects them, by id or through a CSV round
-trip. A rejected concept is kept as rejected, so the same proposal does not come
-back from the next run, and is never enforced.
+concepts as *proposed*; a proposal that meets an approved concept adds its new
+terms to it as proposed terms. Translation, QA and matching ignore both. Here a
+person approves, edits (then approves) or rejects them, by id or through a CSV
+round trip. A rejected concept is kept as rejected, so the same proposal does not
+come back from the next run; rejected proposed terms are removed.
 
 Public API::
 
@@ -42,35 +43,52 @@ REVIEW_SOURCE = "triglot glossary review"
 
 
 def pending(termbase: Termbase) -> list[Concept]:
-    """The proposed concepts, most mentioned first, then by id."""
-    proposed = [c for c in termbase.concepts() if c.proposed]
-    return sorted(proposed, key=lambda c: -c.occurrences)
+    """The concepts waiting for a decision (proposed, or approved with proposed terms),
+    most mentioned first, then by id."""
+    waiting = [c for c in termbase.concepts() if c.pending]
+    return sorted(waiting, key=lambda c: -c.occurrences)
 
 
-def _set_review(termbase: Termbase, ids: Iterable[str], state: str) -> list[str]:
-    """Mark each concept ``state``, all or none; only proposed concepts may be decided."""
+def _pending(termbase: Termbase, concept_id: str) -> Concept:
+    concept = termbase.get(concept_id)
+    if not concept.pending:
+        raise GlossaryError(f"concept {concept.id} is not proposed (it is {concept.review}); "
+                            "edit it with 'triglot glossary edit'", termbase.path)
+    return concept
+
+
+def _decide(concept: Concept, approved: bool) -> None:
+    """Approve (or reject) ``concept`` in place: a proposed concept wholly, else its
+    proposed terms (rejected ones removed)."""
+    if concept.proposed:
+        concept.review = APPROVED if approved else REJECTED
+    if not approved and not concept.proposed and concept.approved:
+        concept.terms = [t for t in concept.terms if not t.proposed]
+    for term in concept.terms:
+        term.proposed = term.proposed and concept.review == REJECTED
+
+
+def _set_review(termbase: Termbase, ids: Iterable[str], approved: bool) -> list[str]:
+    """Decide on each concept, all or none; only pending concepts may be decided."""
     done: list[str] = []
     with termbase.transaction():
         for concept_id in ids:
-            concept = termbase.get(concept_id)
-            if not concept.proposed:
-                raise GlossaryError(f"concept {concept.id} is not proposed (it is "
-                                    f"{concept.review}); edit it with 'triglot glossary edit'",
-                                    termbase.path)
-            concept.review = state
+            concept = _pending(termbase, concept_id)
+            _decide(concept, approved)
             termbase.update(concept)
             done.append(concept.id or "")
     return done
 
 
 def approve(termbase: Termbase, ids: Iterable[str]) -> list[str]:
-    """Approve proposed concepts: from now on translation enforces them."""
-    return _set_review(termbase, ids, APPROVED)
+    """Approve proposed concepts (or proposed terms): from now on translation enforces them."""
+    return _set_review(termbase, ids, True)
 
 
 def reject(termbase: Termbase, ids: Iterable[str]) -> list[str]:
-    """Reject proposed concepts: kept as rejected, never enforced nor proposed again."""
-    return _set_review(termbase, ids, REJECTED)
+    """Reject proposed concepts (kept as rejected, never enforced nor proposed again), or
+    the proposed terms of an approved concept (removed)."""
+    return _set_review(termbase, ids, False)
 
 
 def prefer(concept: Concept, lang: str, text: str) -> bool:
@@ -98,25 +116,25 @@ def prefer(concept: Concept, lang: str, text: str) -> bool:
 def edit_and_approve(termbase: Termbase, concept_id: str, names: dict[str, str]) -> Concept:
     """Set the preferred term of each language in ``names`` and approve the concept."""
     with termbase.transaction():
-        concept = termbase.get(concept_id)
-        if not concept.proposed:
-            raise GlossaryError(f"concept {concept.id} is not proposed (it is {concept.review});"
-                                " edit it with 'triglot glossary edit'", termbase.path)
+        concept = _pending(termbase, concept_id)
         for lang, text in names.items():
             prefer(concept, lang, text)
-        concept.review = APPROVED
+        _decide(concept, True)
         termbase.update(concept)
     return termbase.get(concept.id or "")
 
 
 def preferred(concept: Concept, lang: str) -> str:
     term = next((t for t in concept.terms_in(lang) if t.status == "preferred"), None)
+    term = term or next(iter(concept.terms_in(lang)), None)
     return term.text if term else ""
 
 
 def variants(concept: Concept) -> str:
-    """The other terms, as "lang:text" joined with " | "."""
-    return " | ".join(f"{t.lang}:{t.text}" for t in concept.terms if t.status != "preferred")
+    """The other terms, as "lang:text" joined with " | " (a proposed term of an approved
+    concept marked "(proposed)")."""
+    return " | ".join(f"{t.lang}:{t.text}" + (" (proposed)" if t.proposed else "")
+                      for t in concept.terms if t.text != preferred(concept, t.lang))
 
 
 # -- the CSV round trip ---------------------------------------------------------------

@@ -128,18 +128,21 @@ class Glossary:
     # -- terms in a text -----------------------------------------------------------------
 
     def proposed(self) -> list[Concept]:
-        """The concepts waiting for a person's approval."""
-        return [c for c in self._concepts if c.proposed]
+        """The concepts waiting for a person's approval, wholly or for some terms."""
+        return [c for c in self._concepts if c.pending]
 
     def matcher(self, lang: str, *, proposed: bool = False) -> TermMatcher:
-        """The matcher over every ``lang`` term (all statuses) of the approved concepts
-        (``proposed``: of the proposed ones instead; rejected ones never), built once."""
+        """The matcher over every approved ``lang`` term (all statuses) of the approved
+        concepts (``proposed``: over the proposed terms and concepts instead; rejected
+        concepts never), built once."""
         key = (lang, proposed)
         if key not in self._matchers:
             from glossary.matching import TermMatcher
 
-            chosen = [c for c in self._concepts if (c.proposed if proposed else c.approved)]
-            self._matchers[key] = TermMatcher.from_concepts(chosen, lang)
+            pairs = [(c.id or "", t) for c in self._concepts
+                     for t in (_proposed_terms(c) if proposed else c.used_terms())
+                     if t.lang == lang]
+            self._matchers[key] = TermMatcher(lang, pairs)
         return self._matchers[key]
 
     def find_proposed(self, text: str, lang: str) -> list[TermMatch]:
@@ -197,6 +200,12 @@ class Glossary:
             terms = self._by_id[concept_id].accepted_terms(lang)
             self._accepted[key] = (terms, TermMatcher(lang, [(concept_id, t) for t in terms]))
         return self._accepted[key]
+
+
+def _proposed_terms(concept: Concept) -> list[Term]:
+    if concept.proposed:
+        return concept.terms
+    return [t for t in concept.terms if t.proposed] if concept.approved else []
 
 
 def _give_ids(concepts: list[Concept]) -> None:

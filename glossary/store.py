@@ -72,7 +72,8 @@ _MIGRATIONS = {
     1: ("ALTER TABLE concepts ADD COLUMN review TEXT NOT NULL DEFAULT 'approved'"
         " CHECK (review IN ('approved', 'proposed', 'rejected'))",
         "ALTER TABLE concepts ADD COLUMN occurrences INTEGER NOT NULL DEFAULT 0",
-        "ALTER TABLE concepts ADD COLUMN context TEXT NOT NULL DEFAULT ''"),
+        "ALTER TABLE concepts ADD COLUMN context TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE terms ADD COLUMN proposed INTEGER NOT NULL DEFAULT 0"),
 }
 
 
@@ -214,11 +215,11 @@ class Termbase:
                                  review, count, context)
         for row in self._read(
                 "SELECT id, concept_id, lang, text, status, pos, case_sensitive, dnt, note,"
-                " source, created, updated FROM terms"
+                " source, created, updated, proposed FROM terms"
                 + (f" WHERE concept_id IN ({where})" if where else "")
                 + " ORDER BY concept_id, position, id", args):
             term = Term(row[2], row[3], row[4], row[5], bool(row[6]), bool(row[7]), row[8],
-                        row[9], row[10], row[11], id=row[0], concept_id=row[1])
+                        row[9], row[10], row[11], bool(row[12]), id=row[0], concept_id=row[1])
             by_id[row[1]].terms.append(term)
         return sorted(by_id.values(), key=lambda c: _id_sort_key(c.id or ""))
 
@@ -239,12 +240,12 @@ class Termbase:
         return self._read("SELECT count(*) FROM concepts")[0][0]
 
     def matcher(self, lang: str) -> TermMatcher:
-        """A term matcher over the approved concepts' ``lang`` terms, built once per state."""
+        """A term matcher over the approved ``lang`` terms, built once per state."""
         if lang not in self._matchers:
             from glossary.matching import TermMatcher
 
-            approved = [c for c in self.concepts() if c.approved]
-            self._matchers[lang] = TermMatcher.from_concepts(approved, lang)
+            self._matchers[lang] = TermMatcher(lang, ((c.id or "", t) for c in self.concepts()
+                                                      for t in c.used_terms() if t.lang == lang))
         return self._matchers[lang]
 
     # -- writing -----------------------------------------------------------------
@@ -343,10 +344,13 @@ class Termbase:
                     f"'{incoming.label()}' matches several concepts ({', '.join(sorted(matches))})"
                     "; not merged"])
             stored = next(iter(matches.values()))
-            if incoming.proposed and not stored.proposed:
-                # Only a person adds to a reviewed concept: a proposal leaves it as it is.
-                return MergeResult(stored.id, "unchanged")
+            if incoming.proposed and stored.review == "rejected":
+                return MergeResult(stored.id, "unchanged")  # a person said no already
             merged, result = merge_into(stored, incoming)
+            if incoming.proposed and stored.approved:
+                # New terms wait for a person; the approved concept is otherwise unchanged.
+                for term in merged.terms[len(stored.terms):]:
+                    term.proposed = True
             if incoming.proposed and incoming.occurrences > merged.occurrences:
                 merged.occurrences = incoming.occurrences
                 merged.context = merged.context or incoming.context
@@ -369,11 +373,12 @@ class Termbase:
         try:
             cursor = self._db.execute(
                 "INSERT INTO terms (concept_id, lang, text, fold, status, pos, case_sensitive, dnt,"
-                " note, source, created, updated, position)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " note, source, created, updated, position, proposed)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (concept_id, term.lang, term.text, fold(term.text), term.status, term.pos,
                  int(term.case_sensitive), int(term.dnt), term.note, term.source,
-                 term.created or stamp, term.updated or term.created or stamp, position))
+                 term.created or stamp, term.updated or term.created or stamp, position,
+                 int(term.proposed)))
         except sqlite3.IntegrityError as exc:
             raise GlossaryError(f"concept {concept_id} has the {term.lang} term '{term.text}'"
                                 " twice", self.path) from exc

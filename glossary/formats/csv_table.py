@@ -23,7 +23,8 @@ SEPARATOR = " | "
 CONCEPT_FIELDS = ("id", "subject", "definition", "note", "created", "updated",
                   "review", "occurrences", "context")
 TERM_FIELDS = ("status", "pos", "flags", "note", "source", "created", "updated")
-FLAG_NAMES = {"case-sensitive": "case_sensitive", "do-not-translate": "dnt", "dnt": "dnt"}
+FLAG_NAMES = {"case-sensitive": "case_sensitive", "do-not-translate": "dnt", "dnt": "dnt",
+              "proposed": "proposed"}
 PAIR_HEADER = ["source", "target"]
 
 
@@ -204,7 +205,7 @@ def _cell_terms(cells: dict[str, str], lang: str, path: Path, where: str) -> lis
         for flag in filter(None, (f.strip().lower() for f in values["flags"].split(","))):
             if flag not in FLAG_NAMES:
                 raise GlossaryError(f"{where}: unknown flag '{flag}' in {lang}_flags (use "
-                                    "case-sensitive, do-not-translate)", path)
+                                    "case-sensitive, do-not-translate, proposed)", path)
             flags[FLAG_NAMES[flag]] = True
         terms.append(_term(path, where, lang, text,
                            status=values["status"] or ("preferred" if i == 0 else "admitted"),

@@ -23,7 +23,7 @@ STATUS_TO_TBX = {"preferred": "preferredTerm-admn-sts", "admitted": "admittedTer
                  "deprecated": "deprecatedTerm-admn-sts", "superseded": "supersededTerm-admn-sts",
                  "forbidden": "deprecatedTerm-admn-sts"}
 TBX_TO_STATUS = {v: k for k, v in STATUS_TO_TBX.items() if k != "forbidden"}
-USAGE_FLAGS = ("forbidden", "case-sensitive", "do-not-translate")
+USAGE_FLAGS = ("forbidden", "case-sensitive", "do-not-translate", "proposed")
 #: Concept-level ``admin`` types for triglot's review state of a proposed concept.
 REVIEW_ADMIN = ("reviewStatus", "occurrences", "context")
 
@@ -202,7 +202,8 @@ def _read_term(sec, lang: str, path: Path) -> Term:
         fields["status"] = "forbidden"
     try:
         return Term(**fields, case_sensitive="case-sensitive" in flags,
-                    dnt="do-not-translate" in flags, created=dated.created, updated=dated.updated)
+                    dnt="do-not-translate" in flags, created=dated.created, updated=dated.updated,
+                    proposed="proposed" in flags)
     except GlossaryError as exc:
         raise _fail(sec, exc.message, path) from exc
 

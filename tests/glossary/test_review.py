@@ -94,12 +94,14 @@ def test_a_rejected_proposal_is_kept_and_not_proposed_again(db):
     assert Glossary.load(db).find("Ivan Petrov", "en") == []
 
 
-def test_a_proposal_never_changes_an_approved_concept(db):
+def test_a_proposal_never_changes_the_terms_an_approved_concept_has(db):
     with Termbase.open(db) as tb:
-        result = tb.merge_concept(Concept(terms=[Term("en", "court"), Term("en", "courts")],
-                                          review="proposed"))
-        assert result.action == "unchanged"
-        assert [t.text for t in tb.get("c1").terms] == ["court", "tribunal"]
+        tb.merge_concept(Concept(terms=[Term("en", "court", "admitted"),
+                                        Term("es", "corte")], review="proposed"))
+        concept = tb.get("c1")
+        assert [(t.text, t.status, t.proposed) for t in concept.terms] == [
+            ("court", "preferred", False), ("tribunal", "preferred", False)]
+        assert concept.target_term("es").text == "tribunal"
 
 
 def test_proposing_again_merges_into_the_proposal_and_keeps_the_larger_count(db):
@@ -186,3 +188,28 @@ def test_a_bad_decision_in_the_review_csv_changes_nothing(tmp_path, db):
         with pytest.raises(GlossaryError, match="line 3: decision 'maybe'"):
             apply_review_csv(tb, path)
         assert [c.id for c in pending(tb)] == ["c2", "c3"]
+
+
+def test_a_proposal_adds_new_terms_to_an_approved_concept_only_as_proposed_terms(db):
+    with Termbase.open(db) as tb:
+        result = tb.merge_concept(Concept(terms=[Term("en", "court"), Term("ru", "суд")],
+                                          review="proposed", occurrences=4))
+        assert result.action == "merged"
+        concept = tb.get("c1")
+        assert concept.approved and concept.find_term("ru", "суд").proposed
+        assert concept.target_term("ru") is None  # not used until approved
+        assert [c.id for c in pending(tb)] == ["c2", "c1", "c3"]  # by mentions
+    assert Glossary.load(db).find("суд", "ru") == []
+    with Termbase.open(db) as tb:
+        approve(tb, ["c1"])
+        assert tb.get("c1").target_term("ru").text == "суд"
+    assert [m.text for m in Glossary.load(db).find("суд", "ru")] == ["суд"]
+
+
+def test_rejecting_the_proposed_terms_of_an_approved_concept_removes_only_them(db):
+    with Termbase.open(db) as tb:
+        tb.merge_concept(Concept(terms=[Term("en", "court"), Term("ru", "суд")],
+                                 review="proposed"))
+        reject(tb, ["c1"])
+        concept = tb.get("c1")
+        assert concept.approved and [t.text for t in concept.terms] == ["court", "tribunal"]
