@@ -67,3 +67,18 @@ def test_the_seed_articles_are_all_read_as_english(corpus_dir):
     texts, errors = read_inputs(files, warn=pytest.fail)
     assert files and not errors
     assert {t.path.name: t.lang for t in texts} == {f.name: "en" for f in files}
+
+
+def test_check_and_glossary_extract_read_the_languages_from_the_texts(tmp_path):
+    source, translation = tmp_path / "source.txt", tmp_path / "translation.txt"
+    source.write_text(ENGLISH, encoding="utf-8")
+    translation.write_text(SPANISH.replace("tribunal", "juzgado"), encoding="utf-8")
+    db = tmp_path / "g.db"
+    assert run_cli("glossary", "add", "-g", str(db), "--en", "court", "--es",
+                   "tribunal").returncode == 0
+    checked = run_cli("check", "--source", str(source), "--translation", str(translation),
+                      "-g", str(db), "--json")
+    assert checked.returncode == 1, checked.stderr  # the missing term, en -> es
+    assert json.loads(checked.stdout)["findings"][0]["check"] == "missing-term"
+    extracted = run_cli("glossary", "extract", str(source), "--min-count", "1", "--json")
+    assert extracted.returncode == 0, extracted.stderr

@@ -40,8 +40,9 @@ def check(source_file: Path, translation_file: Path, source: str | None, target:
     from translator.entities.io import file_language, read_input
 
     checks = checks_without(skipped)
-    source = file_language(source_file, read_input(source_file), source, _warn)
-    target = file_language(translation_file, read_input(translation_file), target, _warn)
+    source = file_language(source_file, read_input(source_file), source, _warn, "--from")
+    target = file_language(translation_file, read_input(translation_file), target, _warn,
+                           "--to")
     report = check_files(load_glossary(glossary_path, source=source, target=target),
                          source_file, translation_file, source, target, documents=documents,
                          checks=checks)

@@ -101,7 +101,8 @@ def _show(concepts, as_json: bool) -> None:
         return
     from glossary.review import preferred
 
-    rows = [[c.id or "", str(c.occurrences), short(c.subject.removeprefix("named entity ").strip("()"), 8),
+    rows = [[c.id or "", str(c.occurrences),
+             short(c.subject.removeprefix("named entity ").strip("()"), 8),
              *(short(preferred(c, lang), 26) for lang in ("en", "ru", "es")),
              short(c.context, 60)] for c in concepts]
     click.echo(table(["id", "count", "type", "en", "ru", "es", "context"], rows))

@@ -37,7 +37,7 @@ def named_language(path: Path | str) -> str | None:
 
 
 def file_language(path: Path | str, text: str, forced: str | None = None,
-                  warn: Callable[[str], None] | None = None) -> str:
+                  warn: Callable[[str], None] | None = None, option: str = "--lang") -> str:
     """The language of a file's text, by the detector ``translate`` uses; ``forced`` (--lang)
     wins. A suffix that disagrees with the text is reported through ``warn`` and the text
     wins; the suffix decides only when the text is too short to tell."""
@@ -50,12 +50,12 @@ def file_language(path: Path | str, text: str, forced: str | None = None,
     if detected in LANGUAGES:
         if named and named != detected and warn is not None:
             warn(f"{path}: named '.{named}' but the text is '{detected}'; reading it as "
-                 f"'{detected}' (--lang {named} to override)")
+                 f"'{detected}' ({option} {named} to override)")
         return detected
     if named:
         return named
     shown = f"it looks like '{detected}'" if detected else "it is too short to tell"
-    raise InputError(f"cannot tell the language ({shown}); use --lang ru, en or es", path)
+    raise InputError(f"cannot tell the language ({shown}); use {option} ru, en or es", path)
 
 
 def common_language(paths: Iterable[Path | str], forced: str | None = None,

@@ -54,8 +54,8 @@ def align_files(source: Path, translation: Path, source_lang: str | None,
     from translator.entities.io import file_language, read_input, segments_of
 
     source_text, translation_text = read_input(source), read_input(translation)
-    source_lang = file_language(source, source_text, source_lang, warn)
-    target_lang = file_language(translation, translation_text, target_lang, warn)
+    source_lang = file_language(source, source_text, source_lang, warn, "--from")
+    target_lang = file_language(translation, translation_text, target_lang, warn, "--to")
     return align_documents(segments_of(source_text), segments_of(translation_text),
                            source_lang, target_lang)
 
