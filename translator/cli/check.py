@@ -36,13 +36,15 @@ def check(source_file: Path, translation_file: Path, source: str | None, target:
           csv_path: Path | None, as_json: bool) -> None:
     """Check a translation against the glossary: missing and forbidden terms, changed
     do-not-translate terms, differing numbers, and inconsistent renderings."""
+    from glossary.model import check_lang
     from glossary.qa import check_files, checks_without
     from translator.entities.io import file_language, read_input
 
     checks = checks_without(skipped)
-    source = file_language(source_file, read_input(source_file), source, _warn, "--from")
-    target = file_language(translation_file, read_input(translation_file), target, _warn,
-                           "--to")
+    source = check_lang(source) if source else \
+        file_language(source_file, read_input(source_file), None, _warn, "--from")
+    target = check_lang(target) if target else \
+        file_language(translation_file, read_input(translation_file), None, _warn, "--to")
     report = check_files(load_glossary(glossary_path, source=source, target=target),
                          source_file, translation_file, source, target, documents=documents,
                          checks=checks)
