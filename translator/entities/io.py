@@ -67,10 +67,12 @@ def common_language(paths: Iterable[Path | str], forced: str | None = None,
     if forced:
         return check_language(forced)
     found = {str(path): file_language(path, read_input(path), None, warn) for path in paths}
+    if not found:
+        raise InputError("no input files: give FILES (or --parallel SRC TGT)")
     langs = sorted(set(found.values()))
     if len(langs) != 1:
         shown = ", ".join(f"{path} is '{lang}'" for path, lang in list(found.items())[:4])
-        raise InputError(f"the files are in different languages ({shown or 'no files'}); "
+        raise InputError(f"the files are in different languages ({shown}); "
                          "give --lang")
     return langs[0]
 
