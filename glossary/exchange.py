@@ -57,9 +57,26 @@ def merge_concepts(termbase: Termbase, incoming: list[Concept]) -> MergeReport:
 
 
 def add_reviewed(termbase: Termbase, path: Path) -> tuple[int, int]:
-    """Add the rows a reviewer kept from an extract CSV: (added, already in the glossary)."""
+    """Add the rows kept from an extract CSV as proposed concepts, each with its count and
+    example as context, for ``glossary review``: (added, already in the glossary)."""
     from glossary.extract import read_reviewed
 
-    report = merge_concepts(termbase, read_reviewed(path))
+    concepts = read_reviewed(path)
+    for concept, (count, example) in zip(concepts, _counts_and_examples(path), strict=False):
+        concept.review, concept.occurrences, concept.context = "proposed", count, example
+    report = merge_concepts(termbase, concepts)
     added = report.counts["added"]
     return added, len(report.results) - added
+
+
+def _counts_and_examples(path: Path) -> list[tuple[int, str]]:
+    """The count and example of each kept row of an extract CSV, in row order."""
+    import csv
+    import io
+
+    from glossary.formats.files import read_text
+
+    rows = [r for r in csv.DictReader(io.StringIO(read_text(path), newline=""))
+            if any((v or "").strip() for v in r.values())]
+    return [(int(c) if (c := (r.get("count") or "").strip()).isdigit() else 0,
+             (r.get("example") or "").strip()) for r in rows]

@@ -17,6 +17,9 @@ STATUSES: tuple[str, ...] = ("preferred", "admitted", "deprecated", "superseded"
 ACCEPTED_STATUSES: tuple[str, ...] = ("preferred", "admitted")
 #: Statuses whose use in a translation is a QA finding.
 REJECTED_STATUSES: tuple[str, ...] = ("deprecated", "superseded", "forbidden")
+#: A concept's review states: only approved concepts are enforced and checked.
+PROPOSED, APPROVED, REJECTED = "proposed", "approved", "rejected"
+REVIEW_STATES: tuple[str, ...] = (APPROVED, PROPOSED, REJECTED)
 PARTS_OF_SPEECH: tuple[str, ...] = ("noun", "verb", "adjective", "adverb", "properNoun", "other")
 
 
@@ -68,6 +71,8 @@ class Term:
     source: str = ""
     created: str = ""
     updated: str = ""
+    #: A term a proposal added to an approved concept: not used until a person approves it.
+    proposed: bool = False
     id: int | None = field(default=None, compare=False)
     concept_id: str | None = field(default=None, compare=False)
 
@@ -81,7 +86,7 @@ class Term:
 
     @property
     def accepted(self) -> bool:
-        return self.status in ACCEPTED_STATUSES
+        return self.status in ACCEPTED_STATUSES and not self.proposed
 
     @property
     def rejected(self) -> bool:
@@ -90,11 +95,13 @@ class Term:
     def to_dict(self) -> dict:
         return {"lang": self.lang, "text": self.text, "status": self.status, "pos": self.pos,
                 "case_sensitive": self.case_sensitive, "dnt": self.dnt, "note": self.note,
-                "source": self.source, "created": self.created, "updated": self.updated}
+                "source": self.source, "created": self.created, "updated": self.updated,
+                "proposed": self.proposed}
 
     def flags(self) -> list[str]:
         return [name for name, on in (("case-sensitive", self.case_sensitive),
-                                      ("do-not-translate", self.dnt)) if on]
+                                      ("do-not-translate", self.dnt),
+                                      ("proposed", self.proposed)) if on]
 
 
 @dataclass
@@ -108,8 +115,19 @@ class Concept:
     terms: list[Term] = field(default_factory=list)
     created: str = ""
     updated: str = ""
+    #: Review state: a proposed concept (from ``entities clusters`` or ``glossary extract``)
+    #: waits for a person's approval; only an approved one is enforced and checked; a
+    #: rejected one is kept so the same proposal does not come back.
+    review: str = "approved"
+    occurrences: int = 0  # mentions counted when it was proposed
+    context: str = ""  # one line of text it was proposed from
     #: Where an imported concept came from ("line 4", "conceptEntry c7"): for error messages.
     origin: str = field(default="", compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.review not in REVIEW_STATES:
+            raise GlossaryError(f"unknown review state '{self.review}': use "
+                                f"{', '.join(REVIEW_STATES)}")
 
     def terms_in(self, lang: str) -> list[Term]:
         return [t for t in self.terms if t.lang == lang]
@@ -118,9 +136,9 @@ class Concept:
         """The term a translation into ``lang`` should use: preferred, else admitted."""
         for status in ACCEPTED_STATUSES:
             for term in self.terms:
-                if term.lang == lang and term.status == status:
+                if term.lang == lang and term.status == status and not term.proposed:
                     return term
-        dnt = [t for t in self.terms if t.dnt]
+        dnt = [t for t in self.terms if t.dnt and not t.proposed]
         return Term(lang, dnt[0].text, "preferred", dnt=True,
                     case_sensitive=dnt[0].case_sensitive) if dnt else None
 
@@ -128,7 +146,7 @@ class Concept:
         """Every term a translation into ``lang`` may use, best first: preferred, then
         admitted (or, with none, the do-not-translate form ``target_term`` falls back to)."""
         accepted = [t for status in ACCEPTED_STATUSES for t in self.terms
-                    if t.lang == lang and t.status == status]
+                    if t.lang == lang and t.status == status and not t.proposed]
         if accepted:
             return accepted
         fallback = self.target_term(lang)
@@ -141,7 +159,26 @@ class Concept:
     def to_dict(self) -> dict:
         return {"id": self.id, "subject": self.subject, "definition": self.definition,
                 "note": self.note, "created": self.created, "updated": self.updated,
-                "terms": [t.to_dict() for t in self.terms]}
+                "review": self.review, "occurrences": self.occurrences,
+                "context": self.context, "terms": [t.to_dict() for t in self.terms]}
+
+    @property
+    def proposed(self) -> bool:
+        return self.review == PROPOSED
+
+    @property
+    def approved(self) -> bool:
+        return self.review == APPROVED
+
+    @property
+    def pending(self) -> bool:
+        """Waiting for a person: a proposed concept, or proposed terms of an approved one."""
+        return self.proposed or (self.approved and any(t.proposed for t in self.terms))
+
+    def used_terms(self) -> list[Term]:
+        """The terms matching and enforcement use: none of a concept not approved, and no
+        proposed term."""
+        return [t for t in self.terms if not t.proposed] if self.approved else []
 
     def label(self) -> str:
         """A short human name: the first preferred term, English first."""

@@ -14,6 +14,11 @@ Public API::
     glossary.find(text, "ru")                   # [TermMatch], longest first, in text order
     glossary.suggest(text, "en", "ru")          # [(TermMatch, target Term | None)]
     glossary.rendered(concept_id, translation, "ru")   # the accepted Term used, or None
+    glossary.find_proposed(text, "ru")          # proposed entries in a text: never enforced
+
+A proposed concept (``Concept.proposed``, added by ``entities clusters --to-glossary``
+or ``glossary extract --add``) is listed, shown and exported, but no matcher here finds
+it until a person approves it (``glossary review``): it is never enforced nor checked.
 """
 
 from __future__ import annotations
@@ -68,7 +73,7 @@ class Glossary:
         self._concepts = list(concepts)
         _give_ids(self._concepts)
         self._by_id = {c.id or "": c for c in self._concepts}
-        self._matchers: dict[str, TermMatcher] = {}
+        self._matchers: dict[tuple[str, bool], TermMatcher] = {}
         #: (lang, concept) -> the concept's accepted terms, best first, and their matcher
         self._accepted: dict[tuple[str, str], tuple[list[Term], TermMatcher]] = {}
 
@@ -122,13 +127,27 @@ class Glossary:
 
     # -- terms in a text -----------------------------------------------------------------
 
-    def matcher(self, lang: str) -> TermMatcher:
-        """The matcher over every ``lang`` term (all statuses), built once."""
-        if lang not in self._matchers:
+    def proposed(self) -> list[Concept]:
+        """The concepts waiting for a person's approval, wholly or for some terms."""
+        return [c for c in self._concepts if c.pending]
+
+    def matcher(self, lang: str, *, proposed: bool = False) -> TermMatcher:
+        """The matcher over every approved ``lang`` term (all statuses) of the approved
+        concepts (``proposed``: over the proposed terms and concepts instead; rejected
+        concepts never), built once."""
+        key = (lang, proposed)
+        if key not in self._matchers:
             from glossary.matching import TermMatcher
 
-            self._matchers[lang] = TermMatcher.from_concepts(self._concepts, lang)
-        return self._matchers[lang]
+            pairs = [(c.id or "", t) for c in self._concepts
+                     for t in (_proposed_terms(c) if proposed else c.used_terms())
+                     if t.lang == lang]
+            self._matchers[key] = TermMatcher(lang, pairs)
+        return self._matchers[key]
+
+    def find_proposed(self, text: str, lang: str) -> list[TermMatch]:
+        """Proposed entries in ``text``: what enforcement skips and the report shows apart."""
+        return self.matcher(lang, proposed=True).find(text)
 
     def find(self, text: str, lang: str) -> list[TermMatch]:
         """Glossary terms in ``text``, in any inflected form: longest first, never
@@ -181,6 +200,12 @@ class Glossary:
             terms = self._by_id[concept_id].accepted_terms(lang)
             self._accepted[key] = (terms, TermMatcher(lang, [(concept_id, t) for t in terms]))
         return self._accepted[key]
+
+
+def _proposed_terms(concept: Concept) -> list[Term]:
+    if concept.proposed:
+        return concept.terms
+    return [t for t in concept.terms if t.proposed] if concept.approved else []
 
 
 def _give_ids(concepts: list[Concept]) -> None:

@@ -34,7 +34,7 @@ from glossary.model import Concept, GlossaryError, Term, fold, now_iso
 if TYPE_CHECKING:
     from glossary.matching import TermMatcher
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 #: Seconds a writer waits for another process's transaction before giving up.
 DEFAULT_TIMEOUT = float(os.environ.get("TRIGLOT_GLOSSARY_TIMEOUT", "10"))
 
@@ -67,6 +67,14 @@ CREATE TABLE terms (
 );
 CREATE INDEX terms_by_fold ON terms (lang, fold);
 """
+#: Steps from each older version to the next, run in the opening transaction.
+_MIGRATIONS = {
+    1: ("ALTER TABLE concepts ADD COLUMN review TEXT NOT NULL DEFAULT 'approved'"
+        " CHECK (review IN ('approved', 'proposed', 'rejected'))",
+        "ALTER TABLE concepts ADD COLUMN occurrences INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE concepts ADD COLUMN context TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE terms ADD COLUMN proposed INTEGER NOT NULL DEFAULT 0"),
+}
 
 
 class Termbase:
@@ -132,7 +140,11 @@ class Termbase:
                 # executescript() would COMMIT mid-transaction: run statements one by one.
                 for statement in filter(str.strip, _SCHEMA.split(";")):
                     db.execute(statement)
-                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                version = 1
+            for step in range(version, SCHEMA_VERSION):
+                for statement in _MIGRATIONS[step]:
+                    db.execute(statement)
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def _failure(self, exc: sqlite3.OperationalError, otherwise: str) -> GlossaryError:
         """Another writer holding the file past the timeout gets its own message."""
@@ -196,17 +208,18 @@ class Termbase:
     def _load(self, where: str = "", args: Iterable = ()) -> list[Concept]:
         """Concepts (all, or those whose id satisfies the SQL condition ``where``)."""
         by_id: dict[str, Concept] = {}
-        for cid, subject, definition, note, created, updated in self._read(
-                "SELECT id, subject, definition, note, created, updated FROM concepts"
-                + (f" WHERE id IN ({where})" if where else ""), args):
-            by_id[cid] = Concept(cid, subject, definition, note, [], created, updated)
+        for cid, subject, definition, note, created, updated, review, count, context in self._read(
+                "SELECT id, subject, definition, note, created, updated, review, occurrences,"
+                " context FROM concepts" + (f" WHERE id IN ({where})" if where else ""), args):
+            by_id[cid] = Concept(cid, subject, definition, note, [], created, updated,
+                                 review, count, context)
         for row in self._read(
                 "SELECT id, concept_id, lang, text, status, pos, case_sensitive, dnt, note,"
-                " source, created, updated FROM terms"
+                " source, created, updated, proposed FROM terms"
                 + (f" WHERE concept_id IN ({where})" if where else "")
                 + " ORDER BY concept_id, position, id", args):
             term = Term(row[2], row[3], row[4], row[5], bool(row[6]), bool(row[7]), row[8],
-                        row[9], row[10], row[11], id=row[0], concept_id=row[1])
+                        row[9], row[10], row[11], bool(row[12]), id=row[0], concept_id=row[1])
             by_id[row[1]].terms.append(term)
         return sorted(by_id.values(), key=lambda c: _id_sort_key(c.id or ""))
 
@@ -227,11 +240,12 @@ class Termbase:
         return self._read("SELECT count(*) FROM concepts")[0][0]
 
     def matcher(self, lang: str) -> TermMatcher:
-        """A term matcher over this glossary's ``lang`` terms, built once per state."""
+        """A term matcher over the approved ``lang`` terms, built once per state."""
         if lang not in self._matchers:
             from glossary.matching import TermMatcher
 
-            self._matchers[lang] = TermMatcher.from_concepts(self.concepts(), lang)
+            self._matchers[lang] = TermMatcher(lang, ((c.id or "", t) for c in self.concepts()
+                                                      for t in c.used_terms() if t.lang == lang))
         return self._matchers[lang]
 
     # -- writing -----------------------------------------------------------------
@@ -246,10 +260,11 @@ class Termbase:
                 raise GlossaryError(f"concept id '{cid}' already exists", self.path)
             stamp = now_iso()
             self._db.execute(
-                "INSERT INTO concepts (id, subject, definition, note, created, updated)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO concepts (id, subject, definition, note, created, updated, review,"
+                " occurrences, context) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (cid, concept.subject, concept.definition, concept.note,
-                 concept.created or stamp, concept.updated or concept.created or stamp))
+                 concept.created or stamp, concept.updated or concept.created or stamp,
+                 concept.review, concept.occurrences, concept.context))
             for position, term in enumerate(concept.terms):
                 self._insert_term(cid, term, position, stamp)
             self._touched()
@@ -261,9 +276,10 @@ class Termbase:
             old = {t.id: t for t in self.get(concept.id or "").terms}
             stamp = now_iso()
             self._db.execute(
-                "UPDATE concepts SET subject = ?, definition = ?, note = ?, updated = ?"
-                " WHERE id = ?", (concept.subject, concept.definition, concept.note, stamp,
-                                  concept.id))
+                "UPDATE concepts SET subject = ?, definition = ?, note = ?, updated = ?,"
+                " review = ?, occurrences = ?, context = ? WHERE id = ?",
+                (concept.subject, concept.definition, concept.note, stamp, concept.review,
+                 concept.occurrences, concept.context, concept.id))
             if not concept.terms:
                 raise GlossaryError(f"concept {concept.id} would have no terms left;"
                                     " remove the concept instead")
@@ -319,14 +335,26 @@ class Termbase:
             if not matches:
                 clean = Concept(None if incoming.id and self._exists(incoming.id) else incoming.id,
                                 incoming.subject, incoming.definition, incoming.note,
-                                list(incoming.terms), incoming.created, incoming.updated)
+                                list(incoming.terms), incoming.created, incoming.updated,
+                                incoming.review, incoming.occurrences, incoming.context)
                 cid = self.add_concept(clean)
                 return MergeResult(cid, "added", list(incoming.terms))
             if len(matches) > 1:
                 return MergeResult(None, "conflict", conflicts=[
                     f"'{incoming.label()}' matches several concepts ({', '.join(sorted(matches))})"
                     "; not merged"])
-            merged, result = merge_into(next(iter(matches.values())), incoming)
+            stored = next(iter(matches.values()))
+            if incoming.proposed and stored.review == "rejected":
+                return MergeResult(stored.id, "unchanged")  # a person said no already
+            merged, result = merge_into(stored, incoming)
+            if incoming.proposed and stored.approved:
+                # New terms wait for a person; the approved concept is otherwise unchanged.
+                for term in merged.terms[len(stored.terms):]:
+                    term.proposed = True
+            if incoming.proposed and incoming.occurrences > merged.occurrences:
+                merged.occurrences = incoming.occurrences
+                merged.context = merged.context or incoming.context
+                result.action = "merged" if result.action == "unchanged" else result.action
             if result.action == "merged":
                 self.update(merged)
             return result
@@ -345,11 +373,12 @@ class Termbase:
         try:
             cursor = self._db.execute(
                 "INSERT INTO terms (concept_id, lang, text, fold, status, pos, case_sensitive, dnt,"
-                " note, source, created, updated, position)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " note, source, created, updated, position, proposed)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (concept_id, term.lang, term.text, fold(term.text), term.status, term.pos,
                  int(term.case_sensitive), int(term.dnt), term.note, term.source,
-                 term.created or stamp, term.updated or term.created or stamp, position))
+                 term.created or stamp, term.updated or term.created or stamp, position,
+                 int(term.proposed)))
         except sqlite3.IntegrityError as exc:
             raise GlossaryError(f"concept {concept_id} has the {term.lang} term '{term.text}'"
                                 " twice", self.path) from exc

@@ -157,12 +157,15 @@ def term_accuracy(glossary: Glossary | Iterable[Concept], sources: Sequence[str]
 
 def detect_lines_language(lines: Sequence[str], path: Path, option: str) -> str:
     """The language of a line-aligned file, for when --from/--to are not given."""
+    from translator.core.languages import LANGUAGES
     from translator.langdetect import detect_language
 
     sample = "\n".join(line for line in lines[:200] if line.strip())
     lang = detect_language(sample)
-    if lang is None:
-        raise TriglotError(f"cannot tell the language of the file; give {option}", path)
+    if lang not in LANGUAGES:
+        shown = f"it looks like '{lang}'" if lang else "it is too short to tell"
+        raise TriglotError(f"cannot tell the language of the file ({shown}); give {option}",
+                           path)
     return lang
 
 

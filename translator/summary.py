@@ -49,11 +49,12 @@ class RunSummary:
         data["seconds"] = round(self.seconds, 3)
         data["segments_per_second"] = round(self.segments_per_second, 1)
         if self.terms is not None:
-            from translator.terminology import ENFORCED_STATUSES, NOT_ENFORCED
+            from translator.terminology import ENFORCED_STATUSES, NOT_ENFORCED, PROPOSED
 
             data["terms"] = {
                 "enforced": sum(self.terms.get(s, 0) for s in ENFORCED_STATUSES),
                 "not_enforced": self.terms.get(NOT_ENFORCED, 0),
+                "proposed_skipped": self.terms.get(PROPOSED, 0),
                 "by_status": dict(self.terms)}
         return data
 
@@ -74,6 +75,9 @@ class RunSummary:
             lines.append("pivots: " + ", ".join(sorted(self.pivots)))
         if self.terms is not None:
             lines.append(self.terms_line())
+            if self.terms.get("proposed"):
+                lines.append(f"glossary: {self.terms['proposed']} proposed entries found and "
+                             "not enforced (approve them with 'triglot glossary review')")
         if self.consistency is not None:
             lines.extend(self.consistency_lines())
         if self.markup_fallbacks:

@@ -40,11 +40,12 @@ if TYPE_CHECKING:
 #: Statuses of a term record: the first three mean the preferred term is in the output.
 PROTECTED, POST_EDITED, ALREADY = "protected", "post-edited", "already correct"
 NOT_ENFORCED = "not enforced"
+#: A proposed glossary entry found in the source: left alone until a person approves it.
+PROPOSED = "proposed"
 ENFORCED_STATUSES = (PROTECTED, POST_EDITED, ALREADY)
 #: The project's Argos packages know codes up to 8; more placeholders would be garbled.
 MAX_CODES = 8
 ENTITY_SOURCE = "triglot entities clusters"
-
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ class TermRecord:
         return data
 
     def note(self) -> str:
-        how = self.status if self.enforced else f"not enforced: {self.reason}"
+        how = self.status if self.enforced else f"not enforced: {self.reason or self.status}"
         return f"{self.source} -> {self.target} ({how})"
 
 
@@ -168,6 +169,13 @@ class TermEnforcer:
             prepared.found.append(found)
         pieces.append(text[position:])
         prepared.text = "".join(pieces)
+        for match in self.glossary.find_proposed(text, source):
+            if match.concept_id not in seen:
+                seen.add(match.concept_id)
+                wanted = self.concepts[match.concept_id].target_term(target)
+                prepared.skipped.append(TermRecord(match.concept_id, match.text,
+                                                   wanted.text if wanted else "", PROPOSED,
+                                                   "proposed, not approved"))
         return prepared
 
     # -- after MT -------------------------------------------------------------------------
@@ -266,7 +274,7 @@ class TermEnforcer:
 
 
 def count_terms(terms: Iterable[TermRecord]) -> tuple[int, int]:
-    """(enforced, not enforced)."""
+    """(enforced, not enforced); proposed entries count as not enforced."""
     items = list(terms)
     enforced = sum(r.enforced for r in items)
     return enforced, len(items) - enforced

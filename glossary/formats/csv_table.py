@@ -16,14 +16,16 @@ import io
 from pathlib import Path
 
 from glossary.formats.cells import neutralise_row, restore
-from glossary.model import Concept, GlossaryError, Term, check_lang
+from glossary.model import REVIEW_STATES, Concept, GlossaryError, Term, check_lang
 from translator.core.atomic import atomic_open
 from translator.core.languages import LANGUAGES
 
 SEPARATOR = " | "
-CONCEPT_FIELDS = ("id", "subject", "definition", "note", "created", "updated")
+CONCEPT_FIELDS = ("id", "subject", "definition", "note", "created", "updated",
+                  "review", "occurrences", "context")
 TERM_FIELDS = ("status", "pos", "flags", "note", "source", "created", "updated")
-FLAG_NAMES = {"case-sensitive": "case_sensitive", "do-not-translate": "dnt", "dnt": "dnt"}
+FLAG_NAMES = {"case-sensitive": "case_sensitive", "do-not-translate": "dnt", "dnt": "dnt",
+              "proposed": "proposed"}
 PAIR_HEADER = ["source", "target"]
 
 
@@ -159,12 +161,26 @@ def _concept_rows(header: list[str], rows: list[list[str]], lines: list[int], pa
         concept = Concept(cells.get("id") or None, cells.get("subject", ""),
                           cells.get("definition", ""), cells.get("note", ""), [],
                           cells.get("created", ""), cells.get("updated", ""), origin=where)
+        _review_cells(concept, cells, path, where)
         for lang in langs:
             concept.terms += _cell_terms(cells, lang, path, where)
         if not concept.terms:
             raise GlossaryError(f"{where}: empty term: no term in any language", path)
         concepts.append(concept)
     return concepts
+
+
+def _review_cells(concept: Concept, cells: dict[str, str], path: Path, where: str) -> None:
+    """The review columns: ``review`` (empty: approved), its count, context."""
+    review = cells.get("review", "").lower() or "approved"
+    if review not in REVIEW_STATES:
+        raise GlossaryError(f"{where}: review is '{review}': use {', '.join(REVIEW_STATES)}",
+                            path)
+    count = cells.get("occurrences", "") or "0"
+    if not count.isdigit():
+        raise GlossaryError(f"{where}: occurrences is '{count}', not a number", path)
+    concept.review, concept.occurrences = review, int(count)
+    concept.context = cells.get("context", "")
 
 
 def _split(value: str) -> list[str]:
@@ -194,7 +210,7 @@ def _cell_terms(cells: dict[str, str], lang: str, path: Path, where: str) -> lis
         for flag in filter(None, (f.strip().lower() for f in values["flags"].split(","))):
             if flag not in FLAG_NAMES:
                 raise GlossaryError(f"{where}: unknown flag '{flag}' in {lang}_flags (use "
-                                    "case-sensitive, do-not-translate)", path)
+                                    "case-sensitive, do-not-translate, proposed)", path)
             flags[FLAG_NAMES[flag]] = True
         terms.append(_term(path, where, lang, text,
                            status=values["status"] or ("preferred" if i == 0 else "admitted"),
@@ -211,7 +227,7 @@ def concepts_to_rows(concepts: list[Concept]) -> list[list[str]]:
     columns = ["id", "subject"]
     for lang in LANGUAGES:
         columns += [lang, f"{lang}_status"]
-    columns += ["definition", "note"]
+    columns += ["definition", "note", "review", "occurrences", "context"]
     for lang in LANGUAGES:
         columns += [f"{lang}_{n}" for n in TERM_FIELDS if n != "status"]
     columns += ["created", "updated"]
@@ -219,7 +235,9 @@ def concepts_to_rows(concepts: list[Concept]) -> list[list[str]]:
     for concept in concepts:
         record = {"id": concept.id or "", "subject": concept.subject,
                   "definition": concept.definition, "note": concept.note,
-                  "created": concept.created, "updated": concept.updated}
+                  "created": concept.created, "updated": concept.updated,
+                  "review": "" if concept.approved else concept.review,
+                  "occurrences": str(concept.occurrences or ""), "context": concept.context}
         for lang in LANGUAGES:
             terms = concept.terms_in(lang)
             for text in (t.text for t in terms):

@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from types import SimpleNamespace
 
-from glossary.model import Concept, GlossaryError, Term, check_lang
+from glossary.model import REVIEW_STATES, Concept, GlossaryError, Term, check_lang
 from translator.core.atomic import write_bytes_atomic
 
 NS = "urn:iso:std:iso:30042:ed-2"
@@ -23,7 +23,9 @@ STATUS_TO_TBX = {"preferred": "preferredTerm-admn-sts", "admitted": "admittedTer
                  "deprecated": "deprecatedTerm-admn-sts", "superseded": "supersededTerm-admn-sts",
                  "forbidden": "deprecatedTerm-admn-sts"}
 TBX_TO_STATUS = {v: k for k, v in STATUS_TO_TBX.items() if k != "forbidden"}
-USAGE_FLAGS = ("forbidden", "case-sensitive", "do-not-translate")
+USAGE_FLAGS = ("forbidden", "case-sensitive", "do-not-translate", "proposed")
+#: Concept-level ``admin`` types for triglot's review state of a proposed concept.
+REVIEW_ADMIN = ("reviewStatus", "occurrences", "context")
 
 
 def _q(name: str) -> str:
@@ -115,6 +117,8 @@ def _read_concept(entry, path: Path) -> Concept:
             concept.note = _text(child)
         elif name == "transacGrp":
             _read_dates(child, concept, path)
+        elif name == "admin" and child.get("type") in REVIEW_ADMIN:
+            _read_review(child, concept, path)
         elif name == "langSec":
             lang_code = child.get(XML_LANG)
             if not lang_code:
@@ -137,6 +141,23 @@ def _read_concept(entry, path: Path) -> Concept:
     if not concept.terms:
         raise _fail(entry, f"concept '{cid}' has no terms", path)
     return concept
+
+
+def _read_review(element, concept: Concept, path: Path) -> None:
+    """triglot's review state: ``admin`` reviewStatus (proposed, rejected), occurrences,
+    context."""
+    kind, value = element.get("type"), _text(element)
+    if kind == "reviewStatus":
+        if value not in REVIEW_STATES:
+            raise _fail(element, f"reviewStatus '{value}': use {', '.join(REVIEW_STATES)}",
+                        path)
+        concept.review = value
+    elif kind == "occurrences":
+        if not value.isdigit():
+            raise _fail(element, f"occurrences '{value}' is not a number", path)
+        concept.occurrences = int(value)
+    else:
+        concept.context = value
 
 
 def _read_term(sec, lang: str, path: Path) -> Term:
@@ -181,7 +202,8 @@ def _read_term(sec, lang: str, path: Path) -> Term:
         fields["status"] = "forbidden"
     try:
         return Term(**fields, case_sensitive="case-sensitive" in flags,
-                    dnt="do-not-translate" in flags, created=dated.created, updated=dated.updated)
+                    dnt="do-not-translate" in flags, created=dated.created, updated=dated.updated,
+                    proposed="proposed" in flags)
     except GlossaryError as exc:
         raise _fail(sec, exc.message, path) from exc
 
@@ -207,6 +229,12 @@ def write_tbx(path: Path, concepts: list[Concept]) -> None:
             etree.SubElement(entry, _q("descrip"), type="definition").text = concept.definition
         if concept.note:
             etree.SubElement(entry, _q("note")).text = concept.note
+        if not concept.approved:
+            for kind, value in (("reviewStatus", concept.review),
+                                ("occurrences", str(concept.occurrences)),
+                                ("context", concept.context)):
+                if value:
+                    etree.SubElement(entry, _q("admin"), type=kind).text = value
         _write_dates(entry, concept.created, concept.updated)
         for lang in dict.fromkeys(t.lang for t in concept.terms):
             terms = concept.terms_in(lang)

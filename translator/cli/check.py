@@ -20,8 +20,8 @@ from translator.cli.glossary_common import glossary_option, load_glossary, table
               type=click.Path(path_type=Path, dir_okay=False), help="Source text file.")
 @click.option("--translation", "translation_file", required=True,
               type=click.Path(path_type=Path, dir_okay=False), help="Its translation.")
-@click.option("--from", "source", required=True, help="Source language: ru, en or es.")
-@click.option("--to", "target", required=True, help="Translation language.")
+@click.option("--from", "source", help="Source language: ru, en or es; default: detected.")
+@click.option("--to", "target", help="Translation language; default: detected.")
 @glossary_option
 @click.option("--documents", is_flag=True, help="Treat each file as one document instead of "
               "line-aligned segments (automatic when the line counts differ).")
@@ -31,16 +31,20 @@ from translator.cli.glossary_common import glossary_option, load_glossary, table
 @click.option("--csv", "csv_path", type=click.Path(path_type=Path, dir_okay=False),
               help="Also write the findings as CSV ('-' for stdout instead of the table).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
-def check(source_file: Path, translation_file: Path, source: str, target: str,
+def check(source_file: Path, translation_file: Path, source: str | None, target: str | None,
           glossary_path: Path | None, documents: bool, skipped: tuple[str, ...],
           csv_path: Path | None, as_json: bool) -> None:
     """Check a translation against the glossary: missing and forbidden terms, changed
     do-not-translate terms, differing numbers, and inconsistent renderings."""
     from glossary.model import check_lang
     from glossary.qa import check_files, checks_without
+    from translator.entities.io import file_language, read_input
 
     checks = checks_without(skipped)
-    source, target = check_lang(source), check_lang(target)
+    source = check_lang(source) if source else \
+        file_language(source_file, read_input(source_file), None, _warn, "--from")
+    target = check_lang(target) if target else \
+        file_language(translation_file, read_input(translation_file), None, _warn, "--to")
     report = check_files(load_glossary(glossary_path, source=source, target=target),
                          source_file, translation_file, source, target, documents=documents,
                          checks=checks)
@@ -54,6 +58,10 @@ def check(source_file: Path, translation_file: Path, source: str, target: str,
         _echo_table(report)
     if report.findings:
         sys.exit(1)
+
+
+def _warn(message: str) -> None:
+    click.echo(f"triglot: warning: {message}", err=True)
 
 
 def _write_csv(path: Path, text: str) -> None:

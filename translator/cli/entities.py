@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 lang_option = click.option("--lang", help="Language of every FILE (ru, en, es); "
-                           "default: from the file name (x.ru.txt) or the text.")
+                           "default: detected from each file's text.")
 files_argument = click.argument("files", nargs=-1, required=True,
                                 type=click.Path(path_type=Path))
 
@@ -38,11 +38,16 @@ def _report(exc: Exception) -> None:
     click.echo(f"triglot: error: {exc}", err=True)
 
 
+def _warn(message: str) -> None:
+    click.echo(f"triglot: warning: {message}", err=True)
+
+
 def _read(files: tuple[Path, ...], lang: str | None) -> tuple[list[InputText], bool]:
     """The usable inputs, and whether any file failed (with several files, each is reported)."""
     from translator.entities.io import read_inputs
 
-    texts, errors = read_inputs(files, lang, on_error=_report if len(files) > 1 else None)
+    texts, errors = read_inputs(files, lang, on_error=_report if len(files) > 1 else None,
+                                warn=_warn)
     return texts, bool(errors)
 
 
@@ -79,18 +84,18 @@ def extract_command(files: tuple[Path, ...], lang: str | None, gazetteer_path: P
               help="The original text, one segment a line.")
 @click.option("--translation", "translation_path", required=True,
               type=click.Path(path_type=Path), help="Its translation, line for line.")
-@click.option("--from", "source_lang", required=True, help="Source language (ru, en, es).")
-@click.option("--to", "target_lang", required=True, help="Translation language (ru, en, es).")
+@click.option("--from", "source_lang", help="Source language (ru, en, es); default: detected.")
+@click.option("--to", "target_lang", help="Translation language (ru, en, es); default: detected.")
 @json_option
-def align_command(source_path: Path, translation_path: Path, source_lang: str,
-                  target_lang: str, as_json: bool) -> None:
+def align_command(source_path: Path, translation_path: Path, source_lang: str | None,
+                  target_lang: str | None, as_json: bool) -> None:
     """Pair each name in the source with its rendering in the translation, or mark it missing.
 
     Exits 1 when some names are missing from the translation.
     """
     from translator.entities.workflows import ALIGNMENT_COLUMNS, align_files, alignment_row
 
-    pairs = align_files(source_path, translation_path, source_lang, target_lang)
+    pairs = align_files(source_path, translation_path, source_lang, target_lang, _warn)
     rows = [alignment_row(pair) for pair in pairs]
     if as_json:
         _echo_json(rows)
@@ -104,8 +109,9 @@ def align_command(source_path: Path, translation_path: Path, source_lang: str,
 @files_argument
 @lang_option
 @click.option("--to-glossary", "glossary_path", type=click.Path(path_type=Path, dir_okay=False),
-              help="Add each cluster to this glossary as a concept (existing entries win).")
-@click.option("--min-count", default=1, show_default=True, type=click.IntRange(1),
+              help="Add each cluster to this glossary as a proposed concept, enforced only "
+              "once approved with 'triglot glossary review' (existing entries win).")
+@click.option("--min-count", default=2, show_default=True, type=click.IntRange(1),
               help="Leave out clusters with fewer mentions.")
 @json_option
 def clusters_command(files: tuple[Path, ...], lang: str | None, glossary_path: Path | None,
@@ -118,13 +124,13 @@ def clusters_command(files: tuple[Path, ...], lang: str | None, glossary_path: P
         CLUSTER_COLUMNS,
         add_clusters_to_glossary,
         cluster_rows,
-        cluster_texts,
+        clusters_in_context,
     )
 
     texts, failed = _read(files, lang)
-    clusters = cluster_texts(texts, min_count)
+    clusters, contexts = clusters_in_context(texts, min_count)
     if glossary_path is not None:
-        click.echo(add_clusters_to_glossary(clusters, glossary_path), err=True)
+        click.echo(add_clusters_to_glossary(clusters, glossary_path, contexts), err=True)
     if as_json:
         _echo_json([c.as_dict() for c in clusters])
     else:

@@ -28,14 +28,15 @@ from translator.cli.glossary_common import (
 from translator.cli.glossary_edit import add, edit, remove
 from translator.cli.glossary_exchange import extract, format_option, import_command, merge
 from translator.cli.glossary_exchange import pair_options as _pairs
+from translator.cli.glossary_review import review
 
 
 @click.group()
 def glossary() -> None:
-    """Keep a ru/en/es terminology base: add, find, import, export, merge, extract."""
+    """Keep a ru/en/es terminology base: add, find, import, export, merge, extract, review."""
 
 
-for _command in (add, edit, remove, import_command, merge, extract):
+for _command in (add, edit, remove, import_command, merge, extract, review):
     glossary.add_command(_command)
 
 

@@ -63,6 +63,9 @@ def describe(concept) -> str:
     for name in ("subject", "definition", "note"):
         if getattr(concept, name):
             lines.append(f"  {name}: {getattr(concept, name)}")
+    if not concept.approved:
+        lines.append(f"  review: {concept.review}, {concept.occurrences} mentions"
+                     + (f"; context: {concept.context}" if concept.context else ""))
     for term in concept.terms:
         extra = [term.status] + ([term.pos] if term.pos else []) + term.flags()
         lines.append(f"  {term.lang}  {term.text}  ({', '.join(extra)})"

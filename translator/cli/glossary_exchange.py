@@ -73,11 +73,13 @@ def merge(glossary_path: Path | None, other: Path, fmt: str | None, source: str 
 @click.command()
 @glossary_option
 @click.argument("files", nargs=-1, type=FILE)
-@click.option("--lang", help="Language of FILES (and of the source side of --parallel).")
+@click.option("--lang", help="Language of FILES (and of the source side of --parallel); "
+              "default: detected from the text.")
 @click.option("--parallel", nargs=2, type=FILE, metavar="SRC TGT",
               help="Line-aligned source and target files: also propose target-language "
               "equivalents.")
-@click.option("--to", "target", help="Language of the --parallel target file.")
+@click.option("--to", "target", help="Language of the --parallel target file; default: "
+              "detected.")
 @click.option("--min-count", default=2, show_default=True, help="Ignore rarer candidates.")
 @click.option("--top", default=200, show_default=True, help="Keep the best N candidates.")
 @click.option("--max-words", default=4, show_default=True)
@@ -85,7 +87,8 @@ def merge(glossary_path: Path | None, other: Path, fmt: str | None, source: str 
               help="Shortest candidate; 1 also proposes single words.")
 @click.option("--output", "-o", type=FILE, help="Write the CSV here (default: stdout).")
 @click.option("--add", "add_file", type=FILE,
-              help="Insert the rows a reviewer kept from an extract CSV into the glossary.")
+              help="Add the rows a reviewer kept from an extract CSV to the glossary as "
+              "proposed entries (approve them with 'triglot glossary review').")
 @json_option
 def extract(glossary_path: Path | None, files: tuple[Path, ...], lang: str | None,
             parallel: tuple[Path, Path] | None, target: str | None, min_count: int, top: int,
@@ -99,13 +102,15 @@ def extract(glossary_path: Path | None, files: tuple[Path, ...], lang: str | Non
     triglot glossary extract --add c.csv
     """
     from glossary import extract as ex
-    from glossary.model import GlossaryError, check_lang
+    from glossary.model import check_lang
+    from translator.entities.io import common_language
 
     if add_file is not None:
         _add_reviewed(glossary_path, add_file, as_json)
         return
-    if not lang:
-        raise GlossaryError("give --lang ru|en|es")
+    lang = common_language(list(files) or list(parallel or ())[:1], lang, _warn)
+    if parallel and not target:
+        target = common_language(parallel[1:], None, _warn)
     candidates = ex.extract_from_files(list(files), lang, parallel=parallel, target=target,
                                        min_count=min_count, top=top, max_words=max_words,
                                        min_words=min_words)
@@ -123,6 +128,10 @@ def extract(glossary_path: Path | None, files: tuple[Path, ...], lang: str | Non
     click.echo(f"{len(candidates)} candidates written to {output}", err=True)
 
 
+def _warn(message: str) -> None:
+    click.echo(f"triglot: warning: {message}", err=True)
+
+
 def _add_reviewed(glossary_path: Path | None, add_file: Path, as_json: bool) -> None:
     from glossary.exchange import add_reviewed
 
@@ -131,6 +140,7 @@ def _add_reviewed(glossary_path: Path | None, add_file: Path, as_json: bool) -> 
     if as_json:
         echo_json({"added": added, "already_present": skipped})
     else:
-        click.echo(f"added {added} concept{'s' if added != 1 else ''}"
+        click.echo(f"added {added} concept{'s' if added != 1 else ''} as proposed"
                    + (f"; {skipped} already in the glossary (kept as they are)"
-                      if skipped else ""))
+                      if skipped else "")
+                   + "; approve them with 'triglot glossary review'")

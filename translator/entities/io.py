@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,29 +24,57 @@ def segments_of(text: str) -> list[str]:
     return text.split("\n") if not text.endswith("\n") else text[:-1].split("\n")
 
 
-_NAME_PART = re.compile(r"[._-]")
+def named_language(path: Path | str) -> str | None:
+    """The language an explicit suffix states: "a.ru.txt" or "flores-dev.es" (a dot-separated
+    last part of the name, before the extension or as it); a "-es-" inside a name is not one."""
+    from translator.core.languages import LANGUAGES
+
+    name = Path(path)
+    for part in (name.suffix, Path(name.stem).suffix):
+        if part[1:].lower() in LANGUAGES:
+            return part[1:].lower()
+    return None
 
 
-def language_of(path: Path | str, text: str, forced: str | None = None) -> str:
-    """The language of a file: ``forced`` (--lang), else a ru/en/es part of its name
-    ("article.ru.txt", "flores-dev.es"), else detected from the text."""
+def file_language(path: Path | str, text: str, forced: str | None = None,
+                  warn: Callable[[str], None] | None = None, option: str = "--lang") -> str:
+    """The language of a file's text, by the detector ``translate`` uses; ``forced`` (--lang)
+    wins. A suffix that disagrees with the text is reported through ``warn`` and the text
+    wins; the suffix decides only when the text is too short to tell."""
     from translator.core.languages import LANGUAGES, check_language
+    from translator.langdetect import detect_language
 
     if forced:
         return check_language(forced)
-    parts = [p.lower() for p in _NAME_PART.split(Path(path).name)]
-    named = [p for p in parts[1:] if p in LANGUAGES]
-    if named:
-        return named[-1]
-    try:
-        from translator.langdetect import detect_language
-    except ImportError:  # pragma: no cover - the project ships it
-        detect_language = None
-    detected = detect_language(text) if detect_language else None
+    named, detected = named_language(path), detect_language(text)
     if detected in LANGUAGES:
+        if named and named != detected and warn is not None:
+            warn(f"{path}: named '.{named}' but the text is '{detected}'; reading it as "
+                 f"'{detected}' ({option} {named} to override)")
         return detected
+    if named:
+        return named
     shown = f"it looks like '{detected}'" if detected else "it is too short to tell"
-    raise InputError(f"cannot tell the language ({shown}); use --lang ru, en or es", path)
+    raise InputError(f"cannot tell the language ({shown}); use {option} ru, en or es", path)
+
+
+def common_language(paths: Iterable[Path | str], forced: str | None = None,
+                    warn: Callable[[str], None] | None = None) -> str:
+    """The one language of several files (``forced`` wins): files in different languages
+    are an error asking for --lang."""
+    from translator.core.languages import check_language
+
+    if forced:
+        return check_language(forced)
+    found = {str(path): file_language(path, read_input(path), None, warn) for path in paths}
+    if not found:
+        raise InputError("no input files: give FILES (or --parallel SRC TGT)")
+    langs = sorted(set(found.values()))
+    if len(langs) != 1:
+        shown = ", ".join(f"{path} is '{lang}'" for path, lang in list(found.items())[:4])
+        raise InputError(f"the files are in different languages ({shown}); "
+                         "give --lang")
+    return langs[0]
 
 
 @dataclass(frozen=True)
@@ -67,8 +94,10 @@ def read_inputs(
     paths: Iterable[Path | str],
     lang: str | None = None,
     on_error: Callable[[TriglotError], None] | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> tuple[list[InputText], list[TriglotError]]:
-    """Read every file with its language (``lang`` forces one for all).
+    """Read every file with its language (``lang`` forces one for all; ``warn`` hears of a
+    file whose name states another language than its text).
 
     A bad file does not stop the others: it comes back as an error (and goes
     to ``on_error`` as it happens). Only when no file is usable is the first
@@ -83,7 +112,7 @@ def read_inputs(
     for path in paths:
         try:
             text = read_input(path)
-            texts.append(InputText(Path(path), text, language_of(path, text, lang)))
+            texts.append(InputText(Path(path), text, file_language(path, text, lang, warn)))
         except TriglotError as exc:
             errors.append(exc)
             if on_error is not None:

@@ -7,6 +7,7 @@ libraries (natasha, pymorphy3, babel) load inside the functions they serve.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from translator.entities.clusters import Cluster
@@ -44,15 +45,18 @@ def _glossary_names(path: Path | None, lang: str) -> list[str]:
     return glossary_names(path, lang)
 
 
-def align_files(source: Path, translation: Path, source_lang: str,
-                target_lang: str) -> list[AlignedPair]:
-    """Pair the names of ``source`` with their renderings in ``translation``, line by line."""
-    from translator.core.languages import check_language
+def align_files(source: Path, translation: Path, source_lang: str | None,
+                target_lang: str | None,
+                warn: Callable[[str], None] | None = None) -> list[AlignedPair]:
+    """Pair the names of ``source`` with their renderings in ``translation``, line by line;
+    a language not given is detected from the file's text."""
     from translator.entities.align import align_documents
-    from translator.entities.io import read_input, segments_of
+    from translator.entities.io import file_language, read_input, segments_of
 
-    source_lang, target_lang = check_language(source_lang), check_language(target_lang)
-    return align_documents(segments_of(read_input(source)), segments_of(read_input(translation)),
+    source_text, translation_text = read_input(source), read_input(translation)
+    source_lang = file_language(source, source_text, source_lang, warn, "--from")
+    target_lang = file_language(translation, translation_text, target_lang, warn, "--to")
+    return align_documents(segments_of(source_text), segments_of(translation_text),
                            source_lang, target_lang)
 
 
@@ -72,11 +76,33 @@ def alignment_row(pair: AlignedPair) -> dict:
 
 def cluster_texts(texts: list[InputText], min_count: int = 1) -> list[Cluster]:
     """Clusters of the mentions in ``texts`` (any mix of languages) with at least ``min_count``."""
+    return clusters_in_context(texts, min_count)[0]
+
+
+def clusters_in_context(texts: list[InputText],
+                        min_count: int = 1) -> tuple[list[Cluster], dict[int, str]]:
+    """``cluster_texts``, plus one line of text per cluster id where it is mentioned first
+    (what ``glossary review`` shows a person deciding on a proposed name)."""
     from translator.entities.clusters import build_clusters
     from translator.entities.extract import extract_segments
 
-    mentions = [m for text in texts for m in extract_segments(text.segments, text.lang)]
-    return [c for c in build_clusters(mentions) if c.size >= min_count]
+    mentions, lines = [], {}
+    for text in texts:
+        segments = text.segments
+        for mention in extract_segments(segments, text.lang):
+            mentions.append(mention)
+            lines[id(mention)] = segments[mention.segment]
+    clusters = [c for c in build_clusters(mentions) if c.size >= min_count]
+    contexts = {c.id: _context(lines.get(id(c.mentions[0]), ""), c.mentions[0].start)
+                for c in clusters if c.mentions}
+    return clusters, contexts
+
+
+def _context(line: str, start: int, width: int = 160) -> str:
+    """The line around ``start``, at most ``width`` characters, on one line."""
+    line = " ".join(line.split()) if len(line) <= width else " ".join(
+        line[max(0, start - width // 2):start + width // 2].split())
+    return line
 
 
 def cluster_rows(clusters: list[Cluster]) -> list[list[object]]:
@@ -85,13 +111,16 @@ def cluster_rows(clusters: list[Cluster]) -> list[list[object]]:
             for c in clusters for lang, form, count in c.variants]
 
 
-def add_clusters_to_glossary(clusters: list[Cluster], glossary: Path) -> str:
-    """Merge the clusters into ``glossary``; a one-line summary of what happened."""
+def add_clusters_to_glossary(clusters: list[Cluster], glossary: Path,
+                             contexts: dict[int, str] | None = None) -> str:
+    """Merge the clusters into ``glossary`` as proposed concepts, each with its count and
+    context line; a one-line summary of what happened."""
     from translator.entities.to_glossary import add_to_glossary
 
-    outcomes = add_to_glossary(clusters, glossary)
+    outcomes = add_to_glossary(clusters, glossary, contexts)
     summary = ", ".join(f"{n} {action}" for action, n in sorted(outcomes.items()))
-    return f"{glossary}: {len(clusters)} clusters: {summary or 'nothing to add'}"
+    return (f"{glossary}: {len(clusters)} clusters: {summary or 'nothing to add'}; proposed, "
+            "not enforced until approved with 'triglot glossary review'")
 
 
 def evaluation_rows(report: Report) -> list[list[object]]:

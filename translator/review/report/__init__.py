@@ -26,12 +26,14 @@ def build_report(run_dir: Path, concepts: list[Concept] | None = None,
     from translator.review.report.annotate import document_views
     from translator.review.report.consistency import collect_renderings
     from translator.review.report.page import render_page
+    from translator.review.report.proposed import proposed_rows
     from translator.run_record import load
 
     run = load(run_dir)
     annotations = annotate(run, concepts or [])
     return render_page(run, document_views(run, annotations),
-                       collect_renderings(run, annotations), glossary_name)
+                       collect_renderings(run, annotations), glossary_name,
+                       proposed=proposed_rows(run, concepts or []))
 
 
 def write_report(run_dir: Path, output: Path | None = None,

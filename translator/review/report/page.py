@@ -14,6 +14,7 @@ from html import escape
 
 from translator.review.report.annotate import DocumentView, SegmentView, Span
 from translator.review.report.consistency import ConsistencyRow
+from translator.review.report.proposed import ProposedRow
 from translator.run_record import RunRecord
 
 LANGUAGE_NAMES = {"ru": "Russian", "en": "English", "es": "Spanish"}
@@ -116,8 +117,9 @@ def highlight(text: str, spans: Iterable[Span]) -> str:
 
 
 def render_page(run: RunRecord, views: list[DocumentView], rows: list[ConsistencyRow],
-                glossary_name: str = "") -> tuple[str, ReportStats]:
-    """The whole page, and its headline counts."""
+                glossary_name: str = "", *,
+                proposed: list[ProposedRow] | None = None) -> tuple[str, ReportStats]:
+    """The whole page, and its headline counts; ``proposed`` entries get their own section."""
     segments = sum(len(v.segments) for v in views)
     stats = ReportStats(
         documents=len(run.documents), segments=segments,
@@ -135,11 +137,13 @@ def render_page(run: RunRecord, views: list[DocumentView], rows: list[Consistenc
         f"<style>{CSS}</style></head><body>",
         _header(run, stats, glossary_name),
         _legend(),
-        _contents(views),
+        _contents(views, bool(proposed)),
     ]
     for index, view in enumerate(views, start=1):
         parts.append(_document(index, view))
     parts.append(_consistency(rows))
+    if proposed:
+        parts.append(_proposed(proposed))
     parts.append("</body></html>\n")
     return "\n".join(parts), stats
 
@@ -169,14 +173,16 @@ def _legend() -> str:
             "name. Hover a mark for what it was paired with.</span></div>")
 
 
-def _contents(views: list[DocumentView]) -> str:
+def _contents(views: list[DocumentView], proposed: bool = False) -> str:
     items = "".join(
         f'<li><a href="#doc-{i}">{escape(v.document.relpath)} → {escape(v.target)}</a>'
         + (f' <span class="partial">{v.findings} finding{"s" if v.findings != 1 else ""}'
            "</span>" if v.findings else "") + "</li>"
         for i, v in enumerate(views, start=1))
+    extra = ('<li><a href="#proposed">Proposed names, not approved</a></li>'
+             if proposed else "")
     return (f'<nav><b>Documents</b><ul>{items}<li><a href="#consistency">Consistency across the '
-            "run</a></li></ul></nav>")
+            f"run</a></li>{extra}</ul></nav>")
 
 
 def _document(index: int, view: DocumentView) -> str:
@@ -233,6 +239,23 @@ def _consistency(rows: list[ConsistencyRow]) -> str:
                "</th><th>into</th><th>renderings</th><th>not found</th></tr></thead>"
                f"<tbody>{body}</tbody></table>" if rows else "")
             + "</section>")
+
+
+def _proposed(rows: list[ProposedRow]) -> str:
+    """Proposed glossary entries apart: found in the sources, neither enforced nor marked."""
+    body = "".join(
+        f'<tr><td><span class="flag">proposed</span> {escape(r.concept)}</td>'
+        f"<td>{escape(r.label)}<div class=\"places\">{escape(r.subject)}</div></td>"
+        f"<td>{r.count}</td><td><ul>"
+        + "".join(f"<li><b>{escape(form)}</b> ×{n}</li>" for form, n in r.forms.items())
+        + f"</ul>{_places(r.places)}</td></tr>" for r in rows)
+    return ('<section id="proposed"><h2>Proposed names, not approved</h2>'
+            f'<p class="note">{len(rows)} proposed glossary entries are mentioned in this run. '
+            "They were not enforced and are not marked above; approve, edit or reject them "
+            "with <code>triglot glossary review</code>.</p>"
+            '<table class="consistency"><thead><tr><th>review</th><th>name</th><th>mentions'
+            f"</th><th>forms and places</th></tr></thead><tbody>{body}</tbody></table>"
+            "</section>")
 
 
 def _places(places: list[str]) -> str:
