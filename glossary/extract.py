@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from glossary.formats.cells import neutralise_row, restore
 from glossary.model import Concept, GlossaryError, Term, check_lang
 from glossary.morphology import lemmatizer, phrase_lemma, russian_analyzer, tokenize
 from glossary.stopwords import LINKS, STOPWORDS
@@ -251,11 +252,11 @@ def candidates_csv(candidates: list[Candidate], lang: str, target: str | None) -
     if target:
         header += [target, f"{target}_score"]
     writer.writerow(header)
-    for c in candidates:
+    for c in candidates:  # the example quotes an article: never a live spreadsheet formula
         row = [c.text, c.count, f"{c.termhood:.2f}", c.example]
         if target:
             row += [c.target, f"{c.target_score:.2f}"]
-        writer.writerow(row)
+        writer.writerow(neutralise_row(row))
     return buffer.getvalue()
 
 
@@ -265,7 +266,7 @@ def read_reviewed(path: Path) -> list[Concept]:
     from glossary.formats.files import read_text
 
     text = read_text(path)
-    rows = list(csv.reader(io.StringIO(text, newline="")))
+    rows = [[restore(cell) for cell in row] for row in csv.reader(io.StringIO(text, newline=""))]
     if not rows:
         raise GlossaryError("no rows", path)
     header = [h.strip().lower() for h in rows[0]]

@@ -8,7 +8,7 @@ and saves the result.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from glossary.model import Concept, Term
 
@@ -47,9 +47,7 @@ def merge_into(stored: Concept, incoming: Concept) -> tuple[Concept, MergeResult
             if conflict:
                 result.conflicts.append(conflict)
             continue
-        ours.terms.append(Term(term.lang, term.text, term.status, term.pos,
-                               term.case_sensitive, term.dnt, term.note, term.source,
-                               term.created, term.updated))
+        ours.terms.append(replace(term))  # a copy, proposed flag and all
         result.added_terms.append(term)
     if result.added_terms:
         result.action = "merged"

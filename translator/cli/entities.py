@@ -25,9 +25,12 @@ files_argument = click.argument("files", nargs=-1, required=True,
 
 
 def _write_csv(headers: list[str], rows: list[list[object]]) -> None:
+    """Cells quote articles: none may start a spreadsheet formula."""
+    from glossary.formats.cells import neutralise
+
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(headers)
-    writer.writerows(rows)
+    writer.writerows([neutralise(c) if isinstance(c, str) else c for c in row] for row in rows)
 
 
 def _echo_json(data: object) -> None:

@@ -113,7 +113,7 @@ def extract(glossary_path: Path | None, files: tuple[Path, ...], lang: str | Non
         target = common_language(parallel[1:], None, _warn)
     candidates = ex.extract_from_files(list(files), lang, parallel=parallel, target=target,
                                        min_count=min_count, top=top, max_words=max_words,
-                                       min_words=min_words)
+                                       min_words=min_words, find_names=entity_spans)
     if as_json:
         echo_json([c.to_dict() for c in candidates])
         return
@@ -144,3 +144,13 @@ def _add_reviewed(glossary_path: Path | None, add_file: Path, as_json: bool) -> 
                    + (f"; {skipped} already in the glossary (kept as they are)"
                       if skipped else "")
                    + "; approve them with 'triglot glossary review'")
+
+
+def entity_spans(lines: list[str], lang: str) -> list[list[tuple[int, int]]]:
+    """Where the entity extractor finds people's names: a term candidate never holds one.
+
+    Courts, agencies and places stay candidates: the glossary wants them too."""
+    from translator.entities.extract import extract_many
+
+    return [[(m.start, m.end) for m in found if m.type == "PER"]
+            for found in extract_many(lines, lang)]
