@@ -87,7 +87,7 @@ def build_clusters(mentions: Iterable[Mention], threshold: float = THRESHOLD) ->
         fa, fb = features(reps[a]), features(reps[b])
         if bool(fa.territory) != bool(fb.territory):
             continue  # "Moscow" is not "Moscow State University", though one holds the other
-        score, _ = similarity(reps[a], reps[b])
+        score, _ = similarity(reps[a], reps[b], strict=True)
         if score < threshold:
             continue
         if single[a] and single[b]:

@@ -9,6 +9,7 @@ to the spaCy mentions (English) and to the rule-based ones (Spanish) alike.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*")
@@ -50,13 +51,12 @@ TITLES = {
 }
 MONTHS = _wordset("""
     january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec
+    jan feb apr jun jul aug sep sept oct nov dec
     enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre
     noviembre diciembre ene abr ago dic
 """)
 WEEKDAYS = _wordset("""
-    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs
-    fri sat sun lunes martes miércoles jueves viernes sábado domingo
+    monday tuesday wednesday thursday friday saturday sunday tues thurs lunes martes miércoles jueves viernes sábado domingo
 """)
 TIME_WORDS = _wordset("""
     utc gmt est edt pst pdt cet cest msk am pm a.m p.m updated published posted
@@ -77,7 +77,8 @@ BOILERPLATE = _wordset("""
 """)
 _BYLINE = re.compile(
     r"^\s*(?:by|por|updated|published|posted|actualizado|publicado|photo|foto|credit|"
-    r"image|imagen)\b", re.IGNORECASE)
+    r"image|imagen|source|fuente|picture|related|see also|read more|lea también|"
+    r"ver también)\b", re.IGNORECASE)
 _DATE_LINE = re.compile(r"^[\W\d]*(?:[^\W\d_]+[\W\d]*){0,6}$")
 
 
@@ -132,6 +133,10 @@ def is_boilerplate_line(line: str, lang: str) -> bool:
             w.rstrip(".") in MONTHS | WEEKDAYS | TIME_WORDS or w in _function_words(lang)
             or w in ("de", "of", "the") for w in lowered):
         return True
+    # "Related article: Coronavirus Outbreak Is Major Test for ...": a label, then a headline
+    label, colon, rest = stripped.partition(": ")
+    if colon and len(words_of(label)) <= 3 and is_headline(rest, lang):
+        return True
     return is_headline(stripped, lang)
 
 
@@ -156,6 +161,8 @@ def is_common_word(word: str, lang: str) -> bool:
     The lemma dictionary writes proper nouns' lemmas capitalised ("Texas", "John")
     and common words' in lower case ("save", "picture", "policía").
     """
+    if any(ch.isupper() for ch in word[1:]) and not word.isupper():
+        return False  # "MySpace", "YouTube": a brand's inner capital
     low = word.lower().rstrip("!.")
     if low in _function_words(lang) or low in _stoplist(lang) or low in BOILERPLATE:
         return True
@@ -178,18 +185,22 @@ _PREFIX = re.compile(r"^(?:pro|anti|ex|non|post|pre|neo)[-‐]", re.IGNORECASE)
 _EDGE = " \t\n/|·•,;:-–—()[]\"'“”‘’«»*"
 
 
-def trim(text: str, start: int, end: int, lang: str,
-         titles: bool = True) -> list[tuple[int, int]]:
+def trim(text: str, start: int, end: int, lang: str, titles: bool = True,
+         owner: Callable[[str], bool] = lambda _: True) -> list[tuple[int, int]]:
     """The name spans inside ``text[start:end]``: no leading article, title, "pro-",
     possessive or stray punctuation; a possessive inside ends one name and the part
     after it is another ("Moscow’s Department of Technology"). ``titles``: cut a leading
-    honorific or job title too (for people; "General Motors" keeps its first word)."""
+    honorific or job title too (for people; "General Motors" keeps its first word).
+    ``owner`` says whether the words before an inner possessive name something on their
+    own ("Moscow" yes, "Prosecutor General" in "Prosecutor General's Office" no)."""
     pieces: list[tuple[int, int]] = []
     for match in _POSSESSIVE.finditer(text, start, end):
         if match.start() > start and text[match.start() - 1].isalpha():
             after = match.end()
             if after < end and not text[after:after + 1].isspace():
                 continue  # O'Brien, D'Artagnan
+            if after < end and not owner(text[start:match.start()]):
+                continue
             pieces.append((start, match.start()))
             start = after
     pieces.append((start, end))
