@@ -158,9 +158,12 @@ def _rule_mentions(sentence: str, segment: int, taken: list[tuple[int, int]],
         words = filters.words_of(rule.text)
         if not _acceptable(sentence, rule.start, words, names):
             continue
-        opening = _opening(sentence, rule.start)
-        if opening and all(filters.is_common_word(w, "en") for w in words):
-            continue  # "Seat Now", "CoinDesk - Unknown": words the model rightly passed over
+        short = len(filters.words_of(sentence)) <= 6  # a button or a heading
+        quoted = sentence[rule.start - 1:rule.start] in "“«\"'‘" and rule.start > 0
+        opening = _opening(sentence, rule.start) and len(words) == 1
+        if (opening or short or quoted) and all(
+                filters.is_common_word(w, "en") for w in words):
+            continue  # "Save a Seat Now", "CoinDesk - Unknown", a quoted “Press”
         # a lone word's shape says little: the type comes from what we know, else MISC
         etype = retype(words, "MISC" if len(words) == 1 else rule.type)
         found.append(Mention(rule.text, etype, rule.start, rule.end, "en", rule.normal,
@@ -213,14 +216,14 @@ def _acceptable(sentence: str, start: int, words: list[str], names: set[str]) ->
 
 def _opening(sentence: str, start: int) -> bool:
     """Whether only punctuation and function words ("A", "But the") come before ``start``,
-    since the sentence began or since a separator (":", " - ", "|") opened a new part."""
+    since the sentence began or since a separator (":", " - ", "|", "(…)") opened a new part."""
     from translator.entities.extract_latin import FUNCTION_WORDS
 
     before = _SEPARATOR.split(sentence[:start])[-1]
     return all(w.lower() in FUNCTION_WORDS["en"] for w in filters.words_of(before))
 
 
-_SEPARATOR = re.compile(r": | [-–—|] ")
+_SEPARATOR = re.compile(r": | [-–—|] |…\)? ")
 
 
 def retype(words: list[str], label: str) -> str:
