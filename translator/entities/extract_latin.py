@@ -126,6 +126,16 @@ def is_common_word(word: str, lang: str) -> bool:
     return low in _dictionary(lang) and simplemma.lemmatize(low, lang=lang) != low
 
 
+def _common(word: str, lang: str) -> bool:
+    """Spanish: any word the lemma dictionary knows in lower case ("Problema",
+    "Normalmente"); English keeps the looser test (the spaCy path judges openings)."""
+    if lang == "es":
+        from translator.entities.filters import is_common_word as common_in_dictionary
+
+        return common_in_dictionary(word, lang)
+    return is_common_word(word, lang)
+
+
 @lru_cache(maxsize=2)
 def _stoplist(lang: str) -> frozenset[str]:
     """jusText's list of the few hundred most frequent words (BSD, shipped with trafilatura)."""
@@ -314,7 +324,7 @@ def _make_mention(text: str, tokens, run: list[int], lang: str, segment: int,
             return None
         if first in CALENDAR[lang] or is_demonym(words[0], lang) or words[0] == "I":
             return None
-        if initial and territory_code(surface, lang) is None and is_common_word(words[0], lang):
+        if initial and territory_code(surface, lang) is None and _common(words[0], lang):
             return None
         if len(surface) == 1:
             return None

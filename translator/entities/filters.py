@@ -169,6 +169,11 @@ def is_common_word(word: str, lang: str) -> bool:
     if lang == "en" and low.endswith("ly"):
         return True
     lemma = _lemmas(lang).get(low)
+    if lemma is None:  # "Hacerse", "Imagínese": a verb with its pronouns attached
+        import simplemma
+
+        guess = simplemma.lemmatize(low, lang=lang)
+        lemma = guess if guess != low and _lemmas(lang).get(guess) == guess else None
     return lemma is not None and lemma[:1].islower()
 
 
