@@ -27,7 +27,8 @@ from translator.entities.model import Mention
 
 LABELS = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC",
           "EVENT": "MISC", "LAW": "MISC", "PRODUCT": "MISC", "WORK_OF_ART": "MISC"}
-# NORP (demonyms) and the numeric labels (DATE, TIME, PERCENT, MONEY, QUANTITY, ORDINAL, CARDINAL) are dropped.
+# Dropped: NORP (demonyms) and the numeric labels (DATE, TIME, PERCENT, MONEY,
+# QUANTITY, ORDINAL, CARDINAL).
 EXCLUDED_PIPES = ("tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer")
 
 
@@ -88,8 +89,8 @@ def _joined_spans(sentence: str, ents) -> list[tuple[int, int, str]]:
         if spans and sentence[spans[-1][1]:ent.start_char] == " ":
             a, _, previous = spans[-1]
             joined = None
-            if previous and label and (previous == label != "LOC"
-                                       or label != "PER" and _institution(ent.text.split()[0])):
+            if label and (previous == label != "LOC" or (label != "PER" and sentence[a].isupper()
+                          and _institution(ent.text.split()[0]))):
                 joined = "ORG" if _institution(ent.text.split()[-1]) == "ORG" else label
             elif previous and is_first_name(sentence[a:ent.start_char].split()[-1]) and \
                     ent.text[:1].isupper() and len(ent.text.split()) == 1:
@@ -207,10 +208,9 @@ def _acceptable(sentence: str, start: int, words: list[str], names: set[str]) ->
         word = words[0]
         if word.isupper() and len(word) > 4 and filters.is_common_word(word, "en"):
             return False  # "DISCLOSURE", "UPDATE"
-        if _opening(sentence, start) and word[:1].isupper() and not word.isupper():
-            if (word not in names and territory_code(word, "en") is None
-                    and filters.is_common_word(word, "en")):
-                return False
+        if (_opening(sentence, start) and not word.isupper() and word not in names
+                and territory_code(word, "en") is None and filters.is_common_word(word, "en")):
+            return False
     return True
 
 

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from translator.entities.filters import TITLES
 from translator.entities.gazetteer import fold, territories, territory_code
 from translator.entities.institutions import LOC_CONCEPTS, ORG_CONCEPTS, concept_of
 from translator.entities.model import Mention
@@ -71,19 +72,6 @@ FUNCTION_WORDS = {
         algunas muchos muchas varios varias cada todo todos todas otro otra otros otras
         tal tales uno dos tres primero primera segundo último última nuevo nueva es son
         era fue fueron ha han había ser estar hay se le les
-    """),
-}
-TITLES = {
-    "en": _wordset("""
-        mr mrs ms miss dr prof professor president king queen prince princess pope sir
-        lord lady senator general gen captain capt colonel col lieutenant minister
-        premier chancellor governor mayor judge justice father saint sheikh emperor
-        empress archbishop bishop rev reverend chairman ceo secretary ambassador speaker
-    """),
-    "es": _wordset("""
-        sr sra srta dr dra don doña señor señora presidente presidenta rey reina
-        príncipe princesa papa ministro ministra senador senadora general capitán
-        coronel gobernador alcalde alcaldesa juez jueza padre emperador
     """),
 }
 CALENDAR = {

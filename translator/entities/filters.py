@@ -28,12 +28,11 @@ TITLES = {
         empress archbishop bishop rev reverend chairman ceo secretary ambassador speaker
         lawyer attorney advocate activist rapper singer journalist reporter blogger
         politician opposition leader spokesman spokeswoman spokesperson deputy director
-        head chief founder cofounder co-founder analyst economist researcher editor
-        commissioner officer agent inspector detective sergeant major admiral commander
+        founder cofounder co-founder analyst economist researcher editor
+        commissioner inspector detective sergeant admiral commander
         investigator photographer artist musician poet writer author actor actress
         businessman businesswoman billionaire entrepreneur student professor teacher
-        doctor dissident lawmaker mp candidate chair chairwoman host presenter coach
-        player striker defender midfielder goalkeeper manager citizen resident
+        doctor dissident lawmaker mp candidate chairwoman presenter coach
     """),
     "es": _wordset("""
         sr sra srta dr dra d dª dña don doña señor señora presidente presidenta rey reina
@@ -41,11 +40,11 @@ TITLES = {
         coronel gobernador gobernadora alcalde alcaldesa juez jueza padre emperador
         abogado abogada activista rapero rapera cantante periodista bloguero bloguera
         político política opositor opositora líder portavoz vocero vocera diputado
-        diputada director directora jefe jefa fundador fundadora analista economista
-        investigador investigadora editor editora comisionado comisionada fiscal
+        diputada director directora fundador fundadora analista economista
+        investigador investigadora editor editora comisionado comisionada
         fotógrafo fotógrafa artista músico poeta escritor escritora actor actriz
         empresario empresaria disidente legislador legisladora candidato candidata
-        entrenador jugador delantero defensa portero secretario secretaria embajador
+        entrenador jugador delantero secretario secretaria embajador
         embajadora profesor profesora doctor doctora estudiante
     """),
 }
@@ -56,7 +55,8 @@ MONTHS = _wordset("""
     noviembre diciembre ene abr ago dic
 """)
 WEEKDAYS = _wordset("""
-    monday tuesday wednesday thursday friday saturday sunday tues thurs lunes martes miércoles jueves viernes sábado domingo
+    monday tuesday wednesday thursday friday saturday sunday tues thurs
+    lunes martes miércoles jueves viernes sábado domingo
 """)
 TIME_WORDS = _wordset("""
     utc gmt est edt pst pdt cet cest msk am pm a.m p.m updated published posted
@@ -220,8 +220,8 @@ def trim(text: str, start: int, end: int, lang: str, titles: bool = True,
 def _strip(text: str, a: int, b: int, lang: str, titles: bool) -> tuple[int, int]:
     while a < b and text[a] in _EDGE:
         a += 1
-    while b > a and (text[b - 1] in _EDGE or text[b - 1] == "."
-                     and not re.search(r"\b[A-Z]\.$|\b[A-Z]\.[A-Z]\.$", text[a:b])):
+    while b > a and (text[b - 1] in _EDGE or (text[b - 1] == "."
+                     and not re.search(r"\b[A-Z]\.$|\b[A-Z]\.[A-Z]\.$", text[a:b]))):
         b -= 1
     changed = True
     while changed and a < b:
@@ -237,7 +237,8 @@ def _strip(text: str, a: int, b: int, lang: str, titles: bool) -> tuple[int, int
             a += prefix.end()
             changed = True
         first = re.match(r"[^\W_]+(?:\.[ª]?)?\s+(?=[^\W\d_])", text[a:b])
-        if titles and first and is_title(first.group().strip(), lang) and _rest_is_name(text[a + first.end():b]):
+        if (titles and first and is_title(first.group().strip(), lang)
+                and _rest_is_name(text[a + first.end():b])):
             a += first.end()
             changed = True
     return a, b

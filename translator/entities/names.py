@@ -27,6 +27,9 @@ _BACK: list[tuple[str, tuple[str, ...]]] = sorted([
     ("f", ("ф",)), ("h", ("х", "г")), ("c", ("к", "ц")), ("x", ("кс",)), ("q", ("к",)),
     ("y", ("ы", "ый", "ий", "й", "ь")),
 ], key=lambda item: -len(item[0]))
+_BY_LETTER: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+for _latin, _options in _BACK:
+    _BY_LETTER.setdefault(_latin[0], []).append((_latin, _options))
 _LIMIT = 400  # candidate spellings tried per word
 
 
@@ -43,7 +46,7 @@ def cyrillic_candidates(word: str) -> list[str]:
         if pos == len(low):
             results.append(built)
             return
-        for latin, options in _BACK:
+        for latin, options in _BY_LETTER.get(low[pos], ()):
             if low.startswith(latin, pos):
                 for option in options:
                     walk(pos + len(latin), built + option)
@@ -64,6 +67,8 @@ def russian_name_kinds(word: str) -> frozenset[str]:
     key = latin_key(word)
     kinds: set[str] = set()
     for candidate in cyrillic_candidates(word):
+        if not morph.word_is_known(candidate):  # a dictionary lookup, before the slow parse
+            continue
         tags = {tag for parse in morph.parse(candidate) if parse.is_known
                 for tag in ("Name", "Surn") if tag in parse.tag and "nomn" in parse.tag}
         if tags and key in name_keys(candidate.capitalize(), "ru"):
