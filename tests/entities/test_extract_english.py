@@ -54,3 +54,10 @@ def test_spanish_rules_skip_common_words_and_honorifics():
     assert _found("La reunión con D.ª María López terminó tarde.", "es") == [
         ("María López", "PER")]
     assert _found("Imagínese la escena en Madrid.", "es") == [("Madrid", "LOC")]
+
+
+def test_the_model_runs_its_named_entity_component_only_and_loads_once():
+    from translator.entities.extract_en_spacy import english_ner
+
+    assert english_ner().pipe_names == ["ner"]
+    assert english_ner() is english_ner()
