@@ -32,14 +32,17 @@ CONNECTORS = {
     "en": {"of", "the", "for", "de", "du", "da", "do", "dos", "das", "von", "van", "der", "la",
            "le"},
     "es": {"de", "del", "la", "las", "los", "el", "da", "do", "dos", "das", "du", "von", "van",
-           "der"},
+           "der", "contra", "para"},
 }
 # A connector may join two capitalised words only in these sequences.
 _CONNECTOR_CHAINS = {
     "en": {("of",), ("of", "the"), ("for",), ("for", "the"), ("de",), ("du",), ("da",), ("do",),
            ("dos",), ("das",), ("von",), ("van",), ("van", "der"), ("de", "la")},
     "es": {("de",), ("del",), ("de", "la"), ("de", "las"), ("de", "los"), ("da",), ("do",),
-           ("du",), ("dos",), ("das",), ("von",), ("van",), ("van", "der")},
+           ("du",), ("dos",), ("das",), ("von",), ("van",), ("van", "der"),
+           # after an institution word: "Sociedad Canadiense contra el Cáncer"
+           ("contra",), ("contra", "el"), ("contra", "la"), ("para",), ("para", "el"),
+           ("para", "la")},
 }
 def _wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
