@@ -217,7 +217,7 @@ def _acceptable(sentence: str, start: int, words: list[str], names: set[str]) ->
 def _opening(sentence: str, start: int) -> bool:
     """Whether only punctuation and function words ("A", "But the") come before ``start``,
     since the sentence began or since a separator (":", " - ", "|", "(…)") opened a new part."""
-    from translator.entities.extract_latin import FUNCTION_WORDS
+    from translator.entities.filters import FUNCTION_WORDS
 
     before = _SEPARATOR.split(sentence[:start])[-1]
     return all(w.lower() in FUNCTION_WORDS["en"] for w in filters.words_of(before))

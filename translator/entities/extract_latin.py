@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from translator.entities.filters import TITLES
+from translator.entities.filters import FUNCTION_WORDS, TITLES
 from translator.entities.gazetteer import fold, territories, territory_code
 from translator.entities.institutions import LOC_CONCEPTS, ORG_CONCEPTS, concept_of
 from translator.entities.model import Mention
@@ -48,35 +48,6 @@ def _wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-FUNCTION_WORDS = {
-    "en": _wordset("""
-        a an the this that these those there then thus this it its he she they we i you
-        his her their our my your in on at by for from with without of to into onto over
-        under after before during since until while when where why how what who whom
-        which whose if but and or nor so yet also although though because as however
-        meanwhile moreover nevertheless instead still today yesterday tomorrow tonight
-        now here some many most several each every all both either neither no not none
-        one two three other another such according despite unlike like about around
-        among between through throughout within once later earlier last next first
-        second third new old is are was were be been has have had do does did will would
-        can could should may might must let please yes former late thanks zero ten
-        eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen
-        twenty thirty forty fifty hundred thousand million four five six seven eight
-        nine
-    """),
-    "es": _wordset("""
-        el la los las un una unos unas lo al del este esta estos estas ese esa esos esas
-        aquel aquella eso esto ello él ella ellos ellas yo tú usted ustedes nosotros su
-        sus mi mis tu tus nuestro nuestra en con sin por para de desde hasta hacia sobre
-        bajo entre tras ante según durante mediante y e o u ni pero sino aunque porque
-        pues como cuando donde mientras si que quien quienes cual cuales cuyo qué quién
-        cómo dónde cuándo también tampoco además sin embargo hoy ayer mañana ahora aquí
-        allí allá luego después antes entonces así ya no sí muy más menos algunos
-        algunas muchos muchas varios varias cada todo todos todas otro otra otros otras
-        tal tales uno dos tres primero primera segundo último última nuevo nueva es son
-        era fue fueron ha han había ser estar hay se le les
-    """),
-}
 CALENDAR = {
     "en": _wordset("""
         monday tuesday wednesday thursday friday saturday sunday january february march
