@@ -50,3 +50,29 @@ def test_different_people_stay_apart():
     clusters = _clusters()
     assert _cluster_with(clusters, "Alyona Popova") is not _cluster_with(clusters,
                                                                          "Sergei Sobyanin")
+
+
+def _mention(text, etype="ORG", origin="ner", lang="en"):
+    from translator.entities.model import Mention
+
+    return Mention(text, etype, 0, len(text), lang, text, 0, origin)
+
+
+def test_a_shared_start_of_a_different_word_does_not_join():
+    clusters = build_clusters([_mention(t) for t in (
+        "Facebook", "Face ID", "Interfax", "Inter-American Commission on Human Rights",
+        "Kommersant", "Vedomosti")])
+    assert all(len(c.variants) == 1 for c in clusters), [c.variants for c in clusters]
+
+
+def test_a_cluster_is_a_person_when_a_member_has_a_first_name():
+    # the model called her an organisation twice and a person once
+    mentions = [_mention("Alyona Popova"), _mention("Alena Popova"),
+                _mention("Popova", "PER")]
+    (cluster,) = build_clusters(mentions)
+    assert cluster.type == "PER"
+
+
+def test_a_cluster_type_is_its_members_majority():
+    mentions = [_mention("Interfax", "LOC"), _mention("Interfax"), _mention("Interfax")]
+    assert build_clusters(mentions)[0].type == "ORG"

@@ -17,3 +17,24 @@ def test_dev_gold_alignment_targets(corpus_dir):
     assert report.alignment["ru-es"].f1 >= 0.85
     for lang in ("en", "ru", "es"):
         assert report.extraction[lang].f1 >= 0.88, lang
+
+
+@pytest.mark.corpus
+@pytest.mark.slow
+def test_seed_articles_put_each_person_spelt_two_ways_in_one_cluster(corpus_dir):
+    from translator.entities.io import read_inputs
+    from translator.entities.workflows import cluster_texts
+
+    files = sorted((corpus_dir / "seed-articles").glob("*.txt"))
+    texts, _ = read_inputs(files, lang="en")
+    clusters = cluster_texts(texts)
+    for spellings, surname_keys in ((("Alyona Popova", "Alena Popova"), ("Popova",)),
+                                    (("George Malets", "Georgy Malets"), ("Malets",)),
+                                    (("Samariddin Radzhabov", "Samariddin Rajabov"),
+                                     ("Radzhabov", "Rajabov"))):
+        holding = [c for c in clusters if {f for _, f, _ in c.variants} & set(spellings)]
+        assert len(holding) == 1, spellings
+        forms = {form for _, form, _ in holding[0].variants}
+        assert set(spellings) <= forms
+        assert all(form.split()[-1] in surname_keys for form in forms), forms
+        assert holding[0].type == "PER"

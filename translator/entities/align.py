@@ -25,7 +25,7 @@ def _stopwords(lang: str) -> frozenset[str]:
 
     if lang == "ru":
         return frozenset(STOPWORDS["ru"])
-    from translator.entities.extract_latin import FUNCTION_WORDS
+    from translator.entities.filters import FUNCTION_WORDS
 
     return frozenset(STOPWORDS[lang] | FUNCTION_WORDS[lang])
 

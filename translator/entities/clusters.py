@@ -63,6 +63,25 @@ def _blocks(form: Mention) -> set[str]:
     return keys
 
 
+def cluster_type(mentions: list[Mention]) -> str:
+    """The type its members' evidence supports, not the first mention's.
+
+    A model's vote counts three times a rule's; a person wins over an organisation
+    when a member is a first name and surname (the model's "Popova" ORG is the
+    "Alyona Popova" of another article)."""
+    from translator.entities.names import is_first_name
+
+    votes: Counter[str] = Counter()
+    for m in mentions:
+        votes[m.type] += 3 if m.origin == "ner" else 1
+    etype = votes.most_common(1)[0][0]
+    if etype != "PER" and votes["PER"] and any(
+            m.lang != "ru" and len(m.normal.split()) >= 2 and is_first_name(m.normal.split()[0])
+            for m in mentions):
+        return "PER"
+    return etype
+
+
 def build_clusters(mentions: Iterable[Mention], threshold: float = THRESHOLD) -> list[Cluster]:
     """Clusters of ``mentions``, largest first."""
     by_form: dict[tuple[str, str], list[Mention]] = defaultdict(list)
@@ -87,7 +106,7 @@ def build_clusters(mentions: Iterable[Mention], threshold: float = THRESHOLD) ->
         fa, fb = features(reps[a]), features(reps[b])
         if bool(fa.territory) != bool(fb.territory):
             continue  # "Moscow" is not "Moscow State University", though one holds the other
-        score, _ = similarity(reps[a], reps[b])
+        score, _ = similarity(reps[a], reps[b], strict=True)
         if score < threshold:
             continue
         if single[a] and single[b]:
@@ -114,10 +133,7 @@ def build_clusters(mentions: Iterable[Mention], threshold: float = THRESHOLD) ->
         counts = Counter((m.lang, m.normal) for m in all_mentions)
         variants = sorted(((lang, form, n) for (lang, form), n in counts.items()),
                           key=lambda v: (-v[2], v[0], v[1]))
-        votes: Counter[str] = Counter()
-        for m in all_mentions:
-            votes[m.type] += 3 if m.origin == "ner" else 1  # natasha's types beat the rules'
-        etype = votes.most_common(1)[0][0]
+        etype = cluster_type(all_mentions)
         canonical: dict[str, str] = {}
         # the most frequent form; for a person, the full name before a lone surname
         def rank(v: tuple[str, str, int], person: bool = etype == "PER") -> tuple:

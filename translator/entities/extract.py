@@ -1,4 +1,9 @@
-"""One entry point for extraction in any of the three languages."""
+"""One entry point for extraction in any of the three languages.
+
+Russian: natasha plus rules (``extract_ru``); English: spaCy's NER cleaned and
+retyped (``extract_en_spacy``); Spanish: rules (``extract_latin``), since no
+Spanish model with an acceptable licence runs without torch.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +17,7 @@ def extract(text: str, lang: str, segment: int = 0, gazetteer: Iterable[str] = (
     """Entity mentions in ``text`` written in ``lang`` (ru, en or es), in text order.
 
     ``gazetteer`` lists names known to be entities (a glossary's terms, say); it
-    rescues sentence-initial names in English and Spanish.
+    rescues names the extractor would miss or doubt.
     """
     lang = check_language(lang)
     if not text.strip():
@@ -21,21 +26,33 @@ def extract(text: str, lang: str, segment: int = 0, gazetteer: Iterable[str] = (
         from translator.entities.extract_ru import extract_ru
 
         return extract_ru(text, segment)
-    from translator.entities.extract_latin import extract_latin
+    (found,) = extract_many([text], lang, gazetteer)
+    return [_renumber(m, segment) for m in found]
 
-    return extract_latin(text, lang, segment, gazetteer)
+
+def _renumber(mention: Mention, segment: int) -> Mention:
+    return Mention(mention.text, mention.type, mention.start, mention.end, mention.lang,
+                   mention.normal, segment, mention.origin)
 
 
 def extract_many(segments: list[str], lang: str,
                  gazetteer: Iterable[str] = ()) -> list[list[Mention]]:
-    """Mentions of each segment, numbered by segment; Russian runs as one natasha batch."""
+    """Mentions of each segment, numbered by segment; each model runs over one batch."""
     lang = check_language(lang)
     if lang == "ru":
         from translator.entities.extract_ru import extract_ru_many
 
         return extract_ru_many(list(segments))
+    if lang == "en":
+        from translator.entities.extract_en_spacy import extract_en_many
+
+        return extract_en_many(list(segments), gazetteer)
+    from translator.entities.extract_latin import extract_latin
+    from translator.entities.filters import is_boilerplate_line
+
     names = tuple(gazetteer)
-    return [extract(segment, lang, index, names) for index, segment in enumerate(segments)]
+    return [[] if is_boilerplate_line(segment, lang) else extract_latin(segment, lang, index, names)
+            for index, segment in enumerate(segments)]
 
 
 def extract_segments(segments: list[str], lang: str,

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from translator.entities.filters import FUNCTION_WORDS, TITLES
 from translator.entities.gazetteer import fold, territories, territory_code
 from translator.entities.institutions import LOC_CONCEPTS, ORG_CONCEPTS, concept_of
 from translator.entities.model import Mention
@@ -31,61 +32,22 @@ CONNECTORS = {
     "en": {"of", "the", "for", "de", "du", "da", "do", "dos", "das", "von", "van", "der", "la",
            "le"},
     "es": {"de", "del", "la", "las", "los", "el", "da", "do", "dos", "das", "du", "von", "van",
-           "der"},
+           "der", "contra", "para"},
 }
 # A connector may join two capitalised words only in these sequences.
 _CONNECTOR_CHAINS = {
     "en": {("of",), ("of", "the"), ("for",), ("for", "the"), ("de",), ("du",), ("da",), ("do",),
            ("dos",), ("das",), ("von",), ("van",), ("van", "der"), ("de", "la")},
     "es": {("de",), ("del",), ("de", "la"), ("de", "las"), ("de", "los"), ("da",), ("do",),
-           ("du",), ("dos",), ("das",), ("von",), ("van",), ("van", "der")},
+           ("du",), ("dos",), ("das",), ("von",), ("van",), ("van", "der"),
+           # after an institution word: "Sociedad Canadiense contra el Cáncer"
+           ("contra",), ("contra", "el"), ("contra", "la"), ("para",), ("para", "el"),
+           ("para", "la")},
 }
 def _wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-FUNCTION_WORDS = {
-    "en": _wordset("""
-        a an the this that these those there then thus this it its he she they we i you
-        his her their our my your in on at by for from with without of to into onto over
-        under after before during since until while when where why how what who whom
-        which whose if but and or nor so yet also although though because as however
-        meanwhile moreover nevertheless instead still today yesterday tomorrow tonight
-        now here some many most several each every all both either neither no not none
-        one two three other another such according despite unlike like about around
-        among between through throughout within once later earlier last next first
-        second third new old is are was were be been has have had do does did will would
-        can could should may might must let please yes former late thanks zero ten
-        eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen
-        twenty thirty forty fifty hundred thousand million four five six seven eight
-        nine
-    """),
-    "es": _wordset("""
-        el la los las un una unos unas lo al del este esta estos estas ese esa esos esas
-        aquel aquella eso esto ello él ella ellos ellas yo tú usted ustedes nosotros su
-        sus mi mis tu tus nuestro nuestra en con sin por para de desde hasta hacia sobre
-        bajo entre tras ante según durante mediante y e o u ni pero sino aunque porque
-        pues como cuando donde mientras si que quien quienes cual cuales cuyo qué quién
-        cómo dónde cuándo también tampoco además sin embargo hoy ayer mañana ahora aquí
-        allí allá luego después antes entonces así ya no sí muy más menos algunos
-        algunas muchos muchas varios varias cada todo todos todas otro otra otros otras
-        tal tales uno dos tres primero primera segundo último última nuevo nueva es son
-        era fue fueron ha han había ser estar hay se le les
-    """),
-}
-TITLES = {
-    "en": _wordset("""
-        mr mrs ms miss dr prof professor president king queen prince princess pope sir
-        lord lady senator general gen captain capt colonel col lieutenant minister
-        premier chancellor governor mayor judge justice father saint sheikh emperor
-        empress archbishop bishop rev reverend chairman ceo secretary ambassador speaker
-    """),
-    "es": _wordset("""
-        sr sra srta dr dra don doña señor señora presidente presidenta rey reina
-        príncipe princesa papa ministro ministra senador senadora general capitán
-        coronel gobernador alcalde alcaldesa juez jueza padre emperador
-    """),
-}
 CALENDAR = {
     "en": _wordset("""
         monday tuesday wednesday thursday friday saturday sunday january february march
@@ -124,6 +86,16 @@ def is_common_word(word: str, lang: str) -> bool:
     if low in FUNCTION_WORDS[lang] or low in _stoplist(lang) or low.endswith("ly"):
         return True
     return low in _dictionary(lang) and simplemma.lemmatize(low, lang=lang) != low
+
+
+def _common(word: str, lang: str) -> bool:
+    """Spanish: any word the lemma dictionary knows in lower case ("Problema",
+    "Normalmente"); English keeps the looser test (the spaCy path judges openings)."""
+    if lang == "es":
+        from translator.entities.filters import is_common_word as common_in_dictionary
+
+        return common_in_dictionary(word, lang)
+    return is_common_word(word, lang)
 
 
 @lru_cache(maxsize=2)
@@ -314,7 +286,7 @@ def _make_mention(text: str, tokens, run: list[int], lang: str, segment: int,
             return None
         if first in CALENDAR[lang] or is_demonym(words[0], lang) or words[0] == "I":
             return None
-        if initial and territory_code(surface, lang) is None and is_common_word(words[0], lang):
+        if initial and territory_code(surface, lang) is None and _common(words[0], lang):
             return None
         if len(surface) == 1:
             return None

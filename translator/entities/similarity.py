@@ -103,7 +103,7 @@ def _best(a: frozenset[str], b: frozenset[str]) -> float:
     return max((_jw(x, y) for x in a for y in b), default=0.0)
 
 
-def _word_match(a: frozenset[str], b: frozenset[str]) -> float:
+def _word_match(a: frozenset[str], b: frozenset[str], strict: bool = False) -> float:
     if a & b:
         return 1.0
     ca = {x for x in a if x.startswith("C:")}
@@ -113,8 +113,16 @@ def _word_match(a: frozenset[str], b: frozenset[str]) -> float:
     ka, kb = a - ca, b - cb
     if not ka or not kb:
         return 0.0
-    score = _best(ka, kb)
+    score = max((_jw(x, y) for x in ka for y in kb if not strict or _comparable(x, y)),
+                default=0.0)
     return score if score >= 0.84 else 0.0
+
+
+def _comparable(x: str, y: str) -> bool:
+    """A word is not a spelling of a longer word it starts: "Face" is not "Facebook" nor
+    "Inter" "Interfax", though Jaro-Winkler rewards the shared start."""
+    short, long = sorted((x, y), key=len)
+    return not long.startswith(short) or len(short) >= 0.8 * len(long)
 
 
 def name_score(fa: Features, fb: Features) -> float:
@@ -129,35 +137,43 @@ def name_score(fa: Features, fb: Features) -> float:
     return full
 
 
-def words_score(fa: Features, fb: Features) -> float:
-    """Soft Dice over content words: concepts must be equal, proper words close."""
+def words_score(fa: Features, fb: Features, strict: bool = False) -> float:
+    """Soft Dice over content words: concepts must be equal, proper words close.
+
+    ``strict`` (for corpus clusters, where no sentence pairs the forms): a word never
+    matches a longer word it starts, and a lone proper word inside a longer name
+    must match near-exactly."""
     if not fa.words or not fb.words:
         return 0.0
     used: set[int] = set()
     total = 0.0
+    matches: list[float] = []
     proper = False
     for wa in fa.words:
         best, best_j = 0.0, -1
         for j, wb in enumerate(fb.words):
             if j in used:
                 continue
-            s = _word_match(wa, wb)
+            s = _word_match(wa, wb, strict)
             if s > best:
                 best, best_j = s, j
         if best_j >= 0:
             used.add(best_j)
             total += best
+            matches.append(best)
             proper = proper or not any(x.startswith("C:") for x in wa & fb.words[best_j])
     dice = 2 * total / (len(fa.words) + len(fb.words))
     # One name inside the other: "Universidad de Stanford" within "Stanford University
     # School of Medicine", "ВМС" within "US Navy". Every word of the shorter must match.
     shorter = min(len(fa.words), len(fb.words))
-    if len(fa.words) != len(fb.words) and total >= max(shorter - 0.2 * shorter, 0.84):
+    strong = sorted(matches, reverse=True)[:shorter]
+    if (len(fa.words) != len(fb.words) and total >= max(shorter - 0.2 * shorter, 0.84)
+            and (not strict or not proper or shorter > 1 or strong[0] >= 0.93)):
         dice = max(dice, 0.9 if proper else 0.85)
     return dice if proper or dice >= 0.99 else dice * 0.9
 
 
-def similarity(a: Mention, b: Mention) -> tuple[float, str]:
+def similarity(a: Mention, b: Mention, strict: bool = False) -> tuple[float, str]:
     """Score and the evidence that gave it: "exact", "gazetteer", "name" or "words"."""
     fa, fb = features(a), features(b)
     if fa.exact and fa.exact == fb.exact:
@@ -167,5 +183,5 @@ def similarity(a: Mention, b: Mention) -> tuple[float, str]:
     if fa.territory and fb.territory:
         return 0.0, "gazetteer"
     n = name_score(fa, fb)
-    w = words_score(fa, fb)
+    w = words_score(fa, fb, strict)
     return (n, "name") if n >= w else (w, "words")

@@ -1,0 +1,61 @@
+"""Entity extraction speed per language on one core, models loaded first.
+
+``extract_many`` (what ``triglot entities extract`` runs) over 1,000 WMT news
+sentences per language: natasha for ru, spaCy's small English NER plus rules
+for en, rules for es. The baseline, measured in the same process on the same
+English sentences, is the rule-based extractor alone (``extract_latin``), the
+English extractor before the model; the model's own share is printed too.
+Goal: at most 3 s per 1,000 sentences.
+
+    python -m benchmarks.entities_speed
+"""
+
+from __future__ import annotations
+
+import os
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")  # one core, as the goal is stated
+
+import time  # noqa: E402
+
+from benchmarks.common import wmt_sentences  # noqa: E402
+
+FILES = {"en": "wmt19.en", "ru": "wmt19.ru", "es": "wmt13.es"}
+COUNT = 1000
+GOAL = 3.0  # seconds per 1,000 sentences
+
+
+def _timed(function) -> float:
+    start = time.perf_counter()
+    function()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    from translator.entities.extract import extract_many
+    from translator.entities.extract_latin import extract_latin
+
+    texts = {lang: wmt_sentences(COUNT, name) for lang, name in FILES.items()}
+    for lang, sentences in texts.items():
+        load = _timed(lambda lang=lang, sentences=sentences: extract_many(sentences[:20], lang))
+        print(f"{lang}: first call (loads the model) {load:.2f} s")
+    english = texts["en"]
+    baseline = _timed(lambda: [extract_latin(s, "en", i) for i, s in enumerate(english)])
+    baseline_per_1000 = baseline / len(english) * 1000
+    print(f"baseline, rule-based extractor on en: {baseline_per_1000:.2f} s per 1,000 sentences")
+    from translator.entities.extract_en_spacy import english_ner
+
+    model = _timed(lambda: list(english_ner().pipe(english, batch_size=256)))
+    print(f"spaCy NER alone on en: {model / len(english) * 1000:.2f} s per 1,000 sentences "
+          f"({model / baseline:.2f}x the baseline)")
+    for lang, sentences in texts.items():
+        seconds = _timed(lambda lang=lang, sentences=sentences: extract_many(sentences, lang))
+        per_1000 = seconds / len(sentences) * 1000
+        verdict = "ok" if per_1000 <= GOAL else "over the goal"
+        print(f"{lang}: {per_1000:.2f} s per 1,000 sentences ({len(sentences) / seconds:.0f}/s), "
+              f"{per_1000 / baseline_per_1000:.2f}x the baseline; goal <= {GOAL} s: {verdict}")
+
+
+if __name__ == "__main__":
+    main()

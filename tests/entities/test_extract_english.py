@@ -1,0 +1,63 @@
+"""English extraction on spaCy's NER, cleaned and retyped (own texts, not the corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from translator.entities.extract import extract, extract_segments
+
+
+def _found(text, lang="en"):
+    return [(m.text, m.type) for m in extract(text, lang)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Lawyer Ivan Petrov said the ruling would be appealed.", [("Ivan Petrov", "PER")]),
+    ("Yesterday the court fined Popova for the protest.", [("Popova", "PER")]),
+    ("Supporters of Navalny gathered outside the court.", [("Navalny", "PER")]),
+    ("Russian police detained Alyona Popova.", [("Alyona Popova", "PER")]),
+    ("Reuters and the Kremlin declined to comment.", [("Reuters", "ORG"), ("Kremlin", "ORG")]),
+])
+def test_people_are_typed_by_what_we_know_of_russian_names(text, expected):
+    assert _found(text) == expected
+
+
+def test_the_article_and_the_possessive_are_not_part_of_the_name():
+    found = _found("The Moscow Times reported that Popova's lawyer will appeal.")
+    assert [text for text, _ in found] == ["Moscow Times", "Popova"]
+
+
+def test_offsets_point_at_the_trimmed_surface():
+    text = "On Monday the Tverskoy District Court heard Alyona Popova’s appeal."
+    mentions = extract(text, "en")
+    assert [m.text for m in mentions] == ["Tverskoy District Court", "Alyona Popova"]
+    assert all(text[m.start:m.end] == m.text for m in mentions)
+
+
+def test_boilerplate_lines_and_dates_yield_nothing_but_prose_does():
+    lines = ["Moscow Court Backs City Over Face Recognition Cameras",
+             "By Anna Smirnova", "Updated Sep 14, 2021, 10:31 a.m. UTC",
+             "Alyona Popova said she would appeal to the Supreme Court.",
+             "Leave a Reply"]
+    found = extract_segments(lines, "en")
+    assert [(m.segment, m.text) for m in found] == [(3, "Alyona Popova"), (3, "Supreme Court")]
+
+
+def test_a_lone_common_word_opening_a_line_is_not_a_name():
+    assert _found("Picture this: cameras on every platform.") == []
+
+
+def test_spanish_rules_skip_common_words_and_honorifics():
+    assert _found("Problema grave: el Congreso aprobó la ley.", "es") == [("Congreso", "ORG")]
+    assert _found("Según el Sr. Juan Pérez, la ley es injusta.", "es") == [
+        ("Juan Pérez", "PER")]
+    assert _found("La reunión con D.ª María López terminó tarde.", "es") == [
+        ("María López", "PER")]
+    assert _found("Imagínese la escena en Madrid.", "es") == [("Madrid", "LOC")]
+
+
+def test_the_model_runs_its_named_entity_component_only_and_loads_once():
+    from translator.entities.extract_en_spacy import english_ner
+
+    assert english_ner().pipe_names == ["ner"]
+    assert english_ner() is english_ner()
