@@ -4,7 +4,10 @@ What is where:
 - ``model``: ``Mention`` and ``AlignedPair``, the plain data everything passes around;
 - ``io``: reading input files (``read_inputs``, ``InputText``), segments, language of a file;
 - ``extract``: one entry point (``extract``, ``extract_many``); ``extract_ru`` (natasha +
-  ``russian_morph`` for dictionary forms) and ``extract_latin`` (en/es rules) do the work;
+  ``russian_morph`` for dictionary forms), ``extract_en_spacy`` (spaCy's English NER,
+  retyped with ``names`` and the gazetteer) and ``extract_latin`` (Spanish rules, and
+  English where the model saw nothing) do the work; ``filters`` drops headlines, bylines,
+  dates and page furniture and trims titles, "the" and possessives;
 - ``transliterate``, ``gazetteer``, ``institutions``, ``similarity``: comparing names
   across scripts and spellings;
 - ``align``: pair source mentions with their rendering in a translation;
@@ -13,7 +16,7 @@ What is where:
 - ``evaluate``: precision/recall/F1 against gold JSONL;
 - ``workflows``: each ``triglot entities`` command as a function returning rows.
 
-Submodules import their heavy libraries (natasha, pymorphy3, babel) inside
+Submodules import their heavy libraries (natasha, spaCy, pymorphy3, babel) inside
 functions, so importing this package is cheap.
 """
 
