@@ -98,3 +98,16 @@ def test_no_module_is_over_400_lines():
     long = {name: n for name, path in modules().items()
             if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
     assert long == {}
+
+
+def test_cli_commands_are_thin_shells():
+    """A command parses options and calls one library function; logic lives below the CLI."""
+    long = {}
+    for path in sorted((ROOT / "translator" / "cli").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.FunctionDef) or not any(
+                    "command" in ast.unparse(d) for d in node.decorator_list):
+                continue
+            if (size := node.end_lineno - node.lineno + 1) > 40:
+                long[f"{path.name}:{node.name}"] = size
+    assert long == {}
