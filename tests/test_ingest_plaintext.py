@@ -80,3 +80,41 @@ def test_code_lookalikes_become_atomic_codes_and_survive():
 
 def test_whitespace_only_text_has_no_units():
     assert parse("   \n\n").units == []
+
+
+WEB_ARTICLE = (
+    "The city council voted on Monday to keep the cameras in the underground stations for "
+    "another year, despite objections.\n"
+    "Critics said the vote ignored a court ruling from last spring.\n"
+    "A spokesperson for the council declined to comment on the decision.\n"
+)
+MAIL_PARAGRAPH = (
+    "The city council voted on Monday to keep the cameras in the\n"
+    "underground stations for another year, despite objections from\n"
+    "several rights groups.\n"
+)
+
+
+def test_one_paragraph_per_line_keeps_its_lines():
+    doc = parse_text(WEB_ARTICLE, "txt", Path("web.txt"))
+    assert [u.text for u in doc.units] == WEB_ARTICLE.splitlines()
+    out = render(doc, [u.text.upper() for u in doc.units], "en")
+    assert out.count("\n") == WEB_ARTICLE.count("\n")
+    assert out.splitlines()[1] == WEB_ARTICLE.splitlines()[1].upper()
+
+
+def test_hard_wrapped_lines_are_still_one_paragraph():
+    doc = parse_text(MAIL_PARAGRAPH, "txt", Path("mail.txt"))
+    assert len(doc.units) == 1
+    assert doc.units[0].text == " ".join(MAIL_PARAGRAPH.split())
+
+
+@pytest.mark.corpus
+def test_the_seed_articles_keep_their_lines(corpus_dir):
+    for path in sorted((corpus_dir / "seed-articles").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        doc = parse_text(text, "txt", path)
+        rendered = render(doc, [u.text for u in doc.units], "en")
+        lines_in = [line for line in text.splitlines() if line.strip()]
+        lines_out = [line for line in rendered.splitlines() if line.strip()]
+        assert len(lines_out) == len(lines_in), path.name

@@ -1,10 +1,16 @@
-"""Plain-text articles: one unit per paragraph, paragraphs separated by blank lines.
+"""Plain-text articles: paragraphs separated by blank lines, or one paragraph per line.
 
-A paragraph hard-wrapped over several lines is one unit whose text joins the
-lines with single spaces (MT needs whole sentences). Its translation is
-written back as one line: the original wrapping cannot be mapped onto a
-sentence of another language. A paragraph left untranslated is written back
-from its ``raw`` span, byte for byte, wrapping included.
+Text saved from the web often has one paragraph per line and no blank lines;
+text from mail or older tools is hard-wrapped at a fixed width. A block of
+consecutive lines is read as hard-wrapped only when it looks like it: every
+line but the last short enough to be a wrap (at most ``WRAP_WIDTH``
+characters) and most line ends falling mid-sentence. Then the block is one
+unit whose text joins the lines with single spaces (MT needs whole
+sentences), and its translation is written back as one line: the original
+wrapping cannot be mapped onto a sentence of another language. Otherwise each
+line is its own unit and the line structure is kept, so line-aligned tools
+(``check``, ``eval``, ``entities align``) work on the output. A paragraph left
+untranslated is written back from its ``raw`` span, byte for byte.
 """
 
 from __future__ import annotations
@@ -16,6 +22,21 @@ from translator.document import Document
 from translator.ingest.units import RefCounter, Skeleton, UnitBuilder
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r|$)")
+#: Longer lines than this are never a hard wrap (editors and mailers wrap at 72-80).
+WRAP_WIDTH = 100
+#: A line that ends a sentence (closing quotes and brackets aside) or a heading.
+_SENTENCE_END = re.compile(r"[.!?:;…][\"'»”’)\]]*\s*$")
+
+
+def hard_wrapped(lines: list[str]) -> bool:
+    """Whether consecutive ``lines`` are one paragraph wrapped at a fixed width."""
+    if len(lines) < 2:
+        return True
+    inner = [line.strip() for line in lines[:-1]]
+    if any(len(line) > WRAP_WIDTH for line in inner):
+        return False
+    mid_sentence = sum(not _SENTENCE_END.search(line) for line in inner)
+    return mid_sentence * 2 > len(inner)
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -38,6 +59,16 @@ def parse_plaintext(text: str) -> list:
     def flush() -> None:
         if not paragraph:
             return
+        if not hard_wrapped([text[start:end] for start, end in paragraph]):
+            lines = list(paragraph)
+            for line in lines:  # one paragraph per line: each line is a unit of its own
+                paragraph[:] = [line]
+                build()
+        else:
+            build()
+        paragraph.clear()
+
+    def build() -> None:
         builder = UnitBuilder(text)
         previous_end: int | None = None
         for start, end in paragraph:
@@ -50,7 +81,6 @@ def parse_plaintext(text: str) -> list:
         built = builder.build(refs.next("p"))
         if built is not None:
             skeleton.add(*built)
-        paragraph.clear()
 
     for start, end in _lines(text):
         body = text[start:end].lstrip("\ufeff") if start == 0 else text[start:end]
