@@ -2,9 +2,9 @@
 
 Text saved from the web often has one paragraph per line and no blank lines;
 text from mail or older tools is hard-wrapped at a fixed width. A block of
-consecutive lines is read as hard-wrapped only when it looks like it: every
-line but the last short enough to be a wrap (at most ``WRAP_WIDTH``
-characters) and most line ends falling mid-sentence. Then the block is one
+consecutive lines is read as hard-wrapped only when it looks like it
+(``hard_wrapped``: inner lines of about one width, at most ``WRAP_WIDTH``,
+breaking mostly mid-sentence, and a last line that ends a sentence). Then the block is one
 unit whose text joins the lines with single spaces (MT needs whole
 sentences), and its translation is written back as one line: the original
 wrapping cannot be mapped onto a sentence of another language. Otherwise each
@@ -29,12 +29,21 @@ _SENTENCE_END = re.compile(r"[.!?:;…][\"'»”’)\]]*\s*$")
 
 
 def hard_wrapped(lines: list[str]) -> bool:
-    """Whether consecutive ``lines`` are one paragraph wrapped at a fixed width."""
+    """Whether consecutive ``lines`` are one paragraph wrapped at a fixed width.
+
+    A wrapped paragraph's inner lines are all about as long as the wrap width
+    and mostly break mid-sentence, and its last line ends the paragraph's last
+    sentence; lists of short lines (menus, bylines, headlines) do not look so.
+    """
     if len(lines) < 2:
         return True
     inner = [line.strip() for line in lines[:-1]]
-    if any(len(line) > WRAP_WIDTH for line in inner):
+    lengths = [len(line) for line in inner]
+    if max(lengths) > WRAP_WIDTH or min(lengths) * 2 < max(lengths):
         return False
+    last = lines[-1].strip()
+    if len(last) > max(lengths) + 15 or not _SENTENCE_END.search(last):
+        return False  # a last line longer than the width was never wrapped
     mid_sentence = sum(not _SENTENCE_END.search(line) for line in inner)
     return mid_sentence * 2 > len(inner)
 
