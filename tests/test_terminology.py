@@ -180,3 +180,17 @@ def test_lost_placeholders_fall_back_to_plain_mt_and_the_run_records_why(article
     assert by_concept["c3"]["status"] == NOT_ENFORCED and by_concept["c3"]["reason"]
     assert summary.to_dict()["terms"]["not_enforced"] >= 1
     assert any(line.startswith("glossary terms:") for line in summary.human_lines())
+
+
+def test_a_person_named_by_surname_alone_keeps_to_the_surname():
+    person = Concept(id="p1", subject="named entity (PER)", terms=[
+        Term("en", "Alena Volkova"), Term("en", "Volkova", "admitted"),
+        Term("en", "Alyona Volkova", "admitted"), Term("es", "Aliona Vólkova")])
+    enforcer = TermEnforcer([person])
+    for source, output, expected in [
+            ("Volkova said no.", "<x1/> dijo que no.", "Vólkova dijo que no."),
+            ("Alyona Volkova said no.", "<x1/> dijo que no.", "Aliona Vólkova dijo que no.")]:
+        prepared = enforcer.prepare(source, "en", "es")
+        done = enforcer.finish(prepared, output)
+        assert done.text == expected
+        assert [r.status for r in done.terms] == [PROTECTED]

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -111,6 +111,24 @@ def is_name(concept: Concept, term: Term) -> bool:
                    for t in concept.terms))
 
 
+def surname_form(concept: Concept, matched: Term, wanted: Term) -> Term:
+    """A person named by surname alone keeps to the surname in the translation.
+
+    "Popova said" must not become "Alyona Popova dijo": when the matched term is
+    the last word(s) of a longer name of the same person, only that many last
+    words of the wanted name are used.
+    """
+    if "(PER)" not in concept.subject:
+        return wanted
+    words = matched.text.split()
+    longer = [t for t in concept.terms if t.lang == matched.lang
+              and len(t.text.split()) > len(words) and t.text.split()[-len(words):] == words]
+    target_words = wanted.text.split()
+    if not longer or len(target_words) <= len(words):
+        return wanted
+    return replace(wanted, text=" ".join(target_words[-len(words):]))
+
+
 def next_code_number(text: str) -> int:
     numbers = [int(m.group(2) or m.group(3)) for m in CODE_RE.finditer(text)]
     return max(numbers, default=0) + 1
@@ -150,6 +168,8 @@ class TermEnforcer:
         for match in self.matcher(source).find(text):
             concept = self.concepts.get(match.concept_id)
             wanted = concept.target_term(target) if concept else None
+            if concept is not None and wanted is not None:
+                wanted = surname_form(concept, match.term, wanted)
             if concept is None or wanted is None:
                 if match.concept_id not in seen:
                     prepared.skipped.append(TermRecord(match.concept_id, match.text, "",
@@ -238,7 +258,10 @@ class TermEnforcer:
 
     def present(self, text: str, found: Found, target: str) -> bool:
         """The glossary's one rule: the concept is rendered with the wanted term."""
-        return self.glossary.rendered(found.match.concept_id, text, target) == found.wanted
+        cid = found.match.concept_id
+        if found.wanted not in self.concepts[cid].terms:  # a derived form: a surname alone
+            return bool(self.single(target, "form:" + cid, found.wanted).find(text))
+        return self.glossary.rendered(cid, text, target) == found.wanted
 
     def post_edit(self, text: str, found: Found, prepared: Prepared,
                   renderings: dict[str, str]) -> tuple[str, str]:
