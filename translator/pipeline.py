@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING
 
 from translator.cache import TranslationCache
 from translator.core.atomic import write_text_atomic
-from translator.core.errors import ModelError, TriglotError
+from translator.core.errors import ModelError, TriglotError, quote_path
+from translator.core.languages import LANGUAGES
 from translator.document import Document, render
 from translator.engines.base import (
     BatchingOptions,
@@ -74,6 +75,7 @@ def load_articles(request: RunRequest, summary: RunSummary) -> list[Article]:
     from translator.ingest import collect_inputs, load_document
     from translator.langdetect import detect_document
 
+    check_out_dir(request)
     files: dict[Path, tuple[Path, Path]] = {}
     for given in request.paths:
         try:
@@ -103,6 +105,18 @@ def load_articles(request: RunRequest, summary: RunSummary) -> list[Article]:
             summary.errors.append(Problem(str(path), exc.message))
     summary.documents = len(articles)
     return articles
+
+
+def check_out_dir(request: RunRequest) -> None:
+    """Refuse an output folder that is an input folder or above one: every input would be
+    skipped as an earlier output (or, written, be read again next time). Below is fine."""
+    out_dir = request.out_dir.resolve()
+    for given in request.paths:
+        folder = given.resolve()
+        if folder.is_dir() and folder.is_relative_to(out_dir):
+            where = "is" if folder == out_dir else "contains"
+            raise TriglotError(f"--out {quote_path(request.out_dir)} {where} the input folder "
+                               f"{quote_path(given)}; choose an output folder outside it")
 
 
 def check_detected(doc: Document) -> None:
@@ -149,7 +163,11 @@ def translate_run(
         summary.terms = Counter(record.status for item in plan for s in item.segments
                                 for record in jobs[(s.lang, item.target, s.text)].terms)
     if outputs:
-        write_manifest(request, articles, plan, jobs, summary)
+        try:
+            write_manifest(request, articles, plan, jobs, summary)
+        except (OSError, ValueError) as exc:  # the outputs are written: keep the summary
+            summary.warnings.append(f"cannot write the run record in {quote_path(request.out_dir)}"
+                                    f" ({exc}); 'po export' and 'report' will not see this run")
     return summary
 
 
@@ -161,6 +179,10 @@ def plan_outputs(request: RunRequest, articles: list[Article], mt: MachineTransl
         for target in request.targets:
             todo = [s for s in article.segments if s.lang != target and s.needs_mt]
             if not todo:
+                if article.doc.lang == target:
+                    summary.warnings.append(
+                        f"{quote_path(article.doc.path)}: skipped for {target}: already in "
+                        f"{LANGUAGES[target]}")
                 continue
             try:
                 for source in sorted({s.lang for s in todo}):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from translator.core.errors import quote_path
+
 
 @dataclass
 class Problem:
@@ -11,7 +13,7 @@ class Problem:
     message: str
 
     def line(self) -> str:
-        return f"{self.path}: {self.message}"
+        return f"{quote_path(self.path)}: {self.message}"
 
 
 @dataclass

@@ -30,4 +30,11 @@ test_long_sentence.py
   * one 300-word sentence on the test package (256 positions): ``No position
     encodings are defined for positions >= 256`` aborts the run -> translated in
     pieces cut after punctuation; the other sentences and files unchanged.
+test_file_names.py
+  * an article named ``caf\xe9.txt`` (not UTF-8): outputs written, then the run
+    record crashes (summary and errors lost, stale record left) -> its name is
+    stored as the hex of its bytes and read back; a record that cannot be written
+    is a warning, the summary is kept.
+  * a failing file named ``bad\ntriglot: error: ...``: its error splits in two lines,
+    the second like a message of its own -> the name is quoted repr-style.
 """

@@ -21,13 +21,10 @@ if TYPE_CHECKING:
 
 
 def _languages(ctx: click.Context, param: click.Parameter, value: str) -> list[str]:
-    from translator.core.errors import TriglotError
+    """``--to``: a bad language is one ``triglot: error:`` line (exit 2), not a usage block."""
     from translator.core.languages import parse_language_list
 
-    try:
-        return parse_language_list(value)
-    except TriglotError as exc:
-        raise click.BadParameter(exc.message) from None
+    return parse_language_list(value)
 
 
 @click.command()
@@ -99,11 +96,20 @@ def _report(summary: RunSummary, out_dir: Path, as_json: bool) -> None:
     for problem in summary.errors:
         click.echo(f"triglot: error: {problem.line()}", err=True)
     if as_json:
-        json.dump(summary.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
-        click.echo()
+        click.echo(_json_text(summary.to_dict()))
     else:
         for line in summary.human_lines():
             click.echo(line)
         if summary.outputs:
             click.echo(f"output: {out_dir}")
     sys.exit(EXIT_FAILURES if summary.errors else EXIT_OK)
+
+
+def _json_text(data: dict) -> str:
+    """The summary as JSON; file names that are not UTF-8 come out as \\u escapes."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = json.dumps(data, indent=2)
+    return text
