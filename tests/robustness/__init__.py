@@ -37,4 +37,12 @@ test_file_names.py
     is a warning, the summary is kept.
   * a failing file named ``bad\ntriglot: error: ...``: its error splits in two lines,
     the second like a message of its own -> the name is quoted repr-style.
+test_out_folder.py
+  * ``--out`` equal to an input folder, or above it: exit 0, "0 read", nothing
+    said -> refused in one line, exit 2, nothing written; ``--out`` inside an input
+    folder still works (earlier outputs skipped).
+test_target_languages.py
+  * ``--to de``: click's usage block -> one ``triglot: error:`` line, exit 2.
+  * ``--to es`` for an article already in Spanish: exit 0, no file, no reason ->
+    a warning "skipped for es: already in Spanish" (also in ``--json`` warnings).
 """
