@@ -45,4 +45,11 @@ test_target_languages.py
   * ``--to de``: click's usage block -> one ``triglot: error:`` line, exit 2.
   * ``--to es`` for an article already in Spanish: exit 0, no file, no reason ->
     a warning "skipped for es: already in Spanish" (also in ``--json`` warnings).
+test_run_summary.py
+  * "141 to translate; 104 found in the cache, 56 sent to the engine", cache_hits
+    173 of 141 segments: hop lookups read as segments -> segments_from_cache,
+    segments_from_engine, segments_from_memory add up to ``segments`` (new --json
+    keys; cache_hits and machine_translated keep their per-model meaning, now said so).
+  * "1 sentences" -> ``plural(n, one, many)``; "time" left out the review after the
+    translation -> the whole command is timed.
 """

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -71,6 +72,7 @@ def translate(paths: tuple[Path, ...], targets: list[str], source: str, out_dir:
     pass through MT protected and come back in the glossary's form; other terms
     are replaced with the preferred term in the form the sentence needs.
     """
+    started = time.perf_counter()  # the run's time includes the review after it
     from translator.pipeline import RunRequest, translate_with
     from translator.review.after_run import review_run
     from translator.terminology import run_glossary
@@ -86,6 +88,7 @@ def translate(paths: tuple[Path, ...], targets: list[str], source: str, out_dir:
     with memory:
         review_run(out_dir, summary, memory, glossary, consistency=enforcer is not None,
                    write_po=write_po)
+    summary.seconds = time.perf_counter() - started
     _report(summary, out_dir, as_json)
 
 
