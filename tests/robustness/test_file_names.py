@@ -67,3 +67,23 @@ def test_a_run_record_that_cannot_be_written_keeps_the_summary(tmp_path, monkeyp
     summary = run([tmp_path / "a.txt"], tmp_path / "out")
     assert summary.translated == 1 and len(summary.outputs) == 1
     assert any("cannot write the run record" in w for w in summary.warnings)
+
+
+def test_with_po_catalogs_the_summary_of_a_non_utf8_name_is_kept(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    import translator.pipeline
+    from translator.cli import cli
+
+    def fake_run(request, engine_name, cache_path, memory=None, enforcer=None):
+        return translate_run(request, TaggingEngine(PAIRS), TranslationCache(None),
+                             Progress(False), memory, enforcer)
+
+    monkeypatch.setattr(translator.pipeline, "translate_with", fake_run)
+    name = os.fsdecode(b"caf\xe9.txt")
+    (tmp_path / name).write_text(TEXT, encoding="utf-8")
+    done = CliRunner().invoke(cli, ["translate", str(tmp_path / name), "--to", "es", "--from",
+                                    "en", "--out", str(tmp_path / "out"), "--po"])
+    assert done.exception is None or isinstance(done.exception, SystemExit), done.exception
+    assert "documents: 1 read, 1 translated, 0 failed" in done.stdout
+    assert (tmp_path / "out" / "es" / name).is_file()

@@ -86,8 +86,11 @@ def translate(paths: tuple[Path, ...], targets: list[str], source: str, out_dir:
                              memory, enforcer)
 
     with memory:
-        review_run(out_dir, summary, memory, glossary, consistency=enforcer is not None,
-                   write_po=write_po)
+        try:
+            review_run(out_dir, summary, memory, glossary, consistency=enforcer is not None,
+                       write_po=write_po)
+        except (OSError, UnicodeError) as exc:  # the articles are written: keep the summary
+            summary.warnings.append(f"the review after the run failed ({exc})")
     summary.seconds = time.perf_counter() - started
     _report(summary, out_dir, as_json)
 
