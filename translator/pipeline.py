@@ -14,20 +14,22 @@ from __future__ import annotations
 
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from translator.cache import TranslationCache
 from translator.core.atomic import write_text_atomic
-from translator.core.errors import ModelError, TriglotError
+from translator.core.errors import ModelError, TriglotError, quote_path
+from translator.core.languages import LANGUAGES
 from translator.document import Document, render
 from translator.engines.base import (
     BatchingOptions,
     DecodingOptions,
     Engine,
     LoadOptions,
+    PairTranslator,
     options_label,
 )
 from translator.mt import MachineTranslator
@@ -74,6 +76,7 @@ def load_articles(request: RunRequest, summary: RunSummary) -> list[Article]:
     from translator.ingest import collect_inputs, load_document
     from translator.langdetect import detect_document
 
+    check_out_dir(request)
     files: dict[Path, tuple[Path, Path]] = {}
     for given in request.paths:
         try:
@@ -105,6 +108,18 @@ def load_articles(request: RunRequest, summary: RunSummary) -> list[Article]:
     return articles
 
 
+def check_out_dir(request: RunRequest) -> None:
+    """Refuse an output folder that is an input folder or above one: every input would be
+    skipped as an earlier output (or, written, be read again next time). Below is fine."""
+    out_dir = request.out_dir.resolve()
+    for given in request.paths:
+        folder = given.resolve()
+        if folder.is_dir() and folder.is_relative_to(out_dir):
+            where = "is" if folder == out_dir else "contains"
+            raise TriglotError(f"--out {quote_path(request.out_dir)} {where} the input folder "
+                               f"{quote_path(given)}; choose an output folder outside it")
+
+
 def check_detected(doc: Document) -> None:
     from translator.core.languages import LANGUAGES
 
@@ -124,6 +139,7 @@ def translate_run(
     started = time.perf_counter()
     summary = RunSummary(engine=engine.name, targets=list(request.targets))
     articles = load_articles(request, summary)
+    engine = EngineLog(engine)
     mt = MachineTranslator(engine, cache, request.load, request.decoding, request.batching,
                            progress.segments_done)
     plan = plan_outputs(request, articles, mt, summary)
@@ -144,13 +160,86 @@ def translate_run(
     summary.machine_translated = mt.stats.machine_translated
     summary.pivots = sorted(mt.stats.pivots)
     summary.models = dict(mt.stats.models)
+    count_origins(summary, plan, jobs, mt, engine)
     summary.seconds = time.perf_counter() - started
     if enforcer is not None:
         summary.terms = Counter(record.status for item in plan for s in item.segments
                                 for record in jobs[(s.lang, item.target, s.text)].terms)
     if outputs:
-        write_manifest(request, articles, plan, jobs, summary)
+        try:
+            write_manifest(request, articles, plan, jobs, summary)
+        except (OSError, ValueError) as exc:  # the outputs are written: keep the summary
+            summary.warnings.append(f"cannot write the run record in {quote_path(request.out_dir)}"
+                                    f" ({exc}); 'po export' and 'report' will not see this run")
     return summary
+
+
+class EngineLog:
+    """The run's engine, noting every sentence it is given per model: with that the summary
+    can tell, per segment, whether the engine translated it or the cache had it."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.name = engine.name
+        self.sent: dict[str, set[str]] = defaultdict(set)  # model identity -> inputs
+
+    def pairs(self) -> set[tuple[str, str]]:
+        return self.engine.pairs()
+
+    def cache_key(self, load: LoadOptions, decoding: DecodingOptions) -> str:
+        return self.engine.cache_key(load, decoding)
+
+    def load(self, source: str, target: str, load: LoadOptions,
+             decoding: DecodingOptions) -> PairTranslator:
+        translator = self.engine.load(source, target, load, decoding)
+        return NotedPair(translator, self.sent[translator.identity])
+
+
+class NotedPair:
+    """A loaded model that notes what it translates (the model itself is not touched)."""
+
+    def __init__(self, inner: PairTranslator, sent: set[str]) -> None:
+        self.inner, self.sent = inner, sent
+        self.source, self.target, self.identity = inner.source, inner.target, inner.identity
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.inner, name)
+
+    def token_count(self, sentence: str) -> int:
+        return self.inner.token_count(sentence)
+
+    def translate(self, batch: Sequence[str]) -> list[str]:
+        self.sent.update(batch)
+        return self.inner.translate(batch)
+
+
+def count_origins(summary: RunSummary, plan: list[Planned],
+                  jobs: dict[tuple[str, str, str], SentenceJob], mt: MachineTranslator,
+                  engine: EngineLog) -> None:
+    """Per segment (sentence x target, as ``segments`` counts): memory, engine or cache."""
+    for item in plan:
+        for segment in item.segments:
+            job = jobs[(segment.lang, item.target, segment.text)]
+            if not job.for_mt:
+                summary.segments_from_memory += 1
+            elif went_to_engine(job, mt, engine):
+                summary.segments_from_engine += 1
+            else:
+                summary.segments_from_cache += 1
+
+
+def went_to_engine(job: SentenceJob, mt: MachineTranslator, engine: EngineLog) -> bool:
+    """Whether any hop of the job's route was translated by the engine in this run."""
+    text = job.mt_input
+    for source, target in mt.route(*job.pair):
+        identity = mt.stats.models.get(f"{source}->{target}", "")
+        if text in engine.sent[identity]:
+            return True
+        found = mt.cache.lookup(identity, mt.options_key, [text])
+        if text not in found:
+            return False  # not reached: every job that went to MT has a translation
+        text = found[text]
+    return False
 
 
 def plan_outputs(request: RunRequest, articles: list[Article], mt: MachineTranslator,
@@ -161,6 +250,10 @@ def plan_outputs(request: RunRequest, articles: list[Article], mt: MachineTransl
         for target in request.targets:
             todo = [s for s in article.segments if s.lang != target and s.needs_mt]
             if not todo:
+                if article.doc.lang == target:
+                    summary.warnings.append(
+                        f"{quote_path(article.doc.path)}: skipped for {target}: already in "
+                        f"{LANGUAGES[target]}")
                 continue
             try:
                 for source in sorted({s.lang for s in todo}):

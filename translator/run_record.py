@@ -30,6 +30,24 @@ from translator.core.inline_codes import strip_codes
 
 RECORD_FILE = "triglot-run.json"
 FORMAT_VERSION = 2
+#: Marks a file name stored as the hex of its bytes; NUL cannot occur in a real path.
+RAW_NAME = "\0fs:"
+
+
+def name_to_json(name: str) -> str:
+    """A path as JSON can hold it: as is, or (bytes that are not UTF-8) the hex of its bytes."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return RAW_NAME + os.fsencode(name).hex()
+    return name
+
+
+def name_from_json(value: str) -> str:
+    """The path ``name_to_json`` stored, surrogates and all."""
+    if value.startswith(RAW_NAME):
+        return os.fsdecode(bytes.fromhex(value[len(RAW_NAME):]))
+    return value
 
 
 @dataclass(frozen=True)
@@ -90,8 +108,9 @@ class DocumentRecord:
         return {s.unit: s.lang for segments in self.targets.values() for s in segments}
 
     def to_dict(self) -> dict:
-        data = {"source": self.source, "abspath": self.abspath, "sha256": self.sha256,
-                "relpath": self.relpath, "format": self.format, "lang": self.lang,
+        data = {"source": name_to_json(self.source), "abspath": name_to_json(self.abspath),
+                "sha256": self.sha256, "relpath": name_to_json(self.relpath),
+                "format": self.format, "lang": self.lang,
                 "targets": {lang: [s.to_dict() for s in segments]
                             for lang, segments in self.targets.items()}}
         if self.annotated_with:
@@ -100,11 +119,13 @@ class DocumentRecord:
 
     @classmethod
     def from_dict(cls, data: dict) -> DocumentRecord:
-        return cls(str(data["source"]), str(data["relpath"]), str(data.get("format", "")),
+        return cls(name_from_json(str(data["source"])), name_from_json(str(data["relpath"])),
+                   str(data.get("format", "")),
                    str(data.get("lang", "")), str(data.get("sha256", "")),
                    {str(lang): [SegmentRecord.from_dict(s) for s in segments]
                     for lang, segments in dict(data["targets"]).items()},
-                   str(data.get("abspath") or ""), str(data.get("annotated_with") or ""))
+                   name_from_json(str(data.get("abspath") or "")),
+                   str(data.get("annotated_with") or ""))
 
 
 @dataclass
@@ -154,7 +175,7 @@ class RunRecord:
         entries = []
         for doc in self.documents if documents is None else documents:
             data = doc.to_dict()
-            data["abspath"] = doc.abspath or os.path.normpath(base / doc.source)
+            data["abspath"] = name_to_json(doc.abspath or os.path.normpath(base / doc.source))
             entries.append(data)
         return {"version": FORMAT_VERSION, "engine": self.engine, "models": self.models,
                 "options": self.options, "documents": entries}

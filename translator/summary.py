@@ -4,6 +4,13 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from translator.core.errors import quote_path
+
+
+def plural(n: int, one: str, many: str) -> str:
+    """``1 sentence``, ``2 sentences``: the count with the form it takes (ngettext-shaped)."""
+    return f"{n} {one if n == 1 else many}"
+
 
 @dataclass
 class Problem:
@@ -11,7 +18,7 @@ class Problem:
     message: str
 
     def line(self) -> str:
-        return f"{self.path}: {self.message}"
+        return f"{quote_path(self.path)}: {self.message}"
 
 
 @dataclass
@@ -22,9 +29,13 @@ class RunSummary:
     translated: int = 0  # articles with at least one output written and no failure
     failed: int = 0
     segments: int = 0  # sentence translations needed (sentences x target languages)
-    cache_hits: int = 0
+    cache_hits: int = 0  # hop translations found in the cache (a pivot looks up twice)
     tm_hits: int = 0  # sentences taken from reviewed translations in the translation memory
     machine_translated: int = 0  # sentences sent to the engine (per hop)
+    #: Where each segment's translation came from; the three add up to ``segments``.
+    segments_from_cache: int = 0  # every hop found in the cache, from earlier runs
+    segments_from_engine: int = 0  # at least one hop translated by the engine in this run
+    segments_from_memory: int = 0  # reviewed translations in the translation memory
     markup_fallbacks: int = 0  # sentences whose inline codes MT lost: translated piecewise
     #: With --glossary: each term and name with its renderings across all output documents.
     consistency: list[dict] | None = None
@@ -61,14 +72,18 @@ class RunSummary:
     def human_lines(self) -> list[str]:
         lines = [
             f"documents: {self.documents} read, {self.translated} translated, {self.failed} failed",
-            f"segments: {self.segments} to translate; {self.cache_hits} found in the cache, "
-            f"{self.machine_translated} sent to the engine (a pivot sends a sentence twice)",
-            f"time: {self.seconds:.2f} s, {self.segments_per_second:.1f} segments/s",
-            f"engine: {self.engine} ({', '.join(sorted(self.models)) or 'no model used'})",
+            f"segments: {self.segments} to translate: {self.segments_from_cache} found in the "
+            f"cache, {self.segments_from_engine} translated by the engine"
+            + (f", {self.segments_from_memory} from the translation memory"
+               if self.segments_from_memory else ""),
+            f"time: {self.seconds:.1f} s, {self.segments_per_second:.1f} segments/s",
+            f"engine: {self.engine} ({', '.join(sorted(self.models)) or 'no model used'}); "
+            f"{plural(self.machine_translated, 'sentence', 'sentences')} sent to it, "
+            f"{self.cache_hits} found in the cache (per model: a pivot counts twice)",
         ]
         if self.tm_hits:
-            lines.insert(2, f"translation memory: {self.tm_hits} sentences reused from "
-                         "reviewed translations, without MT")
+            lines.insert(2, f"translation memory: {plural(self.tm_hits, 'sentence', 'sentences')}"
+                         " reused from reviewed translations, without MT")
         if self.catalogs:
             lines.append(f"review catalogs: {len(self.catalogs)} (PO)")
         if self.pivots:
@@ -76,22 +91,23 @@ class RunSummary:
         if self.terms is not None:
             lines.append(self.terms_line())
             if self.terms.get("proposed"):
-                lines.append(f"glossary: {self.terms['proposed']} proposed entries found and "
-                             "not enforced (approve them with 'triglot glossary review')")
+                found = plural(self.terms["proposed"], "proposed entry", "proposed entries")
+                lines.append(f"glossary: {found} found and not enforced "
+                             "(approve them with 'triglot glossary review')")
         if self.consistency is not None:
             lines.extend(self.consistency_lines())
         if self.markup_fallbacks:
             lines.append(
-                f"inline markup: {self.markup_fallbacks} sentences translated piecewise "
-                "because MT dropped their markup"
+                f"inline markup: {plural(self.markup_fallbacks, 'sentence', 'sentences')} "
+                "translated piecewise because MT dropped their markup"
             )
         return lines
 
     def consistency_lines(self) -> list[str]:
         rows = self.consistency or []
         flagged = [row for row in rows if row["two_ways"]]
-        lines = [f"consistency: {len(rows)} terms and names across the outputs, "
-                 f"{len(flagged)} rendered two ways (all of them in --json)"]
+        lines = [f"consistency: {plural(len(rows), 'term or name', 'terms and names')} across "
+                 f"the outputs, {len(flagged)} rendered two ways (all of them in --json)"]
         for row in flagged:
             shown = ", ".join(f"{text} x{count}" for text, count in row["renderings"].items())
             lines.append(f"  TWO WAYS: {row['label']} ({row['from']}->{row['to']}): {shown}")
@@ -106,6 +122,7 @@ class RunSummary:
         line = (f"glossary terms: {enforced} enforced ({detail or 'none'}), "
                 f"{counts.get(NOT_ENFORCED, 0)} not enforced")
         if self.placeholder_fallbacks:
-            line += (f"; {self.placeholder_fallbacks} sentences translated again "
+            line += (f"; {plural(self.placeholder_fallbacks, 'sentence', 'sentences')} "
+                     "translated again "
                      "without name placeholders")
         return line

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,13 +22,10 @@ if TYPE_CHECKING:
 
 
 def _languages(ctx: click.Context, param: click.Parameter, value: str) -> list[str]:
-    from translator.core.errors import TriglotError
+    """``--to``: a bad language is one ``triglot: error:`` line (exit 2), not a usage block."""
     from translator.core.languages import parse_language_list
 
-    try:
-        return parse_language_list(value)
-    except TriglotError as exc:
-        raise click.BadParameter(exc.message) from None
+    return parse_language_list(value)
 
 
 @click.command()
@@ -74,6 +72,7 @@ def translate(paths: tuple[Path, ...], targets: list[str], source: str, out_dir:
     pass through MT protected and come back in the glossary's form; other terms
     are replaced with the preferred term in the form the sentence needs.
     """
+    started = time.perf_counter()  # the run's time includes the review after it
     from translator.pipeline import RunRequest, translate_with
     from translator.review.after_run import review_run
     from translator.terminology import run_glossary
@@ -87,8 +86,12 @@ def translate(paths: tuple[Path, ...], targets: list[str], source: str, out_dir:
                              memory, enforcer)
 
     with memory:
-        review_run(out_dir, summary, memory, glossary, consistency=enforcer is not None,
-                   write_po=write_po)
+        try:
+            review_run(out_dir, summary, memory, glossary, consistency=enforcer is not None,
+                       write_po=write_po)
+        except (OSError, UnicodeError) as exc:  # the articles are written: keep the summary
+            summary.warnings.append(f"the review after the run failed ({exc})")
+    summary.seconds = time.perf_counter() - started
     _report(summary, out_dir, as_json)
 
 
@@ -99,11 +102,20 @@ def _report(summary: RunSummary, out_dir: Path, as_json: bool) -> None:
     for problem in summary.errors:
         click.echo(f"triglot: error: {problem.line()}", err=True)
     if as_json:
-        json.dump(summary.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
-        click.echo()
+        click.echo(_json_text(summary.to_dict()))
     else:
         for line in summary.human_lines():
             click.echo(line)
         if summary.outputs:
             click.echo(f"output: {out_dir}")
     sys.exit(EXIT_FAILURES if summary.errors else EXIT_OK)
+
+
+def _json_text(data: dict) -> str:
+    """The summary as JSON; file names that are not UTF-8 come out as \\u escapes."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = json.dumps(data, indent=2)
+    return text

@@ -9,6 +9,17 @@ EXIT_FAILURES = 1  # the run finished but some inputs failed (or QA found proble
 EXIT_USAGE = 2  # bad invocation or unusable input: nothing was done
 
 
+def quote_path(path: Path | str) -> str:
+    """A path fit for one line: as is when plain, else quoted with escapes (repr-style).
+
+    A newline in a file name would split an error line in two, the second part
+    reading like a message of its own; bytes that are not UTF-8 (surrogates)
+    would crash the print. Both come out escaped, so the line stays one line.
+    """
+    text = str(path)
+    return text if text.isprintable() else repr(text)
+
+
 class TriglotError(Exception):
     """An expected failure with a message fit for the user; never shown as a traceback."""
 
@@ -17,7 +28,7 @@ class TriglotError(Exception):
     def __init__(self, message: str, path: Path | str | None = None) -> None:
         self.path = str(path) if path is not None else None
         self.message = message
-        super().__init__(f"{self.path}: {message}" if self.path else message)
+        super().__init__(f"{quote_path(self.path)}: {message}" if self.path else message)
 
 
 class InputError(TriglotError):
