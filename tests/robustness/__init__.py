@@ -30,4 +30,17 @@ test_long_sentence.py
   * one 300-word sentence on the test package (256 positions): ``No position
     encodings are defined for positions >= 256`` aborts the run -> translated in
     pieces cut after punctuation; the other sentences and files unchanged.
+test_xlsx_merged_cells.py
+  * glossary XLSX with "forbidden" merged over three rows (and a merged subject):
+    rows 2-3 imported as *preferred*, exit 0 -> every row of a merged range gets
+    the top-left value.
+test_tbx_entities.py
+  * TBX with ``<!DOCTYPE tbx [<!ENTITY xxe ...>]>`` (internal, SYSTEM, parameter;
+    UTF-8 or UTF-16): the literal ``&xxe;`` imported as a term -> refused in one
+    line naming the line and the entities; nothing imported.
+test_utf16_bom.py
+  * UTF-16 LE/BE and UTF-32 articles (.txt/.md/.html) and glossary CSVs with a
+    BOM: "binary file" -> read (the BOM names the encoding), translated output is
+    UTF-8 without a BOM; without a BOM still "binary file"; broken UTF-16 is one
+    line "invalid UTF-16 at byte offset N; save the file as UTF-8".
 """
