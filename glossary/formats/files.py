@@ -1,4 +1,4 @@
-"""Reading the bytes and UTF-8 text of glossary and text files, with one clear error.
+"""Reading the bytes and text (UTF-8, or UTF-16/32 with a BOM) of glossary and text files.
 
 A leaf module: the format readers import it, and ``glossary.formats`` re-exports it.
 """
