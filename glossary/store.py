@@ -262,7 +262,8 @@ class Termbase:
             if self._read("SELECT 1 FROM concepts WHERE id = ?", (cid,)):
                 raise GlossaryError(f"concept id '{cid}' already exists", self.path)
             stamp = now_iso()
-            self._count_id(cid)
+            if self._next_number is not None and cid[:1] == "c" and cid[1:].isdecimal():
+                self._next_number = max(self._next_number, int(cid[1:]) + 1)  # given ids too
             self._db.execute(
                 "INSERT INTO concepts (id, subject, definition, note, created, updated, review,"
                 " occurrences, context) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -369,20 +370,13 @@ class Termbase:
         return bool(self._read("SELECT 1 FROM concepts WHERE id = ?", (concept_id,)))
 
     def _next_id(self) -> str:
-        """``c<highest number + 1>``: one MAX query per transaction, then counted in memory
-        (reading every id for every new concept made an import quadratic)."""
+        """``c<highest + 1>``: one MAX query per transaction, not per concept (issue 13)."""
         if self._next_number is None:
             (highest,), = self._read(
                 "SELECT max(CAST(substr(id, 2) AS INTEGER)) FROM concepts"
                 " WHERE id GLOB 'c[0-9]*' AND substr(id, 2) NOT GLOB '*[^0-9]*'")
             self._next_number = (highest or 0) + 1
         return f"c{self._next_number}"
-
-    def _count_id(self, cid: str) -> None:
-        """Keep the in-memory counter past ``cid`` (generated, or given by an import)."""
-        if self._next_number is not None and cid[:1] == "c" and cid[1:].isascii() \
-                and cid[1:].isdigit():
-            self._next_number = max(self._next_number, int(cid[1:]) + 1)
 
     def _insert_term(self, concept_id: str, term: Term, position: int, stamp: str) -> None:
         try:
