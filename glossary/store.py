@@ -86,6 +86,8 @@ class Termbase:
         self._timeout = timeout
         self._matchers: dict[str, TermMatcher] = {}
         self._cache: list[Concept] | None = None
+        #: The next free ``c<N>`` number, known only inside one write transaction.
+        self._next_number: int | None = None
 
     # -- opening -----------------------------------------------------------------
 
@@ -172,6 +174,7 @@ class Termbase:
                 self._db.execute("ROLLBACK")
                 raise GlossaryError(f"cannot write glossary: {exc}", self.path) from exc
         finally:
+            self._next_number = None
             self._touched()
 
     def _touched(self) -> None:
@@ -259,6 +262,8 @@ class Termbase:
             if self._read("SELECT 1 FROM concepts WHERE id = ?", (cid,)):
                 raise GlossaryError(f"concept id '{cid}' already exists", self.path)
             stamp = now_iso()
+            if self._next_number is not None and cid[:1] == "c" and cid[1:].isdecimal():
+                self._next_number = max(self._next_number, int(cid[1:]) + 1)  # given ids too
             self._db.execute(
                 "INSERT INTO concepts (id, subject, definition, note, created, updated, review,"
                 " occurrences, context) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -365,9 +370,13 @@ class Termbase:
         return bool(self._read("SELECT 1 FROM concepts WHERE id = ?", (concept_id,)))
 
     def _next_id(self) -> str:
-        rows = self._read("SELECT id FROM concepts WHERE id GLOB 'c[0-9]*'")
-        numbers = [int(r[0][1:]) for r in rows if r[0][1:].isdigit()]
-        return f"c{max(numbers, default=0) + 1}"
+        """``c<highest + 1>``: one MAX query per transaction, not per concept (issue 13)."""
+        if self._next_number is None:
+            (highest,), = self._read(
+                "SELECT max(CAST(substr(id, 2) AS INTEGER)) FROM concepts"
+                " WHERE id GLOB 'c[0-9]*' AND substr(id, 2) NOT GLOB '*[^0-9]*'")
+            self._next_number = (highest or 0) + 1
+        return f"c{self._next_number}"
 
     def _insert_term(self, concept_id: str, term: Term, position: int, stamp: str) -> None:
         try:

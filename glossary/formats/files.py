@@ -1,4 +1,4 @@
-"""Reading the bytes and UTF-8 text of glossary and text files, with one clear error.
+"""Reading the bytes and text (UTF-8, or UTF-16/32 with a BOM) of glossary and text files.
 
 A leaf module: the format readers import it, and ``glossary.formats`` re-exports it.
 """
@@ -8,6 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from glossary.model import GlossaryError
+from translator.core.errors import InputError
+from translator.core.reading import decode_wide
 
 
 def read_bytes(path: Path) -> bytes:
@@ -24,8 +26,16 @@ def read_bytes(path: Path) -> bytes:
 
 
 def read_text(path: Path) -> str:
-    """UTF-8 text (a BOM is fine); binary or other encodings are refused."""
+    """UTF-8 text (a BOM is fine), or UTF-16/32 named by its BOM; anything else is refused."""
     data = read_bytes(path)
+    try:
+        wide = decode_wide(data, path)
+    except InputError as exc:
+        raise GlossaryError(exc.message, path) from None
+    if wide is not None:
+        if "\x00" in wide[:4096]:
+            raise GlossaryError("binary file, expected text", path)
+        return wide
     if b"\x00" in data[:4096]:
         raise GlossaryError("binary file, expected UTF-8 text", path)
     try:

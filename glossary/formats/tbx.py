@@ -48,6 +48,7 @@ def read_tbx(path: Path) -> list[Concept]:
     except etree.XMLSyntaxError as exc:
         line = exc.lineno or (exc.position[0] if exc.position else "?")
         raise GlossaryError(f"line {line}: malformed XML: {exc.msg}", path) from exc
+    _refuse_entities(root, data, path)
     local = etree.QName(root).localname
     if local == "martif":
         raise GlossaryError("line 1: TBX 2 (martif/termEntry) layout; triglot reads TBX-Basic"
@@ -71,6 +72,19 @@ def read_tbx(path: Path) -> list[Concept]:
                                 "<body>, expected <conceptEntry>", path)
         concepts.append(_read_concept(entry, path))
     return concepts
+
+
+def _refuse_entities(root, data: bytes, path: Path) -> None:
+    """A DOCTYPE declaring entities is refused: TBX needs none, and unresolved ones were
+    imported as literal ``&name;`` terms (resolved ones are XXE / "billion laughs")."""
+    dtd = root.getroottree().docinfo.internalDTD
+    names = [entity.name for entity in dtd.iterentities()] if dtd is not None else []
+    if names or b"<!ENTITY" in data:
+        at = data.find(b"<!ENTITY")
+        line = data[:at].count(b"\n") + 1 if at != -1 else 1
+        shown = f" ({', '.join(names)})" if names else ""
+        raise GlossaryError(f"line {line}: the DOCTYPE declares entities{shown}; TBX files "
+                            "must not declare entities, remove the DOCTYPE", path)
 
 
 def _local(element) -> str:

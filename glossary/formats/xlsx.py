@@ -16,14 +16,19 @@ def read_xlsx(path: Path, *, source: str | None = None, target: str | None = Non
               sheet: str | int | None = None) -> list[Concept]:
     """Concepts from the first (or the named) sheet; row 1 must be a header row."""
     import pandas as pd
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
 
     from glossary.formats.files import read_bytes
 
     data = read_bytes(path)
     try:
-        book = pd.ExcelFile(io.BytesIO(data), engine="openpyxl")
-    except (zipfile.BadZipFile, ValueError, KeyError, OSError) as exc:
+        workbook = load_workbook(io.BytesIO(data), data_only=True, keep_links=False)
+        book = pd.ExcelFile(workbook, engine="openpyxl")
+    except (zipfile.BadZipFile, InvalidFileException, ValueError, KeyError, OSError) as exc:
         raise GlossaryError(f"not a readable XLSX workbook ({exc})", path) from exc
+    for worksheet in workbook.worksheets:
+        fill_merged_cells(worksheet)
     name = sheet if sheet is not None else book.sheet_names[0]
     if isinstance(name, str) and name not in book.sheet_names:
         raise GlossaryError(f"no sheet named '{name}' (sheets: {', '.join(book.sheet_names)})",
@@ -54,6 +59,18 @@ def read_xlsx(path: Path, *, source: str | None = None, target: str | None = Non
     rows = [cells[:width] for cells in rows]
     return rows_to_concepts(rows, numbers, path, source=source, target=target,
                             unit=f"sheet '{name}' row", allow_headerless=False)
+
+
+def fill_merged_cells(worksheet) -> None:
+    """Give every cell of a merged range its top-left value: a status merged over three
+    rows is each row's status (read as is, rows 2 and 3 were empty, so *preferred*)."""
+    for merged in list(worksheet.merged_cells.ranges):
+        value = worksheet.cell(merged.min_row, merged.min_col).value
+        worksheet.unmerge_cells(str(merged))
+        for row in worksheet.iter_rows(merged.min_row, merged.max_row,
+                                       merged.min_col, merged.max_col):
+            for cell in row:
+                cell.value = value
 
 
 def write_xlsx(path: Path, rows: list[list[str]], *, header: bool = True) -> None:

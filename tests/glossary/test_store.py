@@ -143,3 +143,24 @@ def test_merge_concept_keeps_existing_entries_and_reports_conflicts(tmp_path):
         assert stored.find_term("es", "abogado") is not None
         new = tb.merge_concept(Concept(terms=[Term("en", "police")]))
         assert new.action == "added" and tb.get(new.concept_id or "").label() == "police"
+
+
+def test_import_numbers_new_concepts_with_one_id_query(tmp_path):
+    """Issue 13: numbering read every id per new concept (10,000 rows took 54 s)."""
+    with Termbase.open(tmp_path / "g.db", create=True) as tb:
+        tb.add_concepts([Concept("c10", terms=[Term("en", "ten")]),
+                         Concept("c3x", terms=[Term("en", "odd id")]),
+                         Concept("x99", terms=[Term("en", "other id")])])
+        id_reads: list[str] = []
+        tb._db.set_trace_callback(
+            lambda sql: id_reads.append(sql) if "FROM concepts" in sql
+            and "WHERE id =" not in sql and "id IN" not in sql else None)
+        batch = [_concept(f"term {n}", f"термин {n}") for n in range(300)]
+        batch[1].id = "c400"  # a given id: later generated ones go past it
+        ids = tb.import_concepts(batch)
+        tb._db.set_trace_callback(None)
+        assert ids == ["c11", "c400"] + [f"c{n}" for n in range(401, 699)]
+        assert len(id_reads) <= 1, id_reads
+        assert tb.add_concept(_concept("next", "следующий")) == "c699"
+        tb.remove("c699")
+        assert tb.add_concept(_concept("again", "снова")) == "c699"

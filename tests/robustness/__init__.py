@@ -53,4 +53,17 @@ test_run_summary.py
     keys; cache_hits and machine_translated keep their per-model meaning, now said so).
   * "1 sentences" -> ``plural(n, one, many)``; "time" left out the review after the
     translation -> the whole command is timed.
+test_xlsx_merged_cells.py
+  * glossary XLSX with "forbidden" merged over three rows (and a merged subject):
+    rows 2-3 imported as *preferred*, exit 0 -> every row of a merged range gets
+    the top-left value.
+test_tbx_entities.py
+  * TBX with ``<!DOCTYPE tbx [<!ENTITY xxe ...>]>`` (internal, SYSTEM, parameter;
+    UTF-8 or UTF-16): the literal ``&xxe;`` imported as a term -> refused in one
+    line naming the line and the entities; nothing imported.
+test_utf16_bom.py
+  * UTF-16 LE/BE and UTF-32 articles (.txt/.md/.html) and glossary CSVs with a
+    BOM: "binary file" -> read (the BOM names the encoding), translated output is
+    UTF-8 without a BOM; without a BOM still "binary file"; broken UTF-16 is one
+    line "invalid UTF-16 at byte offset N; save the file as UTF-8".
 """

@@ -1,13 +1,16 @@
 """Read one article file as text, or say clearly why it cannot be used.
 
 Articles must be UTF-8 (a BOM is accepted and kept in the text, so the output
-keeps it too). Everything else is refused with an ``InputError`` naming the
+keeps it too), or UTF-16/UTF-32 starting with a byte-order mark: a BOM names the
+encoding, so that is no guess; such text is read without its BOM, so the output
+is plain UTF-8. Everything else is refused with an ``InputError`` naming the
 file and the problem, never decoded by guesswork: a wrong guess would be
 translated into confident nonsense.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 
@@ -32,6 +35,9 @@ _HTML_CHARSET = re.compile(
     re.IGNORECASE,
 )
 _UTF8_NAMES = {"utf-8", "utf8", "us-ascii", "ascii"}
+#: Byte-order marks that name a wide encoding (UTF-32 first: its LE mark starts as UTF-16's).
+_WIDE_BOMS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
+              (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"))
 
 
 def format_of(path: Path) -> str:
@@ -71,13 +77,41 @@ def _utf8_position(data: bytes, offset: int) -> str:
     return f"line {line}, column {column} (byte offset {offset})"
 
 
+def decode_wide(data: bytes, path: Path | str | None = None) -> str | None:
+    """UTF-16/UTF-32 text named by its byte-order mark (BOM dropped), or None without one."""
+    for bom, encoding in _WIDE_BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding.lower())
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    f"invalid {encoding} at byte offset {exc.start}; save the file as UTF-8",
+                    path) from None
+    return None
+
+
 def decode_utf8(data: bytes, path: Path | str | None = None) -> str:
     """Decode article bytes, refusing binary data and invalid UTF-8 with a precise message."""
+    text = decode_wide(data, path)
+    if text is None:
+        text = _strict_utf8(data, path)
+    nul = text.find("\x00")
+    if nul != -1:
+        raise InputError(f"binary file, not text (NUL character at offset {nul})", path)
+    if text and len(_CONTROL.findall(text)) / len(text) > _MAX_CONTROL_SHARE:
+        raise InputError("binary file, not text (too many control characters)", path)
+    body = text[1:] if text.startswith("\ufeff") else text
+    if not body.strip():
+        raise InputError("empty file (nothing in it to read)", path)
+    return text
+
+
+def _strict_utf8(data: bytes, path: Path | str | None) -> str:
     nul = data.find(b"\x00")
     if nul != -1:
         raise InputError(f"binary file, not text (NUL byte at offset {nul})", path)
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         bad = data[exc.start : exc.start + 1].hex()
         raise InputError(
@@ -85,12 +119,6 @@ def decode_utf8(data: bytes, path: Path | str | None = None) -> str:
             "save the file as UTF-8",
             path,
         ) from None
-    if text and len(_CONTROL.findall(text)) / len(text) > _MAX_CONTROL_SHARE:
-        raise InputError("binary file, not text (too many control characters)", path)
-    body = text[1:] if text.startswith("\ufeff") else text
-    if not body.strip():
-        raise InputError("empty file (nothing in it to read)", path)
-    return text
 
 
 def read_bytes(path: Path) -> bytes:
