@@ -8,6 +8,7 @@ places. Those are added by rule, never overlapping a natasha span.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -133,8 +134,6 @@ def extract_ru_many(texts: list[str]) -> list[list[Mention]]:
     spans = [(starts[i] + span.start, starts[i] + span.stop, span.type)
              for i, markup in enumerate(markups) for span in markup.spans]
     result: list[list[Mention]] = [[] for _ in texts]
-    import bisect
-
     for m in extract_ru(joined, ner_spans=spans):
         index = bisect.bisect_right(starts, m.start) - 1
         base = starts[index]
@@ -166,7 +165,7 @@ def extract_ru(text: str, segment: int = 0,
         doc.envelop_sent_spans()
 
     mentions: list[Mention] = []
-    covered: list[tuple[int, int]] = []
+    covered = _Covered()
     for span in doc.spans:
         for start, stop, etype in _ner_parts(text, span):
             tokens = [t for t in span.tokens if t.start >= start and t.stop <= stop]
@@ -178,10 +177,9 @@ def extract_ru(text: str, segment: int = 0,
             normal = _normal(text[start:stop], tokens, etype, start)
             mentions.append(Mention(text[start:stop], etype, start, stop, "ru", normal,
                                     segment, "ner"))
-            covered.append((start, stop))
+            covered.add(start, stop)
 
-    def free(start: int, stop: int) -> bool:
-        return all(stop <= a or start >= b for a, b in covered)
+    free = covered.free
 
     # Latin-script names inside Russian text (brands, media, English titles).
     for match in _LATIN_RUN.finditer(text):
@@ -194,7 +192,7 @@ def extract_ru(text: str, segment: int = 0,
                 or _GLUED_TO_CYRILLIC.match(text, stop)):
             continue
         mentions.append(Mention(value, "ORG", start, stop, "ru", value, segment, "rule"))
-        covered.append((start, stop))
+        covered.add(start, stop)
 
     # Capitalised Cyrillic words natasha left out, grown into runs and adjective+noun phrases.
     for sent in doc.sents:
@@ -222,12 +220,33 @@ def extract_ru(text: str, segment: int = 0,
                 normal = _normal(text[start:stop], run, etype, start)
                 mentions.append(Mention(text[start:stop], etype, start, stop, "ru", normal,
                                         segment, "rule"))
-                covered.append((start, stop))
+                covered.add(start, stop)
             i = j
     furniture = [m.span() for m in _BOILERPLATE.finditer(text)]
     return sorted((m for m in mentions
                    if all(m.end <= a or m.start >= b for a, b in furniture)),
                   key=lambda m: m.start)
+
+
+class _Covered:
+    """Character ranges already taken, kept sorted: a batch joins 1,000 segments into one text."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._stops: list[int] = []
+        self._longest = 0
+
+    def add(self, start: int, stop: int) -> None:
+        index = bisect.bisect_left(self._starts, start)
+        self._starts.insert(index, start)
+        self._stops.insert(index, stop)
+        self._longest = max(self._longest, stop - start)
+
+    def free(self, start: int, stop: int) -> bool:
+        """Whether [start, stop) overlaps no range taken so far."""
+        first = bisect.bisect_right(self._starts, start - self._longest)
+        last = bisect.bisect_left(self._starts, stop)
+        return all(self._stops[i] <= start for i in range(first, last))
 
 
 def _ner_parts(text: str, span) -> list[tuple[int, int, str]]:
