@@ -42,7 +42,7 @@ def english_ner():
     # numpy's BLAS multiplies the token-to-vector layers a quarter faster than
     # thinc's default blis on these CPUs; the entities found are the same.
     ops = NumpyOps(use_blis=False)
-    for name, pipe in nlp.pipeline:
+    for _, pipe in nlp.pipeline:
         for node in pipe.model.walk():
             node.ops = ops
     return nlp
