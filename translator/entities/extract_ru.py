@@ -8,6 +8,7 @@ places. Those are added by rule, never overlapping a natasha span.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -93,6 +94,49 @@ def _type_of_rule_span(tokens) -> str:
     return "MISC"
 
 
+_BATCH = 64  # items per tagger call: natasha's default of 8 spends its time on numpy overhead
+
+
+def _mapped(tagger, items: list) -> list:
+    """A natasha tagger's markups of ``items``, in order, run in batches of similar length.
+
+    Sorting keeps the padding short; each item is tagged on its own, so the
+    markups are the same as one call per item.
+    """
+    order = sorted(range(len(items)), key=lambda i: len(items[i]))
+    tagger.batch_size = _BATCH
+    markups = list(tagger.map([items[i] for i in order])) if items else []
+    result: list = [None] * len(items)
+    for i, markup in zip(order, markups, strict=True):
+        result[i] = markup
+    return result
+
+
+def _tag_morph(text: str, doc, morph_tagger) -> None:
+    """Tag the sentences whose words may name something; the rest keep no tags.
+
+    The tagger reads one sentence at a time, so leaving out a sentence with no
+    entity span and no capitalised word that could start a name changes nothing
+    but the time (most of it, on news text).
+    """
+    in_spans = {id(token) for span in doc.spans for token in span.tokens}
+    sents = [sent for sent in doc.sents if any(
+        id(token) in in_spans or _may_be_name_like(text, token) for token in sent.tokens)]
+    markups = _mapped(morph_tagger, [[token.text for token in sent.tokens] for sent in sents])
+    for sent, markup in zip(sents, markups, strict=True):
+        for token, tagged in zip(sent.tokens, markup.tokens, strict=True):
+            token.pos, token.feats = tagged.pos, tagged.feats
+
+
+def _may_be_name_like(text: str, token) -> bool:
+    """Whether ``_is_name_like`` could hold for ``token`` under some part-of-speech tag."""
+    if len(token.text) < 2 or not re.match(r"[А-ЯЁ]", token.text):
+        return False
+    if _sentence_initial(text, token.start) and not _opens_title(text, token):
+        return _is_name_like(token, True)  # decided by pymorphy3 and the gazetteer
+    return True
+
+
 def _capitalised(token) -> bool:
     return token.text[:1].isupper() and any(ch.isalpha() for ch in token.text)
 
@@ -123,7 +167,7 @@ def extract_ru_many(texts: list[str]) -> list[list[Mention]]:
     segment on its own (as a one-segment call would), in one batched call.
     """
     _, _, ner_tagger = _natasha()
-    markups = list(ner_tagger.map(texts)) if texts else []
+    markups = _mapped(ner_tagger, texts)
     joined = _JOINER.join(texts)
     starts: list[int] = []
     offset = 0
@@ -133,8 +177,6 @@ def extract_ru_many(texts: list[str]) -> list[list[Mention]]:
     spans = [(starts[i] + span.start, starts[i] + span.stop, span.type)
              for i, markup in enumerate(markups) for span in markup.spans]
     result: list[list[Mention]] = [[] for _ in texts]
-    import bisect
-
     for m in extract_ru(joined, ner_spans=spans):
         index = bisect.bisect_right(starts, m.start) - 1
         base = starts[index]
@@ -157,16 +199,16 @@ def extract_ru(text: str, segment: int = 0,
     segmenter, morph_tagger, ner_tagger = _natasha()
     doc = Doc(text)
     doc.segment(segmenter)
-    doc.tag_morph(morph_tagger)
     if ner_spans is None:
         doc.tag_ner(ner_tagger)
     else:
         doc.spans = [DocSpan(a, b, t, text[a:b]) for a, b, t in ner_spans]
         doc.envelop_span_tokens()
         doc.envelop_sent_spans()
+    _tag_morph(text, doc, morph_tagger)
 
     mentions: list[Mention] = []
-    covered: list[tuple[int, int]] = []
+    covered = _Covered()
     for span in doc.spans:
         for start, stop, etype in _ner_parts(text, span):
             tokens = [t for t in span.tokens if t.start >= start and t.stop <= stop]
@@ -178,10 +220,9 @@ def extract_ru(text: str, segment: int = 0,
             normal = _normal(text[start:stop], tokens, etype, start)
             mentions.append(Mention(text[start:stop], etype, start, stop, "ru", normal,
                                     segment, "ner"))
-            covered.append((start, stop))
+            covered.add(start, stop)
 
-    def free(start: int, stop: int) -> bool:
-        return all(stop <= a or start >= b for a, b in covered)
+    free = covered.free
 
     # Latin-script names inside Russian text (brands, media, English titles).
     for match in _LATIN_RUN.finditer(text):
@@ -194,7 +235,7 @@ def extract_ru(text: str, segment: int = 0,
                 or _GLUED_TO_CYRILLIC.match(text, stop)):
             continue
         mentions.append(Mention(value, "ORG", start, stop, "ru", value, segment, "rule"))
-        covered.append((start, stop))
+        covered.add(start, stop)
 
     # Capitalised Cyrillic words natasha left out, grown into runs and adjective+noun phrases.
     for sent in doc.sents:
@@ -222,12 +263,33 @@ def extract_ru(text: str, segment: int = 0,
                 normal = _normal(text[start:stop], run, etype, start)
                 mentions.append(Mention(text[start:stop], etype, start, stop, "ru", normal,
                                         segment, "rule"))
-                covered.append((start, stop))
+                covered.add(start, stop)
             i = j
     furniture = [m.span() for m in _BOILERPLATE.finditer(text)]
     return sorted((m for m in mentions
                    if all(m.end <= a or m.start >= b for a, b in furniture)),
                   key=lambda m: m.start)
+
+
+class _Covered:
+    """Character ranges already taken, kept sorted: a batch joins 1,000 segments into one text."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._stops: list[int] = []
+        self._longest = 0
+
+    def add(self, start: int, stop: int) -> None:
+        index = bisect.bisect_left(self._starts, start)
+        self._starts.insert(index, start)
+        self._stops.insert(index, stop)
+        self._longest = max(self._longest, stop - start)
+
+    def free(self, start: int, stop: int) -> bool:
+        """Whether [start, stop) overlaps no range taken so far."""
+        first = bisect.bisect_right(self._starts, start - self._longest)
+        last = bisect.bisect_left(self._starts, stop)
+        return all(self._stops[i] <= start for i in range(first, last))
 
 
 def _ner_parts(text: str, span) -> list[tuple[int, int, str]]:
@@ -251,12 +313,15 @@ def _sentence_initial(text: str, start: int) -> bool:
     Decided on the text, not on natasha's sentences: a headline without a full
     stop runs into the next line there.
     """
-    before = text[:start].rstrip(_OPENERS)
-    if not before or before[-1] == "\n":
+    end = start  # stepping back, not slicing: a batch is one long joined text
+    while end and text[end - 1] in _OPENERS:
+        end -= 1
+    if not end or text[end - 1] == "\n":
         return True
-    if before[-1] != "." :
-        return before[-1] in _SENTENCE_END
-    return not _ABBREVIATION_DOT.search(before)  # "2006 г. "Легенда..."": no sentence end
+    if text[end - 1] != ".":
+        return text[end - 1] in _SENTENCE_END
+    # "2006 г. "Легенда..."": no sentence end. Six characters hold any match.
+    return not _ABBREVIATION_DOT.search(text[max(0, end - 6):end])
 
 
 def _quoted(text: str, start: int, stop: int) -> bool:

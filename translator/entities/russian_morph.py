@@ -46,8 +46,10 @@ def analyzer():
     return russian_analyzer()
 
 
-def parses(word: str):
-    return analyzer().parse(word)
+@lru_cache(maxsize=65536)
+def parses(word: str) -> tuple:
+    """pymorphy3's parses of ``word``, cached: news repeats its names and the lookup is slow."""
+    return tuple(analyzer().parse(word))
 
 
 def proper_tags(word: str) -> set[str]:
@@ -109,6 +111,7 @@ def _pick(word: Word, gender: str | None, want_proper: bool):
     return max(parses(word.text), key=rank)
 
 
+@lru_cache(maxsize=65536)
 def to_nominative(word: Word, gender: str | None = None, want_proper: bool = False) -> str:
     """The nominative of one word, agreeing with ``gender`` (pymorphy3 grammeme) if given."""
     if word.feat("Case") == "Nom" or not any(ch.isalpha() for ch in word.text):
