@@ -32,6 +32,12 @@ from translator.core.errors import ModelError
 TIMEOUT_FLOOR = 30.0
 TIMEOUT_PER_CHAR = 0.001
 _FLUSH = b"\0"
+#: Sent after each batch: a lone full stop puts the tagger, which keeps its
+#: state across flushes, back where a fresh process starts (after a sentence
+#: end), so the next batch is tagged exactly as one process per batch would.
+#: Its output, from the marker on, is cut off.
+RESET_MARK = "[<triglot:reset>]"
+RESET = RESET_MARK + ".[]"
 
 
 def wblank_mode_command() -> str | None:
@@ -86,14 +92,14 @@ class ApertiumPipeline:
     def run(self, stream: str) -> str:
         """The output stream for ``stream``; a failed pipeline is restarted once, then
         ``ModelError``. NULs in the text are dropped: they would end the batch early."""
-        data = stream.replace("\0", "").encode("utf-8")
+        data = (stream.replace("\0", "") + RESET).encode("utf-8")
         with self._lock:
             try:
-                return self._exchange(data, batch_timeout(stream))
+                return _without_reset(self._exchange(data, batch_timeout(stream)))
             except PipelineFailed:
                 self.close()
             try:
-                return self._exchange(data, batch_timeout(stream))
+                return _without_reset(self._exchange(data, batch_timeout(stream)))
             except PipelineFailed as exc:
                 detail = self._last_error() or str(exc)
                 self.close()
@@ -147,6 +153,11 @@ class ApertiumPipeline:
         self._stderr.seek(0)
         lines = self._stderr.read().decode("utf-8", "replace").strip().splitlines()
         return lines[-1] if lines else ""
+
+
+def _without_reset(output: str) -> str:
+    cut = output.rfind(RESET_MARK)
+    return output if cut < 0 else output[:cut]
 
 
 def _write(stdin: IO[bytes], data: bytes) -> None:
