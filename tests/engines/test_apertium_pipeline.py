@@ -69,11 +69,12 @@ def test_persistent_output_equals_one_shot_on_wmt_news(corpus_dir):
 def test_one_pipeline_serves_every_batch_and_close_stops_it():
     en_es = translator()
     assert en_es.translate(["The house is red."]) == ["La casa es roja."]
-    process = en_es._pipeline._process
+    processes = en_es._pipeline.processes
+    assert len(processes) == 2, "the dictionaries before and after the tagger stay loaded"
     assert en_es.translate(["The dog is big."]) == ["El perro es grande."]
-    assert en_es._pipeline._process is process, "no new pipeline per batch"
+    assert en_es._pipeline.processes == processes, "no new pipeline per batch"
     en_es.close()
-    assert process.poll() is not None, "close ends the pipeline (and reaps it)"
+    assert all(p.poll() is not None for p in processes), "close ends (and reaps) them"
     assert en_es.translate(["Hello."]) == ["Hola."], "a closed translator starts again"
     en_es.close()
 
@@ -81,11 +82,11 @@ def test_one_pipeline_serves_every_batch_and_close_stops_it():
 def test_a_crashed_pipeline_is_restarted_and_the_batch_retried():
     en_es = translator()
     en_es.translate(["Hello."])
-    dead = en_es._pipeline._process
+    dead = en_es._pipeline.processes[-1]
     os.killpg(dead.pid, signal.SIGKILL)
     dead.wait()
     assert en_es.translate(["The house is red."]) == ["La casa es roja."]
-    assert en_es._pipeline._process is not dead
+    assert dead not in en_es._pipeline.processes
     en_es.close()
 
 
@@ -93,12 +94,12 @@ def test_a_pipeline_failing_twice_is_one_clear_model_error(monkeypatch):
     en_es = translator()
     tries = []
 
-    def failing(data, timeout):
-        tries.append(data)
+    def failing(text):
+        tries.append(text)
         raise PipelineFailed("the pipeline ended")
 
     en_es.translate(["Hello."])
-    monkeypatch.setattr(en_es._pipeline, "_exchange", failing)
+    monkeypatch.setattr(en_es._pipeline, "_through", failing)
     with pytest.raises(ModelError, match=r"^apertium eng-spa failed twice: "):
         en_es.translate(["The house is red."])
     assert len(tries) == 2
@@ -110,4 +111,4 @@ def test_a_hung_pipeline_times_out(monkeypatch):
     en_es = translator()
     with pytest.raises(ModelError, match="apertium eng-spa failed twice: timed out"):
         en_es.translate(["The house is red."])
-    assert en_es._pipeline._process is None, "the hung pipeline was stopped"
+    assert en_es._pipeline.processes == [], "the hung pipeline was stopped"

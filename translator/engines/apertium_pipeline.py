@@ -32,12 +32,6 @@ from translator.core.errors import ModelError
 TIMEOUT_FLOOR = 30.0
 TIMEOUT_PER_CHAR = 0.001
 _FLUSH = b"\0"
-#: Sent after each batch: a lone full stop puts the tagger, which keeps its
-#: state across flushes, back where a fresh process starts (after a sentence
-#: end), so the next batch is tagged exactly as one process per batch would.
-#: Its output, from the marker on, is cut off.
-RESET_MARK = "[<triglot:reset>]"
-RESET = RESET_MARK + ".[]"
 
 
 def wblank_mode_command() -> str | None:
@@ -79,27 +73,42 @@ class PipelineFailed(Exception):
     """The pipeline died, hung or answered garbage: restart it and retry the batch."""
 
 
+def pipeline_stages(mode_file: Path, name: str) -> list[str]:
+    """The mode's programs in null-flush mode, one shell command each."""
+    command = wblank_mode_command()
+    if command is None or not mode_file.is_file():
+        raise ModelError(f"apertium {name} failed: no mode file {mode_file}")
+    made = subprocess.run([command, "-z", str(mode_file)], capture_output=True,
+                          text=True, check=False)
+    if made.returncode != 0 or not made.stdout.strip():
+        raise ModelError(f"apertium {name} failed: cannot read its mode file")
+    return [stage.strip() for stage in made.stdout.strip().split(" | ")]
+
+
 class ApertiumPipeline:
-    """One running pipeline of one mode; ``run`` translates a stream through it."""
+    """One mode's programs kept running; ``run`` translates a stream through them.
+
+    The part-of-speech tagger alone is started per batch: it keeps its state
+    across flushes, so a warm tagger tags a batch differently from a fresh one.
+    It loads one small file; the dictionaries before and after it stay loaded.
+    """
 
     def __init__(self, mode_file: Path, name: str) -> None:
         self.mode_file, self.name = mode_file, name
-        self._process: subprocess.Popen[bytes] | None = None
-        self._stderr: IO[bytes] | None = None
-        self._finalizer: weakref.finalize | None = None
+        self._parts: list[_Warm | str] | None = None
         self._lock = threading.Lock()
 
     def run(self, stream: str) -> str:
         """The output stream for ``stream``; a failed pipeline is restarted once, then
         ``ModelError``. NULs in the text are dropped: they would end the batch early."""
-        data = (stream.replace("\0", "") + RESET).encode("utf-8")
+        text = stream.replace("\0", "")
         with self._lock:
             try:
-                return _without_reset(self._exchange(data, batch_timeout(stream)))
+                return self._through(text)
             except PipelineFailed:
                 self.close()
             try:
-                return _without_reset(self._exchange(data, batch_timeout(stream)))
+                return self._through(text)
             except PipelineFailed as exc:
                 detail = self._last_error() or str(exc)
                 self.close()
@@ -107,38 +116,89 @@ class ApertiumPipeline:
 
     def close(self) -> None:
         """Stop the pipeline's programs; the next ``run`` starts them again."""
+        for part in self._parts or []:
+            if isinstance(part, _Warm):
+                part.close()
+        self._parts = None
+
+    @property
+    def processes(self) -> list[subprocess.Popen[bytes]]:
+        """The running programs (for tests and diagnostics)."""
+        return [part.process for part in self._parts or []
+                if isinstance(part, _Warm) and part.process is not None]
+
+    def _through(self, text: str) -> str:
+        if self._parts is None:
+            self._parts = _split_at_tagger(pipeline_stages(self.mode_file, self.name))
+        timeout = batch_timeout(text)
+        for part in self._parts:
+            if isinstance(part, _Warm):
+                text = part.exchange(text, timeout)
+            else:
+                text = _run_once(part, text, timeout)
+        return text
+
+    def _last_error(self) -> str:
+        errors = [part.last_error() for part in self._parts or [] if isinstance(part, _Warm)]
+        return next((error for error in errors if error), "")
+
+
+def _split_at_tagger(stages: list[str]) -> list[_Warm | str]:
+    """Warm programs before and after the tagger; the tagger as a command run per batch."""
+    at = next((i for i, stage in enumerate(stages) if stage.startswith("apertium-tagger ")),
+              None)
+    if at is None:
+        return [_Warm(" | ".join(stages))]
+    tagger = stages[at].replace("apertium-tagger -z ", "apertium-tagger ", 1)
+    parts: list[_Warm | str] = []
+    if stages[:at]:
+        parts.append(_Warm(" | ".join(stages[:at])))
+    parts.append(tagger)
+    if stages[at + 1:]:
+        parts.append(_Warm(" | ".join(stages[at + 1:])))
+    return parts
+
+
+#: The mode's shell arguments: $1 -n: no '*' on unknown words (apertium -u);
+#: $2 empty: no tagger option.
+_MODE_ARGS = ["apertium", "-n", ""]
+
+
+def _run_once(command: str, text: str, timeout: float) -> str:
+    try:
+        done = subprocess.run(["bash", "-c", command, *_MODE_ARGS], input=text.encode("utf-8"),
+                              capture_output=True, env=_utf8_environment(), timeout=timeout,
+                              check=False)
+    except subprocess.TimeoutExpired:
+        raise PipelineFailed("timed out") from None
+    if done.returncode != 0:
+        lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise PipelineFailed(lines[-1] if lines else f"exit {done.returncode}")
+    try:
+        return done.stdout.decode("utf-8")
+    except UnicodeDecodeError:
+        raise PipelineFailed("output is not UTF-8") from None
+
+
+class _Warm:
+    """Programs started once and fed batch after batch, each ended by a NUL."""
+
+    def __init__(self, command: str) -> None:
+        self.command = command
+        self.process: subprocess.Popen[bytes] | None = None
+        self._stderr: IO[bytes] | None = None
+        self._finalizer: weakref.finalize | None = None
+
+    def close(self) -> None:
         if self._finalizer is not None:
             self._finalizer()
-        self._process = self._stderr = self._finalizer = None
+        self.process = self._stderr = self._finalizer = None
 
-    def _start(self) -> subprocess.Popen[bytes]:
-        if self._process is not None and self._process.poll() is None:
-            return self._process
-        self.close()
-        command = wblank_mode_command()
-        if command is None or not self.mode_file.is_file():
-            raise ModelError(f"apertium {self.name} failed: no mode file {self.mode_file}")
-        made = subprocess.run([command, "-z", str(self.mode_file)], capture_output=True,
-                              text=True, check=False)
-        if made.returncode != 0 or not made.stdout.strip():
-            raise ModelError(f"apertium {self.name} failed: cannot read its mode file")
-        self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 (closed by _stop)
-        try:
-            # $1 -n: no '*' on unknown words (apertium -u); $2 empty: no tagger option.
-            self._process = subprocess.Popen(
-                ["bash", "-c", made.stdout.strip(), "apertium", "-n", ""],
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._stderr,
-                env=_utf8_environment(), start_new_session=True)
-        except OSError as exc:
-            raise ModelError(f"cannot run apertium: {exc}") from None
-        self._finalizer = weakref.finalize(self, _stop, self._process, self._stderr)
-        return self._process
-
-    def _exchange(self, data: bytes, timeout: float) -> str:
+    def exchange(self, text: str, timeout: float) -> str:
         process = self._start()
         assert process.stdin is not None and process.stdout is not None
-        writer = threading.Thread(target=_write, args=(process.stdin, data + _FLUSH),
-                                  daemon=True)
+        writer = threading.Thread(target=_write, daemon=True,
+                                  args=(process.stdin, text.encode("utf-8") + _FLUSH))
         writer.start()
         output = _read_until_flush(process.stdout, time.monotonic() + timeout)
         writer.join(timeout=1)
@@ -147,17 +207,27 @@ class ApertiumPipeline:
         except UnicodeDecodeError:
             raise PipelineFailed("output is not UTF-8") from None
 
-    def _last_error(self) -> str:
+    def last_error(self) -> str:
         if self._stderr is None:
             return ""
         self._stderr.seek(0)
         lines = self._stderr.read().decode("utf-8", "replace").strip().splitlines()
         return lines[-1] if lines else ""
 
-
-def _without_reset(output: str) -> str:
-    cut = output.rfind(RESET_MARK)
-    return output if cut < 0 else output[:cut]
+    def _start(self) -> subprocess.Popen[bytes]:
+        if self.process is not None and self.process.poll() is None:
+            return self.process
+        self.close()
+        self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 (closed by _stop)
+        try:
+            self.process = subprocess.Popen(
+                ["bash", "-c", self.command, *_MODE_ARGS], stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE, stderr=self._stderr, env=_utf8_environment(),
+                start_new_session=True)
+        except OSError as exc:
+            raise ModelError(f"cannot run apertium: {exc}") from None
+        self._finalizer = weakref.finalize(self, _stop, self.process, self._stderr)
+        return self.process
 
 
 def _write(stdin: IO[bytes], data: bytes) -> None:
