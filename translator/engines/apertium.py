@@ -1,6 +1,8 @@
 """Apertium, the rule-based engine Debian ships (``apertium`` + ``apertium-eng-spa``).
 
-A whole batch goes through one ``apertium -f none`` process. Instead of letting
+A batch goes through one Apertium pipeline kept running for the whole run
+(``apertium_pipeline``; one ``apertium -f none`` process per batch where the
+installed Apertium lacks null-flush tooling). Instead of letting
 Apertium's text deformatter guess, triglot writes the stream format itself:
 text is backslash-escaped, inline codes (``<g1>``, ``</g1>``, ``<x1/>``) become
 superblanks (``[<g1>]``), which Apertium carries through untranslated, and
@@ -22,6 +24,7 @@ from pathlib import Path
 
 from translator.core.errors import ModelError
 from translator.document import CODE_RE
+from translator.engines.apertium_pipeline import ApertiumPipeline, wblank_mode_command
 from translator.engines.base import DecodingOptions, LoadOptions
 
 INSTALL_HINT = "on Debian/Ubuntu: apt-get install apertium apertium-eng-spa"
@@ -160,7 +163,7 @@ def tidy(text: str) -> str:
 
 
 class ApertiumPairTranslator:
-    """One Apertium mode (``eng-spa``) run as a subprocess per batch."""
+    """One Apertium mode (``eng-spa``), its pipeline started once and kept running."""
 
     def __init__(self, command: str, source: str, target: str, mode: Path) -> None:
         self.command = command
@@ -173,6 +176,14 @@ class ApertiumPairTranslator:
             first, second = mode.stem.split("-")
             version = package_version(f"apertium-{second}-{first}")
         self.identity = f"apertium:{self.mode}:{version}:{mode_fingerprint(mode)}"
+        self.persistent = wblank_mode_command() is not None
+        self._pipeline: ApertiumPipeline | None = None
+
+    def close(self) -> None:
+        """Stop the running pipeline (also done when the translator is collected or at exit)."""
+        if self._pipeline is not None:
+            self._pipeline.close()
+            self._pipeline = None
 
     def token_count(self, sentence: str) -> int:
         """Words, for batching: Apertium's cost grows with text length, not a vocabulary."""
@@ -193,6 +204,16 @@ class ApertiumPairTranslator:
         return self.translate(sentences[:half]) + self.translate(sentences[half:])
 
     def _run(self, stream: str) -> str:
+        if not self.persistent:
+            return self._run_once(stream)
+        if self._pipeline is None or self._pipeline.name != self.mode:
+            self.close()
+            mode_file = self.data_dir / "modes" / f"{self.mode}.mode"
+            self._pipeline = ApertiumPipeline(mode_file, self.mode)
+        return self._pipeline.run(stream)
+
+    def _run_once(self, stream: str) -> str:
+        """The whole stream through a fresh ``apertium`` process (no pipeline kept)."""
         try:
             result = subprocess.run(
                 [self.command, "-u", "-f", "none", "-d", str(self.data_dir), self.mode],

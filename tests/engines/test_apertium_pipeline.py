@@ -1,0 +1,114 @@
+"""The persistent Apertium pipeline: same output as one process per batch, kept alive,
+restarted once after a crash, stopped cleanly."""
+
+from __future__ import annotations
+
+import os
+import signal
+
+import pytest
+
+from translator.core.errors import ModelError
+from translator.engines import apertium_pipeline
+from translator.engines.apertium import ApertiumEngine
+from translator.engines.apertium_pipeline import PipelineFailed
+from translator.engines.base import DecodingOptions, LoadOptions
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        ("en", "es") not in ApertiumEngine().pairs()
+        or apertium_pipeline.wblank_mode_command() is None,
+        reason="apertium, apertium-eng-spa and apertium-wblank-mode are needed"),
+]
+
+SUBJECTS = ["The court", "the minister", "Prices", "Our reporter", "the house", "He",
+            "The police in Moscow", "A new law", "They", "the company's chief"]
+VERBS = ["said on Monday that", "denied that", "will decide whether", "asked why",
+         "wrote", "did not know if"]
+ENDS = ["the case was closed.", "the red house is big", "taxes rose by $5 [sic]!",
+        "<g1>the report</g1> was true?", "nothing happened <x1/>", "a@b / c \\ d ^ e {x}."]
+
+
+def own_sentences() -> list[str]:
+    """A few hundred sentences with end marks or none, specials, inline codes, empties."""
+    out = [f"{s} {v} {e}" for s in SUBJECTS for v in VERBS for e in ENDS][:300]
+    out[7], out[50], out[120] = "", "It rained\nall night", "[<triglot:0>\n]"
+    return out
+
+
+def translator():
+    return ApertiumEngine().load("en", "es", LoadOptions(), DecodingOptions())
+
+
+def persistent_and_one_shot(sentences: list[str], batch: int = 40):
+    kept, once = translator(), translator()
+    once.persistent = False
+    try:
+        chunks = [sentences[i:i + batch] for i in range(0, len(sentences), batch)]
+        return ([out for chunk in chunks for out in kept.translate(chunk)],
+                [out for chunk in chunks for out in once.translate(chunk)])
+    finally:
+        kept.close()
+
+
+def test_persistent_output_equals_one_process_per_batch():
+    kept, once = persistent_and_one_shot(own_sentences())
+    assert len(kept) == 300
+    assert kept == once
+
+
+@pytest.mark.corpus
+def test_persistent_output_equals_one_shot_on_wmt_news(corpus_dir):
+    lines = (corpus_dir / "wmt" / "wmt19.en").read_text(encoding="utf-8").splitlines()
+    sentences = [line.strip() for line in lines if line.strip()][:400]
+    kept, once = persistent_and_one_shot(sentences, batch=100)
+    assert kept == once
+
+
+def test_one_pipeline_serves_every_batch_and_close_stops_it():
+    en_es = translator()
+    assert en_es.translate(["The house is red."]) == ["La casa es roja."]
+    processes = en_es._pipeline.processes
+    assert len(processes) == 2, "the dictionaries before and after the tagger stay loaded"
+    assert en_es.translate(["The dog is big."]) == ["El perro es grande."]
+    assert en_es._pipeline.processes == processes, "no new pipeline per batch"
+    en_es.close()
+    assert all(p.poll() is not None for p in processes), "close ends (and reaps) them"
+    assert en_es.translate(["Hello."]) == ["Hola."], "a closed translator starts again"
+    en_es.close()
+
+
+def test_a_crashed_pipeline_is_restarted_and_the_batch_retried():
+    en_es = translator()
+    en_es.translate(["Hello."])
+    dead = en_es._pipeline.processes[-1]
+    os.killpg(dead.pid, signal.SIGKILL)
+    dead.wait()
+    assert en_es.translate(["The house is red."]) == ["La casa es roja."]
+    assert dead not in en_es._pipeline.processes
+    en_es.close()
+
+
+def test_a_pipeline_failing_twice_is_one_clear_model_error(monkeypatch):
+    en_es = translator()
+    tries = []
+
+    def failing(text):
+        tries.append(text)
+        raise PipelineFailed("the pipeline ended")
+
+    en_es.translate(["Hello."])
+    monkeypatch.setattr(en_es._pipeline, "_through", failing)
+    with pytest.raises(ModelError, match=r"^apertium eng-spa failed twice: "):
+        en_es.translate(["The house is red."])
+    assert len(tries) == 2
+
+
+def test_a_hung_pipeline_times_out(monkeypatch):
+    monkeypatch.setattr(apertium_pipeline, "TIMEOUT_FLOOR", 0.0)
+    monkeypatch.setattr(apertium_pipeline, "TIMEOUT_PER_CHAR", 0.0)
+    en_es = translator()
+    with pytest.raises(ModelError, match="apertium eng-spa failed twice: timed out"):
+        en_es.translate(["The house is red."])
+    assert en_es._pipeline.processes == [], "the hung pipeline was stopped"

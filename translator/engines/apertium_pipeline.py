@@ -1,0 +1,257 @@
+"""One Apertium mode kept running between batches, fed through null-flush mode.
+
+Starting a mode loads every dictionary of its pipeline (analyser, tagger,
+transfer, generator) again, which costs more than translating a batch. Like
+Apertium's own apertium-apy server, triglot starts the mode's programs once
+with ``-z``: each program flushes its output when it reads a NUL, so a batch
+is written followed by ``\\0`` and read back up to the ``\\0`` that comes out.
+
+The pipeline is the one ``apertium -u -f none`` runs (``apertium-wblank-mode -z``
+turns the mode file into it), so outputs are exactly the one-shot ones.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import selectors
+import shutil
+import signal
+import subprocess
+import tempfile
+import threading
+import time
+import weakref
+from pathlib import Path
+from typing import IO
+
+from translator.core.errors import ModelError
+
+#: Seconds a batch may take before the pipeline counts as hung: a floor plus a
+#: generous allowance per character (Apertium does about 30,000 chars a second).
+TIMEOUT_FLOOR = 30.0
+TIMEOUT_PER_CHAR = 0.001
+_FLUSH = b"\0"
+
+
+def wblank_mode_command() -> str | None:
+    """The tool that turns a mode file into its null-flush pipeline (Apertium >= 3.8)."""
+    return shutil.which("apertium-wblank-mode")
+
+
+def batch_timeout(stream: str) -> float:
+    return TIMEOUT_FLOOR + TIMEOUT_PER_CHAR * len(stream)
+
+
+def _utf8_environment() -> dict[str, str]:
+    """Apertium's programs read UTF-8 only under a UTF-8 locale (its wrapper does the same)."""
+    env = dict(os.environ)
+    if "utf" not in env.get("LC_ALL", env.get("LC_CTYPE", "")).lower():
+        env.pop("LC_ALL", None)
+        env["LC_CTYPE"] = "C.UTF-8"
+    return env
+
+
+def _stop(process: subprocess.Popen[bytes], stderr: IO[bytes]) -> None:
+    """End the pipeline: close its input, then kill its process group if it lingers."""
+    if process.poll() is None:
+        try:
+            if process.stdin is not None:
+                process.stdin.close()
+            process.wait(timeout=2)
+        except (OSError, subprocess.TimeoutExpired):
+            with contextlib.suppress(OSError):
+                os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+    for stream in (process.stdin, process.stdout, stderr):
+        if stream is not None:
+            with contextlib.suppress(OSError):
+                stream.close()
+
+
+class PipelineFailed(Exception):
+    """The pipeline died, hung or answered garbage: restart it and retry the batch."""
+
+
+def pipeline_stages(mode_file: Path, name: str) -> list[str]:
+    """The mode's programs in null-flush mode, one shell command each."""
+    command = wblank_mode_command()
+    if command is None or not mode_file.is_file():
+        raise ModelError(f"apertium {name} failed: no mode file {mode_file}")
+    made = subprocess.run([command, "-z", str(mode_file)], capture_output=True,
+                          text=True, check=False)
+    if made.returncode != 0 or not made.stdout.strip():
+        raise ModelError(f"apertium {name} failed: cannot read its mode file")
+    return [stage.strip() for stage in made.stdout.strip().split(" | ")]
+
+
+class ApertiumPipeline:
+    """One mode's programs kept running; ``run`` translates a stream through them.
+
+    The part-of-speech tagger alone is started per batch: it keeps its state
+    across flushes, so a warm tagger tags a batch differently from a fresh one.
+    It loads one small file; the dictionaries before and after it stay loaded.
+    """
+
+    def __init__(self, mode_file: Path, name: str) -> None:
+        self.mode_file, self.name = mode_file, name
+        self._parts: list[_Warm | str] | None = None
+        self._lock = threading.Lock()
+
+    def run(self, stream: str) -> str:
+        """The output stream for ``stream``; a failed pipeline is restarted once, then
+        ``ModelError``. NULs in the text are dropped: they would end the batch early."""
+        text = stream.replace("\0", "")
+        with self._lock:
+            try:
+                return self._through(text)
+            except PipelineFailed:
+                self.close()
+            try:
+                return self._through(text)
+            except PipelineFailed as exc:
+                detail = self._last_error() or str(exc)
+                self.close()
+                raise ModelError(f"apertium {self.name} failed twice: {detail}") from None
+
+    def close(self) -> None:
+        """Stop the pipeline's programs; the next ``run`` starts them again."""
+        for part in self._parts or []:
+            if isinstance(part, _Warm):
+                part.close()
+        self._parts = None
+
+    @property
+    def processes(self) -> list[subprocess.Popen[bytes]]:
+        """The running programs (for tests and diagnostics)."""
+        return [part.process for part in self._parts or []
+                if isinstance(part, _Warm) and part.process is not None]
+
+    def _through(self, text: str) -> str:
+        if self._parts is None:
+            self._parts = _split_at_tagger(pipeline_stages(self.mode_file, self.name))
+        timeout = batch_timeout(text)
+        for part in self._parts:
+            if isinstance(part, _Warm):
+                text = part.exchange(text, timeout)
+            else:
+                text = _run_once(part, text, timeout)
+        return text
+
+    def _last_error(self) -> str:
+        errors = [part.last_error() for part in self._parts or [] if isinstance(part, _Warm)]
+        return next((error for error in errors if error), "")
+
+
+def _split_at_tagger(stages: list[str]) -> list[_Warm | str]:
+    """Warm programs before and after the tagger; the tagger as a command run per batch."""
+    at = next((i for i, stage in enumerate(stages) if stage.startswith("apertium-tagger ")),
+              None)
+    if at is None:
+        return [_Warm(" | ".join(stages))]
+    tagger = stages[at].replace("apertium-tagger -z ", "apertium-tagger ", 1)
+    parts: list[_Warm | str] = []
+    if stages[:at]:
+        parts.append(_Warm(" | ".join(stages[:at])))
+    parts.append(tagger)
+    if stages[at + 1:]:
+        parts.append(_Warm(" | ".join(stages[at + 1:])))
+    return parts
+
+
+#: The mode's shell arguments: $1 -n: no '*' on unknown words (apertium -u);
+#: $2 empty: no tagger option.
+_MODE_ARGS = ["apertium", "-n", ""]
+
+
+def _run_once(command: str, text: str, timeout: float) -> str:
+    try:
+        done = subprocess.run(["bash", "-c", command, *_MODE_ARGS], input=text.encode("utf-8"),
+                              capture_output=True, env=_utf8_environment(), timeout=timeout,
+                              check=False)
+    except subprocess.TimeoutExpired:
+        raise PipelineFailed("timed out") from None
+    if done.returncode != 0:
+        lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise PipelineFailed(lines[-1] if lines else f"exit {done.returncode}")
+    try:
+        return done.stdout.decode("utf-8")
+    except UnicodeDecodeError:
+        raise PipelineFailed("output is not UTF-8") from None
+
+
+class _Warm:
+    """Programs started once and fed batch after batch, each ended by a NUL."""
+
+    def __init__(self, command: str) -> None:
+        self.command = command
+        self.process: subprocess.Popen[bytes] | None = None
+        self._stderr: IO[bytes] | None = None
+        self._finalizer: weakref.finalize | None = None
+
+    def close(self) -> None:
+        if self._finalizer is not None:
+            self._finalizer()
+        self.process = self._stderr = self._finalizer = None
+
+    def exchange(self, text: str, timeout: float) -> str:
+        process = self._start()
+        assert process.stdin is not None and process.stdout is not None
+        writer = threading.Thread(target=_write, daemon=True,
+                                  args=(process.stdin, text.encode("utf-8") + _FLUSH))
+        writer.start()
+        output = _read_until_flush(process.stdout, time.monotonic() + timeout)
+        writer.join(timeout=1)
+        try:
+            return output.decode("utf-8")
+        except UnicodeDecodeError:
+            raise PipelineFailed("output is not UTF-8") from None
+
+    def last_error(self) -> str:
+        if self._stderr is None:
+            return ""
+        self._stderr.seek(0)
+        lines = self._stderr.read().decode("utf-8", "replace").strip().splitlines()
+        return lines[-1] if lines else ""
+
+    def _start(self) -> subprocess.Popen[bytes]:
+        if self.process is not None and self.process.poll() is None:
+            return self.process
+        self.close()
+        self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 (closed by _stop)
+        try:
+            self.process = subprocess.Popen(
+                ["bash", "-c", self.command, *_MODE_ARGS], stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE, stderr=self._stderr, env=_utf8_environment(),
+                start_new_session=True)
+        except OSError as exc:
+            raise ModelError(f"cannot run apertium: {exc}") from None
+        self._finalizer = weakref.finalize(self, _stop, self.process, self._stderr)
+        return self.process
+
+
+def _write(stdin: IO[bytes], data: bytes) -> None:
+    """Write from a thread: a big batch fills the pipe while its output waits to be read."""
+    try:
+        stdin.write(data)
+        stdin.flush()
+    except (OSError, ValueError):
+        pass  # the pipeline died: the reader sees end of file and says so
+
+
+def _read_until_flush(stdout: IO[bytes], deadline: float) -> bytes:
+    chunks: list[bytes] = []
+    descriptor = stdout.fileno()
+    with selectors.DefaultSelector() as selector:
+        selector.register(descriptor, selectors.EVENT_READ)
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0 or not selector.select(timeout=left):
+                raise PipelineFailed("timed out")
+            chunk = os.read(descriptor, 1 << 16)
+            if not chunk:
+                raise PipelineFailed("the pipeline ended")
+            if chunk.endswith(_FLUSH):
+                chunks.append(chunk[:-1])
+                return b"".join(chunks)
+            chunks.append(chunk)
