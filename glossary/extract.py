@@ -263,7 +263,7 @@ def candidates_csv(candidates: list[Candidate], lang: str, target: str | None) -
 def read_reviewed(path: Path) -> list[Concept]:
     """Concepts from a reviewed extract CSV: each kept row's language columns become
     preferred terms (source 'extract'); count/termhood/example/score columns are ignored."""
-    from glossary.formats.files import read_text
+    from glossary.formats.files import data_rows, read_text
 
     text = read_text(path)
     rows = [[restore(cell) for cell in row] for row in csv.reader(io.StringIO(text, newline=""))]
@@ -278,13 +278,7 @@ def read_reviewed(path: Path) -> list[Concept]:
                             " es) plus count, termhood, example" +
                             (f"; unknown {', '.join(unknown)}" if unknown else ""), path)
     concepts = []
-    for number, row in enumerate(rows[1:], start=2):
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) != len(header):
-            raise GlossaryError(f"line {number}: {len(row)} fields, the header has "
-                                f"{len(header)}", path)
-        cells = dict(zip(header, row, strict=True))
+    for number, cells in data_rows(rows, header, path):
         terms = [Term(lang, cells[lang], "preferred", source="extract")
                  for lang in langs if cells[lang].strip()]
         if not terms:

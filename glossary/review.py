@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from glossary.formats.cells import neutralise_row, restore
 from glossary.model import (
     APPROVED,
     REJECTED,
@@ -38,7 +39,6 @@ from translator.core.languages import LANGUAGES
 REVIEW_COLUMNS = ["id", "decision", "count", "subject", *LANGUAGES, "variants", "context"]
 DECISIONS = ("approve", "edit", "reject")
 #: A cell starting with one of these is a formula to a spreadsheet: it gets a leading '.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 REVIEW_SOURCE = "triglot glossary review"
 
 
@@ -139,17 +139,6 @@ def variants(concept: Concept) -> str:
 
 # -- the CSV round trip ---------------------------------------------------------------
 
-def safe_cell(value: object) -> str:
-    """A cell a spreadsheet shows as text, never runs as a formula."""
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
-def unsafe_cell(text: str) -> str:
-    """``safe_cell`` undone."""
-    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_STARTS) else text
-
-
 def review_csv(concepts: Iterable[Concept]) -> str:
     """The proposed concepts as a CSV to decide on: fill ``decision`` with approve, edit
     (change the en/ru/es cells) or reject; leave it empty to decide later."""
@@ -159,7 +148,7 @@ def review_csv(concepts: Iterable[Concept]) -> str:
     for c in concepts:
         row = [c.id or "", "", c.occurrences, c.subject,
                *(preferred(c, lang) for lang in LANGUAGES), variants(c), c.context]
-        writer.writerow([safe_cell(cell) for cell in row])
+        writer.writerow(neutralise_row(row))
     return buffer.getvalue()
 
 
@@ -177,7 +166,7 @@ class ReviewOutcome:
 def apply_review_csv(termbase: Termbase, path: Path) -> ReviewOutcome:
     """Apply the decisions of a review CSV in one transaction: any bad row (unknown
     decision or id, a concept no longer proposed) changes nothing and names its line."""
-    from glossary.formats.files import read_text
+    from glossary.formats.files import data_rows, read_text
 
     rows = list(csv.reader(io.StringIO(read_text(path), newline="")))
     header = [h.strip().lower() for h in rows[0]] if rows else []
@@ -186,13 +175,8 @@ def apply_review_csv(termbase: Termbase, path: Path) -> ReviewOutcome:
                             + ", ".join(REVIEW_COLUMNS), path)
     outcome = ReviewOutcome()
     with termbase.transaction():
-        for number, row in enumerate(rows[1:], start=2):
-            if not any(cell.strip() for cell in row):
-                continue
-            if len(row) != len(header):
-                raise GlossaryError(f"line {number}: {len(row)} fields, the header has "
-                                    f"{len(header)}", path)
-            cells = {h: unsafe_cell(cell.strip()) for h, cell in zip(header, row, strict=True)}
+        for number, row in data_rows(rows, header, path):
+            cells = {h: restore(cell.strip()) for h, cell in row.items()}
             try:
                 _apply_row(termbase, cells, outcome)
             except GlossaryError as exc:

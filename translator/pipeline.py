@@ -34,7 +34,7 @@ from translator.engines.base import (
 )
 from translator.mt import MachineTranslator
 from translator.progress import Progress
-from translator.segments import Segment, segment_document
+from translator.segments import Article, Segment, segment_document, translated_units
 from translator.stages import SentenceJob, make_jobs, translate_jobs
 from translator.summary import Problem, RunSummary
 
@@ -53,12 +53,6 @@ class RunRequest:
     load: LoadOptions = field(default_factory=LoadOptions)
     decoding: DecodingOptions = field(default_factory=DecodingOptions)
     batching: BatchingOptions = field(default_factory=BatchingOptions)
-
-
-@dataclass
-class Article:
-    doc: Document
-    segments: list[Segment]
 
 
 @dataclass(eq=False)
@@ -272,21 +266,6 @@ def translation_table(jobs: Iterable[SentenceJob]) -> dict[tuple[str, str], dict
     for job in jobs:
         table[job.pair][job.text] = job.translation or ""
     return dict(table)
-
-
-def translated_units(
-    article: Article, target: str, translations: dict[tuple[str, str], dict[str, str]]
-) -> list[str]:
-    """Each unit's text in ``target``: translated sentence by sentence, or left as it was."""
-    units = article.doc.units
-    pieces: dict[int, list[str]] = defaultdict(list)
-    for segment in article.segments:
-        if segment.lang != target and segment.needs_mt:
-            text = translations[(segment.lang, target)][segment.text]
-        else:
-            text = segment.text
-        pieces[segment.unit].append(segment.render(text))
-    return ["".join(pieces[i]) if i in pieces else unit.text for i, unit in enumerate(units)]
 
 
 def write_outputs(

@@ -10,6 +10,7 @@ wherever it stands.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from translator.core.inline_codes import balanced, renumber, restore_numbers
@@ -64,3 +65,26 @@ def segment_document(doc: Document) -> list[Segment]:
             text, back = renumber(middle)
             segments.append(Segment(index, lang, prefix, text, suffix, back))
     return segments
+
+
+@dataclass
+class Article:
+    """A source article and the segments MT sees, as a run (or ``po import``) reads it."""
+
+    doc: Document
+    segments: list[Segment]
+
+
+def translated_units(
+    article: Article, target: str, translations: dict[tuple[str, str], dict[str, str]]
+) -> list[str]:
+    """Each unit's text in ``target``: translated sentence by sentence, or left as it was."""
+    pieces: dict[int, list[str]] = defaultdict(list)
+    for segment in article.segments:
+        if segment.lang != target and segment.needs_mt:
+            text = translations[(segment.lang, target)][segment.text]
+        else:
+            text = segment.text
+        pieces[segment.unit].append(segment.render(text))
+    return ["".join(pieces[i]) if i in pieces else unit.text
+            for i, unit in enumerate(article.doc.units)]

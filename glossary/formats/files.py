@@ -5,6 +5,7 @@ A leaf module: the format readers import it, and ``glossary.formats`` re-exports
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from glossary.model import GlossaryError
@@ -43,3 +44,16 @@ def read_text(path: Path) -> str:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise GlossaryError(f"line {line}: invalid UTF-8", path) from exc
+
+
+def data_rows(rows: list[list[str]], header: list[str],
+              path: Path) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line number, cells by column) of each non-blank row after the header; a row whose
+    field count differs from the header's is one clear error naming its line."""
+    for number, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            raise GlossaryError(f"line {number}: {len(row)} fields, the header has "
+                                f"{len(header)}", path)
+        yield number, dict(zip(header, row, strict=True))

@@ -9,6 +9,8 @@ import sqlite3
 import pytest
 
 from glossary.formats import read_glossary, write_glossary
+from glossary.formats.cells import neutralise as safe_cell
+from glossary.formats.cells import restore as unsafe_cell
 from glossary.model import Concept, GlossaryError, Term
 from glossary.review import (
     apply_review_csv,
@@ -17,8 +19,6 @@ from glossary.review import (
     pending,
     reject,
     review_csv,
-    safe_cell,
-    unsafe_cell,
 )
 from glossary.service import Glossary
 from glossary.store import SCHEMA_VERSION, Termbase

@@ -30,12 +30,11 @@ from translator.review.po.proposals import PROPOSALS_FILE, Reviewed, find_propos
 from translator.review.po.reading import find_catalogs, read_catalog
 from translator.review.tm import TMUnit, TranslationMemory
 from translator.run_record import DocumentRecord, RunRecord, load
+from translator.segments import Article, translated_units
 
 if TYPE_CHECKING:
     import polib
 
-    from translator.document import Document
-    from translator.segments import Segment
 
 
 @dataclass
@@ -66,13 +65,6 @@ class ImportResult:
             + (f" in {self.proposals_path}" if self.proposals_path else ""),
         ]
 
-
-@dataclass
-class Article:
-    """A source article read and segmented again, as the run did."""
-
-    doc: Document
-    segments: list[Segment]
 
 
 @dataclass
@@ -219,25 +211,6 @@ def rebuild(plan: Plan, article: Article, use_fuzzy: bool, result: ImportResult,
             f"{plan.path}: {missing} sentences of the run have no entry (the catalog is older "
             "than the run: run 'triglot po export' on the run folder); their MT is kept")
     return render(article.doc, translated_units(article, lang, translations), lang)
-
-
-def translated_units(article: Article, target: str,
-                     translations: dict[tuple[str, str], dict[str, str]]) -> list[str]:
-    """Each unit's text in ``target``: translated sentence by sentence, or left as it was.
-
-    The same assembly as the pipeline's (``translator.pipeline.translated_units``), kept
-    here so the review side does not depend on the pipeline; both belong in
-    ``translator.segments``.
-    """
-    pieces: dict[int, list[str]] = defaultdict(list)
-    for segment in article.segments:
-        if segment.lang != target and segment.needs_mt:
-            text = translations[(segment.lang, target)][segment.text]
-        else:
-            text = segment.text
-        pieces[segment.unit].append(segment.render(text))
-    return ["".join(pieces[i]) if i in pieces else unit.text
-            for i, unit in enumerate(article.doc.units)]
 
 
 def choose(entry: polib.POEntry | None, source: str, use_fuzzy: bool) -> str | None:
