@@ -119,3 +119,16 @@ def test_evaluation_rows_give_scores_per_task_and_language():
     assert rows[("extraction", "en")]["precision"] == "0.7500"
     assert rows[("extraction", "en")]["recall"] == "0.5000"
     assert rows[("alignment", "en-es")]["f1"] == "1.0000"
+
+
+def test_a_document_gives_one_entity_one_type():
+    from translator.entities.model import Mention
+    from translator.entities.workflows import document_types
+
+    full = Mention("George Malets", "PER", 0, 13, "en", "George Malets", 0, "ner")
+    alone = Mention("Malets", "MISC", 0, 6, "en", "Malets", 3, "ner")
+    paper = [Mention("Kommersant", kind, 0, 10, "en", "Kommersant", n, "ner")
+             for n, kind in enumerate(["ORG", "ORG", "MISC"], start=5)]
+    types = document_types([full, alone, *paper])
+    assert types[id(alone)] == "PER" and types[id(full)] == "PER"
+    assert {types[id(m)] for m in paper} == {"ORG"}

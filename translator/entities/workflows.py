@@ -13,7 +13,7 @@ from pathlib import Path
 from translator.entities.clusters import Cluster
 from translator.entities.evaluate import Report
 from translator.entities.io import InputText
-from translator.entities.model import AlignedPair
+from translator.entities.model import AlignedPair, Mention
 
 MENTION_COLUMNS = ["file", "segment", "start", "end", "lang", "type", "text", "normal"]
 ALIGNMENT_COLUMNS = ["segment", "type", "source", "source_normal", "target", "score", "method"]
@@ -32,9 +32,21 @@ def mention_rows(texts: list[InputText], gazetteer: Path | None = None) -> list[
     rows = []
     for text in texts:
         names = _glossary_names(gazetteer, text.lang)
-        for segment in extract_many(text.segments, text.lang, names):
-            rows.extend({"file": str(text.path), **mention.as_dict()} for mention in segment)
+        found = [m for segment in extract_many(text.segments, text.lang, names) for m in segment]
+        types = document_types(found)
+        rows.extend({"file": str(text.path), **mention.as_dict(), "type": types[id(mention)]}
+                    for mention in found)
     return rows
+
+
+def document_types(mentions: list[Mention]) -> dict[int, str]:
+    """One type per entity within a document: each mention takes its cluster's type, so
+    "Malets" is a person where "George Malets" is, and a paper is not a person on one
+    line and an organisation on the next."""
+    from translator.entities.clusters import build_clusters
+
+    return {id(m): cluster.type for cluster in build_clusters(mentions)
+            for m in cluster.mentions}
 
 
 def _glossary_names(path: Path | None, lang: str) -> list[str]:
