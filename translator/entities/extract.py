@@ -35,6 +35,32 @@ def _renumber(mention: Mention, segment: int) -> Mention:
                    mention.normal, segment, mention.origin)
 
 
+def load_models(lang: str) -> None:
+    """Load what extraction in ``lang`` reads, so the first article pays no start-up.
+
+    The models and dictionaries are loaded lazily and kept for the process;
+    loading them here makes that cost visible as start-up (the progress bar
+    and the speed benchmark count only extraction after it).
+    """
+    lang = check_language(lang)
+    if lang == "ru":
+        from translator.entities.extract_ru import _natasha
+        from translator.entities.russian_morph import analyzer
+
+        _natasha()
+        analyzer()
+        return
+    from translator.entities import filters
+    from translator.entities.russian_morph import analyzer
+
+    analyzer()  # Russian names written in Latin letters are recognised through it
+    filters.warm(lang)
+    if lang == "en":
+        from translator.entities.extract_en_spacy import english_ner
+
+        english_ner()
+
+
 def extract_many(segments: list[str], lang: str,
                  gazetteer: Iterable[str] = ()) -> list[list[Mention]]:
     """Mentions of each segment, numbered by segment; each model runs over one batch."""

@@ -72,9 +72,14 @@ def _stitch(text: str, tokens, forms: list[str], offset: int) -> str:
 
 
 def _normal(text: str, tokens, etype: str, offset: int) -> str:
-    words = _words(tokens)
-    forms = normalise_person(words) if etype == "PER" else normalise_name(words)
-    return _stitch(text, tokens, forms, offset)
+    return _stitch(text, tokens, _normal_forms(tuple(_words(tokens)), etype), offset)
+
+
+@lru_cache(maxsize=16384)
+def _normal_forms(words: tuple[Word, ...], etype: str) -> tuple[str, ...]:
+    """Dictionary forms of a span's words; cached, as news repeats its names in the same case."""
+    forms = normalise_person(list(words)) if etype == "PER" else normalise_name(list(words))
+    return tuple(forms)
 
 
 def _type_of_rule_span(tokens) -> str:

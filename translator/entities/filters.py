@@ -183,6 +183,13 @@ def _stoplist(lang: str) -> frozenset[str]:
     return frozenset(justext.get_stoplist({"en": "English", "es": "Spanish"}[lang]))
 
 
+def warm(lang: str) -> None:
+    """Load the lemma dictionary and stop list of ``lang`` now rather than mid-article."""
+    _lemmas(lang)
+    _stoplist(lang)
+    _function_words(lang)
+
+
 def is_common_word(word: str, lang: str) -> bool:
     """True if capitalised ``word`` is an ordinary word of ``lang`` written at a sentence start.
 
