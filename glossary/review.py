@@ -91,6 +91,23 @@ def reject(termbase: Termbase, ids: Iterable[str]) -> list[str]:
     return _set_review(termbase, ids, False)
 
 
+def missing_languages(termbase: Termbase, ids: Iterable[str]) -> dict[str, list[str]]:
+    """The languages each approved concept has no usable term in, by concept id.
+
+    Translation into such a language cannot enforce the concept: a cluster of
+    English articles proposes English spellings only, and approving it alone
+    changes no Spanish or Russian output, which a person should be told.
+    """
+    gaps: dict[str, list[str]] = {}
+    for concept_id in ids:
+        concept = termbase.get(concept_id)
+        have = {t.lang for t in concept.terms if not t.proposed}
+        missing = [lang for lang in LANGUAGES if lang not in have]
+        if missing and concept.approved:
+            gaps[concept_id] = missing
+    return gaps
+
+
 def prefer(concept: Concept, lang: str, text: str) -> bool:
     """Make ``text`` the preferred ``lang`` term of ``concept`` (the old preferred term
     becomes admitted, so its spelling is still recognised in a source); True if changed."""

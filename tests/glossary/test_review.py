@@ -213,3 +213,16 @@ def test_rejecting_the_proposed_terms_of_an_approved_concept_removes_only_them(d
         reject(tb, ["c1"])
         concept = tb.get("c1")
         assert concept.approved and [t.text for t in concept.terms] == ["court", "tribunal"]
+
+
+def test_approving_a_name_with_no_spanish_term_says_spanish_output_will_not_change(db):
+    from tests.conftest import run_cli
+
+    approved = run_cli("glossary", "review", "-g", str(db), "--approve", "c2")
+    assert approved.returncode == 0, approved.stderr
+    assert "approved 1 (c2)" in approved.stdout
+    (warning,) = approved.stderr.strip().splitlines()
+    assert "c2 has no ru or es term" in warning and "--add-term ru preferred" in warning
+    edited = run_cli("glossary", "review", "-g", str(db), "--edit", "c3",
+                     "--en", "Ivan Petrov", "--es", "Iván Petrov", "--ru", "Иван Петров")
+    assert edited.returncode == 0 and edited.stderr == ""

@@ -67,7 +67,9 @@ def review(glossary_path: Path | None, ids: tuple[str, ...], approve: bool, reje
             chosen = [c.id or "" for c in rv.pending(tb)] if every else list(ids)
             done = {action: (rv.approve if action == "approve" else rv.reject)(tb, chosen)}
         left = len(rv.pending(tb))
+        gaps = rv.missing_languages(tb, done.get("approve", []) + done.get("edit", []))
     _report(done, left, as_json)
+    _warn_gaps(gaps, glossary_path)
 
 
 def _action(ids: tuple[str, ...], approve: bool, reject: bool, edit: bool,
@@ -117,6 +119,16 @@ def _export(concepts, path: Path) -> None:
     write_text_atomic(path, review_csv(concepts))
     click.echo(f"{len(concepts)} proposed concepts written to {path}; fill the decision "
                f"column (approve, edit, reject), then 'triglot glossary review --import {path}'")
+
+
+def _warn_gaps(gaps: dict[str, list[str]], glossary_path: Path | None) -> None:
+    """Say which approved concepts translation into some language cannot enforce yet."""
+    option = f" -g {glossary_path}" if glossary_path else ""
+    for concept_id, langs in gaps.items():
+        click.echo(f"triglot: warning: {concept_id} has no {' or '.join(langs)} term, so "
+                   f"translation into {'/'.join(langs)} cannot enforce it; add one with "
+                   f"'triglot glossary edit{option} {concept_id} --add-term {langs[0]} "
+                   "preferred TEXT'", err=True)
 
 
 def _report(done: dict[str, list[str]], left: int, as_json: bool) -> None:
