@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 ARGOS := argostranslate==1.11.0
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test test-fast lint bench test-packages clean system-deps
+.PHONY: install demo test test-fast lint locales bench test-packages clean system-deps
 
 install: $(STAMP)
 
@@ -29,6 +29,12 @@ test-fast: install
 
 lint: install
 	$(BIN)/ruff check translator glossary tests benchmarks scripts
+
+# triglot's own messages: refresh locales/triglot.pot from the marked strings (and
+# click's), merge it into locales/{ru,es}/LC_MESSAGES/triglot.po and compile the .mo
+# files; fails, naming them, while any message is untranslated (translate, rerun).
+locales: install
+	$(BIN)/python scripts/locales.py
 
 # Benchmarks print ratios to a baseline run in the same process. The
 # translation ones need the build venv (torch CPU build, argostranslate with

@@ -99,6 +99,9 @@ def isolated_home(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(home / "argos-packages"))
+    # triglot's messages in English whatever the machine's locale; tests of the
+    # catalogs set LANGUAGE themselves.
+    monkeypatch.setenv("LANGUAGE", "en")
     # Any network attempt in a test should fail fast instead of hanging.
     monkeypatch.setenv("ARGOS_PACKAGE_INDEX", "http://127.0.0.1:9/")
     return home

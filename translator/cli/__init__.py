@@ -12,19 +12,32 @@ import sys
 import click
 
 from translator import __version__
+from translator.core import i18n
 from translator.core.errors import TriglotError
+from translator.core.i18n import N_, _
+
+i18n.install()  # before any command module builds its help texts
 
 COMMANDS: dict[str, tuple[str, str, str]] = {
     # name: (module, attribute, one-line help shown by `triglot --help`)
-    "translate": ("translator.cli.translate", "translate", "Translate articles (txt, md, html)."),
-    "models": ("translator.cli.models", "models", "List, install and remove Argos packages."),
-    "glossary": ("translator.cli.glossary", "glossary", "Keep a ru/en/es terminology glossary."),
-    "check": ("translator.cli.check", "check", "Check a translation against the glossary."),
-    "entities": ("translator.cli.entities", "entities", "Find, align and cluster names."),
-    "po": ("translator.cli.po", "po", "Review translations as PO catalogs and import them back."),
-    "tm": ("translator.cli.tm", "tm", "Export or import the translation memory as TMX."),
-    "eval": ("translator.cli.eval", "eval_command", "Score a translation: BLEU, chrF, terms."),
-    "report": ("translator.cli.report", "report", "Write an HTML review page for a run."),
+    "translate": ("translator.cli.translate", "translate",
+                  N_("Translate articles (txt, md, html).")),
+    "models": ("translator.cli.models", "models",
+               N_("List, install and remove Argos packages.")),
+    "glossary": ("translator.cli.glossary", "glossary",
+                 N_("Keep a ru/en/es terminology glossary.")),
+    "check": ("translator.cli.check", "check",
+              N_("Check a translation against the glossary.")),
+    "entities": ("translator.cli.entities", "entities",
+                 N_("Find, align and cluster names.")),
+    "po": ("translator.cli.po", "po",
+           N_("Review translations as PO catalogs and import them back.")),
+    "tm": ("translator.cli.tm", "tm",
+           N_("Export or import the translation memory as TMX.")),
+    "eval": ("translator.cli.eval", "eval_command",
+             N_("Score a translation: BLEU, chrF, terms.")),
+    "report": ("translator.cli.report", "report",
+               N_("Write an HTML review page for a run.")),
 }
 
 
@@ -41,15 +54,17 @@ class LazyGroup(click.Group):
         return getattr(importlib.import_module(module_name), attribute)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [(name, COMMANDS[name][2]) for name in self.list_commands(ctx)]
-        with formatter.section("Commands"):
+        rows = [(name, _(COMMANDS[name][2])) for name in self.list_commands(ctx)]
+        with formatter.section(_("Commands")):
             formatter.write_dl(rows)
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]},
+             help=_("triglot: offline ru/en/es translation with consistent names and "
+                    "terminology."))
 @click.version_option(__version__, prog_name="triglot")
 def cli() -> None:
-    """triglot: offline ru/en/es translation with consistent names and terminology."""
+    """The command group; its help text is the translated one above."""
 
 
 def main() -> None:
@@ -57,7 +72,7 @@ def main() -> None:
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Abort:
-        click.echo("triglot: interrupted", err=True)
+        click.echo(_("triglot: interrupted"), err=True)
         sys.exit(130)
     except click.ClickException as exc:
         exc.show()
@@ -65,10 +80,10 @@ def main() -> None:
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except TriglotError as exc:
-        click.echo(f"triglot: error: {exc}", err=True)
+        click.echo(_("triglot: error: {message}").format(message=exc), err=True)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
-        click.echo("triglot: interrupted", err=True)
+        click.echo(_("triglot: interrupted"), err=True)
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(1)

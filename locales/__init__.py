@@ -1,0 +1,1 @@
+"""gettext catalogs of the ``triglot`` command's own messages (data only; see README.md here)."""
