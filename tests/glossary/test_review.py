@@ -222,7 +222,7 @@ def test_approving_a_name_with_no_spanish_term_says_spanish_output_will_not_chan
     assert approved.returncode == 0, approved.stderr
     assert "approved 1 (c2)" in approved.stdout
     (warning,) = approved.stderr.strip().splitlines()
-    assert "c2 has no ru or es term" in warning and "--add-term ru preferred" in warning
+    assert "c2 has no ru/es term" in warning and "--add-term ru preferred" in warning
     edited = run_cli("glossary", "review", "-g", str(db), "--edit", "c3",
                      "--en", "Ivan Petrov", "--es", "Iván Petrov", "--ru", "Иван Петров")
     assert edited.returncode == 0 and edited.stderr == ""

@@ -6,14 +6,14 @@ is for air-gapped machines. Packages go where ``argospm`` puts them.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
+from translator.cli.output import echo_json, table, warn
+from translator.core.i18n import _
 
-def _warn(message: str) -> None:
-    click.echo(f"triglot: warning: {message}", err=True)
+JSON_HELP = _("Print JSON for scripts.")
 
 
 def _code(value: str) -> str:
@@ -33,48 +33,38 @@ def _human_size(size: int) -> str:
     raise AssertionError("unreachable")
 
 
-def _table(headers: list[str], rows: list[list[str]]) -> str:
-    widths = [max(len(cell) for cell in column) for column in zip(headers, *rows, strict=True)]
-    return "\n".join(
-        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
-        for row in [headers, *rows]
-    )
+def _headers(*names: str) -> list[str]:
+    return [name.upper() for name in names]
 
 
-def _echo_json(data: object) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-
-
-@click.group()
+@click.group(help=_("List, install and remove Argos translation packages."))
 def models() -> None:
-    """List, install and remove Argos translation packages."""
+    """The ``models`` group (its help text is the translated one above)."""
 
 
-@models.command("list")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@models.command("list", help=_("Show installed packages (argospm's included)."))
+@click.option("--json", "as_json", is_flag=True, help=JSON_HELP)
 def list_command(as_json: bool) -> None:
-    """Show installed packages (argospm's included)."""
     from translator.packages.store import installed_packages, package_dir
 
-    packages = installed_packages(warn=_warn)
+    packages = installed_packages(warn=warn)
     if as_json:
-        _echo_json([p.to_json() for p in packages])
+        echo_json([p.to_json() for p in packages])
         return
     if not packages:
-        click.echo(f"No packages installed in {package_dir()}.")
-        click.echo("Install one with: triglot models install ru en "
-                   "(or --file PATH.argosmodel without network)")
+        click.echo(_("No packages installed in {folder}.").format(folder=package_dir()))
+        click.echo(_("Install one with: triglot models install ru en "
+                     "(or --file PATH.argosmodel without network)"))
         return
     rows = [[p.from_code, p.to_code, p.package_version or "?", _human_size(p.size_bytes),
              str(p.path)] for p in packages]
-    click.echo(_table(["FROM", "TO", "VERSION", "SIZE", "PATH"], rows))
+    click.echo(table(_headers(_("source"), _("target"), _("version"), _("size"), _("path")), rows))
 
 
-@models.command()
-@click.option("--all", "show_all", is_flag=True, help="Every language, not only ru/en/es.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@models.command(help=_("Show packages in the Argos index (uses the network)."))
+@click.option("--all", "show_all", is_flag=True, help=_("Every language, not only ru/en/es."))
+@click.option("--json", "as_json", is_flag=True, help=JSON_HELP)
 def available(show_all: bool, as_json: bool) -> None:
-    """Show packages in the Argos index (uses the network)."""
     from translator.core.languages import LANGUAGES
     from translator.packages.index import available_packages
     from translator.packages.store import installed_packages
@@ -83,61 +73,63 @@ def available(show_all: bool, as_json: bool) -> None:
     if not show_all:
         entries = [e for e in entries if e.from_code in LANGUAGES and e.to_code in LANGUAGES]
     installed: dict[tuple[str, str], str] = {}
-    for package in installed_packages(warn=_warn):
+    for package in installed_packages(warn=warn):
         installed.setdefault(package.pair, package.package_version)
     if as_json:
-        _echo_json([{**e.to_json(), "installed_version": installed.get(e.pair)}
-                    for e in entries])
+        echo_json([{**e.to_json(), "installed_version": installed.get(e.pair)}
+                   for e in entries])
         return
     if not entries:
-        click.echo("The Argos package index offers no packages for ru/en/es "
-                   "(see every language with --all).")
+        click.echo(_("The Argos package index offers no packages for ru/en/es "
+                     "(see every language with --all)."))
         return
     rows = [[e.from_code, e.to_code, e.package_version or "?", installed.get(e.pair, "-"),
              f"{e.from_name} -> {e.to_name}"] for e in entries]
-    click.echo(_table(["FROM", "TO", "VERSION", "INSTALLED", "NAME"], rows))
+    click.echo(table(_headers(_("source"), _("target"), _("version"), _("installed"), _("name")),
+                     rows))
 
 
-@models.command()
+INSTALL_EXAMPLES = """
+\b
+triglot models install ru en
+triglot models install --file translate-ru_en-1_9.argosmodel"""
+
+
+@models.command(help=_(
+    "Install a package from the index, or a file with --file.\n\n"
+    "Downloads the newest SOURCE->TARGET package from the Argos index; with "
+    "--file PATH.argosmodel, verifies and installs that file without network.")
+    + "\n" + INSTALL_EXAMPLES)
 @click.argument("source", required=False)
 @click.argument("target", required=False)
 @click.option("--file", "archive", type=click.Path(dir_okay=True, path_type=Path),
-              help="Install this .argosmodel file instead of downloading (no network).")
+              help=_("Install this .argosmodel file instead of downloading (no network)."))
 def install(source: str | None, target: str | None, archive: Path | None) -> None:
-    """Install a package from the index, or a file with --file.
-
-    Downloads the newest SOURCE->TARGET package from the Argos index; with
-    --file PATH.argosmodel, verifies and installs that file without network.
-
-    \b
-    Examples:
-      triglot models install ru en
-      triglot models install --file translate-ru_en-1_9.argosmodel
-    """
     from translator.packages.install import install_package
 
     if (source is None) != (target is None):
-        raise click.UsageError("give both SOURCE and TARGET (e.g. 'ru en'), or --file PATH")
+        raise click.UsageError(_("give both SOURCE and TARGET, such as 'ru en', or --file PATH"))
     if archive is None and source is None:
-        raise click.UsageError("give SOURCE TARGET to download, or --file PATH.argosmodel")
+        raise click.UsageError(_("give SOURCE TARGET to download, or --file PATH.argosmodel"))
     pair = (_code(source), _code(target)) if source and target else None
-    done = install_package(pair, archive,
-                           on_download=lambda url: click.echo(f"Downloading {url}", err=True))
+    done = install_package(pair, archive, on_download=lambda url: click.echo(
+        _("Downloading {url}").format(url=url), err=True))
     package, previous = done.package, done.replaced
-    click.echo(f"Installed {package.from_code}->{package.to_code} "
-               f"version {package.package_version or '?'} "
-               f"({_human_size(package.size_bytes)}) in {package.path}")
+    click.echo(_("Installed {pair} version {version} ({size}) in {folder}").format(
+        pair=f"{package.from_code}->{package.to_code}", version=package.package_version or "?",
+        size=_human_size(package.size_bytes), folder=package.path))
     if previous is not None:
-        click.echo(f"Replaced version {previous.package_version or '?'} ({previous.path.name})")
+        click.echo(_("Replaced version {version} ({name})").format(
+            version=previous.package_version or "?", name=previous.path.name))
 
 
-@models.command()
+@models.command(help=_("Remove an installed SOURCE->TARGET package."))
 @click.argument("source")
 @click.argument("target")
 def remove(source: str, target: str) -> None:
-    """Remove an installed SOURCE->TARGET package."""
     from translator.packages.store import remove_package
 
     for package in remove_package(_code(source), _code(target)):
-        click.echo(f"Removed {package.from_code}->{package.to_code} "
-                   f"version {package.package_version or '?'} from {package.path}")
+        click.echo(_("Removed {pair} version {version} from {folder}").format(
+            pair=f"{package.from_code}->{package.to_code}",
+            version=package.package_version or "?", folder=package.path))
