@@ -58,7 +58,7 @@ def list_command(as_json: bool) -> None:
         return
     rows = [[p.from_code, p.to_code, p.package_version or "?", _human_size(p.size_bytes),
              str(p.path)] for p in packages]
-    click.echo(table(_headers(_("source"), _("target"), _("version"), _("size"), _("path")), rows))
+    click.echo(table(_headers(_("from"), _("to"), _("version"), _("size"), _("path")), rows))
 
 
 @models.command(help=_("Show packages in the Argos index (uses the network)."))
@@ -85,7 +85,7 @@ def available(show_all: bool, as_json: bool) -> None:
         return
     rows = [[e.from_code, e.to_code, e.package_version or "?", installed.get(e.pair, "-"),
              f"{e.from_name} -> {e.to_name}"] for e in entries]
-    click.echo(table(_headers(_("source"), _("target"), _("version"), _("installed"), _("name")),
+    click.echo(table(_headers(_("from"), _("to"), _("version"), _("installed"), _("name")),
                      rows))
 
 
