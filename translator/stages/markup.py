@@ -18,7 +18,6 @@ from translator.mt import MachineTranslator
 from translator.segments import LETTER_RE
 from translator.stages.jobs import PIECEWISE, PLAIN_MT, SentenceJob, StageCounts, by_pair
 
-
 #: Punctuation that ends a sentence; a piece whose source lacks it must not gain it.
 SENTENCE_END = re.compile(r"[.!?…。]+$")
 
