@@ -129,9 +129,10 @@ def detect_document(doc: Document) -> str | None:
             unit.lang = lang
             foreign.setdefault(lang, []).append(unit.ref)
     for lang, refs in foreign.items():
-        verb = "is" if len(refs) == 1 else "are"
-        doc.notes.append(f"{', '.join(refs)} {verb} in {language_name(lang)} ({lang}), not "
-                         "Russian, English or Spanish: left untranslated")
+        which = f"paragraph {refs[0]} is" if len(refs) == 1 else \
+            f"paragraphs {', '.join(refs)} are"
+        doc.notes.append(f"{which} in {language_name(lang)} ({lang}), not Russian, English "
+                         "or Spanish: left untranslated")
     return doc.lang
 
 
