@@ -59,6 +59,7 @@ class Document:
     format: str  # "txt", "md" or "html"
     parts: list[Part]
     lang: str | None = None  # main language of the article
+    notes: list[str] = field(default_factory=list)  # what reading it left undone, for a warning
 
     @property
     def units(self) -> list[Unit]:

@@ -15,25 +15,36 @@ Two principled adjustments sit on top:
   wins.
 
 Text shorter than ``MIN_LETTERS`` letters is not classified (None).
+
+A paragraph in a language triglot does not translate (Ukrainian or German in
+a Russian article) is marked with that language and left as it is, with a
+note on the document: MT from the wrong source language invents text. Only a
+paragraph of ``FOREIGN_MIN_LETTERS`` letters or more that ``classify`` puts in
+another language with ``FOREIGN_MIN_CONFIDENCE`` is foreign, and Russian
+with Ukrainian names or a short quote stays Russian (``_foreign``).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from translator.core.languages import LANGUAGES
-from translator.document import CODE_RE, Document
+from translator.document import CODE_RE, Document, Unit
 
 MIN_LETTERS = 20  # below this a guess is noise
 UNIT_MIN_LETTERS = 60  # a unit must be this long to override the document's language
 UNIT_MIN_CONFIDENCE = 0.9
 PRIOR_RATIO = 0.4
+FOREIGN_MIN_LETTERS = 40  # a shorter paragraph (a slogan, a name) is never called foreign
+FOREIGN_MIN_CONFIDENCE = 0.9
 DOCUMENT_SAMPLE_CHARS = 20000
 
 _URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+")
 _RUSSIAN_ONLY = re.compile(r"[ыэёЫЭЁ]")
 _OTHER_CYRILLIC = re.compile(r"[іїєґўђјљњћџѓќѕІЇЄҐЎЂЈЉЊЋЏЃЌЅ]")
+_OTHER_CYRILLIC_WORD = re.compile(rf"[\w'’]*{_OTHER_CYRILLIC.pattern}[\w'’]*")
 
 
 @lru_cache(maxsize=1)
@@ -88,6 +99,8 @@ def detect_document(doc: Document) -> str | None:
     A unit keeps the document's language unless it is long enough and
     confidently in another of ru/en/es (an English quote in a Russian
     article), so short headings or names never flip language on their own.
+    A unit in a language triglot does not translate gets that language (no
+    sentences are cut from it) and a note in ``doc.notes`` names it.
     """
     units = doc.units
     sample: list[str] = []
@@ -99,15 +112,65 @@ def detect_document(doc: Document) -> str | None:
         if size >= DOCUMENT_SAMPLE_CHARS:
             break
     doc.lang = detect_language("\n".join(sample))
-    for unit in units:
+    found = [_unit_language(unit) for unit in units]
+    if doc.lang not in LANGUAGES:  # a Russian article with a long Ukrainian quote reads "uk"
+        doc.lang = _most_letters(found) or doc.lang
+    foreign: dict[str, list[str]] = {}
+    for unit, letters, result in found:
         unit.lang = doc.lang
-        plain = _clean(unit.plain_text())
-        if _letters(plain) < UNIT_MIN_LETTERS:
-            continue
-        result = classify(plain)
         if result is None:
             continue
         lang, confidence = result
-        if lang != doc.lang and lang in LANGUAGES and confidence >= UNIT_MIN_CONFIDENCE:
+        if lang in LANGUAGES:
+            if lang != doc.lang and letters >= UNIT_MIN_LETTERS \
+                    and confidence >= UNIT_MIN_CONFIDENCE:
+                unit.lang = lang
+        elif doc.lang in LANGUAGES and _foreign(unit.plain_text(), confidence):
             unit.lang = lang
+            foreign.setdefault(lang, []).append(unit.ref)
+    for lang, refs in foreign.items():
+        which = f"paragraph {refs[0]} is" if len(refs) == 1 else \
+            f"paragraphs {', '.join(refs)} are"
+        doc.notes.append(f"{which} in {language_name(lang)} ({lang}), not Russian, English "
+                         "or Spanish: left untranslated")
     return doc.lang
+
+
+def _foreign(text: str, confidence: float) -> bool:
+    """Whether text ``classify`` put in another language with ``confidence`` really is in it.
+
+    Russian quoting a Ukrainian name or slogan ("(Київ, Україна)") is still
+    Russian: without its words in other Cyrillic letters it must not read as
+    ru, en or es.
+    """
+    if confidence < FOREIGN_MIN_CONFIDENCE:
+        return False
+    text = _clean(text)
+    rest = _OTHER_CYRILLIC_WORD.sub(" ", text)
+    if rest == text or _letters(rest) < MIN_LETTERS:
+        return True
+    return not _cyrillic_russian(rest) and _identifier().rank(rest)[0][0] not in LANGUAGES
+
+
+def _unit_language(unit: Unit) -> tuple[Unit, int, tuple[str, float] | None]:
+    """The unit, its letters, and its language if it is long enough to be called foreign."""
+    plain = _clean(unit.plain_text())
+    letters = _letters(plain)
+    return unit, letters, classify(plain) if letters >= FOREIGN_MIN_LETTERS else None
+
+
+def _most_letters(found: list[tuple[Unit, int, tuple[str, float] | None]]) -> str | None:
+    """The language most of the article's letters are in, if it is ru, en or es."""
+    letters: Counter[str] = Counter()
+    for _, count, result in found:
+        if result is not None:
+            letters[result[0]] += count
+    best = letters.most_common(1)
+    return best[0][0] if best and best[0][0] in LANGUAGES else None
+
+
+def language_name(code: str) -> str:
+    """The English name of a language code ("uk" -> "Ukrainian"), or the code itself."""
+    from babel import Locale
+
+    return Locale("en").languages.get(code, code)

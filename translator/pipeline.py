@@ -95,6 +95,7 @@ def load_articles(request: RunRequest, summary: RunSummary) -> list[Article]:
             else:
                 detect_document(doc)
                 check_detected(doc)
+            summary.warnings.extend(f"{quote_path(path)}: {note}" for note in doc.notes)
             articles.append(Article(doc, segment_document(doc)))
         except TriglotError as exc:
             summary.errors.append(Problem(str(path), exc.message))

@@ -14,6 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from translator.core.inline_codes import balanced, renumber, restore_numbers
+from translator.core.languages import LANGUAGES
 from translator.document import CODE_RE, Document
 from translator.sentences import split_sentences
 
@@ -54,11 +55,15 @@ def split_edges(piece: str) -> tuple[str, str, str]:
 
 
 def segment_document(doc: Document) -> list[Segment]:
-    """All sentences of ``doc``, in order; units must have a language set."""
+    """All sentences of ``doc``, in order; units must have a language set.
+
+    A unit in a language triglot does not translate (``langdetect`` marks a
+    Ukrainian paragraph "uk") has no sentences: it is written back as it is.
+    """
     segments: list[Segment] = []
     for index, unit in enumerate(doc.units):
         lang = unit.lang or doc.lang
-        if lang is None:
+        if lang not in LANGUAGES:
             continue
         for piece in split_sentences(unit.text, lang):
             prefix, middle, suffix = split_edges(piece)

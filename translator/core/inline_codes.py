@@ -3,6 +3,10 @@
 A sentence cut from a unit may hold codes ``<g3>``..``</g3>``; before MT they
 are renumbered from 1 so the same sentence always reads the same (cache and
 TM hits do not depend on where it stood), and mapped back afterwards.
+
+Text that is not language (URLs, e-mail addresses, @handles, file paths) is
+found here too (``literal_spans``): the parsers make it an atomic code, so MT
+never sees it and the markup repair keeps it where MT drops it.
 """
 
 from __future__ import annotations
@@ -12,6 +16,36 @@ from collections import Counter
 
 #: An inline code: ``<gN>``, ``</gN>`` or ``<xN/>``.
 CODE_RE = re.compile(r"<(/?)g(\d+)>|<x(\d+)/>")
+
+_STOP = r"\s<>\"«»“”‘’"  # never inside a URL as people write one in prose
+#: URLs, e-mail addresses, @handles and file paths, before trailing punctuation is trimmed.
+LITERAL_RE = re.compile(
+    rf"(?:\b(?:https?|ftp)://|(?<![\w.@/-])www\.)[^{_STOP}]+"  # URL with a scheme or www.
+    rf"|(?<![\w.@/-])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{{2,}}/[^{_STOP}]*"  # site.com/…
+    r"|(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"  # e-mail
+    r"|(?<![\w@.])@(?=[A-Za-z0-9_]*[A-Za-z])[A-Za-z0-9_]{1,30}\b"  # @handle
+    r"|(?<![\w/.:~-])(?:~|\.{1,2})?(?:/[\w.@%+-]+){2,}/?"  # /an/absolute/path, ~/a/b
+    r"|(?<![\w/.-])[\w-]+(?:/[\w.-]+)+\.[A-Za-z][A-Za-z0-9]{0,5}\b"  # relative/path.ext
+    r"|\b[A-Za-z]:\\[^\s<>\"'*?|]+"  # C:\Windows\path
+)
+_TRAILING = ".,;:!?'\")]}"
+
+
+def literal_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every URL, e-mail address, @handle and file path in ``text``.
+
+    Punctuation that ends the sentence is not part of the literal; a closing
+    bracket is, when the literal opened one (``…/wiki/Moscow_(disambiguation)``).
+    """
+    spans = []
+    for match in LITERAL_RE.finditer(text):
+        found = match.group(0)
+        while found and found[-1] in _TRAILING and not (
+                found[-1] == ")" and found.count("(") >= found.count(")")):
+            found = found[:-1]
+        if len(found) > 1:
+            spans.append((match.start(), match.start() + len(found)))
+    return spans
 
 
 def renumber(text: str) -> tuple[str, dict[str, str]]:

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from translator.core.inline_codes import literal_spans
 from translator.document import CODE_RE, ESCAPE_NONE, LangSlot, Part, Unit
 
 ASCII_SPACE = " \t\n\r\f"
@@ -87,6 +88,18 @@ class _Item:
         return self.kind == "text" and source[self.start : self.end] == self.text
 
 
+def protected_spans(text: str) -> list[tuple[int, int]]:
+    """Code look-alikes and literals (``literal_spans``), in order, overlaps merged."""
+    spans = sorted([m.span() for m in CODE_RE.finditer(text)] + literal_spans(text))
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def has_letters(text: str) -> bool:
     return any(ch.isalpha() for ch in text)
 
@@ -150,7 +163,8 @@ class UnitBuilder:
         )
 
     def _protect_lookalikes(self, items: list[_Item]) -> list[_Item]:
-        """Text that reads like a code token (a literal ``<g1>``) becomes an atomic code."""
+        """Text MT must not see becomes an atomic code: what reads like a code token (a
+        literal ``<g1>``) and what is not language (URLs, e-mail, @handles, file paths)."""
         out: list[_Item] = []
         i = 0
         while i < len(items):
@@ -167,11 +181,11 @@ class UnitBuilder:
 
     def _protect_run(self, run: list[_Item]) -> list[_Item]:
         joined = "".join(it.text for it in run)
-        matches = list(CODE_RE.finditer(joined))
+        matches = protected_spans(joined)
         if not matches:
             return run
         # Cut the run at every match boundary, then turn covered items into atomics.
-        cuts = sorted({m.start() for m in matches} | {m.end() for m in matches})
+        cuts = sorted({start for start, _ in matches} | {end for _, end in matches})
         pieces: list[_Item] = []
         pos = 0
         next_cut = 0
@@ -196,12 +210,12 @@ class UnitBuilder:
         for piece in pieces:
             p_start, p_end = pos, pos + len(piece.text)
             pos = p_end
-            while current < len(matches) and matches[current].end() <= p_start:
+            while current < len(matches) and matches[current][1] <= p_start:
                 current += 1
             owner = None
             if current < len(matches):
-                match = matches[current]
-                if match.start() <= p_start and p_end <= match.end():
+                start, end = matches[current]
+                if start <= p_start and p_end <= end:
                     owner = current
             if owner is None:
                 out.append(piece)

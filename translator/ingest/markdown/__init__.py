@@ -35,4 +35,6 @@ def parse_markdown(text: str) -> list[Part]:
 
 
 def load_markdown(text: str, path: Path, relpath: Path) -> Document:
-    return Document(path=path, relpath=relpath, format="md", parts=parse_markdown(text))
+    scanner = BlockScanner(text)
+    parts = scanner.parse()
+    return Document(path=path, relpath=relpath, format="md", parts=parts, notes=scanner.notes)

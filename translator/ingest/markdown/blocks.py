@@ -64,6 +64,7 @@ class BlockScanner:
             self.lines.append((match.start(), match.start() + len(content)))
         self.definitions = self._collect_definitions()
         self.inline = InlineParser(source, self.definitions)
+        self.notes: list[str] = []  # what was left untranslated, for the run's warnings
 
     # ------------------------------------------------------------ helpers
 
@@ -89,8 +90,11 @@ class BlockScanner:
 
     def blocks(self, lines: list[BlockLine], kind: str, top: bool = False, depth: int = 0) -> None:
         """Scan one container's lines; ``kind`` names its paragraphs ("p", "li", "quote")."""
-        if depth > MAX_NESTING:
-            return  # absurdly nested quotes/lists stay literal rather than exhaust the stack
+        if depth > MAX_NESTING:  # stay literal rather than exhaust the stack; say so once
+            if not self.notes and lines:
+                self.notes.append(f"quotes or lists nested deeper than {MAX_NESTING} levels "
+                                  f"(from line {lines[0].num + 1}) left untranslated")
+            return
         i = 0
         n = len(lines)
         while i < n:
