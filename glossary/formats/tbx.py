@@ -40,9 +40,7 @@ REVIEW_ADMIN = ("reviewStatus", "occurrences", "context")
 class Dialect:
     """The element names of one TBX flavour."""
 
-    name: str
     ns: str | None
-    root: str
     entry: str
     lang_sec: str
     term_sec: str
@@ -51,12 +49,8 @@ class Dialect:
         return f"{{{self.ns}}}{name}" if self.ns else name
 
 
-BASIC3 = Dialect("TBX-Basic 3", NS, "tbx", "conceptEntry", "langSec", "termSec")
-TBX2 = Dialect("TBX 2", None, "martif", "termEntry", "langSet", "tig")
-
-
-def _q(name: str) -> str:
-    return BASIC3.q(name)
+BASIC3 = Dialect(NS, "conceptEntry", "langSec", "termSec")
+TBX2 = Dialect(None, "termEntry", "langSet", "tig")
 
 
 # -- reading -------------------------------------------------------------------------
