@@ -43,6 +43,25 @@ def name_to_json(name: str) -> str:
     return name
 
 
+def utf8_text(text: str) -> str:
+    """``text`` that UTF-8 can hold: bytes of a file name that were not UTF-8 as ``\\xe9``."""
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        raw = text.encode("utf-8", "backslashreplace")
+    return raw.decode("utf-8", "backslashreplace")
+
+
+def printable_name(name: str) -> str:
+    """A file name as one line of UTF-8 text, for catalogs, pages and messages: bytes that
+    are not UTF-8 as ``\\xe9``, control characters (a newline) as their escapes."""
+    text = utf8_text(name)
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii")
+                   for c in text)
+
+
 def name_from_json(value: str) -> str:
     """The path ``name_to_json`` stored, surrogates and all."""
     if value.startswith(RAW_NAME):

@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from translator.core.atomic import write_text_atomic
-from translator.core.errors import TriglotError
+from translator.core.errors import TriglotError, quote_path
 from translator.review.po.catalog import CatalogInfo, Message, build_catalog, po_date
-from translator.review.po.ids import catalog_path, message_context, reference
+from translator.review.po.ids import article_name, catalog_path, message_context, reference
 from translator.review.po.notes import memory_notes, term_notes
 from translator.review.po.reading import read_catalog
-from translator.run_record import DocumentRecord, RunRecord, SegmentRecord, load
+from translator.run_record import DocumentRecord, RunRecord, SegmentRecord, load, utf8_text
 
 if TYPE_CHECKING:
     from translator.review.annotations import RunAnnotations, SegmentAnnotations
@@ -36,11 +36,11 @@ class ExportResult:
         return sorted(self.written + self.unchanged)
 
     def to_dict(self) -> dict:
-        return {"written": [str(p) for p in self.written],
-                "unchanged": [str(p) for p in self.unchanged]}
+        return {"written": [utf8_text(str(p)) for p in self.written],
+                "unchanged": [utf8_text(str(p)) for p in self.unchanged]}
 
     def human_lines(self) -> list[str]:
-        return [*(f"written: {path}" for path in self.written),
+        return [*(f"written: {quote_path(path)}" for path in self.written),
                 f"catalogs: {len(self.written)} written, {len(self.unchanged)} unchanged"]
 
 
@@ -80,11 +80,11 @@ def export_record(record: RunRecord, memory: TranslationMemory, annotations: Run
             path = catalog_path(record.run_dir, target, doc.relpath)
             owner = planned.setdefault(path, doc.relpath)
             if owner != doc.relpath:
-                raise TriglotError(f"{doc.relpath} and {owner} would share the catalog "
-                                   f"{path}; rename one of them", path)
+                raise TriglotError(f"{quote_path(doc.relpath)} and {quote_path(owner)} would "
+                                   "share this catalog; rename one of them", path)
             messages = build_messages(doc, target, segments, memory,
                                       annotations.of(doc, target))
-            info = CatalogInfo(doc.relpath, doc.lang, target)
+            info = CatalogInfo(article_name(doc.relpath), doc.lang, target)
             old = read_catalog(path) if path.exists() else None
             if old is not None:
                 check_owner(old, info, path)

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from html import escape
+from html import escape as html_escape
 
 from translator.review.report.annotate import DocumentView, SegmentView, Span
 from translator.review.report.consistency import ConsistencyRow
 from translator.review.report.proposed import ProposedRow
-from translator.run_record import RunRecord
+from translator.run_record import RunRecord, utf8_text
 
 LANGUAGE_NAMES = {"ru": "Russian", "en": "English", "es": "Spanish"}
 MAX_PLACES = 8
@@ -65,6 +65,11 @@ table.consistency ul { margin: 0; padding-left: 18px; }
 tr.inconsistent td { background: #fff4f4; }
 .places { color: var(--muted); font-size: 12px; }
 """
+
+
+def escape(text: str) -> str:
+    """Text for the page, escaped; a file name's bytes that are not UTF-8 shown as ``\\xe9``."""
+    return html_escape(utf8_text(text))
 
 
 @dataclass(frozen=True)
