@@ -84,6 +84,13 @@ class SegmentRecord:
     #: What the review side found in the sentence (``translator.review.annotations``); the
     #: document's ``annotated_with`` says with which glossary and settings. None: not yet.
     annotations: dict | None = None
+    #: How ``mt`` was obtained (``translator.stages.jobs``): "memory" marks a reviewed
+    #: translation from the translation memory, used instead of MT.
+    origin: str = ""
+
+    @property
+    def from_memory(self) -> bool:
+        return self.origin == "memory"
 
     @property
     def source_text(self) -> str:
@@ -97,7 +104,7 @@ class SegmentRecord:
     def to_dict(self) -> dict:
         data = asdict(self)
         data["terms"] = list(self.terms)
-        for empty in [key for key in ("terms", "annotations") if not data[key]]:
+        for empty in [key for key in ("terms", "annotations", "origin") if not data[key]]:
             del data[empty]
         return data
 
@@ -106,7 +113,7 @@ class SegmentRecord:
         found = data.get("annotations")
         return cls(str(data["ref"]), int(data["unit"]), str(data["lang"]), str(data["source"]),
                    str(data["mt"]), tuple(dict(t) for t in data.get("terms", ())),
-                   dict(found) if found is not None else None)
+                   dict(found) if found is not None else None, str(data.get("origin") or ""))
 
 
 @dataclass

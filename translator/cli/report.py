@@ -37,5 +37,6 @@ def report(run_dir: Path, output: Path | None, glossary_path: Path | None,
         return
     click.echo(f"{stats.documents} documents, {stats.segments} segments, "
                f"{stats.findings} QA findings, {stats.inconsistent} terms or names rendered "
-               f"two ways")
+               f"two ways" + (f", {stats.from_memory} from the translation memory (marked TM)"
+                              if stats.from_memory else ""))
     click.echo(f"report: {quote_path(target)}")

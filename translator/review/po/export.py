@@ -47,11 +47,11 @@ class ExportResult:
 def export_review(run_dir: Path, glossary: Path | None = None,
                   tm_path: Path | None = None) -> ExportResult:
     """``triglot po export``: the glossary named (else the default one) and the memory
-    at ``tm_path`` (else the default one, if any)."""
+    at ``tm_path`` (else the run's own, if any)."""
     from translator.review.glossary_source import resolve_glossary
-    from translator.review.tm import open_memory
+    from translator.review.tm import memory_path, open_memory
 
-    with open_memory(tm_path) as memory:
+    with open_memory(memory_path(tm_path, run_dir)) as memory:
         return export_run(run_dir, memory, resolve_glossary(glossary))
 
 
@@ -119,6 +119,14 @@ def check_owner(catalog, info: CatalogInfo, path: Path) -> None:
                            f"for '{info.target_lang}'", path)
 
 
+def memory_note(memory: TranslationMemory, segment: SegmentRecord, target: str) -> str:
+    """The note on a sentence the translation memory filled: which review it reused."""
+    how = ("the run used this reviewed translation instead of MT" if segment.from_memory
+           else "the MT is a reviewed translation of this sentence")
+    origin = memory.origin(segment.lang, target, segment.source, segment.mt)
+    return f"translation memory: {how}" + (f" (reviewed in {origin})" if origin else "")
+
+
 def build_messages(doc: DocumentRecord, target: str, segments: list[SegmentRecord],
                    memory: TranslationMemory, found: list[SegmentAnnotations]) -> list[Message]:
     """One message per unique sentence, in the order sentences first occur; its notes come
@@ -146,9 +154,9 @@ def build_messages(doc: DocumentRecord, target: str, segments: list[SegmentRecor
             notes = message.notes
             if lang != doc.lang:
                 notes.append(f"source language: {lang}")
-            if reviewed.get(text) == message.translation:
+            if segment.from_memory or reviewed.get(text) == message.translation:
                 message.reviewed = True
-                notes.append("translation memory: a reviewed translation of this sentence")
+                notes.append(memory_note(memory, segment, target))
             notes.extend(seen.glossary_notes())
             notes.extend(term_notes(segment.terms))
             notes.extend(seen.entity_notes())
