@@ -101,8 +101,10 @@ def export_record(record: RunRecord, memory: TranslationMemory, annotations: Run
 
 
 def serialise(catalog) -> str:
-    text = str(catalog)
-    return text if text.endswith("\n") else text + "\n"
+    """The catalog in msgcat's layout (``writing``), so gettext tools leave it as it is."""
+    from translator.review.po.writing import catalog_text
+
+    return catalog_text(catalog)
 
 
 def check_owner(catalog, info: CatalogInfo, path: Path) -> None:
