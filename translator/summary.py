@@ -113,7 +113,9 @@ class RunSummary:
                  f"the outputs, {len(flagged)} rendered two ways (all of them in --json)"]
         for row in flagged:
             shown = ", ".join(f"{text} x{count}" for text, count in row["renderings"].items())
-            lines.append(f"  TWO WAYS: {row['label']} ({row['from']}->{row['to']}): {shown}")
+            where = ", within one document" if row.get("within_document") else ""
+            lines.append(f"  TWO WAYS: {row['label']} ({row['from']}->{row['to']}{where}): "
+                         f"{shown}")
         return lines
 
     def terms_line(self) -> str:

@@ -287,7 +287,8 @@ def _consistency_row(row: ConsistencyRow) -> str:
         f"<li><b>{escape(r.text)}</b> ×{len(r.places)} {_places(r.places)}</li>"
         for r in row.ordered())
     renderings = f"<ul>{renderings}</ul>" if renderings else "—"
-    flag = ' <span class="flag">two ways</span>' if row.inconsistent else ""
+    flag = (' <span class="flag">two ways</span>' if row.inconsistent else "") + (
+        ' <span class="flag">within one document</span>' if row.within_document else "")
     expected = (f'<div class="places">glossary: {escape(row.expected)}</div>'
                 if row.expected else "")
     missing = (f"×{len(row.missing)} {_places(row.missing)}" if row.missing else "—")
