@@ -154,27 +154,28 @@ def same_entities(found: list[NamePlace]) -> list[list[NamePlace]]:
 
     Names of two or more words are clustered as ``entities clusters`` does it
     ("Alyona Popova", "Alena Popova"); a one-word name joins the one cluster
-    whose names hold it as a word (a lone "Navalny"), or else stands with the
-    same word only: one-word names alone are too easily alike ("Virgin",
-    "Virginia").
+    whose names hold it as a word if that is a person (a lone "Navalny"; but
+    "Moscow" is not "Moscow Times"); else it stands with the same word only:
+    one-word names alone are too easily alike ("Virgin", "Virginia").
     """
     from glossary.model import fold
     from translator.entities.clusters import build_clusters
 
     mentions = [pair.source for pair, _, _ in found]
     longer = [m for m in mentions if len(fold(m.normal).split()) > 1]
-    group_of: dict[int, object] = {id(m): c.id for c in build_clusters(longer)
-                                   for m in c.mentions}
-    holders: dict[str, set[object]] = {}
-    for mention in longer:
-        for word in fold(mention.normal).split():
-            holders.setdefault(word, set()).add(group_of[id(mention)])
+    clusters = build_clusters(longer)
+    group_of: dict[int, int | str] = {id(m): c.id for c in clusters for m in c.mentions}
+    holders: dict[str, set[int]] = {}
+    for cluster in (c for c in clusters if c.type == "PER"):
+        for mention in cluster.mentions:
+            for word in fold(mention.normal).split():
+                holders.setdefault(word, set()).add(cluster.id)
     for mention in mentions:
         if id(mention) not in group_of:
-            owners = holders.get(fold(mention.normal), set()) if len(mention.normal) > 2 else ()
+            owners = holders.get(fold(mention.normal), set()) if len(mention.normal) > 2 else set()
             group_of[id(mention)] = next(iter(owners)) if len(owners) == 1 else fold(
                 mention.normal)
-    groups: dict[object, list[NamePlace]] = {}
+    groups: dict[int | str, list[NamePlace]] = {}
     for item in found:
         groups.setdefault(group_of[id(item[0].source)], []).append(item)
     return list(groups.values())
