@@ -25,7 +25,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from translator.core.atomic import write_text_atomic
-from translator.core.errors import InputError
+from translator.core.errors import InputError, quote_path
 from translator.core.inline_codes import strip_codes
 
 RECORD_FILE = "triglot-run.json"
@@ -187,9 +187,10 @@ class RunRecord:
             places.append(Path(doc.abspath))
         present = [path for path in places if path.is_file()]
         if not present:
-            also = f" nor at {places[1]}" if len(places) > 1 else ""
-            raise InputError(f"the source of {doc.relpath} is not there{also} (renamed or "
-                             "moved?); put it back, or translate it again", places[0])
+            also = f" nor at {quote_path(places[1])}" if len(places) > 1 else ""
+            raise InputError(f"the source of {printable_name(doc.relpath)} is not there{also} "
+                             "(renamed or moved?); put it back, or translate it again",
+                             places[0])
         for path in present:
             if not doc.sha256 or file_sha256(path) == doc.sha256:
                 return path
