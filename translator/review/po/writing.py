@@ -58,6 +58,11 @@ def entry_lines(entry: polib.POEntry, prefix: str = "") -> list[str]:
     if entry.msgctxt is not None:
         lines += string_lines(prefix, "msgctxt", entry.msgctxt)
     lines += string_lines(prefix, "msgid", entry.msgid)
+    if entry.msgid_plural:  # never triglot's, but a reviewer's tool may add one
+        lines += string_lines(prefix, "msgid_plural", entry.msgid_plural)
+        for index, text in sorted(entry.msgstr_plural.items()):
+            lines += string_lines(prefix, f"msgstr[{index}]", text)
+        return lines
     return lines + string_lines(prefix, "msgstr", entry.msgstr)
 
 
