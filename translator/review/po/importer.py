@@ -113,10 +113,10 @@ def import_run(run_dir: Path, tm_path: Path, use_fuzzy: bool = False,
     if reviewed and (glossary is not None or entities):
         from translator.review.glossary_source import load_concepts
 
-        proposals = find_proposals([r for r in reviewed if r.mt != r.reviewed],
-                                   load_concepts(glossary), entities)
-        proposals = merge_proposals(proposals, read_proposals(proposals_path), reviewed,
-                                    load_concepts(glossary))
+        concepts = load_concepts(glossary)
+        proposals = merge_proposals(
+            find_proposals([r for r in reviewed if r.mt != r.reviewed], concepts, entities),
+            read_proposals(proposals_path), reviewed, concepts)
     if tm_path.exists():
         TranslationMemory(tm_path).close()  # a file that is not a memory fails here, not later
     # Everything is known to be good: write.
