@@ -346,4 +346,4 @@ def segment_record(ref: str, unit: int, job: SentenceJob) -> SegmentRecord:
     from translator.run_record import SegmentRecord
 
     return SegmentRecord(ref, unit, job.source, job.text, job.translation or "",
-                         tuple(r.to_dict() for r in job.terms))
+                         tuple(r.to_dict() for r in job.terms), origin=job.origin)

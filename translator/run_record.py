@@ -25,7 +25,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from translator.core.atomic import write_text_atomic
-from translator.core.errors import InputError
+from translator.core.errors import InputError, quote_path
 from translator.core.inline_codes import strip_codes
 
 RECORD_FILE = "triglot-run.json"
@@ -41,6 +41,25 @@ def name_to_json(name: str) -> str:
     except UnicodeEncodeError:
         return RAW_NAME + os.fsencode(name).hex()
     return name
+
+
+def utf8_text(text: str) -> str:
+    """``text`` that UTF-8 can hold: bytes of a file name that were not UTF-8 as ``\\xe9``."""
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        raw = text.encode("utf-8", "backslashreplace")
+    return raw.decode("utf-8", "backslashreplace")
+
+
+def printable_name(name: str) -> str:
+    """A file name as one line of UTF-8 text, for catalogs, pages and messages: bytes that
+    are not UTF-8 as ``\\xe9``, control characters (a newline) as their escapes."""
+    text = utf8_text(name)
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii")
+                   for c in text)
 
 
 def name_from_json(value: str) -> str:
@@ -65,6 +84,13 @@ class SegmentRecord:
     #: What the review side found in the sentence (``translator.review.annotations``); the
     #: document's ``annotated_with`` says with which glossary and settings. None: not yet.
     annotations: dict | None = None
+    #: How ``mt`` was obtained (``translator.stages.jobs``): "memory" marks a reviewed
+    #: translation from the translation memory, used instead of MT.
+    origin: str = ""
+
+    @property
+    def from_memory(self) -> bool:
+        return self.origin == "memory"
 
     @property
     def source_text(self) -> str:
@@ -78,7 +104,7 @@ class SegmentRecord:
     def to_dict(self) -> dict:
         data = asdict(self)
         data["terms"] = list(self.terms)
-        for empty in [key for key in ("terms", "annotations") if not data[key]]:
+        for empty in [key for key in ("terms", "annotations", "origin") if not data[key]]:
             del data[empty]
         return data
 
@@ -87,7 +113,7 @@ class SegmentRecord:
         found = data.get("annotations")
         return cls(str(data["ref"]), int(data["unit"]), str(data["lang"]), str(data["source"]),
                    str(data["mt"]), tuple(dict(t) for t in data.get("terms", ())),
-                   dict(found) if found is not None else None)
+                   dict(found) if found is not None else None, str(data.get("origin") or ""))
 
 
 @dataclass
@@ -161,9 +187,10 @@ class RunRecord:
             places.append(Path(doc.abspath))
         present = [path for path in places if path.is_file()]
         if not present:
-            also = f" nor at {places[1]}" if len(places) > 1 else ""
-            raise InputError(f"the source of {doc.relpath} is not there{also} (renamed or "
-                             "moved?); put it back, or translate it again", places[0])
+            also = f" nor at {quote_path(places[1])}" if len(places) > 1 else ""
+            raise InputError(f"the source of {printable_name(doc.relpath)} is not there{also} "
+                             "(renamed or moved?); put it back, or translate it again",
+                             places[0])
         for path in present:
             if not doc.sha256 or file_sha256(path) == doc.sha256:
                 return path

@@ -31,6 +31,7 @@ class RunSummary:
     segments: int = 0  # sentence translations needed (sentences x target languages)
     cache_hits: int = 0  # hop translations found in the cache (a pivot looks up twice)
     tm_hits: int = 0  # sentences taken from reviewed translations in the translation memory
+    memory: str = ""  # the translation memory the run read (the run folder's own by default)
     machine_translated: int = 0  # sentences sent to the engine (per hop)
     #: Where each segment's translation came from; the three add up to ``segments``.
     segments_from_cache: int = 0  # every hop found in the cache, from earlier runs
@@ -82,8 +83,10 @@ class RunSummary:
             f"{self.cache_hits} found in the cache (per model: a pivot counts twice)",
         ]
         if self.tm_hits:
+            where = f" in {quote_path(self.memory)}" if self.memory else ""
             lines.insert(2, f"translation memory: {plural(self.tm_hits, 'sentence', 'sentences')}"
-                         " reused from reviewed translations, without MT")
+                         f" reused from reviewed translations{where}, without MT (each marked "
+                         "in the run record, the catalogs and the report)")
         if self.catalogs:
             lines.append(f"review catalogs: {len(self.catalogs)} (PO)")
         if self.pivots:
@@ -110,7 +113,9 @@ class RunSummary:
                  f"the outputs, {len(flagged)} rendered two ways (all of them in --json)"]
         for row in flagged:
             shown = ", ".join(f"{text} x{count}" for text, count in row["renderings"].items())
-            lines.append(f"  TWO WAYS: {row['label']} ({row['from']}->{row['to']}): {shown}")
+            where = ", within one document" if row.get("within_document") else ""
+            lines.append(f"  TWO WAYS: {row['label']} ({row['from']}->{row['to']}{where}): "
+                         f"{shown}")
         return lines
 
     def terms_line(self) -> str:

@@ -9,7 +9,7 @@ from rapidfuzz import fuzz
 
 from tests.conftest import run_cli
 from translator.core.errors import TriglotError
-from translator.review.tm import TMUnit, TranslationMemory, default_tm_path
+from translator.review.tm import RUN_MEMORY, TMUnit, TranslationMemory, memory_path
 from translator.review.tmx import read_tmx
 
 UNITS = [
@@ -56,11 +56,18 @@ def test_reading_a_missing_memory_creates_nothing(tmp_path):
     assert not path.parent.exists()
 
 
-def test_the_default_memory_lives_in_the_data_folder(monkeypatch, tmp_path):
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    assert default_tm_path() == tmp_path / "data" / "triglot" / "tm.sqlite3"
+def test_the_default_memory_is_the_run_folders_and_tm_or_the_variable_name_another(
+        monkeypatch, tmp_path):
+    run = tmp_path / "out"
+    assert memory_path(None, run) == run / RUN_MEMORY
+    run.mkdir()
+    assert memory_path(run, tmp_path / "other") == run / RUN_MEMORY  # a run folder's memory
     monkeypatch.setenv("TRIGLOT_TM", str(tmp_path / "mine.sqlite3"))
-    assert default_tm_path() == tmp_path / "mine.sqlite3"
+    assert memory_path(None, run) == tmp_path / "mine.sqlite3"
+    assert memory_path(tmp_path / "x.sqlite3", run) == tmp_path / "x.sqlite3"
+    monkeypatch.delenv("TRIGLOT_TM")
+    with pytest.raises(TriglotError, match="which translation memory"):
+        memory_path(None, None)
 
 
 def test_a_file_that_is_not_a_memory_is_refused(tmp_path):

@@ -15,8 +15,9 @@ glossary_option = click.option(
     help="Glossary whose terms are noted in the catalogs [default: $TRIGLOT_GLOSSARY or "
          "./glossary.db, when it exists].")
 tm_option = click.option(
-    "--tm", "tm_path", type=click.Path(path_type=Path, dir_okay=False),
-    help="Translation memory [default: $TRIGLOT_TM or $XDG_DATA_HOME/triglot/tm.sqlite3].")
+    "--tm", "tm_path", type=click.Path(path_type=Path),
+    help="Translation memory: a memory file, or a run folder to share its memory [default: "
+         "$TRIGLOT_TM, else the run folder's own, RUN_DIR/triglot-tm.sqlite3].")
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 
 
@@ -42,7 +43,7 @@ def export_command(run_dir: Path, glossary_path: Path | None, tm_path: Path | No
 
     result = export_review(run_dir, glossary_path, tm_path)
     if as_json:
-        click.echo(json.dumps(result.to_dict(), indent=2))
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return
     for line in result.human_lines():
         click.echo(line)
@@ -65,9 +66,9 @@ def import_command(run_dir: Path, use_fuzzy: bool, glossary_path: Path | None,
     """
     from translator.review.glossary_source import resolve_glossary
     from translator.review.po.importer import import_run
-    from translator.review.tm import default_tm_path
+    from translator.review.tm import memory_path
 
-    result = import_run(run_dir, tm_path or default_tm_path(), use_fuzzy,
+    result = import_run(run_dir, memory_path(tm_path, run_dir), use_fuzzy,
                         resolve_glossary(glossary_path))
     for warning in result.warnings:
         click.echo(f"triglot: warning: {warning}", err=True)

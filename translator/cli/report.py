@@ -11,7 +11,9 @@ from pathlib import Path
 
 import click
 
+from translator.core.errors import quote_path
 from translator.review.report import DEFAULT_NAME
+from translator.run_record import utf8_text
 
 
 @click.command()
@@ -31,9 +33,10 @@ def report(run_dir: Path, output: Path | None, glossary_path: Path | None,
 
     target, stats = write_report(run_dir, output, glossary_path)
     if as_json:
-        click.echo(json.dumps({"output": str(target), **stats.to_dict()}, indent=2))
+        click.echo(json.dumps({"output": utf8_text(str(target)), **stats.to_dict()}, indent=2))
         return
     click.echo(f"{stats.documents} documents, {stats.segments} segments, "
                f"{stats.findings} QA findings, {stats.inconsistent} terms or names rendered "
-               f"two ways")
-    click.echo(f"report: {target}")
+               f"two ways" + (f", {stats.from_memory} from the translation memory (marked TM)"
+                              if stats.from_memory else ""))
+    click.echo(f"report: {quote_path(target)}")

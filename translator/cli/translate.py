@@ -15,7 +15,7 @@ from translator.cli.po import glossary_option, tm_option
 from translator.core.errors import EXIT_FAILURES, EXIT_OK
 from translator.engines.base import BatchingOptions, DecodingOptions, LoadOptions
 from translator.engines.registry import ENGINES, engines_help
-from translator.review.tm import open_memory
+from translator.review.tm import memory_path, open_memory, unused_user_memory
 
 if TYPE_CHECKING:
     from translator.summary import RunSummary
@@ -66,7 +66,7 @@ def translate(paths: tuple[Path, ...], targets: list[str], source: str, out_dir:
     target language and kept in a cache, so reruns are instant and an
     interrupted run resumes where it stopped. With no direct model for a pair,
     the run pivots through English (ru->en->es). Sentences with a reviewed
-    translation in the translation memory take it instead of MT.
+    translation in the run folder's memory (OUT/triglot-tm.sqlite3; --tm) take it, not MT.
 
     With --glossary, its terms are enforced: names and do-not-translate terms
     pass through MT protected and come back in the glossary's form; other terms
@@ -81,9 +81,11 @@ def translate(paths: tuple[Path, ...], targets: list[str], source: str, out_dir:
                          LoadOptions("cpu", compute_type, inter_threads, intra_threads),
                          DecodingOptions(beam_size), BatchingOptions(max_batch_tokens))
     glossary, _, enforcer = run_glossary(glossary_path, for_catalogs=write_po)
-    memory = open_memory(tm_path)
+    memory = open_memory(memory_path(tm_path, out_dir))
     summary = translate_with(request, engine_name, cache_path_for(cache_path, no_cache),
                              memory, enforcer)
+    summary.memory = str(memory.path)
+    summary.warnings += unused_user_memory(memory.path)
 
     with memory:
         try:

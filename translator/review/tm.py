@@ -4,9 +4,13 @@ Only translations a person approved go in (``po import``, ``tm import``), so
 an exact match can replace MT outright. Fuzzy matches (75% and up, rapidfuzz's
 normalised Indel similarity) are only offered to reviewers as suggestions.
 
-The memory is the user's work, not a cache: it lives in the data folder
-(``$XDG_DATA_HOME/triglot/tm.sqlite3``), overridable with ``TRIGLOT_TM`` or
-``--tm``. Reading a memory that does not exist yet creates nothing.
+The memory is the reviewers' work on one story, so by default it is kept with
+that story's run: ``RUN_DIR/triglot-tm.sqlite3``, beside the run record, the
+catalogs and ``glossary-proposals.csv`` (the ``--out`` folder a story is
+translated into again and again). A reviewed sentence of one story so never
+slips into another story's output. A memory shared between stories is chosen on
+purpose, with ``--tm`` (a memory file, or another run folder) or ``TRIGLOT_TM``.
+Reading a memory that does not exist yet creates nothing.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from translator.core.errors import TriglotError
+from translator.core.errors import TriglotError, quote_path
 
 FUZZY_THRESHOLD = 75.0  # percent
 
@@ -39,11 +43,36 @@ CREATE INDEX IF NOT EXISTS units_by_source ON units (source_lang, target_lang, s
 APPLICATION_ID = 0x54524D31  # "TRM1": marks the file as a triglot memory
 
 
-def default_tm_path() -> Path:
-    if os.environ.get("TRIGLOT_TM"):
-        return Path(os.environ["TRIGLOT_TM"])
+RUN_MEMORY = "triglot-tm.sqlite3"  # a run folder's own memory
+ENV_VAR = "TRIGLOT_TM"
+
+
+def memory_path(tm: Path | None, run_dir: Path | None) -> Path:
+    """The memory a command uses: ``--tm`` (a memory file, or a run folder: its memory),
+    else ``$TRIGLOT_TM`` likewise, else ``run_dir``'s own memory."""
+    named = tm or os.environ.get(ENV_VAR) or None
+    if named is not None:
+        path = Path(named)
+        return path / RUN_MEMORY if path.is_dir() else path
+    if run_dir is None:
+        raise TriglotError("which translation memory? Name it with --tm: a run folder (its "
+                           f"{RUN_MEMORY}) or a memory file")
+    return Path(run_dir) / RUN_MEMORY
+
+
+def user_tm_path() -> Path:
+    """The one memory per user that triglot 0.1 kept (now used only when named)."""
     base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
     return base / "triglot" / "tm.sqlite3"
+
+
+def unused_user_memory(used: Path) -> list[str]:
+    """A warning when the old per-user memory exists but this run has none of its own yet."""
+    old = user_tm_path()
+    if used.exists() or not old.is_file() or used == old:
+        return []
+    return [f"the translation memory is now kept per run folder ({quote_path(used)}); "
+            f"the reviewed translations in {quote_path(old)} are used only with --tm {old}"]
 
 
 def now_stamp() -> str:
@@ -145,6 +174,13 @@ class TranslationMemory:
             found.update(rows)  # later rows (newer reviews) overwrite earlier ones
         return found
 
+    def origin(self, source_lang: str, target_lang: str, source: str, target: str) -> str:
+        """Where a stored pair was reviewed ("po:en/story.txt"); empty if it is not stored."""
+        row = self.conn.execute(
+            "SELECT origin FROM units WHERE source_lang = ? AND target_lang = ? AND source = ?"
+            " AND target = ?", (source_lang, target_lang, source, target)).fetchone()
+        return row[0] if row else ""
+
     def fuzzy(self, source_lang: str, target_lang: str, text: str,
               threshold: float = FUZZY_THRESHOLD, limit: int = 3) -> list[Suggestion]:
         """Reviewed translations of similar sentences (not the same one), best first."""
@@ -171,6 +207,6 @@ class TranslationMemory:
             yield TMUnit(*row)
 
 
-def open_memory(path: Path | None, *, create: bool = False) -> TranslationMemory:
-    """The memory at ``path`` (default: ``default_tm_path()``)."""
-    return TranslationMemory(path or default_tm_path(), create=create)
+def open_memory(path: Path, *, create: bool = False) -> TranslationMemory:
+    """The memory at ``path`` (``memory_path`` says which), read-only unless ``create``."""
+    return TranslationMemory(path, create=create)

@@ -39,7 +39,7 @@ def iso_date(stamp: str | None) -> str:
     return "{}-{}-{}T{}:{}:{}Z".format(*match.groups()) if match else ""
 
 
-def export_memory(tmx_file: Path, tm_path: Path | None = None) -> int:
+def export_memory(tmx_file: Path, tm_path: Path) -> int:
     """``triglot tm export``: every reviewed translation of the memory to ``tmx_file``."""
     from translator.review.tm import open_memory
 
@@ -47,7 +47,7 @@ def export_memory(tmx_file: Path, tm_path: Path | None = None) -> int:
         return write_tmx(tmx_file, memory.units())
 
 
-def import_memory(tmx_file: Path, tm_path: Path | None = None) -> tuple[int, int]:
+def import_memory(tmx_file: Path, tm_path: Path) -> tuple[int, int]:
     """``triglot tm import``: all the pairs of ``tmx_file`` or none; (read, new)."""
     from translator.review.tm import open_memory
 

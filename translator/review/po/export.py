@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from translator.core.atomic import write_text_atomic
-from translator.core.errors import TriglotError
+from translator.core.errors import TriglotError, quote_path
 from translator.review.po.catalog import CatalogInfo, Message, build_catalog, po_date
-from translator.review.po.ids import catalog_path, message_context, reference
+from translator.review.po.ids import article_name, catalog_path, message_context, reference
 from translator.review.po.notes import memory_notes, term_notes
 from translator.review.po.reading import read_catalog
-from translator.run_record import DocumentRecord, RunRecord, SegmentRecord, load
+from translator.run_record import DocumentRecord, RunRecord, SegmentRecord, load, utf8_text
 
 if TYPE_CHECKING:
     from translator.review.annotations import RunAnnotations, SegmentAnnotations
@@ -36,22 +36,22 @@ class ExportResult:
         return sorted(self.written + self.unchanged)
 
     def to_dict(self) -> dict:
-        return {"written": [str(p) for p in self.written],
-                "unchanged": [str(p) for p in self.unchanged]}
+        return {"written": [utf8_text(str(p)) for p in self.written],
+                "unchanged": [utf8_text(str(p)) for p in self.unchanged]}
 
     def human_lines(self) -> list[str]:
-        return [*(f"written: {path}" for path in self.written),
+        return [*(f"written: {quote_path(path)}" for path in self.written),
                 f"catalogs: {len(self.written)} written, {len(self.unchanged)} unchanged"]
 
 
 def export_review(run_dir: Path, glossary: Path | None = None,
                   tm_path: Path | None = None) -> ExportResult:
     """``triglot po export``: the glossary named (else the default one) and the memory
-    at ``tm_path`` (else the default one, if any)."""
+    at ``tm_path`` (else the run's own, if any)."""
     from translator.review.glossary_source import resolve_glossary
-    from translator.review.tm import open_memory
+    from translator.review.tm import memory_path, open_memory
 
-    with open_memory(tm_path) as memory:
+    with open_memory(memory_path(tm_path, run_dir)) as memory:
         return export_run(run_dir, memory, resolve_glossary(glossary))
 
 
@@ -80,11 +80,11 @@ def export_record(record: RunRecord, memory: TranslationMemory, annotations: Run
             path = catalog_path(record.run_dir, target, doc.relpath)
             owner = planned.setdefault(path, doc.relpath)
             if owner != doc.relpath:
-                raise TriglotError(f"{doc.relpath} and {owner} would share the catalog "
-                                   f"{path}; rename one of them", path)
+                raise TriglotError(f"{quote_path(doc.relpath)} and {quote_path(owner)} would "
+                                   "share this catalog; rename one of them", path)
             messages = build_messages(doc, target, segments, memory,
                                       annotations.of(doc, target))
-            info = CatalogInfo(doc.relpath, doc.lang, target)
+            info = CatalogInfo(article_name(doc.relpath), doc.lang, target)
             old = read_catalog(path) if path.exists() else None
             if old is not None:
                 check_owner(old, info, path)
@@ -101,8 +101,10 @@ def export_record(record: RunRecord, memory: TranslationMemory, annotations: Run
 
 
 def serialise(catalog) -> str:
-    text = str(catalog)
-    return text if text.endswith("\n") else text + "\n"
+    """The catalog in msgcat's layout (``writing``), so gettext tools leave it as it is."""
+    from translator.review.po.writing import catalog_text
+
+    return catalog_text(catalog)
 
 
 def check_owner(catalog, info: CatalogInfo, path: Path) -> None:
@@ -117,6 +119,14 @@ def check_owner(catalog, info: CatalogInfo, path: Path) -> None:
     if language is not None and language != info.target_lang:
         raise TriglotError(f"this catalog is in language '{language}', but its folder is "
                            f"for '{info.target_lang}'", path)
+
+
+def memory_note(memory: TranslationMemory, segment: SegmentRecord, target: str) -> str:
+    """The note on a sentence the translation memory filled: which review it reused."""
+    how = ("the run used this reviewed translation instead of MT" if segment.from_memory
+           else "the MT is a reviewed translation of this sentence")
+    origin = memory.origin(segment.lang, target, segment.source, segment.mt)
+    return f"translation memory: {how}" + (f" (reviewed in {origin})" if origin else "")
 
 
 def build_messages(doc: DocumentRecord, target: str, segments: list[SegmentRecord],
@@ -146,9 +156,9 @@ def build_messages(doc: DocumentRecord, target: str, segments: list[SegmentRecor
             notes = message.notes
             if lang != doc.lang:
                 notes.append(f"source language: {lang}")
-            if reviewed.get(text) == message.translation:
+            if segment.from_memory or reviewed.get(text) == message.translation:
                 message.reviewed = True
-                notes.append("translation memory: a reviewed translation of this sentence")
+                notes.append(memory_note(memory, segment, target))
             notes.extend(seen.glossary_notes())
             notes.extend(term_notes(segment.terms))
             notes.extend(seen.entity_notes())

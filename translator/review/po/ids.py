@@ -15,6 +15,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path, PurePosixPath
 
+from translator.run_record import printable_name
+
 LOCALES = "locales"
 HASH_LENGTH = 8
 
@@ -23,9 +25,15 @@ def fold_space(text: str) -> str:
     return " ".join(text.split())
 
 
+def article_name(relpath: str) -> str:
+    """The article as a catalog names it (header, ``msgctxt``, ``#:``): UTF-8 on one line,
+    so a file name with bytes that are not UTF-8, or a newline, still makes a valid PO file."""
+    return printable_name(relpath)
+
+
 def message_context(relpath: str, text: str) -> str:
     digest = hashlib.sha1(fold_space(text).encode("utf-8")).hexdigest()[:HASH_LENGTH]
-    return f"{relpath}#{digest}"
+    return f"{article_name(relpath)}#{digest}"
 
 
 def article_of_context(context: str) -> str:
@@ -44,4 +52,4 @@ def catalog_path(run_dir: Path, lang: str, relpath: str) -> Path:
 
 def reference(relpath: str, unit_ref: str) -> str:
     """The ``#:`` reference of a sentence: article and paragraph (``ru/story.md:p3``)."""
-    return f"{relpath}:{unit_ref}"
+    return f"{article_name(relpath)}:{unit_ref}"

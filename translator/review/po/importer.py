@@ -21,15 +21,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from translator.core.atomic import write_text_atomic
-from translator.core.errors import TriglotError
+from translator.core.errors import TriglotError, quote_path
 from translator.core.inline_codes import codes_intact
 from translator.document import render
 from translator.review.po.catalog import ARTICLE_FIELD, FUZZY
-from translator.review.po.ids import article_of_context, catalog_path, message_context
-from translator.review.po.proposals import PROPOSALS_FILE, Reviewed, find_proposals, proposals_csv
+from translator.review.po.entries import match_sentences
+from translator.review.po.ids import article_name, article_of_context, catalog_path
+from translator.review.po.proposals import (
+    PROPOSALS_FILE,
+    Reviewed,
+    find_proposals,
+    merge_proposals,
+    proposals_csv,
+    read_proposals,
+)
 from translator.review.po.reading import find_catalogs, read_catalog
 from translator.review.tm import TMUnit, TranslationMemory
-from translator.run_record import DocumentRecord, RunRecord, load
+from translator.run_record import DocumentRecord, RunRecord, load, utf8_text
 from translator.segments import Article, translated_units
 
 if TYPE_CHECKING:
@@ -49,10 +57,11 @@ class ImportResult:
     warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        return {"articles": [str(p) for p in self.articles], "reviewed": self.reviewed,
+        return {"articles": [utf8_text(str(p)) for p in self.articles], "reviewed": self.reviewed,
                 "fuzzy_used": self.fuzzy, "machine_translation": self.machine,
                 "tm_added": self.tm_added, "glossary_proposals": self.proposals,
-                "proposals_file": str(self.proposals_path) if self.proposals_path else None,
+                "proposals_file": utf8_text(str(self.proposals_path)) if self.proposals_path
+                else None,
                 "warnings": self.warnings}
 
     def human_lines(self) -> list[str]:
@@ -62,7 +71,7 @@ class ImportResult:
             f"{self.machine} machine-translated",
             f"translation memory: {self.tm_added} new reviewed pairs",
             f"glossary proposals: {self.proposals}"
-            + (f" in {self.proposals_path}" if self.proposals_path else ""),
+            + (f" in {quote_path(self.proposals_path)}" if self.proposals_path else ""),
         ]
 
 
@@ -87,22 +96,27 @@ def import_run(run_dir: Path, tm_path: Path, use_fuzzy: bool = False,
         if lang in plan.doc.targets:
             plans.append(plan)
         else:  # left from an earlier run into more languages: nothing to rebuild it from
-            result.warnings.append(f"{path}: skipped, the last run of {plan.doc.relpath} did "
-                                   f"not translate it into '{lang}'")
+            result.warnings.append(f"{quote_path(path)}: skipped, the last run of "
+                                   f"{article_name(plan.doc.relpath)} did not translate it "
+                                   f"into '{lang}'")
     articles = {relpath: reread_article(record, doc) for relpath, doc in
                 {p.doc.relpath: p.doc for p in plans}.items()}
     outputs: list[tuple[Path, str]] = []
     pairs: list[TMUnit] = []
-    changed: list[Reviewed] = []
+    reviewed: list[Reviewed] = []
     for plan in plans:
         article = articles[plan.doc.relpath]
-        text = rebuild(plan, article, use_fuzzy, result, pairs, changed)
+        text = rebuild(plan, article, use_fuzzy, result, pairs, reviewed)
         outputs.append((record.run_dir / plan.lang / plan.doc.relpath, text))
+    proposals_path = record.run_dir / PROPOSALS_FILE
     proposals = []
-    if changed and (glossary is not None or entities):
+    if reviewed and (glossary is not None or entities):
         from translator.review.glossary_source import load_concepts
 
-        proposals = find_proposals(changed, load_concepts(glossary), entities)
+        concepts = load_concepts(glossary)
+        proposals = merge_proposals(
+            find_proposals([r for r in reviewed if r.mt != r.reviewed], concepts, entities),
+            read_proposals(proposals_path), reviewed, concepts)
     if tm_path.exists():
         TranslationMemory(tm_path).close()  # a file that is not a memory fails here, not later
     # Everything is known to be good: write.
@@ -113,8 +127,8 @@ def import_run(run_dir: Path, tm_path: Path, use_fuzzy: bool = False,
         with TranslationMemory(tm_path, create=True) as memory:
             result.tm_added = memory.add(pairs)
     result.proposals = len(proposals)
-    result.proposals_path = record.run_dir / PROPOSALS_FILE
-    write_text_atomic(result.proposals_path, proposals_csv(proposals))
+    result.proposals_path = proposals_path
+    write_text_atomic(proposals_path, proposals_csv(proposals))
     return result
 
 
@@ -124,14 +138,16 @@ def check_catalog(record: RunRecord, lang: str, path: Path) -> Plan:
     article = catalog.metadata.get(ARTICLE_FIELD)
     if not article:
         raise TriglotError(f"not a triglot catalog: no {ARTICLE_FIELD} header", path)
-    doc = record.document(article)
-    if doc is None:
+    named = [d for d in record.documents if article_name(d.relpath) == article]
+    if not named:
         raise TriglotError(f"this catalog belongs to the article {article}, which is not part "
                            "of this run", path)
-    expected = catalog_path(record.run_dir, lang, article)
-    if path != expected:
+    doc = next((d for d in named if catalog_path(record.run_dir, lang, d.relpath) == path),
+               None)
+    if doc is None:
+        expected = catalog_path(record.run_dir, lang, named[0].relpath)
         raise TriglotError(f"this catalog belongs to the article {article} (its place is "
-                           f"{expected})", path)
+                           f"{quote_path(expected)})", path)
     language = catalog.metadata.get("Language")
     if language != lang:
         raise TriglotError(f"this catalog is in language '{language}', but it sits in the "
@@ -164,14 +180,16 @@ def reread_article(record: RunRecord, doc: DocumentRecord) -> Article:
 
 
 def rebuild(plan: Plan, article: Article, use_fuzzy: bool, result: ImportResult,
-            pairs: list[TMUnit], changed: list[Reviewed]) -> str:
-    """The article in ``plan.lang`` with the catalog's translations; collects TM pairs."""
+            pairs: list[TMUnit], reviewed: list[Reviewed]) -> str:
+    """The article in ``plan.lang`` with the catalog's translations; collects the reviewed
+    pairs for the memory (only sentences the article has) and every reviewed sentence."""
     doc, lang = plan.doc, plan.lang
-    entries = {e.msgctxt: e for e in plan.catalog if not e.obsolete}
     machine = {(s.lang, s.source): s.mt for s in doc.targets[lang]}
+    to_review = [s for s in article.segments if (s.lang, s.text) in machine]
+    matched = match_sentences(doc.relpath, [s.text for s in to_review], plan.catalog,
+                              quote_path(plan.path))
+    result.warnings += matched.warnings
     translations: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
-    source_lang = {s.source: s.lang for s in doc.targets[lang]}
-    missing = 0
     for segment in article.segments:
         pair = (segment.lang, lang)
         if segment.text in translations[pair]:
@@ -180,43 +198,30 @@ def rebuild(plan: Plan, article: Article, use_fuzzy: bool, result: ImportResult,
         if mt is None:  # a sentence the run did not translate stays as it was
             translations[pair][segment.text] = segment.text
             continue
-        entry = entries.get(message_context(doc.relpath, segment.text))
-        chosen = None
-        if entry is None:
-            missing += 1
-        else:
-            chosen = choose(entry, segment.text, use_fuzzy)
-            if chosen is not None and not codes_intact(segment.text, chosen):
-                result.warnings.append(
-                    f"{plan.path}:{entry.linenum}: the translation changes the markup codes "
-                    f"of its source ({segment.text!r}); the MT is kept")
-                chosen = None
+        entry = matched.entries.get(segment.text)
+        chosen = choose(entry, use_fuzzy)
+        if entry is not None and chosen is not None and not codes_intact(segment.text, chosen):
+            result.warnings.append(
+                f"{quote_path(plan.path)}:{entry.linenum}: the translation changes the markup "
+                f"codes of its source ({segment.text!r}); the MT is kept")
+            chosen = None
         translations[pair][segment.text] = mt if chosen is None else chosen
-        if chosen is None or (chosen == mt and FUZZY in entry.flags):
+        if entry is None or chosen is None or (chosen == mt and FUZZY in entry.flags):
             result.machine += 1
         elif FUZZY in entry.flags:
             result.fuzzy += 1
         else:
             result.reviewed += 1
-            if chosen != mt:
-                changed.append(Reviewed(doc.relpath, entry.msgctxt, segment.lang, lang,
-                                        segment.text, mt, chosen))
-    for entry in plan.catalog:
-        if (not entry.obsolete and entry.msgstr and FUZZY not in entry.flags
-                and codes_intact(entry.msgid, entry.msgstr)):
-            pairs.append(TMUnit(source_lang.get(entry.msgid, doc.lang), lang, entry.msgid,
-                                entry.msgstr, f"po:{lang}/{doc.relpath}"))
-    if missing:
-        result.warnings.append(
-            f"{plan.path}: {missing} sentences of the run have no entry (the catalog is older "
-            "than the run: run 'triglot po export' on the run folder); their MT is kept")
+            name = article_name(doc.relpath)
+            reviewed.append(Reviewed(name, entry.msgctxt, segment.lang, lang, segment.text,
+                                     mt, chosen))
+            pairs.append(TMUnit(segment.lang, lang, segment.text, chosen, f"po:{lang}/{name}"))
     return render(article.doc, translated_units(article, lang, translations), lang)
 
 
-def choose(entry: polib.POEntry | None, source: str, use_fuzzy: bool) -> str | None:
-    """The catalog's translation of ``source`` if it may be used, else None (keep the MT)."""
-    if entry is None or not entry.msgstr or " ".join(entry.msgid.split()) != " ".join(
-            source.split()):
+def choose(entry: polib.POEntry | None, use_fuzzy: bool) -> str | None:
+    """The entry's translation if it may be used, else None (keep the MT)."""
+    if entry is None or not entry.msgstr:
         return None
     if FUZZY in entry.flags and not use_fuzzy:
         return None

@@ -19,9 +19,10 @@ import io
 import re
 from dataclasses import asdict, dataclass, fields
 from difflib import SequenceMatcher
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from glossary.formats.cells import neutralise_row
+from glossary.formats.cells import neutralise_row, restore
 from translator.core.inline_codes import strip_codes
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ EXTRA_WORDS = 3  # a rendering may be this many words longer than what it replac
 
 @dataclass(frozen=True)
 class Reviewed:
-    """A sentence whose reviewed translation differs from its MT."""
+    """A reviewed sentence, its MT and the reviewer's translation."""
 
     article: str
     context: str
@@ -105,9 +106,7 @@ def find_proposals(items: list[Reviewed], concepts: list[Concept] | None,
             found += [p for p in entity_proposals(item, glossary)
                       if p.source_term not in covered]
         for proposal in found:
-            key = (proposal.concept or proposal.source_term, proposal.source_lang,
-                   proposal.target_lang, proposal.reviewer_rendering)
-            proposals.setdefault(key, proposal)
+            proposals.setdefault(_key(proposal), proposal)
     return list(proposals.values())
 
 
@@ -175,3 +174,57 @@ def proposals_csv(proposals: list[Proposal]) -> str:
     for proposal in proposals:
         writer.writerow(neutralise_row(list(asdict(proposal).values())))
     return buffer.getvalue()
+
+
+def read_proposals(path: Path) -> list[Proposal]:
+    """The proposals an earlier ``po import`` wrote (none if the file is absent or foreign)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return []
+    names = [f.name for f in fields(Proposal)]
+    rows = csv.reader(io.StringIO(text))
+    if next(rows, None) != names:
+        return []
+    return [Proposal(*(restore(cell) for cell in row)) for row in rows if len(row) == len(names)]
+
+
+def merge_proposals(found: list[Proposal], earlier: list[Proposal], reviewed: list[Reviewed],
+                    concepts: list[Concept]) -> list[Proposal]:
+    """``found`` plus the earlier proposals that still hold.
+
+    Once a review is in the memory, the next run's "MT" of that sentence is the
+    review itself, so the diff that found a proposal finds nothing the second
+    time. An earlier proposal is kept while its sentence is still reviewed the
+    same way and the glossary still does not say what the reviewer wrote.
+    """
+    from translator.review.annotator import Annotator
+
+    glossary = Annotator(concepts) if concepts else None
+    current = {(r.article, r.context): r.reviewed for r in reviewed}
+    merged = {_key(p): p for p in found}
+    for proposal in earlier:
+        if current.get((proposal.article, proposal.msgctxt)) != proposal.reviewed_sentence:
+            continue  # the review changed or is gone: what it proposed no longer stands
+        if glossary is not None and _settled(proposal, glossary):
+            continue
+        merged.setdefault(_key(proposal), proposal)
+    return list(merged.values())
+
+
+def _key(proposal: Proposal) -> tuple[str, ...]:
+    return (proposal.concept or proposal.source_term, proposal.source_lang,
+            proposal.target_lang, proposal.reviewer_rendering)
+
+
+def _settled(proposal: Proposal, glossary: Annotator) -> bool:
+    """The glossary now agrees with the reviewer (or no longer has the concept)."""
+    if proposal.concept:
+        concept = glossary.concepts.get(proposal.concept)
+        wanted = concept.target_term(proposal.target_lang) if concept else None
+        return wanted is None or wanted.text == proposal.reviewer_rendering or bool(
+            glossary.glossary.rendered(proposal.concept, strip_codes(
+                proposal.reviewed_sentence), proposal.target_lang))
+    return any(term.text == proposal.reviewer_rendering
+               for concept in glossary.lookup(proposal.source_lang, proposal.source_term)
+               for term in concept.terms_in(proposal.target_lang))

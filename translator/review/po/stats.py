@@ -50,8 +50,11 @@ class CatalogStats(Counts):
 
 def count_catalog(path: Path, lang: str) -> CatalogStats:
     catalog = read_catalog(path)
-    stats = CatalogStats(lang=lang, article=catalog.metadata.get(ARTICLE_FIELD, path.stem),
-                         path=str(path))
+    from translator.run_record import utf8_text
+
+    stats = CatalogStats(lang=lang, article=catalog.metadata.get(ARTICLE_FIELD,
+                                                                 utf8_text(path.stem)),
+                         path=utf8_text(str(path)))
     for entry in catalog:
         if entry.obsolete:
             continue

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from html import escape
+from html import escape as html_escape
 
 from translator.review.report.annotate import DocumentView, SegmentView, Span
 from translator.review.report.consistency import ConsistencyRow
 from translator.review.report.proposed import ProposedRow
-from translator.run_record import RunRecord
+from translator.run_record import RunRecord, utf8_text
 
 LANGUAGE_NAMES = {"ru": "Russian", "en": "English", "es": "Spanish"}
 MAX_PLACES = 8
@@ -64,7 +64,14 @@ table.consistency td { font-size: 14px; }
 table.consistency ul { margin: 0; padding-left: 18px; }
 tr.inconsistent td { background: #fff4f4; }
 .places { color: var(--muted); font-size: 12px; }
+.tm { display: block; margin-top: 4px; color: #fff; background: #1565c0; border-radius: 3px;
+  padding: 0 4px; font-size: 10px; font-weight: bold; text-align: center; }
 """
+
+
+def escape(text: str) -> str:
+    """Text for the page, escaped; a file name's bytes that are not UTF-8 shown as ``\\xe9``."""
+    return html_escape(utf8_text(text))
 
 
 @dataclass(frozen=True)
@@ -75,6 +82,7 @@ class ReportStats:
     inconsistent: int
     terms: int
     entities: int
+    from_memory: int = 0  # segments whose translation is a reviewed one from the memory
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -126,7 +134,8 @@ def render_page(run: RunRecord, views: list[DocumentView], rows: list[Consistenc
         findings=sum(v.findings for v in views),
         inconsistent=sum(r.inconsistent for r in rows),
         terms=sum(r.kind == "term" for r in rows),
-        entities=sum(r.kind == "entity" for r in rows))
+        entities=sum(r.kind == "entity" for r in rows),
+        from_memory=sum(s.record.from_memory for v in views for s in v.segments))
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
@@ -154,6 +163,8 @@ def _header(run: RunRecord, stats: ReportStats, glossary_name: str) -> str:
     cells = [("documents", stats.documents, False), ("segments", stats.segments, False),
              ("QA findings", stats.findings, stats.findings > 0),
              ("rendered two ways", stats.inconsistent, stats.inconsistent > 0)]
+    if stats.from_memory:
+        cells.append(("from the translation memory", stats.from_memory, False))
     boxes = "".join(f'<div class="stat{" warn" if warn else ""}"><b>{value}</b>'
                     f"{escape(name)}</div>" for name, value, warn in cells)
     return (f"<header><h1>Translation review</h1>"
@@ -218,11 +229,19 @@ def _segment_row(segment: SegmentView) -> str:
         lang_note = f' lang="{escape(segment.record.lang)}"'
     class_attr = f' class="{" ".join(classes)}"' if classes else ""
     return (f'<tr{class_attr}><td class="num" title="{escape(segment.record.ref)}">'
-            f"{segment.number}</td>"
+            f"{segment.number}{_memory_badge(segment)}</td>"
             f'<td class="text"{lang_note}>{highlight(segment.source, segment.source_spans)}</td>'
             f'<td class="text" lang="{escape(segment.target_lang)}">'
             f"{highlight(segment.target, segment.target_spans)}</td>"
             f"<td>{qa}</td></tr>")
+
+
+def _memory_badge(segment: SegmentView) -> str:
+    """A translation the memory gave: a reviewed one from an earlier review, not MT."""
+    if not segment.record.from_memory:
+        return ""
+    return ('<span class="tm" title="a reviewed translation from the translation memory, '
+            'used instead of MT">TM</span>')
 
 
 def _consistency(rows: list[ConsistencyRow]) -> str:
@@ -268,7 +287,8 @@ def _consistency_row(row: ConsistencyRow) -> str:
         f"<li><b>{escape(r.text)}</b> ×{len(r.places)} {_places(r.places)}</li>"
         for r in row.ordered())
     renderings = f"<ul>{renderings}</ul>" if renderings else "—"
-    flag = ' <span class="flag">two ways</span>' if row.inconsistent else ""
+    flag = (' <span class="flag">two ways</span>' if row.inconsistent else "") + (
+        ' <span class="flag">within one document</span>' if row.within_document else "")
     expected = (f'<div class="places">glossary: {escape(row.expected)}</div>'
                 if row.expected else "")
     missing = (f"×{len(row.missing)} {_places(row.missing)}" if row.missing else "—")

@@ -1,0 +1,102 @@
+"""Which catalog entry answers which sentence of an article, and what became of the others.
+
+An entry's ``msgctxt`` hashes its sentence, so a sentence finds its entry by
+context. A reviewer's tool (or hand) can break that link in three ways, and
+each is told apart so ``po import`` says what really happened, per entry:
+
+* the ``msgid`` was edited: the context still names a sentence of the
+  article, but the entry's source text is no longer that sentence; its
+  translation translates something no article holds, so it is neither used
+  nor put into the translation memory;
+* the ``msgctxt`` was changed (re-hashed): the entry's ``msgid`` is a sentence
+  of the article word for word; the review is used, with a warning;
+* the entry was deleted: a sentence has no entry at all, and the catalog has
+  no entries for sentences the run no longer has (which would mean the
+  catalog is simply older than the run).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from translator.review.po.ids import fold_space, message_context
+
+if TYPE_CHECKING:
+    import polib
+
+SHOWN = 60  # characters of a sentence quoted in a warning
+
+
+def shown(text: str) -> str:
+    """A sentence for a one-line message: folded, shortened, quoted (repr escapes)."""
+    text = fold_space(text)
+    return repr(text if len(text) <= SHOWN else text[: SHOWN - 1] + "…")
+
+
+@dataclass
+class EntryMatch:
+    """The entries of one catalog matched to the article's sentences, and the problems."""
+
+    entries: dict[str, polib.POEntry] = field(default_factory=dict)  # sentence -> entry
+    warnings: list[str] = field(default_factory=list)
+
+
+def match_sentences(relpath: str, sentences: list[str], catalog: polib.POFile,
+                    where: str) -> EntryMatch:
+    """For each sentence (as the run segmented it), its entry in ``catalog``, if one may be
+    used; ``where`` names the catalog in warnings."""
+    active = [e for e in catalog if not e.obsolete]
+    by_context = {e.msgctxt: e for e in active}
+    by_source: dict[str, polib.POEntry] = {}
+    for entry in active:
+        by_source.setdefault(fold_space(entry.msgid), entry)
+    result = EntryMatch()
+    seen: set[int] = set()
+    missing: list[str] = []
+    for text in dict.fromkeys(sentences):
+        context = message_context(relpath, text)
+        entry = by_context.get(context)
+        if entry is not None and fold_space(entry.msgid) != fold_space(text):
+            seen.add(id(entry))
+            result.warnings.append(
+                f"{where}:{entry.linenum}: the msgid was edited (the article's sentence is "
+                f"{shown(text)}); its translation is not used nor added to the translation "
+                "memory, the MT is kept: put the msgid back as it was")
+            continue
+        if entry is None:
+            entry = by_source.get(fold_space(text))
+            if entry is not None and id(entry) not in seen:
+                result.warnings.append(
+                    f"{where}:{entry.linenum}: the msgctxt was changed to {entry.msgctxt!r} "
+                    f"(triglot's is {context!r}); the entry was matched by its msgid and used")
+        if entry is None or id(entry) in seen:
+            missing.append(text)
+            continue
+        seen.add(id(entry))
+        result.entries[text] = entry
+    stale = [e for e in active if id(e) not in seen]
+    result.warnings += _unmatched(relpath, stale, missing, where)
+    return result
+
+
+def _unmatched(relpath: str, stale: list[polib.POEntry], missing: list[str],
+               where: str) -> list[str]:
+    """What the sentences without an entry and the entries without a sentence mean."""
+    current = [e for e in stale if e.msgctxt == message_context(relpath, e.msgid)]
+    edited = [e for e in stale if e not in current]
+    warnings = [f"{where}:{e.linenum}: the entry matches no sentence of the article (its "
+                "msgctxt and msgid were both changed?); not used" for e in edited]
+    if current and missing:
+        warnings.append(
+            f"{where}: {len(missing)} sentences of the run have no entry and "
+            f"{len(current)} entries are for sentences the run does not have: the catalog is "
+            "older than the run (run 'triglot po export' on the run folder); their MT is kept")
+    elif missing:
+        warnings += [f"{where}: the entry of the sentence {shown(text)} is missing (deleted "
+                     "from the catalog?); its MT is kept" for text in missing]
+    elif current:
+        warnings.append(
+            f"{where}: {len(current)} entries are for sentences the article no longer has "
+            f"(first at line {current[0].linenum}); not used")
+    return warnings
