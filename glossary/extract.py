@@ -23,6 +23,7 @@ from glossary.formats.cells import neutralise_row, restore
 from glossary.model import Concept, GlossaryError, Term, check_lang
 from glossary.morphology import lemmatizer, phrase_lemma, russian_analyzer, tokenize
 from glossary.stopwords import LINKS, STOPWORDS
+from translator.core.i18n import _
 
 #: Finds the names in lines of one language: per line, the (start, end) of each name.
 #: ``triglot glossary extract`` passes the entity extractor's; glossary/ cannot import it.
@@ -268,24 +269,26 @@ def read_reviewed(path: Path) -> list[Concept]:
     text = read_text(path)
     rows = [[restore(cell) for cell in row] for row in csv.reader(io.StringIO(text, newline=""))]
     if not rows:
-        raise GlossaryError("no rows", path)
+        raise GlossaryError(_("no rows"), path)
     header = [h.strip().lower() for h in rows[0]]
     langs = [h for h in header if h in ("en", "ru", "es")]
     allowed = {"count", "termhood", "example"} | {f"{lang}_score" for lang in ("en", "ru", "es")}
     unknown = [h for h in header if h not in allowed and h not in langs]
     if not langs or unknown:
-        raise GlossaryError("line 1: not an extract CSV: expected a language column (en, ru,"
-                            " es) plus count, termhood, example" +
-                            (f"; unknown {', '.join(unknown)}" if unknown else ""), path)
+        message = (_("line 1: not an extract CSV: expected a language column (en, ru, es) "
+                     "plus count, termhood, example; unknown {columns}") if unknown
+                   else _("line 1: not an extract CSV: expected a language column (en, ru, es) "
+                          "plus count, termhood, example"))
+        raise GlossaryError(message.format(columns=", ".join(unknown)), path)
     concepts = []
     for number, cells in data_rows(rows, header, path):
         terms = [Term(lang, cells[lang], "preferred", source="extract")
                  for lang in langs if cells[lang].strip()]
         if not terms:
-            raise GlossaryError(f"line {number}: empty term", path)
+            raise GlossaryError(_("line {number}: empty term").format(number=number), path)
         concepts.append(Concept(terms=terms, origin=f"line {number}"))
     if not concepts:
-        raise GlossaryError("no rows kept", path)
+        raise GlossaryError(_("no rows kept"), path)
     from glossary.formats import validate
 
     validate(concepts, path)
@@ -306,17 +309,22 @@ def extract_from_files(files: list[Path], lang: str, *,
     lines = [line for f in files for line in read_text(f).splitlines()]
     if parallel is None:
         if not files:
-            raise GlossaryError("give FILES to extract from, or --parallel SRC TGT")
+            raise GlossaryError(_("give FILES to extract from, or --parallel SRC TGT"))
         return extract_candidates(lines, lang, min_count=min_count, max_words=max_words,
                                   min_words=min_words, find_names=find_names)[:top]
     if not target:
-        raise GlossaryError("--parallel needs --to (the target file's language)")
+        raise GlossaryError(_("--parallel needs --to (the target file's language)"))
     target = check_lang(target)
     src_lines = read_text(parallel[0]).splitlines()
     tgt_lines = read_text(parallel[1]).splitlines()
     if len(src_lines) != len(tgt_lines):
-        raise GlossaryError(f"{len(src_lines)} lines but {parallel[1]} has {len(tgt_lines)}:"
-                            " --parallel needs line-aligned files", parallel[0])
+        raise GlossaryError(
+            _(
+                "{count} lines but {target_file} has {target_count}: --parallel "
+                "needs line-aligned files"
+            ).format(count=len(src_lines), target_file=parallel[1], target_count=len(tgt_lines)),
+            parallel[0],
+        )
     candidates = extract_candidates(src_lines + lines, lang, min_count=min_count,
                                     max_words=max_words, min_words=min_words,
                                     find_names=find_names)[:top]

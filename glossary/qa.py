@@ -18,6 +18,7 @@ from pathlib import Path
 
 from glossary.model import Concept
 from glossary.service import Glossary
+from translator.core.i18n import N_, _, ngettext
 
 CHECKS: tuple[str, ...] = ("missing-term", "rejected-term", "dnt-changed", "number-mismatch",
                            "inconsistent")
@@ -86,8 +87,8 @@ class Checker:
                     better = self.concepts[match.concept_id].target_term(self.target)
                     findings.append(Finding(
                         "rejected-term", number,
-                        f"{match.term.status} term '{match.text}'"
-                        + (f"; use '{better.text}'" if better else ""),
+                        _rejected_message(match.term.status, match.text,
+                                          better.text if better else None),
                         expected=better.text if better else "", found=match.text,
                         concept_id=match.concept_id))
         seen: set[str] = set()
@@ -101,8 +102,9 @@ class Checker:
                 if "dnt-changed" in self.checks and not _contains(translation, match.text,
                                                                     match.term.case_sensitive):
                     findings.append(Finding(
-                        "dnt-changed", number, f"do-not-translate '{match.text}' is not in the"
-                        " translation unchanged", source_term=match.text, expected=match.text,
+                        "dnt-changed", number,
+                        _("do-not-translate '{term}' is not in the translation unchanged")
+                        .format(term=match.text), source_term=match.text, expected=match.text,
                         concept_id=cid))
                 continue
             accepted = self.glossary.renderings(cid, translation, self.target)
@@ -113,19 +115,19 @@ class Checker:
                 continue  # no target term to expect, it is there, or reported as rejected
             if "missing-term" in self.checks:
                 findings.append(Finding(
-                    "missing-term", number, f"'{match.text}' should be translated as "
-                    f"'{expected.text}'", source_term=match.text, expected=expected.text,
+                    "missing-term", number,
+                    _("'{term}' should be translated as '{expected}'").format(
+                        term=match.text, expected=expected.text),
+                    source_term=match.text, expected=expected.text,
                     concept_id=cid))
         if "number-mismatch" in self.checks:
             src_numbers, tgt_numbers = numbers(source), numbers(translation)
             if src_numbers != tgt_numbers:
                 missing = sorted((src_numbers - tgt_numbers).elements())
                 extra = sorted((tgt_numbers - src_numbers).elements())
-                parts = ([f"missing {', '.join(missing)}"] if missing else []) + \
-                    ([f"extra {', '.join(extra)}"] if extra else [])
-                findings.append(Finding("number-mismatch", number, "numbers differ: "
-                                        + "; ".join(parts), expected=" ".join(missing),
-                                        found=" ".join(extra)))
+                findings.append(Finding("number-mismatch", number,
+                                        _numbers_message(missing, extra),
+                                        expected=" ".join(missing), found=" ".join(extra)))
         return findings
 
     def corpus_findings(self) -> list[Finding]:
@@ -135,11 +137,14 @@ class Checker:
         findings = []
         for cid, renderings in self._renderings.items():
             if len(renderings) > 1:
-                detail = ", ".join(f"'{text}' ({len(segs)}x: {_segments(segs)})"
-                                   for text, segs in sorted(renderings.items(),
-                                                            key=lambda kv: -len(kv[1])))
+                detail = ", ".join(
+                    ngettext("'{text}' ({count}x: {segments})", "'{text}' ({count}x: {segments})",
+                             len(segs)).format(text=text, count=len(segs),
+                                               segments=_segments(segs))
+                    for text, segs in sorted(renderings.items(), key=lambda kv: -len(kv[1])))
                 findings.append(Finding(
-                    "inconsistent", None, f"{self.concepts[cid].label()} rendered as {detail}",
+                    "inconsistent", None, _("{concept} rendered as {renderings}").format(
+                        concept=self.concepts[cid].label(), renderings=detail),
                     source_term=self.concepts[cid].label(), found=" | ".join(renderings),
                     concept_id=cid))
         return findings
@@ -153,6 +158,32 @@ def check_pairs(glossary: Glossary | Iterable[Concept], pairs: Iterable[tuple[st
     for number, (src, tgt) in enumerate(pairs, start=1):
         findings += checker.check_segment(number, src, tgt)
     return findings + checker.corpus_findings()
+
+
+#: What a rejected term is called in a finding, by its status (with and without a better term).
+_REJECTED_MESSAGES = {
+    "deprecated": (N_("deprecated term '{found}'"),
+                   N_("deprecated term '{found}'; use '{expected}'")),
+    "superseded": (N_("superseded term '{found}'"),
+                   N_("superseded term '{found}'; use '{expected}'")),
+    "forbidden": (N_("forbidden term '{found}'"),
+                  N_("forbidden term '{found}'; use '{expected}'")),
+}
+
+
+def _rejected_message(status: str, found: str, expected: str | None) -> str:
+    alone, with_better = _REJECTED_MESSAGES[status]
+    return _(with_better if expected else alone).format(found=found, expected=expected)
+
+
+def _numbers_message(missing: list[str], extra: list[str]) -> str:
+    if missing and extra:
+        message = _("numbers differ: missing {missing}; extra {extra}")
+    elif missing:
+        message = _("numbers differ: missing {missing}")
+    else:
+        message = _("numbers differ: extra {extra}")
+    return message.format(missing=", ".join(missing), extra=", ".join(extra))
 
 
 def _segments(numbers: list[int]) -> str:
@@ -206,7 +237,11 @@ def checks_without(skipped: Iterable[str]) -> list[str]:
     skip = {name.strip() for value in skipped for name in value.split(",") if name.strip()}
     unknown = skip - set(CHECKS)
     if unknown:
-        raise GlossaryError(f"unknown check '{sorted(unknown)[0]}': use {', '.join(CHECKS)}")
+        raise GlossaryError(
+            _("unknown check '{check}': use {checks}").format(
+                check=sorted(unknown)[0], checks=", ".join(CHECKS)
+            )
+        )
     return [c for c in CHECKS if c not in skip]
 
 
@@ -220,13 +255,15 @@ def check_files(glossary: Glossary | Iterable[Concept], source_file: Path,
 
     source, target = check_lang(source), check_lang(target)
     if source == target:
-        raise GlossaryError(f"--from and --to are both '{source}'")
+        raise GlossaryError(_("--from and --to are both '{source}'").format(source=source))
     src_text, tgt_text = read_text(source_file), read_text(translation_file)
     src_lines, tgt_lines = src_text.splitlines(), tgt_text.splitlines()
     note = ""
     if not documents and len(src_lines) != len(tgt_lines):
-        note = (f"{source_file} has {len(src_lines)} lines and {translation_file} "
-                f"{len(tgt_lines)}; checking them as two documents")
+        note = _("{source_file} has {source_count} lines and {translation_file} "
+                 "{translation_count}; checking them as two documents").format(
+            source_file=source_file, source_count=len(src_lines),
+            translation_file=translation_file, translation_count=len(tgt_lines))
         documents = True
     pairs = [(src_text, tgt_text)] if documents else list(zip(src_lines, tgt_lines, strict=True))
     return Report(len(pairs), check_pairs(glossary, pairs, source, target, checks), documents,

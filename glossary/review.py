@@ -34,6 +34,7 @@ from glossary.model import (
     check_lang,
 )
 from glossary.store import Termbase
+from translator.core.i18n import _
 from translator.core.languages import LANGUAGES
 
 REVIEW_COLUMNS = ["id", "decision", "count", "subject", *LANGUAGES, "variants", "context"]
@@ -52,8 +53,13 @@ def pending(termbase: Termbase) -> list[Concept]:
 def _pending(termbase: Termbase, concept_id: str) -> Concept:
     concept = termbase.get(concept_id)
     if not concept.pending:
-        raise GlossaryError(f"concept {concept.id} is not proposed (it is {concept.review}); "
-                            "edit it with 'triglot glossary edit'", termbase.path)
+        raise GlossaryError(
+            _(
+                "concept {id} is not proposed (it is {review}); edit it with "
+                "'triglot glossary edit'"
+            ).format(id=concept.id, review=concept.review),
+            termbase.path,
+        )
     return concept
 
 
@@ -113,7 +119,7 @@ def prefer(concept: Concept, lang: str, text: str) -> bool:
     becomes admitted, so its spelling is still recognised in a source); True if changed."""
     lang, text = check_lang(lang), " ".join(text.split())
     if not text:
-        raise GlossaryError(f"concept {concept.id}: empty {lang} term")
+        raise GlossaryError(_("concept {id}: empty {lang} term").format(id=concept.id, lang=lang))
     current = concept.find_term(lang, text)
     if current is not None and current.status == "preferred" and current.text == text:
         return False
@@ -197,7 +203,9 @@ def apply_review_csv(termbase: Termbase, path: Path) -> ReviewOutcome:
             try:
                 _apply_row(termbase, cells, outcome)
             except GlossaryError as exc:
-                raise GlossaryError(f"line {number}: {exc.message}", path) from exc
+                raise GlossaryError(
+                    _("line {number}: {message}").format(number=number, message=exc.message), path
+                ) from exc
     return outcome
 
 
@@ -207,8 +215,11 @@ def _apply_row(termbase: Termbase, cells: dict[str, str], outcome: ReviewOutcome
         outcome.undecided += 1
         return
     if decision not in DECISIONS:
-        raise GlossaryError(f"decision '{cells['decision']}': use {', '.join(DECISIONS)} "
-                            "or leave it empty")
+        raise GlossaryError(
+            _("decision '{decision}': use {decisions} or leave it empty").format(
+                decision=cells["decision"], decisions=", ".join(DECISIONS)
+            )
+        )
     concept = termbase.get(cells["id"])
     if decision == "reject":
         reject(termbase, [concept.id or ""])

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from translator.core.errors import InputError, TriglotError
+from translator.core.i18n import _
 
 if TYPE_CHECKING:
     from glossary.model import Concept, Term
@@ -91,10 +92,11 @@ def read_aligned(paths: Sequence[Path]) -> list[list[str]]:
     texts = [read_lines(path) for path in paths]
     counts = {len(lines) for lines in texts}
     if len(counts) > 1:
-        detail = ", ".join(f"{path} has {len(lines)}" for path, lines in
+        detail = ", ".join(_("{path} has {count}").format(path=path, count=len(lines))
+                           for path, lines in
                            zip(paths, texts, strict=True))
-        raise InputError(f"files are not line-aligned: {detail} lines; each line must be "
-                         "the translation of the same line in the other files")
+        raise InputError(_("files are not line-aligned: {detail} lines; each line must be the "
+                           "translation of the same line in the other files").format(detail=detail))
     return texts
 
 
@@ -163,9 +165,11 @@ def detect_lines_language(lines: Sequence[str], path: Path, option: str) -> str:
     sample = "\n".join(line for line in lines[:200] if line.strip())
     lang = detect_language(sample)
     if lang not in LANGUAGES:
-        shown = f"it looks like '{lang}'" if lang else "it is too short to tell"
-        raise TriglotError(f"cannot tell the language of the file ({shown}); give {option}",
-                           path)
+        message = (_("cannot tell the language of the file (it looks like '{lang}'); "
+                     "give {option}") if lang
+                   else _("cannot tell the language of the file (it is too short to tell); "
+                          "give {option}"))
+        raise TriglotError(message.format(lang=lang, option=option), path)
     return lang
 
 
@@ -174,7 +178,7 @@ def evaluate_files(hypothesis: Path, references: Sequence[Path], source: Path | 
                    target_lang: str | None = None) -> Scores:
     """Score a hypothesis file against references; with a source and a glossary, also terms."""
     if not references:
-        raise TriglotError("give at least one reference file (--ref)")
+        raise TriglotError(_("give at least one reference file (--ref)"))
     paths = [hypothesis, *references] + ([source] if source is not None else [])
     texts = read_aligned(paths)
     hyps, refs = texts[0], texts[1:1 + len(references)]
@@ -189,7 +193,9 @@ def evaluate_files(hypothesis: Path, references: Sequence[Path], source: Path | 
     target_lang = check_language(target_lang) if target_lang else \
         detect_lines_language(hyps, hypothesis, "--to")
     if source_lang == target_lang:
-        raise TriglotError(f"source and translation are both '{source_lang}'")
+        raise TriglotError(
+            _("source and translation are both '{source_lang}'").format(source_lang=source_lang)
+        )
     terms = term_accuracy(concepts, src_lines, hyps, source_lang, target_lang)
     return Scores(scores.segments, scores.bleu, scores.chrf, scores.bleu_signature,
                   scores.chrf_signature, terms)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 
+from translator.core.i18n import _
+
 
 class Progress:
     def __init__(self, enabled: bool | None = None) -> None:
@@ -13,8 +15,8 @@ class Progress:
         self.documents_done = 0
         self.bar = tqdm(
             total=0,
-            unit="seg",
-            desc="translating",
+            unit=_("seg"),
+            desc=_("translating"),
             file=sys.stderr,
             disable=(not sys.stderr.isatty()) if enabled is None else not enabled,
             dynamic_ncols=True,
@@ -38,7 +40,8 @@ class Progress:
         self._show_documents()
 
     def _show_documents(self) -> None:
-        self.bar.set_postfix_str(f"docs {self.documents_done}/{self.documents_total}")
+        self.bar.set_postfix_str(_("docs {done}/{total}").format(
+            done=self.documents_done, total=self.documents_total))
 
     def close(self) -> None:
         self.bar.close()

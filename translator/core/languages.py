@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from translator.core.errors import TriglotError
+from translator.core.i18n import _
 
 LANGUAGES: dict[str, str] = {"ru": "Russian", "en": "English", "es": "Spanish"}
 PIVOT = "en"
@@ -12,7 +13,11 @@ def check_language(code: str) -> str:
     """Return the normalised code, or fail with a message listing what is supported."""
     norm = code.strip().lower()
     if norm not in LANGUAGES:
-        raise TriglotError(f"unsupported language '{code}': use one of {', '.join(LANGUAGES)}")
+        raise TriglotError(
+            _("unsupported language '{code}': use one of {supported}").format(
+                code=code, supported=", ".join(LANGUAGES)
+            )
+        )
     return norm
 
 
@@ -25,5 +30,5 @@ def parse_language_list(value: str) -> list[str]:
             if code not in codes:
                 codes.append(code)
     if not codes:
-        raise TriglotError("no target language given")
+        raise TriglotError(_("no target language given"))
     return codes

@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 from translator.core.errors import InputError
+from translator.core.i18n import _
 
 # Extension -> document format.
 FORMATS: dict[str, str] = {
@@ -44,9 +45,12 @@ def format_of(path: Path) -> str:
     """The document format for ``path``'s extension, or an ``InputError``."""
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
-        shown = path.suffix or "(none)"
+        shown = path.suffix or _("(none)")
         raise InputError(
-            f"unsupported file type {shown}: use one of {', '.join(SUPPORTED_EXTENSIONS)}", path
+            _("unsupported file type {shown}: use one of {supported}").format(
+                shown=shown, supported=", ".join(SUPPORTED_EXTENSIONS)
+            ),
+            path,
         )
     return fmt
 
@@ -62,8 +66,10 @@ def declared_charset(data: bytes) -> str | None:
 def check_html_charset(charset: str | None, path: Path | str | None) -> None:
     if charset is not None and charset not in _UTF8_NAMES:
         raise InputError(
-            f"the page declares charset {charset}; only UTF-8 is supported "
-            f"(convert it first, e.g. iconv -f {charset} -t utf-8)",
+            _(
+                "the page declares charset {charset}; only UTF-8 is supported (convert it first, "
+                "e.g. iconv -f {charset} -t utf-8)"
+            ).format(charset=charset),
             path,
         )
 
@@ -74,7 +80,8 @@ def _utf8_position(data: bytes, offset: int) -> str:
     line = before.count(b"\n") + 1
     line_start = before.rfind(b"\n") + 1
     column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
-    return f"line {line}, column {column} (byte offset {offset})"
+    return _("line {line}, column {column} (byte offset {offset})").format(
+        line=line, column=column, offset=offset)
 
 
 def decode_wide(data: bytes, path: Path | str | None = None) -> str | None:
@@ -85,8 +92,11 @@ def decode_wide(data: bytes, path: Path | str | None = None) -> str | None:
                 return data.decode(encoding.lower())
             except UnicodeDecodeError as exc:
                 raise InputError(
-                    f"invalid {encoding} at byte offset {exc.start}; save the file as UTF-8",
-                    path) from None
+                    _("invalid {encoding} at byte offset {start}; save the file as UTF-8").format(
+                        encoding=encoding, start=exc.start
+                    ),
+                    path,
+                ) from None
     return None
 
 
@@ -97,26 +107,31 @@ def decode_utf8(data: bytes, path: Path | str | None = None) -> str:
         text = _strict_utf8(data, path)
     nul = text.find("\x00")
     if nul != -1:
-        raise InputError(f"binary file, not text (NUL character at offset {nul})", path)
+        raise InputError(
+            _("binary file, not text (NUL character at offset {nul})").format(nul=nul), path
+        )
     if text and len(_CONTROL.findall(text)) / len(text) > _MAX_CONTROL_SHARE:
-        raise InputError("binary file, not text (too many control characters)", path)
+        raise InputError(_("binary file, not text (too many control characters)"), path)
     body = text[1:] if text.startswith("\ufeff") else text
     if not body.strip():
-        raise InputError("empty file (nothing in it to read)", path)
+        raise InputError(_("empty file (nothing in it to read)"), path)
     return text
 
 
 def _strict_utf8(data: bytes, path: Path | str | None) -> str:
     nul = data.find(b"\x00")
     if nul != -1:
-        raise InputError(f"binary file, not text (NUL byte at offset {nul})", path)
+        raise InputError(
+            _("binary file, not text (NUL byte at offset {nul})").format(nul=nul), path
+        )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         bad = data[exc.start : exc.start + 1].hex()
         raise InputError(
-            f"invalid UTF-8 at {_utf8_position(data, exc.start)}: byte 0x{bad}; "
-            "save the file as UTF-8",
+            _("invalid UTF-8 at {position}: byte 0x{bad}; save the file as UTF-8").format(
+                position=_utf8_position(data, exc.start), bad=bad
+            ),
             path,
         ) from None
 
@@ -125,13 +140,15 @@ def read_bytes(path: Path) -> bytes:
     """A file's bytes, or an ``InputError``: missing, a directory, unreadable."""
     path = Path(path)
     if not path.exists():
-        raise InputError("no such file", path)
+        raise InputError(_("no such file"), path)
     if path.is_dir():
-        raise InputError("is a directory, expected a file", path)
+        raise InputError(_("is a directory, expected a file"), path)
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", path) from None
+        raise InputError(
+            _("cannot read: {reason}").format(reason=exc.strerror or exc), path
+        ) from None
 
 
 def read_plain_text(path: Path) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from translator.core.i18n import _
 from translator.entities.model import AlignedPair, Mention
 from translator.entities.similarity import similarity
 
@@ -64,7 +65,7 @@ def align_segment(source: Sequence[Mention], target: Sequence[Mention], target_t
     scored.sort(reverse=True)
     pairs: dict[int, AlignedPair] = {}
     used: set[int] = set()
-    for score, _, i, j, method in scored:
+    for score, _tie, i, j, method in scored:
         if i in pairs or j in used:
             continue
         pairs[i] = AlignedPair(source[i], target[j], round(score, 3), method)
@@ -152,8 +153,11 @@ def align_documents(source_segments: Sequence[str], target_segments: Sequence[st
 
     if len(source_segments) != len(target_segments):
         raise TriglotError(
-            f"source has {len(source_segments)} segments but the translation has "
-            f"{len(target_segments)}: alignment needs one translated line per source line")
+            _(
+                "source has {source_count} segments but the translation has {target_count}: "
+                "alignment needs one translated line per source line"
+            ).format(source_count=len(source_segments), target_count=len(target_segments))
+        )
     result: list[AlignedPair] = []
     sources = extract_many(list(source_segments), source_lang)
     targets = extract_many(list(target_segments), target_lang)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from translator.core.errors import InputError
+from translator.core.i18n import _
 from translator.entities.model import AlignedPair, Mention
 
 LANGS = ("en", "ru", "es")
@@ -85,12 +86,16 @@ def read_jsonl(path: Path) -> list[dict]:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise InputError(f"line {number}: not valid JSON ({exc.msg})", path) from None
+            raise InputError(
+                _("line {number}: not valid JSON ({msg})").format(number=number, msg=exc.msg), path
+            ) from None
         if not isinstance(record, dict) or "id" not in record:
-            raise InputError(f"line {number}: expected a JSON object with an \"id\"", path)
+            raise InputError(
+                _('line {number}: expected a JSON object with an "id"').format(number=number), path
+            )
         records.append(record)
     if not records:
-        raise InputError("no records", path)
+        raise InputError(_("no records"), path)
     return records
 
 
@@ -100,9 +105,16 @@ def _check_sentences(records: list[dict], path: Path) -> dict:
         for lang in LANGS:
             if not isinstance(record.get(lang), str):
                 raise InputError(
-                    f"record {number} (id {record['id']}): missing \"{lang}\" text", path)
+                    _('record {number} (id {id}): missing "{lang}" text').format(
+                        number=number, id=record["id"], lang=lang
+                    ),
+                    path,
+                )
         if record["id"] in sentences:
-            raise InputError(f"record {number}: id {record['id']} appears twice", path)
+            raise InputError(
+                _("record {number}: id {id} appears twice").format(number=number, id=record["id"]),
+                path,
+            )
         sentences[record["id"]] = record
     return sentences
 
@@ -135,31 +147,37 @@ def load(sentences_path: Path, gold_path: Path) -> tuple[dict, dict[object, list
     if missing or extra:
         parts = []
         if missing:
-            parts.append(f"gold ids without a sentence: {', '.join(map(str, missing[:5]))}"
-                         + (" ..." if len(missing) > 5 else ""))
+            parts.append(_("gold ids without a sentence: {ids}").format(
+                ids=", ".join(map(str, missing[:5])) + (" ..." if len(missing) > 5 else "")))
         if extra:
-            parts.append(f"sentence ids without gold: {', '.join(map(str, extra[:5]))}"
-                         + (" ..." if len(extra) > 5 else ""))
-        raise InputError(f"ids do not match {sentences_path}: " + "; ".join(parts), gold_path)
+            parts.append(_("sentence ids without gold: {ids}").format(
+                ids=", ".join(map(str, extra[:5])) + (" ..." if len(extra) > 5 else "")))
+        raise InputError(_("ids do not match {path}: {problems}").format(
+            path=sentences_path, problems="; ".join(parts)), gold_path)
     gold: dict[object, list[GoldEntity]] = {}
     unlocated: list[str] = []
     for number, record in enumerate(gold_records, start=1):
         entities = record.get("entities")
         if not isinstance(entities, list):
-            raise InputError(f"line {number}: \"entities\" must be a list", gold_path)
+            raise InputError(
+                _('line {number}: "entities" must be a list').format(number=number), gold_path
+            )
         sentence = sentences[record["id"]]
         used: dict[str, list[Span]] = {lang: [] for lang in LANGS}
         located: list[GoldEntity] = []
         for entity in entities:
             if not isinstance(entity, dict):
-                raise InputError(f"line {number}: each entity must be an object", gold_path)
+                raise InputError(
+                    _("line {number}: each entity must be an object").format(number=number),
+                    gold_path,
+                )
             located.append(GoldEntity(str(entity.get("type", "MISC"))))
         # longest forms first, so "Arias" is not placed inside "Rodrigo Arias"
         forms = [(len(entity.get(key) or ""), index, lang, key)
                  for index, entity in enumerate(entities) for lang in LANGS
                  for key in (lang, f"{lang}_alt") if entity.get(key)]
         repeats: list[tuple[int, str, str]] = []
-        for _, index, lang, key in sorted(forms, key=lambda f: (-f[0], f[1])):
+        for _length, index, lang, key in sorted(forms, key=lambda f: (-f[0], f[1])):
             form = str(entities[index][key])
             span = _locate(sentence[lang], form, used[lang])
             if span is None:

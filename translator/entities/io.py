@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from translator.core.errors import InputError, TriglotError
+from translator.core.i18n import _
 from translator.core.reading import read_plain_text
 
 
@@ -49,13 +50,20 @@ def file_language(path: Path | str, text: str, forced: str | None = None,
     named, detected = named_language(path), detect_language(text)
     if detected in LANGUAGES:
         if named and named != detected and warn is not None:
-            warn(f"{path}: named '.{named}' but the text is '{detected}'; reading it as "
-                 f"'{detected}' ({option} {named} to override)")
+            warn(
+                _(
+                    "{path}: named '.{named}' but the text is '{detected}'; reading it as "
+                    "'{detected}' ({option} {named} to override)"
+                ).format(path=path, named=named, detected=detected, option=option)
+            )
         return detected
     if named:
         return named
-    shown = f"it looks like '{detected}'" if detected else "it is too short to tell"
-    raise InputError(f"cannot tell the language ({shown}); use {option} ru, en or es", path)
+    message = (_("cannot tell the language (it looks like '{detected}'); use {option} ru, en "
+                 "or es") if detected
+               else _("cannot tell the language (it is too short to tell); use {option} ru, "
+                      "en or es"))
+    raise InputError(message.format(detected=detected, option=option), path)
 
 
 def common_language(paths: Iterable[Path | str], forced: str | None = None,
@@ -68,12 +76,14 @@ def common_language(paths: Iterable[Path | str], forced: str | None = None,
         return check_language(forced)
     found = {str(path): file_language(path, read_input(path), None, warn) for path in paths}
     if not found:
-        raise InputError("no input files: give FILES (or --parallel SRC TGT)")
+        raise InputError(_("no input files: give FILES (or --parallel SRC TGT)"))
     langs = sorted(set(found.values()))
     if len(langs) != 1:
-        shown = ", ".join(f"{path} is '{lang}'" for path, lang in list(found.items())[:4])
-        raise InputError(f"the files are in different languages ({shown}); "
-                         "give --lang")
+        shown = ", ".join(_("{path} is '{lang}'").format(path=path, lang=lang)
+                          for path, lang in list(found.items())[:4])
+        raise InputError(
+            _("the files are in different languages ({shown}); give --lang").format(shown=shown)
+        )
     return langs[0]
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from translator.core.i18n import ngettext
 from translator.entities.clusters import Cluster
 
 SOURCE = "triglot entities clusters"
@@ -33,7 +34,9 @@ def cluster_concept(cluster: Cluster, context: str = ""):
             seen.add((lang, form.casefold()))
             terms.append(Term(lang, form, "admitted", pos="noun", source=SOURCE))
     return Concept(subject=f"named entity ({cluster.type})",
-                   note=f"{cluster.size} mentions in the clustered corpus", terms=terms,
+                   note=ngettext("{count} mention in the clustered corpus",
+                                 "{count} mentions in the clustered corpus",
+                                 cluster.size).format(count=cluster.size), terms=terms,
                    review="proposed", occurrences=cluster.size, context=context)
 
 

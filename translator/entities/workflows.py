@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from translator.core.i18n import _, ngettext
 from translator.entities.clusters import Cluster
 from translator.entities.evaluate import Report
 from translator.entities.io import InputText
@@ -130,9 +131,23 @@ def add_clusters_to_glossary(clusters: list[Cluster], glossary: Path,
     from translator.entities.to_glossary import add_to_glossary
 
     outcomes = add_to_glossary(clusters, glossary, contexts)
-    summary = ", ".join(f"{n} {action}" for action, n in sorted(outcomes.items()))
-    return (f"{glossary}: {len(clusters)} clusters: {summary or 'nothing to add'}; proposed, "
-            "not enforced until approved with 'triglot glossary review'")
+    summary = ", ".join(_outcome(action, n) for action, n in sorted(outcomes.items()))
+    return ngettext("{glossary}: {count} cluster: {summary}; proposed, not enforced until "
+                    "approved with 'triglot glossary review'",
+                    "{glossary}: {count} clusters: {summary}; proposed, not enforced until "
+                    "approved with 'triglot glossary review'", len(clusters)).format(
+        glossary=glossary, count=len(clusters), summary=summary or _("nothing to add"))
+
+
+def _outcome(action: str, count: int) -> str:
+    """How many clusters one merge action met, in words ("3 added")."""
+    forms = {
+        "added": ngettext("{count} added", "{count} added", count),
+        "merged": ngettext("{count} merged", "{count} merged", count),
+        "unchanged": ngettext("{count} unchanged", "{count} unchanged", count),
+        "conflict": ngettext("{count} conflict", "{count} conflict", count),
+    }
+    return forms.get(action, "{count} " + action).format(count=count)
 
 
 def evaluation_rows(report: Report) -> list[list[object]]:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from translator.core.errors import PackageRejected
+from translator.core.i18n import _
 from translator.packages.layout import (
     MAX_METADATA_BYTES,
     METADATA,
@@ -78,18 +79,23 @@ def verify_archive(path: Path | str, *, max_total_bytes: int = DEFAULT_MAX_TOTAL
 def open_archive(path: Path) -> zipfile.ZipFile:
     """Open ``path`` as a zip, turning every way that can fail into a one-line refusal."""
     if not path.exists():
-        raise PackageRejected("file not found", path)
+        raise PackageRejected(_("file not found"), path)
     if path.is_dir():
-        raise PackageRejected("is a directory, not an .argosmodel file", path)
+        raise PackageRejected(_("is a directory, not an .argosmodel file"), path)
     try:
         return zipfile.ZipFile(path)
     except zipfile.BadZipFile:
-        raise PackageRejected("not a zip archive (corrupt or truncated .argosmodel?)",
-                              path) from None
+        raise PackageRejected(
+            _("not a zip archive (corrupt or truncated .argosmodel?)"), path
+        ) from None
     except (zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError) as exc:
-        raise PackageRejected(f"unreadable zip archive: {exc}", path) from None
+        raise PackageRejected(
+            _("unreadable zip archive: {reason}").format(reason=exc), path
+        ) from None
     except OSError as exc:
-        raise PackageRejected(f"cannot read the file: {exc.strerror or exc}", path) from None
+        raise PackageRejected(
+            _("cannot read the file: {reason}").format(reason=exc.strerror or exc), path
+        ) from None
 
 
 def inspect_archive(archive: zipfile.ZipFile, path: Path, *,
@@ -98,9 +104,12 @@ def inspect_archive(archive: zipfile.ZipFile, path: Path, *,
     """Verify an open archive; ``store`` extracts from the same handle it checked."""
     infos = archive.infolist()
     if not infos:
-        raise PackageRejected("the zip archive is empty", path)
+        raise PackageRejected(_("the zip archive is empty"), path)
     if len(infos) > MAX_ENTRIES:
-        raise PackageRejected(f"too many entries ({len(infos)} > {MAX_ENTRIES})", path)
+        raise PackageRejected(
+            _("too many entries ({count} > {limit})").format(count=len(infos), limit=MAX_ENTRIES),
+            path,
+        )
 
     members: list[Member] = []
     seen: dict[str, str] = {}
@@ -113,21 +122,39 @@ def inspect_archive(archive: zipfile.ZipFile, path: Path, *,
         key = "/".join(parts).casefold()
         if key in seen:
             raise PackageRejected(
-                f"duplicate entry '{info.filename}' (also '{seen[key]}')", path)
+                _("duplicate entry '{filename}' (also '{other}')").format(
+                    filename=info.filename, other=seen[key]
+                ),
+                path,
+            )
         seen[key] = info.filename
         total += info.file_size
         if total > max_total_bytes:
             raise PackageRejected(
-                f"unpacks to more than {max_total_bytes} bytes (zip bomb?)", path)
+                _("unpacks to more than {limit} bytes (zip bomb?)").format(limit=max_total_bytes),
+                path,
+            )
         if (info.file_size >= RATIO_MIN_BYTES
                 and info.file_size > max_ratio * max(info.compress_size, 1)):
             raise PackageRejected(
-                f"entry '{info.filename}' compresses more than {max_ratio:g}:1 (zip bomb?)", path)
+                _("entry '{filename}' compresses more than {max_ratio:g}:1 (zip bomb?)").format(
+                    filename=info.filename, max_ratio=max_ratio
+                ),
+                path,
+            )
         if total > max_expansion:
             raise PackageRejected(
-                f"its {len(infos)} entries unpack to more than {max_expansion / 2**20:.0f} MiB "
-                f"from a {archive_bytes / 2**20:.1f} MiB archive, more than "
-                f"{MAX_TOTAL_RATIO:g}:1 overall (zip bomb?)", path)
+                _(
+                    "its {count} entries unpack to more than {unpacked_mib:.0f} MiB from a "
+                    "{archive_mib:.1f} MiB archive, more than {ratio:g}:1 overall (zip bomb?)"
+                ).format(
+                    count=len(infos),
+                    unpacked_mib=max_expansion / 2**20,
+                    archive_mib=archive_bytes / 2**20,
+                    ratio=MAX_TOTAL_RATIO,
+                ),
+                path,
+            )
         members.append(Member(info, parts[1:], is_dir))
 
     top = _single_top_folder(members, infos, path)
@@ -136,11 +163,18 @@ def inspect_archive(archive: zipfile.ZipFile, path: Path, *,
     metadata = _read_metadata(archive, files.get(METADATA), top, path)
     if MODEL_BIN not in files:
         raise PackageRejected(
-            f"no CTranslate2 model: '{top}/{MODEL_BIN}' is missing", path)
+            _("no CTranslate2 model: '{top}/{file}' is missing").format(top=top, file=MODEL_BIN),
+            path,
+        )
     tokenizer = next((kind for kind, name in TOKENIZERS if name in files), None)
     if tokenizer is None:
-        names = " or ".join(f"'{top}/{name}'" for _, name in TOKENIZERS)
-        raise PackageRejected(f"no tokenizer model: {names} is missing", path)
+        first, second = (name for _kind, name in TOKENIZERS)
+        raise PackageRejected(
+            _("no tokenizer model: '{top}/{first}' or '{top}/{second}' is missing").format(
+                top=top, first=first, second=second
+            ),
+            path,
+        )
     return ArchiveInfo(
         path=path, top_folder=top, metadata=metadata,
         from_code=metadata["from_code"], to_code=metadata["to_code"],
@@ -162,21 +196,31 @@ def _entry_parts(info: zipfile.ZipInfo, path: Path) -> tuple[tuple[str, ...], bo
     name = info.filename
     shown = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", name)
     if not name:
-        raise PackageRejected("entry with an empty name", path)
+        raise PackageRejected(_("entry with an empty name"), path)
     if "\\" in name:
-        raise PackageRejected(f"unsafe entry '{shown}': backslash in the name", path)
+        raise PackageRejected(
+            _("unsafe entry '{shown}': backslash in the name").format(shown=shown), path
+        )
     if name.startswith("/"):
-        raise PackageRejected(f"unsafe entry '{shown}': absolute path", path)
+        raise PackageRejected(_("unsafe entry '{shown}': absolute path").format(shown=shown), path)
     if _DRIVE.match(name) or ":" in name:
-        raise PackageRejected(f"unsafe entry '{shown}': drive letter or ':' in the name", path)
+        raise PackageRejected(
+            _("unsafe entry '{shown}': drive letter or ':' in the name").format(shown=shown), path
+        )
     if _CONTROL.search(name):
-        raise PackageRejected(f"unsafe entry '{shown}': control character in the name", path)
+        raise PackageRejected(
+            _("unsafe entry '{shown}': control character in the name").format(shown=shown), path
+        )
     is_dir = name.endswith("/")
     parts = tuple(name[:-1].split("/") if is_dir else name.split("/"))
     if ".." in parts:
-        raise PackageRejected(f"unsafe entry '{shown}': '..' component (path traversal)", path)
+        raise PackageRejected(
+            _("unsafe entry '{shown}': '..' component (path traversal)").format(shown=shown), path
+        )
     if any(part in ("", ".") for part in parts):
-        raise PackageRejected(f"unsafe entry '{shown}': empty or '.' path component", path)
+        raise PackageRejected(
+            _("unsafe entry '{shown}': empty or '.' path component").format(shown=shown), path
+        )
     return parts, is_dir
 
 
@@ -184,17 +228,31 @@ def _check_entry_kind(info: zipfile.ZipInfo, is_dir: bool, path: Path) -> None:
     mode = info.external_attr >> 16
     kind = stat.S_IFMT(mode)
     if stat.S_ISLNK(mode):
-        raise PackageRejected(f"entry '{info.filename}' is a symbolic link", path)
+        raise PackageRejected(
+            _("entry '{filename}' is a symbolic link").format(filename=info.filename), path
+        )
     if kind not in (0, stat.S_IFREG, stat.S_IFDIR):
-        raise PackageRejected(f"entry '{info.filename}' is a special file (mode {mode:o})", path)
+        raise PackageRejected(
+            _("entry '{filename}' is a special file (mode {mode:o})").format(
+                filename=info.filename, mode=mode
+            ),
+            path,
+        )
     if info.flag_bits & 0x1:
-        raise PackageRejected(f"entry '{info.filename}' is encrypted", path)
+        raise PackageRejected(
+            _("entry '{filename}' is encrypted").format(filename=info.filename), path
+        )
     if info.compress_type not in SUPPORTED_COMPRESSION:
         raise PackageRejected(
-            f"entry '{info.filename}' uses unsupported compression method {info.compress_type}",
-            path)
+            _("entry '{filename}' uses unsupported compression method {compress_type}").format(
+                filename=info.filename, compress_type=info.compress_type
+            ),
+            path,
+        )
     if is_dir and info.file_size:
-        raise PackageRejected(f"folder entry '{info.filename}' has data", path)
+        raise PackageRejected(
+            _("folder entry '{filename}' has data").format(filename=info.filename), path
+        )
 
 
 def _single_top_folder(members: list[Member], infos: list[zipfile.ZipInfo], path: Path) -> str:
@@ -202,15 +260,22 @@ def _single_top_folder(members: list[Member], infos: list[zipfile.ZipInfo], path
     if len(tops) != 1:
         shown = ", ".join(f"'{t}'" for t in tops[:5])
         raise PackageRejected(
-            f"must hold exactly one top folder, found {len(tops)}: {shown}", path)
+            _("must hold exactly one top folder, found {count}: {shown}").format(
+                count=len(tops), shown=shown
+            ),
+            path,
+        )
     top = tops[0]
     for member in members:
         if not member.relative and not member.is_dir:
             raise PackageRejected(
-                f"must hold one top folder, but '{member.info.filename}' is a file at the top",
-                path)
+                _("must hold one top folder, but '{filename}' is a file at the top").format(
+                    filename=member.info.filename
+                ),
+                path,
+            )
     if top.startswith("."):
-        raise PackageRejected(f"the top folder '{top}' is a hidden name", path)
+        raise PackageRejected(_("the top folder '{top}' is a hidden name").format(top=top), path)
     return top
 
 
@@ -221,18 +286,35 @@ def _check_no_file_folder_clash(members: list[Member], path: Path) -> None:
             parent = "/".join(member.relative[:depth]).casefold()
             if parent in files:
                 raise PackageRejected(
-                    f"entry '{member.info.filename}' is inside a path that is also a file", path)
+                    _("entry '{filename}' is inside a path that is also a file").format(
+                        filename=member.info.filename
+                    ),
+                    path,
+                )
 
 
 def _read_metadata(archive: zipfile.ZipFile, member: Member | None, top: str,
                    path: Path) -> dict[str, Any]:
     if member is None:
-        raise PackageRejected(f"'{top}/{METADATA}' is missing", path)
+        raise PackageRejected(_("'{top}/{file}' is missing").format(top=top, file=METADATA), path)
     if member.info.file_size > MAX_METADATA_BYTES:
-        raise PackageRejected(f"{METADATA} is larger than {MAX_METADATA_BYTES} bytes", path)
+        raise PackageRejected(
+            _("{file} is larger than {limit} bytes").format(
+                file=METADATA, limit=MAX_METADATA_BYTES
+            ),
+            path,
+        )
     try:
         raw = archive.read(member.info)
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError,
-            NotImplementedError) as exc:
-        raise PackageRejected(f"cannot read {METADATA}: {exc}", path) from None
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        OSError,
+        ValueError,
+        NotImplementedError,
+    ) as exc:
+        raise PackageRejected(
+            _("cannot read {file}: {reason}").format(file=METADATA, reason=exc), path
+        ) from None
     return parse_metadata(raw, str(path))

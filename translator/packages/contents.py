@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 
 from translator.core.errors import PackageRejected
+from translator.core.i18n import _
 from translator.packages.layout import MODEL_DIR
 
 MODEL_CONFIG = "config.json"
@@ -38,10 +39,14 @@ def _check_sentencepiece(path: Path, where: Path | str) -> None:
     except (RuntimeError, OSError, ValueError) as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         reason = reason.replace(str(path), path.name)
-        raise PackageRejected(f"its {path.name} is not a SentencePiece model ({reason})",
-                              where) from None
+        raise PackageRejected(
+            _("its {name} is not a SentencePiece model ({reason})").format(
+                name=path.name, reason=reason
+            ),
+            where,
+        ) from None
     if pieces == 0:
-        raise PackageRejected(f"its {path.name} has no pieces", where)
+        raise PackageRejected(_("its {name} has no pieces").format(name=path.name), where)
 
 
 def _check_bpe_codes(path: Path, where: Path | str) -> None:
@@ -50,19 +55,30 @@ def _check_bpe_codes(path: Path, where: Path | str) -> None:
     try:
         lines = path.read_bytes().decode("utf-8").splitlines()
     except UnicodeDecodeError:
-        raise PackageRejected(f"its {path.name} is not UTF-8 text (BPE codes)", where) from None
+        raise PackageRejected(
+            _("its {name} is not UTF-8 text (BPE codes)").format(name=path.name), where
+        ) from None
     first = 0
     if lines and lines[0].startswith("#version:"):
         version = lines[0].split()[-1]
         if not all(part.isdigit() for part in version.split(".")):
-            raise PackageRejected(f"its {path.name} line 1: bad version '{version}'", where)
+            raise PackageRejected(
+                _("its {name} line 1: bad version '{version}'").format(
+                    name=path.name, version=version
+                ),
+                where,
+            )
         first = 1
     if len(lines) <= first:
-        raise PackageRejected(f"its {path.name} holds no BPE merges", where)
+        raise PackageRejected(_("its {name} holds no BPE merges").format(name=path.name), where)
     for number, line in enumerate(lines[first:], start=first + 1):
         if len(line.strip("\r\n ").split(" ")) != 2:
-            raise PackageRejected(f"its {path.name} line {number}: not a BPE merge "
-                                  "(two units separated by a space)", where)
+            raise PackageRejected(
+                _(
+                    "its {name} line {number}: not a BPE merge (two units separated by a space)"
+                ).format(name=path.name, number=number),
+                where,
+            )
 
 
 def _check_model_config(path: Path, where: Path | str) -> None:
@@ -72,14 +88,26 @@ def _check_model_config(path: Path, where: Path | str) -> None:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise PackageRejected(f"cannot read {MODEL_DIR}/{MODEL_CONFIG}: {exc.strerror}",
-                              where) from None
+        raise PackageRejected(
+            _("cannot read {file}: {reason}").format(
+                file=f"{MODEL_DIR}/{MODEL_CONFIG}", reason=exc.strerror
+            ),
+            where,
+        ) from None
     if len(raw) > MAX_CONFIG_BYTES:
-        raise PackageRejected(f"{MODEL_DIR}/{MODEL_CONFIG} is larger than "
-                              f"{MAX_CONFIG_BYTES} bytes", where)
+        raise PackageRejected(
+            _("{file} is larger than {limit} bytes").format(
+                file=f"{MODEL_DIR}/{MODEL_CONFIG}", limit=MAX_CONFIG_BYTES
+            ),
+            where,
+        )
     try:
         config = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
-        raise PackageRejected(f"{MODEL_DIR}/{MODEL_CONFIG} is not valid JSON", where) from None
+        raise PackageRejected(
+            _("{file} is not valid JSON").format(file=f"{MODEL_DIR}/{MODEL_CONFIG}"), where
+        ) from None
     if not isinstance(config, dict):
-        raise PackageRejected(f"{MODEL_DIR}/{MODEL_CONFIG} must hold a JSON object", where)
+        raise PackageRejected(
+            _("{file} must hold a JSON object").format(file=f"{MODEL_DIR}/{MODEL_CONFIG}"), where
+        )

@@ -27,6 +27,7 @@ from typing import Any
 
 from translator.core.atomic import write_bytes_atomic
 from translator.core.errors import ModelError, PackageRejected, TriglotError
+from translator.core.i18n import N_, _
 from translator.packages import paths
 from translator.packages.archive import DEFAULT_MAX_TOTAL_BYTES, verify_archive
 from translator.packages.layout import text_field, version_key
@@ -36,7 +37,7 @@ INDEX_TIMEOUT = 10.0  # seconds, for connecting and for the whole index download
 DOWNLOAD_TIMEOUT = 30.0  # seconds without progress before a package download gives up
 MAX_INDEX_BYTES = 16 * 1024 * 1024
 USER_AGENT = "ArgosTranslate"  # what argospm sends; some mirrors refuse unknown agents
-OFFLINE_HINT = "install from a file with: triglot models install --file PATH.argosmodel"
+OFFLINE_HINT = N_("install from a file with: triglot models install --file PATH.argosmodel")
 _SHA256 = re.compile(r"^(?:sha256[:=])?([0-9a-fA-F]{64})$")
 
 
@@ -79,7 +80,7 @@ def update_index(timeout: float = INDEX_TIMEOUT) -> list[IndexEntry]:
     try:
         write_bytes_atomic(paths.local_index_path(), data)
     except OSError as exc:
-        raise TriglotError(f"cannot save the package index: {exc.strerror}",
+        raise TriglotError(_("cannot save the package index: {reason}").format(reason=exc.strerror),
                            paths.local_index_path()) from None
     return entries
 
@@ -94,9 +95,9 @@ def parse_index(data: bytes, source: str) -> list[IndexEntry]:
     try:
         raw = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
-        raise TriglotError("the Argos package index is not valid JSON", source) from None
+        raise TriglotError(_("the Argos package index is not valid JSON"), source) from None
     if not isinstance(raw, list):
-        raise TriglotError("the Argos package index is not a JSON list", source)
+        raise TriglotError(_("the Argos package index is not a JSON list"), source)
     entries = []
     for item in raw:
         if not isinstance(item, dict) or item.get("type", "translate") != "translate":
@@ -128,13 +129,17 @@ def install_from_index(source: str, target: str, *, timeout: float = INDEX_TIMEO
     entry = newest_entry(entries, source, target)
     if entry is None:
         targets = sorted({e.to_code for e in entries if e.from_code == source})
-        offered = f"; from {source} it offers: {', '.join(targets)}" if targets else ""
-        raise ModelError(f"the Argos package index has no {source}->{target} package{offered}")
+        message = (_("the Argos package index has no {source}->{target} package; "
+                     "from {source} it offers: {targets}") if targets
+                   else _("the Argos package index has no {source}->{target} package"))
+        raise ModelError(message.format(source=source, target=target, targets=", ".join(targets)))
     directory = package_dir()
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ModelError(f"cannot create the package dir: {exc.strerror}", directory) from None
+        raise ModelError(
+            _("cannot create the package dir: {reason}").format(reason=exc.strerror), directory
+        ) from None
     archive, url = download_package(entry, directory, timeout=download_timeout,
                                     on_download=on_download)
     try:
@@ -142,8 +147,14 @@ def install_from_index(source: str, target: str, *, timeout: float = INDEX_TIMEO
             info = verify_archive(archive)
             if (info.from_code, info.to_code) != entry.pair:
                 raise PackageRejected(
-                    f"the index offers it as {source}->{target}, but it holds "
-                    f"{info.from_code}->{info.to_code}", archive)
+                    _(
+                        "the index offers it as {source}->{target}, but it holds "
+                        "{from_code}->{to_code}"
+                    ).format(
+                        source=source, target=target, from_code=info.from_code, to_code=info.to_code
+                    ),
+                    archive,
+                )
             return install_archive(archive)
         except PackageRejected as exc:
             raise PackageRejected(exc.message, url) from None
@@ -161,7 +172,11 @@ def download_package(entry: IndexEntry, directory: Path, *, timeout: float = DOW
     """
     links = _usable_links(entry.links)
     if not links:
-        raise ModelError(f"the index gives no http(s) link for {entry.from_code}->{entry.to_code}")
+        raise ModelError(
+            _("the index gives no http(s) link for {from_code}->{to_code}").format(
+                from_code=entry.from_code, to_code=entry.to_code
+            )
+        )
     failures = []
     for url in links:
         if on_download is not None:
@@ -170,7 +185,9 @@ def download_package(entry: IndexEntry, directory: Path, *, timeout: float = DOW
             fd, name = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}download-", suffix=".argosmodel",
                                         dir=directory)
         except OSError as exc:
-            raise ModelError(f"cannot write a download: {exc.strerror}", directory) from None
+            raise ModelError(
+                _("cannot write a download: {reason}").format(reason=exc.strerror), directory
+            ) from None
         temp = Path(name)
         try:
             with os.fdopen(fd, "wb") as handle:
@@ -184,12 +201,23 @@ def download_package(entry: IndexEntry, directory: Path, *, timeout: float = DOW
             raise
         if entry.sha256 and digest != entry.sha256.lower():
             temp.unlink(missing_ok=True)
-            raise PackageRejected(f"checksum mismatch: sha256 {digest}, "
-                                  f"the index says {entry.sha256.lower()}", url)
+            raise PackageRejected(
+                _("checksum mismatch: sha256 {digest}, the index says {expected}").format(
+                    digest=digest, expected=entry.sha256.lower()
+                ),
+                url,
+            )
         return temp, url
     raise IndexUnavailable(
-        f"cannot download the {entry.from_code}->{entry.to_code} package from "
-        f"{'; '.join(failures)} (offline?); {OFFLINE_HINT}")
+        _(
+            "cannot download the {from_code}->{to_code} package from {failures} (offline?); {hint}"
+        ).format(
+            from_code=entry.from_code,
+            to_code=entry.to_code,
+            failures="; ".join(failures),
+            hint=_(OFFLINE_HINT),
+        )
+    )
 
 
 class _DownloadFailed(Exception):
@@ -205,17 +233,27 @@ def _fetch_index_bytes(url: str, timeout: float) -> bytes:
             while chunk := response.read(64 * 1024):
                 size += len(chunk)
                 if size > MAX_INDEX_BYTES:
-                    raise TriglotError(f"the Argos package index is larger than "
-                                       f"{MAX_INDEX_BYTES} bytes", url)
+                    raise TriglotError(
+                        _("the Argos package index is larger than {limit} bytes").format(
+                            limit=MAX_INDEX_BYTES
+                        ),
+                        url,
+                    )
                 if time.monotonic() > deadline:
                     raise TimeoutError("timed out")
                 chunks.append(chunk)
     except _NETWORK_ERRORS as exc:
         if isinstance(exc, urllib.error.HTTPError):
-            raise IndexUnavailable(f"cannot get the Argos package index from {url} "
-                                   f"({_describe(exc)}); {OFFLINE_HINT}") from None
-        raise IndexUnavailable(f"cannot reach the Argos package index at {url} "
-                               f"({_describe(exc)}; offline?); {OFFLINE_HINT}") from None
+            raise IndexUnavailable(
+                _("cannot get the Argos package index from {url} ({reason}); {hint}").format(
+                    url=url, reason=_describe(exc), hint=_(OFFLINE_HINT)
+                )
+            ) from None
+        raise IndexUnavailable(
+            _("cannot reach the Argos package index at {url} ({reason}; offline?); {hint}").format(
+                url=url, reason=_describe(exc), hint=_(OFFLINE_HINT)
+            )
+        ) from None
     return b"".join(chunks)
 
 
@@ -237,14 +275,16 @@ def _stream(url: str, out, where: Path, timeout: float, max_bytes: int) -> str:
                 break
             size += len(chunk)
             if size > max_bytes:
-                raise _DownloadFailed(f"larger than {max_bytes} bytes")
+                raise _DownloadFailed(_("larger than {limit} bytes").format(limit=max_bytes))
             digest.update(chunk)
             try:
                 out.write(chunk)
             except OSError as exc:
-                raise ModelError(f"cannot save the download: {exc.strerror}", where) from None
+                raise ModelError(
+                    _("cannot save the download: {reason}").format(reason=exc.strerror), where
+                ) from None
     if size == 0:
-        raise _DownloadFailed("empty response")
+        raise _DownloadFailed(_("empty response"))
     return digest.hexdigest()
 
 
@@ -265,15 +305,15 @@ def _describe(exc: BaseException) -> str:
     elif isinstance(exc, urllib.error.URLError):
         return str(exc.reason)
     if isinstance(exc, socket.gaierror):
-        return "host name not found"
+        return _("host name not found")
     if isinstance(exc, TimeoutError):
-        return "timed out"
+        return _("timed out")
     if isinstance(exc, ConnectionRefusedError):
-        return "connection refused"
+        return _("connection refused")
     if isinstance(exc, ssl.SSLError):
-        return f"TLS error: {exc.reason or exc}"
+        return _("TLS error: {reason}").format(reason=exc.reason or exc)
     if isinstance(exc, OSError) and exc.errno in (errno.ENETUNREACH, errno.EHOSTUNREACH):
-        return "network unreachable"
+        return _("network unreachable")
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror.lower()
     return str(exc) or type(exc).__name__

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from translator.core.errors import PackageRejected
+from translator.core.i18n import _
 from translator.packages.layout import check_pair
 from translator.packages.store import InstalledPackage, find_package, package_dir
 
@@ -29,8 +30,12 @@ def install_package(pair: tuple[str, str] | None, archive: Path | None,
 
         info = verify_archive(archive)
         if pair and (info.from_code, info.to_code) != pair:
-            raise PackageRejected(f"holds the {info.from_code}->{info.to_code} package, "
-                                  f"not {pair[0]}->{pair[1]}", archive)
+            raise PackageRejected(
+                _("holds the {from_code}->{to_code} package, not {source}->{target}").format(
+                    from_code=info.from_code, to_code=info.to_code, source=pair[0], target=pair[1]
+                ),
+                archive,
+            )
         previous = find_package(info.from_code, info.to_code)
         package = install_archive(archive)
     else:

@@ -14,6 +14,7 @@ from typing import Any
 from packaging.version import InvalidVersion, Version
 
 from translator.core.errors import PackageRejected
+from translator.core.i18n import _
 
 METADATA = "metadata.json"
 MODEL_DIR = "model"
@@ -41,32 +42,56 @@ _CODE = re.compile(r"^([a-z]{2})(?:[_-][A-Za-z0-9]{2,8})?$")
 def parse_metadata(raw: bytes, where: str) -> dict[str, Any]:
     """Decode ``metadata.json`` and check the fields triglot relies on; ``where`` names the file."""
     if len(raw) > MAX_METADATA_BYTES:
-        raise PackageRejected(f"{METADATA} is larger than {MAX_METADATA_BYTES} bytes", where)
+        raise PackageRejected(
+            _("{file} is larger than {limit} bytes").format(
+                file=METADATA, limit=MAX_METADATA_BYTES
+            ),
+            where,
+        )
     try:
         metadata = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise PackageRejected(f"{METADATA} is not valid UTF-8", where) from None
+        raise PackageRejected(_("{file} is not valid UTF-8").format(file=METADATA), where) from None
     except json.JSONDecodeError as exc:
-        raise PackageRejected(f"{METADATA} is not valid JSON ({exc.msg}, line {exc.lineno})",
-                              where) from None
+        raise PackageRejected(
+            _("{file} is not valid JSON ({msg}, line {lineno})").format(
+                file=METADATA, msg=exc.msg, lineno=exc.lineno
+            ),
+            where,
+        ) from None
     if not isinstance(metadata, dict):
-        raise PackageRejected(f"{METADATA} must hold a JSON object", where)
+        raise PackageRejected(_("{file} must hold a JSON object").format(file=METADATA), where)
     for key in ("from_code", "to_code"):
         value = metadata.get(key)
         if not isinstance(value, str):
-            raise PackageRejected(f"{METADATA} has no string '{key}'", where)
+            raise PackageRejected(
+                _("{file} has no string '{key}'").format(file=METADATA, key=key), where
+            )
         if not is_language_code(value):
-            raise PackageRejected(f"{METADATA} has an invalid '{key}': {value!r} is not a "
-                                  "language code (ISO 639-1, such as 'en')", where)
+            raise PackageRejected(
+                _(
+                    "{file} has an invalid '{key}': {value!r} is not a language code (ISO 639-1, "
+                    "such as 'en')"
+                ).format(file=METADATA, key=key, value=value),
+                where,
+            )
     if metadata["from_code"] == metadata["to_code"]:
-        raise PackageRejected(f"{METADATA}: from_code and to_code are both "
-                              f"{metadata['from_code']!r}", where)
+        raise PackageRejected(
+            _("{file}: from_code and to_code are both {from_code!r}").format(
+                file=METADATA, from_code=metadata["from_code"]
+            ),
+            where,
+        )
     for key in ("package_version", "argos_version"):
         value = metadata.get(key, "")
         if isinstance(value, bool) or not isinstance(value, str | int | float):
-            raise PackageRejected(f"{METADATA}: '{key}' must be a string", where)
+            raise PackageRejected(
+                _("{file}: '{key}' must be a string").format(file=METADATA, key=key), where
+            )
     if not isinstance(metadata.get("target_prefix", ""), str):
-        raise PackageRejected(f"{METADATA}: 'target_prefix' must be a string", where)
+        raise PackageRejected(
+            _("{file}: 'target_prefix' must be a string").format(file=METADATA), where
+        )
     return metadata
 
 
@@ -80,10 +105,15 @@ def check_pair(source: str, target: str) -> None:
     """Refuse a pair that no package can hold, before asking the index for it."""
     for code in (source, target):
         if not is_language_code(code):
-            raise PackageRejected(f"{code!r} is not a language code (ISO 639-1, such as 'en')")
+            raise PackageRejected(
+                _("{code!r} is not a language code (ISO 639-1, such as 'en')").format(code=code)
+            )
     if source == target:
-        raise PackageRejected(f"a package translates between two languages, not {source}->"
-                              f"{target}")
+        raise PackageRejected(
+            _("a package translates between two languages, not {source}->{target}").format(
+                source=source, target=target
+            )
+        )
 
 
 def text_field(metadata: dict[str, Any], key: str) -> str:

@@ -25,6 +25,7 @@ from typing import Any
 
 from translator.core.atomic import current_umask
 from translator.core.errors import ModelError, PackageRejected
+from translator.core.i18n import _
 from translator.packages import paths
 from translator.packages.archive import (
     DEFAULT_MAX_RATIO,
@@ -87,18 +88,22 @@ def load_package(folder: Path) -> InstalledPackage:
     """Read an installed package folder; raise ``PackageRejected`` if it is incomplete."""
     meta_path = folder / METADATA
     if not meta_path.is_file():
-        raise PackageRejected(f"no {METADATA}", folder)
+        raise PackageRejected(_("no {file}").format(file=METADATA), folder)
     try:
         raw = meta_path.read_bytes()
     except OSError as exc:
-        raise PackageRejected(f"cannot read {METADATA}: {exc.strerror}", folder) from None
+        raise PackageRejected(
+            _("cannot read {file}: {reason}").format(file=METADATA, reason=exc.strerror), folder
+        ) from None
     metadata = parse_metadata(raw, str(folder))
     if not (folder / MODEL_BIN).is_file():
-        raise PackageRejected(f"no CTranslate2 model ({MODEL_BIN} is missing)", folder)
+        raise PackageRejected(
+            _("no CTranslate2 model ({file} is missing)").format(file=MODEL_BIN), folder
+        )
     tokenizer = next(((kind, folder / name) for kind, name in TOKENIZERS
                       if (folder / name).is_file()), None)
     if tokenizer is None:
-        raise PackageRejected("no sentencepiece.model or bpe.model", folder)
+        raise PackageRejected(_("no sentencepiece.model or bpe.model"), folder)
     return InstalledPackage(
         from_code=metadata["from_code"], to_code=metadata["to_code"],
         package_version=text_field(metadata, "package_version"),
@@ -147,8 +152,10 @@ def install_archive(path: Path | str, *, max_total_bytes: int = DEFAULT_MAX_TOTA
             _sweep_leftovers(target_dir)
             staging = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}staging-", dir=target_dir))
         except OSError as exc:
-            raise ModelError(f"cannot write to the package dir: {exc.strerror}",
-                             target_dir) from None
+            raise ModelError(
+                _("cannot write to the package dir: {reason}").format(reason=exc.strerror),
+                target_dir,
+            ) from None
         try:
             os.chmod(staging, 0o777 & ~current_umask())  # mkdtemp's 0700 is not argospm's
             _extract(archive, info, staging)
@@ -157,8 +164,12 @@ def install_archive(path: Path | str, *, max_total_bytes: int = DEFAULT_MAX_TOTA
                      if p.pair == (info.from_code, info.to_code) and p.path != final]
             _move_into_place(staging, final)
         except OSError as exc:
-            raise ModelError(f"cannot install into {target_dir}: {exc.strerror or exc}",
-                             path) from None
+            raise ModelError(
+                _("cannot install into {target_dir}: {reason}").format(
+                    target_dir=target_dir, reason=exc.strerror or exc
+                ),
+                path,
+            ) from None
         finally:
             if staging.exists():
                 shutil.rmtree(staging, ignore_errors=True)
@@ -171,18 +182,26 @@ def remove_package(source: str, target: str) -> list[InstalledPackage]:
     """Remove every installed ``source``->``target`` package in the writable package dir."""
     matches = [p for p in installed_packages() if p.pair == (source, target)]
     if not matches:
-        raise ModelError(f"no package installed for {source}->{target}")
+        raise ModelError(
+            _("no package installed for {source}->{target}").format(source=source, target=target)
+        )
     writable = package_dir()
     removable = [p for p in matches if p.path.parent == writable]
     if not removable:
-        raise ModelError(f"the {source}->{target} package is in a read-only folder, "
-                         f"not in {writable}", matches[0].path)
+        raise ModelError(
+            _("the {source}->{target} package is in a read-only folder, not in {writable}").format(
+                source=source, target=target, writable=writable
+            ),
+            matches[0].path,
+        )
     for package in removable:
         try:
             _discard(package.path)
         except OSError as exc:
-            raise ModelError(f"cannot remove the package: {exc.strerror or exc}",
-                             package.path) from None
+            raise ModelError(
+                _("cannot remove the package: {reason}").format(reason=exc.strerror or exc),
+                package.path,
+            ) from None
     return removable
 
 
@@ -192,7 +211,12 @@ def _packages_in(directory: Path, warn: Callable[[str], None] | None) -> list[In
     except FileNotFoundError:
         return []
     except OSError as exc:
-        _warn(warn, f"cannot read the package dir {directory}: {exc.strerror}")
+        _warn(
+            warn,
+            _("cannot read the package dir {directory}: {reason}").format(
+                directory=directory, reason=exc.strerror
+            ),
+        )
         return []
     found = []
     for child in children:
@@ -201,9 +225,14 @@ def _packages_in(directory: Path, warn: Callable[[str], None] | None) -> list[In
         try:
             found.append(load_package(child))
         except PackageRejected as exc:
-            _warn(warn, f"skipping broken package folder {exc}")
+            _warn(warn, _("skipping broken package folder {problem}").format(problem=exc))
         except OSError as exc:
-            _warn(warn, f"skipping unreadable package folder {child}: {exc.strerror}")
+            _warn(
+                warn,
+                _("skipping unreadable package folder {child}: {reason}").format(
+                    child=child, reason=exc.strerror
+                ),
+            )
     return found
 
 
@@ -237,9 +266,12 @@ def _refuse_folder_clash(final: Path, info: ArchiveInfo) -> None:
         return  # a broken folder of the same name is replaced
     if existing.pair != (info.from_code, info.to_code):
         raise ModelError(
-            f"folder {final} already holds the {existing.from_code}->{existing.to_code} "
-            f"package; remove it first (triglot models remove "
-            f"{existing.from_code} {existing.to_code})", info.path)
+            _(
+                "folder {final} already holds the {from_code}->{to_code} package; remove it first "
+                "(triglot models remove {from_code} {to_code})"
+            ).format(final=final, from_code=existing.from_code, to_code=existing.to_code),
+            info.path,
+        )
 
 
 def _extract(archive: zipfile.ZipFile, info: ArchiveInfo, staging: Path) -> None:
@@ -251,8 +283,12 @@ def _extract(archive: zipfile.ZipFile, info: ArchiveInfo, staging: Path) -> None
             continue
         dest = staging.joinpath(*member.relative)
         if os.path.commonpath([root, os.path.realpath(dest)]) != root:
-            raise PackageRejected(f"entry '{member.info.filename}' escapes the package folder",
-                                  info.path)
+            raise PackageRejected(
+                _("entry '{filename}' escapes the package folder").format(
+                    filename=member.info.filename
+                ),
+                info.path,
+            )
         if member.is_dir:
             dest.mkdir(parents=True, exist_ok=True)
             continue
@@ -263,13 +299,17 @@ def _extract(archive: zipfile.ZipFile, info: ArchiveInfo, staging: Path) -> None
                     budget -= len(chunk)
                     if budget < 0:
                         raise PackageRejected(
-                            "unpacks to more bytes than its directory declares (zip bomb?)",
+                            _("unpacks to more bytes than its directory declares (zip bomb?)"),
                             info.path)
                     out.write(chunk)
         except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError,
                 RuntimeError, ValueError) as exc:
-            raise PackageRejected(f"damaged data in entry '{member.info.filename}': {exc}",
-                                  info.path) from None
+            raise PackageRejected(
+                _("damaged data in entry '{filename}': {reason}").format(
+                    filename=member.info.filename, reason=exc
+                ),
+                info.path,
+            ) from None
 
 
 def _check_extracted(staging: Path, info: ArchiveInfo) -> None:
@@ -277,14 +317,18 @@ def _check_extracted(staging: Path, info: ArchiveInfo) -> None:
     try:
         package = load_package(staging)
     except PackageRejected as exc:
-        raise PackageRejected(f"extracted package is incomplete: {exc.message}",
-                              info.path) from None
+        raise PackageRejected(
+            _("extracted package is incomplete: {message}").format(message=exc.message), info.path
+        ) from None
     if package.pair != (info.from_code, info.to_code):
-        raise PackageRejected("extracted metadata differs from the archive's", info.path)
+        raise PackageRejected(_("extracted metadata differs from the archive's"), info.path)
     if package.size_bytes != info.uncompressed_bytes:
         raise PackageRejected(
-            f"extracted {package.size_bytes} bytes, the archive declares "
-            f"{info.uncompressed_bytes}", info.path)
+            _("extracted {size_bytes} bytes, the archive declares {uncompressed_bytes}").format(
+                size_bytes=package.size_bytes, uncompressed_bytes=info.uncompressed_bytes
+            ),
+            info.path,
+        )
     check_loadable(staging, package.tokenizer_kind, package.tokenizer_path, info.path)
 
 
