@@ -290,6 +290,8 @@ class TermEnforcer:
             return text, "MT's rendering not found"
         for span in reversed(spans):
             replacement = inflect_like(found.wanted.text, span.text, target)
+            if replacement == found.wanted.text and self.is_name(cid):  # a foreign rendering
+                replacement = name_form(replacement, text[:span.start], target)
             if span.text[:1].isupper() and not replacement[:1].isupper():
                 replacement = replacement[:1].upper() + replacement[1:]
             head = fix_article(text[:span.start], replacement, target)

@@ -3,8 +3,9 @@
     memory -> MT (cache + engine) -> markup repair
            -> [post-edit the terms plain MT got wrong] -> [MT again, lost names protected]
 
-Bracketed stages run with a glossary (minimal intervention: ``stages.enforcement``). Each stage is a small class with
-``run(jobs, counts)``; ``translate_jobs`` runs the chain the pipeline uses.
+Bracketed stages run with a glossary (minimal intervention: ``stages.enforcement``).
+Each stage is a small class with ``run(jobs, counts)``; ``translate_jobs`` runs the chain
+the pipeline uses.
 """
 
 from __future__ import annotations
