@@ -57,7 +57,7 @@ def test_a_name_of_a_plain_csv_glossary_plain_mt_mangled_is_protected(tmp_path):
     path = tmp_path / "names.csv"
     path.write_text("en,es\nShark Tank,Shark Tank\n", encoding="utf-8")
     table = {"She watched Shark Tank.": "Miró Tanque del Tiburón.",
-             "Shark Tank": "Tanque de tiburones",  # MT of the name alone finds nothing
+             "Shark Tank": "Tanque Tiburón",  # MT of the name alone finds nothing
              "She watched <x1/>.": "Miró <x1/>."}
     jobs = make_jobs([("en", "es", "She watched Shark Tank.")])
     mt = MachineTranslator(TableEngine({("en", "es")}, table), TranslationCache(None))

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 #: A word of a name: capitalised words are candidates, others only inside a span.
-_WORD_RE = re.compile(r"[^\W\d_][\w'’.-]*")
+_WORD_RE = re.compile(r"[^\W\d_](?:[\w'’-]|\.(?=\w))*")
 #: The aligner's score from which two spellings are taken for one name.
 SAME_NAME = 0.9
 

@@ -199,14 +199,23 @@ class TermEnforcer:
 
     # -- after MT -------------------------------------------------------------------------
 
-    def restore(self, prepared: Prepared, output: str) -> str | None:
-        """Put the names back; None when MT lost, doubled or added a code."""
-        if not codes_intact(prepared.text, output):
+    def restore(self, prepared: Prepared, output: str, mended: bool = False) -> str | None:
+        """Put the names back; None when MT lost, doubled or added a code. ``mended``: read
+        garbled codes as codes and keep each once (``translator.placeholders``); a code MT
+        dropped leaves its name out, but a broken markup code is still None."""
+        ours = [f.code for f in prepared.found if f.code]
+        if mended:
+            from translator.placeholders import mend, without
+
+            output = mend(output, ours)
+            if not codes_intact(without(prepared.text, ours), without(output, ours)):
+                return None
+        elif not codes_intact(prepared.text, output):
             return None
         counts = Counter(m.group(0) for m in CODE_RE.finditer(output))
         text = output
         for found in prepared.found:
-            if found.code is None:
+            if found.code is None or (mended and not counts[found.code]):
                 continue
             if counts[found.code] != 1:
                 return None
@@ -215,7 +224,7 @@ class TermEnforcer:
             if start == 0 or re.search(r"[.!?]\s*$", text[:start]):
                 form = form[:1].upper() + form[1:]
             text = text[:start] + form + text[start + len(found.code):]
-        return text
+        return re.sub(r" {2,}", " ", text).strip() if mended else text
 
     def finish(self, prepared: Prepared, output: str, plain: str | None = None,
                renderings: dict[str, str] | None = None) -> Enforced:
@@ -311,25 +320,6 @@ class TermEnforcer:
             return []
         start, end = span
         return [TermMatch(start, end, text[start:end], found.wanted, found.match.concept_id)]
-
-
-def missed_names(enforcer: TermEnforcer, done: Enforced) -> set[str]:
-    """The names a candidate translation still lacks: worth a protected MT pass."""
-    return {r.concept for r in done.terms if not r.enforced and r.status != PROPOSED
-            and r.target and enforcer.is_name(r.concept)}
-
-
-def choose(candidates: Iterable[Enforced], plain: str) -> Enforced:
-    """More terms right first, then closer to the plain translation (chrF); the first of
-    equals, so list the least changed candidate first."""
-    from sacrebleu.metrics import CHRF
-
-    chrf = CHRF()
-    items = list(candidates)
-    if len(items) == 1:
-        return items[0]
-    return max(items, key=lambda c: (count_terms(c.terms)[0],
-                                     chrf.sentence_score(c.text, [plain]).score))
 
 
 def count_terms(terms: Iterable[TermRecord]) -> tuple[int, int]:

@@ -11,11 +11,11 @@ no cache flush.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from translator.mt import MachineTranslator
 from translator.stages.jobs import PROTECTED, UNPROTECTED, SentenceJob, StageCounts, by_pair
-from translator.terminology import Enforced, TermEnforcer, choose, missed_names
+from translator.terminology import PROPOSED, Enforced, TermEnforcer, count_terms
 
 
 class TermsStage:
@@ -70,14 +70,19 @@ class NamesStage:
 
     def settle(self, job: SentenceJob, raw: str, renderings: dict[str, str],
                counts: StageCounts) -> None:
+        """Keep the better of the post-edited plain MT and the protected MT; placeholders
+        MT garbled are mended first, and the sentence counts as a fallback."""
         job.raw = raw
         current = Enforced(job.translation or "", job.terms)
-        restored = (self.enforcer.restore(job.protection, raw)
-                    if job.protection is not None else None)
-        if restored is None or job.protection is None:
-            counts.placeholder_fallbacks += 1  # the post-edited plain translation stands
-            job.origin = UNPROTECTED
+        if job.protection is None:
             return
+        restored = self.enforcer.restore(job.protection, raw)
+        if restored is None:
+            counts.placeholder_fallbacks += 1
+            job.origin = UNPROTECTED
+            restored = self.enforcer.restore(job.protection, raw, mended=True)
+            if restored is None:
+                return  # markup codes broke too: the post-edited plain translation stands
         try:
             protected = self.enforcer.edit(job.protection, restored, True, renderings)
         except Exception:  # never lose a sentence to enforcement
@@ -85,3 +90,22 @@ class NamesStage:
         best = choose([current, protected], job.plain or current.text)
         if best is protected:
             job.translation, job.terms, job.origin = best.text, best.terms, PROTECTED
+
+
+def missed_names(enforcer: TermEnforcer, done: Enforced) -> set[str]:
+    """The names a candidate translation still lacks: worth a protected MT pass."""
+    return {r.concept for r in done.terms if not r.enforced and r.status != PROPOSED
+            and r.target and enforcer.is_name(r.concept)}
+
+
+def choose(candidates: Iterable[Enforced], plain: str) -> Enforced:
+    """More terms right first, then closer to the plain translation (chrF); the first of
+    equals, so list the least changed candidate first."""
+    from sacrebleu.metrics import CHRF
+
+    chrf = CHRF()
+    items = list(candidates)
+    if len(items) == 1:
+        return items[0]
+    return max(items, key=lambda c: (count_terms(c.terms)[0],
+                                     chrf.sentence_score(c.text, [plain]).score))
