@@ -7,6 +7,7 @@ and reports every disagreement.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from glossary.model import Concept
 from glossary.store import Termbase
 
 ACTIONS = ("added", "merged", "unchanged", "conflict")
+Warn = Callable[[str], None]
 
 
 @dataclass
@@ -35,19 +37,20 @@ class MergeReport:
 
 def import_file(termbase: Termbase, file: Path, fmt: str | None = None, *,
                 source: str | None = None, target: str | None = None,
-                sheet: str | None = None) -> list[str]:
-    """Add every concept of a glossary file, or none when one is bad or already there."""
-    concepts = read_glossary(file, fmt, source=source, target=target, sheet=sheet)
+                sheet: str | None = None, warn: Warn | None = None) -> list[str]:
+    """Add every concept of a glossary file, or none when one is bad or already there;
+    what the file's reader merged or changed goes to ``warn``."""
+    concepts = read_glossary(file, fmt, source=source, target=target, sheet=sheet, warn=warn)
     return termbase.import_concepts(concepts, file)
 
 
 def read_other(path: Path, fmt: str | None = None, *, source: str | None = None,
-               target: str | None = None) -> list[Concept]:
+               target: str | None = None, warn: Warn | None = None) -> list[Concept]:
     """The concepts of another glossary: a termbase (``.db``) or any glossary file."""
     if Path(path).suffix.lower() == ".db" and fmt is None:
         with Termbase.open(path) as other:
             return other.concepts()
-    return read_glossary(path, fmt, source=source, target=target)
+    return read_glossary(path, fmt, source=source, target=target, warn=warn)
 
 
 def merge_concepts(termbase: Termbase, incoming: list[Concept]) -> MergeReport:

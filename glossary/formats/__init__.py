@@ -1,21 +1,28 @@
-"""Glossary files: CSV/TSV and XLSX tables and TBX-Basic, read and written losslessly.
+"""Glossary files: CSV/TSV and XLSX tables, TBX-Basic 3 and TBX 2, read and written losslessly.
 
 ``read_glossary`` returns validated concepts or raises ``GlossaryError`` naming
-the file, the line (or element) and the problem; nothing is half-read.
+the file, the line (or element) and the problem; nothing is half-read. What it
+accepts but changes (merged repeat rows, a second target kept as a variant, a
+formula's saved value) goes to ``warn``, one line each.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from glossary.formats.files import read_bytes, read_text
 from glossary.model import Concept, GlossaryError, fold
 
-__all__ = ["FORMATS", "detect_format", "is_glossary_file", "read_bytes", "read_glossary",
+__all__ = ["FORMATS", "KINDS", "detect_format", "is_glossary_file", "read_bytes", "read_glossary",
            "read_text", "validate", "write_glossary"]
 
 FORMATS: dict[str, str] = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".xlsx": "xlsx",
                            ".tbx": "tbx", ".xml": "tbx"}
+#: Every ``--format``: ``tbx`` is TBX-Basic 3 (ISO 30042:2019), ``tbx2`` the TBX 2
+#: (``martif``) that translate-toolkit and Weblate read; on import both are told apart
+#: by their root element.
+KINDS: tuple[str, ...] = ("csv", "tsv", "xlsx", "tbx", "tbx2")
 
 
 def is_glossary_file(path: Path | str) -> bool:
@@ -26,9 +33,9 @@ def is_glossary_file(path: Path | str) -> bool:
 def detect_format(path: Path, fmt: str | None = None) -> str:
     """The format named by ``fmt`` or by the file extension."""
     if fmt:
-        if fmt not in set(FORMATS.values()):
+        if fmt not in KINDS:
             raise GlossaryError(f"unknown glossary format '{fmt}': use one of "
-                                f"{', '.join(sorted(set(FORMATS.values())))}")
+                                f"{', '.join(KINDS)}")
         return fmt
     found = FORMATS.get(Path(path).suffix.lower())
     if found is None:
@@ -38,18 +45,20 @@ def detect_format(path: Path, fmt: str | None = None) -> str:
 
 
 def read_glossary(path: Path, fmt: str | None = None, *, source: str | None = None,
-                  target: str | None = None, sheet: str | int | None = None) -> list[Concept]:
+                  target: str | None = None, sheet: str | int | None = None,
+                  warn: Callable[[str], None] | None = None) -> list[Concept]:
     """Concepts from a CSV/TSV/XLSX/TBX file, checked for duplicates and conflicts."""
     path = Path(path)
     kind = detect_format(path, fmt)
     if kind in ("csv", "tsv"):
         from glossary.formats.csv_table import read_table
 
-        concepts = read_table(path, "\t" if kind == "tsv" else ",", source=source, target=target)
+        concepts = read_table(path, "\t" if kind == "tsv" else ",", source=source,
+                              target=target, warn=warn)
     elif kind == "xlsx":
         from glossary.formats.xlsx import read_xlsx
 
-        concepts = read_xlsx(path, source=source, target=target, sheet=sheet)
+        concepts = read_xlsx(path, source=source, target=target, sheet=sheet, warn=warn)
     else:
         from glossary.formats.tbx import read_tbx
 
@@ -68,12 +77,15 @@ def write_glossary(path: Path, concepts: list[Concept], fmt: str | None = None, 
     path = Path(path)
     kind = detect_format(path, fmt)
     if kind in ("csv", "tsv", "xlsx"):
-        from glossary.formats.csv_table import concepts_to_rows, pairs_to_rows
+        from glossary.formats.csv_table import concepts_to_rows
+        from glossary.formats.pairs import pairs_to_rows
 
         if source or target:
             if not (source and target):
                 raise GlossaryError("the two-column form needs both --from and --to")
             rows = pairs_to_rows(concepts, source, target)
+            if not header:  # DeepL: exactly two columns, the variant marks go
+                rows = [row[:2] for row in rows]
         else:
             rows = concepts_to_rows(concepts)
         if kind == "xlsx":
@@ -87,9 +99,9 @@ def write_glossary(path: Path, concepts: list[Concept], fmt: str | None = None, 
         return len(rows) - 1
     if source or target:
         raise GlossaryError("--from/--to (two-column form) apply to CSV/TSV/XLSX, not TBX")
-    from glossary.formats.tbx import write_tbx
+    from glossary.formats.tbx_write import write_tbx
 
-    write_tbx(path, concepts)
+    write_tbx(path, concepts, kind)
     return len(concepts)
 
 
@@ -117,8 +129,22 @@ def validate(concepts: list[Concept], path: Path) -> None:
             if other is not None:
                 same = {(t.lang, fold(t.text)) for t in other.terms} == {
                     (t.lang, fold(t.text)) for t in concept.terms}
+                there = other.origin or other.id
+                if same:
+                    _refuse_status_conflict(concept, other, where, there, path)
                 problem = "duplicate of" if same else "conflicting row: its " \
                     f"{term.lang} term '{term.text}' is also in"
-                raise GlossaryError(f"{where}: {problem} {other.origin or other.id}", path)
+                raise GlossaryError(f"{where}: {problem} {there}", path)
         for key in own:
             seen_terms[key] = concept
+
+
+def _refuse_status_conflict(concept: Concept, other: Concept, where: str, there: str | None,
+                            path: Path) -> None:
+    """Two rows with the same terms but a different status for one: say so, not
+    "duplicate"."""
+    for term in concept.terms:
+        mine = other.find_term(term.lang, term.text)
+        if mine is not None and mine.status != term.status:
+            raise GlossaryError(f"conflicting status for the {term.lang} term '{term.text}': "
+                                f"{mine.status} in {there} and {term.status} in {where}", path)

@@ -4,9 +4,13 @@
   Several terms of one language share a cell, separated by `` | `` (statuses,
   notes and the other per-term columns line up the same way). Only ``en``,
   ``ru`` or ``es`` is required; every other column is optional.
-* Two columns, source and target, as Weblate (header ``source,target``) and
-  DeepL (no header; optionally ``source,target,SRC,TGT``) use them: the
-  languages come from ``--from``/``--to``.
+* Two columns, source and target, as Weblate (header ``source,target``, or its
+  whole CSV export) and DeepL (no header; optionally ``source,target,SRC,TGT``)
+  use them: the languages come from ``--from``/``--to``; ``glossary.formats.pairs``
+  turns the pairs into concepts.
+
+The delimiter is ``,`` (``.csv``) or tab (``.tsv``), unless only ``;`` or another
+of the two makes the file a table (European Excel saves ``;``).
 """
 
 from __future__ import annotations
@@ -16,6 +20,14 @@ import io
 from pathlib import Path
 
 from glossary.formats.cells import neutralise_row, restore
+from glossary.formats.pairs import (
+    MARK_COLUMNS,
+    PAIR_HEADER,
+    PairRow,
+    Warn,
+    is_pair_header,
+    pairs_to_concepts,
+)
 from glossary.model import REVIEW_STATES, Concept, GlossaryError, Term, check_lang
 from translator.core.atomic import atomic_open
 from translator.core.languages import LANGUAGES
@@ -26,7 +38,7 @@ CONCEPT_FIELDS = ("id", "subject", "definition", "note", "created", "updated",
 TERM_FIELDS = ("status", "pos", "flags", "note", "source", "created", "updated")
 FLAG_NAMES = {"case-sensitive": "case_sensitive", "do-not-translate": "dnt", "dnt": "dnt",
               "proposed": "proposed"}
-PAIR_HEADER = ["source", "target"]
+DELIMITERS = (",", ";", "\t")
 
 
 def known_columns() -> list[str]:
@@ -39,40 +51,67 @@ def known_columns() -> list[str]:
 # -- reading -------------------------------------------------------------------------
 
 def read_table(path: Path, delimiter: str, *, source: str | None = None,
-               target: str | None = None) -> list[Concept]:
-    """Concepts from a CSV/TSV file; rows of the wrong width are refused with their line."""
-    import pandas as pd
+               target: str | None = None, warn: Warn | None = None) -> list[Concept]:
+    """Concepts from a CSV/TSV file; rows of the wrong width are refused with their line.
 
+    ``delimiter`` is the extension's; a file that only parses as a table with ``;``,
+    ``,`` or tab (a European Excel writes ``;``) is read with that one instead.
+    """
     from glossary.formats.files import read_text
 
     text = read_text(path)
+    delimiter = sniff_delimiter(text, delimiter)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows: list[list[str]] = []
     lines: list[int] = []
-    width = None
     try:
         start = 1
         for record in reader:
             if record and any(cell.strip() for cell in record):
-                if width is None:
-                    width = len(record)
-                elif len(record) != width:
+                if rows and len(record) != len(rows[0]):
+                    width = len(rows[0])
                     kind = "missing" if len(record) < width else "extra"
                     raise GlossaryError(f"line {start}: {kind} columns: {len(record)} fields,"
                                         f" the header has {width}", path)
+                rows.append(record)
                 lines.append(start)
             start = reader.line_num + 1
     except csv.Error as exc:
         raise GlossaryError(f"line {reader.line_num}: malformed CSV: {exc}", path) from exc
-    frame = pd.read_csv(io.StringIO(text), sep=delimiter, header=None, dtype=str,
-                        keep_default_na=False, skip_blank_lines=True, engine="python")
-    rows = [[str(cell) for cell in row] for row in frame.itertuples(index=False, name=None)]
-    rows = [row for row in rows if any(cell.strip() for cell in row)]
-    return rows_to_concepts(rows, lines, path, source=source, target=target)
+    return rows_to_concepts(rows, lines, path, source=source, target=target, warn=warn)
+
+
+def sniff_delimiter(text: str, default: str) -> str:
+    """The delimiter among ``,``, ``;`` and tab that makes ``text`` a table.
+
+    A candidate qualifies when every non-blank record has the same number (two or
+    more) of fields; one whose first record is a header triglot knows wins, then
+    ``default``, then the order above. With none qualifying, ``default`` (whose
+    errors then name the line that does not fit).
+    """
+    qualified: list[tuple[int, str]] = []
+    for rank, candidate in enumerate((default, *(d for d in DELIMITERS if d != default))):
+        records = _records(text, candidate)
+        widths = {len(record) for record in records}
+        if records and len(widths) == 1 and widths.pop() > 1:
+            header = [cell.strip().lower() for cell in records[0]]
+            known = is_pair_header(header) or set(header) <= set(known_columns())
+            qualified.append((rank - (len(DELIMITERS) if known else 0), candidate))
+    return min(qualified)[1] if qualified else default
+
+
+def _records(text: str, delimiter: str) -> list[list[str]]:
+    try:
+        return [record for record in csv.reader(io.StringIO(text, newline=""),
+                                                delimiter=delimiter, strict=True)
+                if any(cell.strip() for cell in record)]
+    except csv.Error:
+        return []
 
 
 def rows_to_concepts(rows: list[list[str]], lines: list[int], path: Path, *,
                      source: str | None, target: str | None, unit: str = "line",
-                     allow_headerless: bool = True) -> list[Concept]:
+                     allow_headerless: bool = True, warn: Warn | None = None) -> list[Concept]:
     """Turn table rows (first row the header, unless DeepL pairs) into concepts.
 
     A ``'`` that protected a cell from running as a formula is taken off again.
@@ -83,14 +122,14 @@ def rows_to_concepts(rows: list[list[str]], lines: list[int], path: Path, *,
     header = [cell.strip() for cell in rows[0]]
     lowered = [cell.lower() for cell in header]
     known = set(known_columns())
-    if lowered == PAIR_HEADER:
+    if is_pair_header(lowered):
         src, tgt = _pair_langs(source, target, path)
-        return _pairs(rows[1:], lines[1:], path, src, tgt, unit)
+        return _pairs(rows[1:], lines[1:], path, src, tgt, unit, warn, lowered)
     if all(cell in known for cell in lowered):
         return _concept_rows(lowered, rows[1:], lines[1:], path, unit)
     if allow_headerless and source and target and len(header) in (2, 4):
         src, tgt = _pair_langs(source, target, path)
-        return _pairs(rows, lines, path, src, tgt, unit)
+        return _pairs(rows, lines, path, src, tgt, unit, warn)
     if any(cell in known for cell in lowered):
         unknown = [h for h, low in zip(header, lowered, strict=True) if low not in known]
         codes = [u for u in unknown if len(u) == 2 and u.isalpha()]
@@ -118,20 +157,24 @@ def _pair_langs(source: str | None, target: str | None, path: Path) -> tuple[str
 
 
 def _pairs(rows: list[list[str]], lines: list[int], path: Path, src: str, tgt: str,
-           unit: str) -> list[Concept]:
-    concepts = []
+           unit: str, warn: Warn | None, header: list[str] | None = None) -> list[Concept]:
+    """Rows of a two-column table: by ``header`` names, else DeepL's positions
+    (source, target and optionally the two languages)."""
+    pairs = []
     for row, line in zip(rows, lines, strict=True):
         where = f"{unit} {line}"
-        if len(row) == 4:  # DeepL: source, target, source language, target language
+        if header is None and len(row) == 4:  # DeepL: source, target, languages
             langs = (row[2].strip().lower(), row[3].strip().lower())
             if langs != (src, tgt):
                 raise GlossaryError(f"{where}: languages {row[2]}/{row[3]} do not match "
                                     f"--from {src} --to {tgt}", path)
-        if not row[0].strip() or not row[1].strip():
+        cells = dict(zip(header or PAIR_HEADER, (cell.strip() for cell in row), strict=False))
+        if not cells["source"] or not cells["target"]:
             raise GlossaryError(f"{where}: empty term", path)
-        concepts.append(Concept(terms=[_term(path, where, src, row[0].strip()),
-                                       _term(path, where, tgt, row[1].strip())], origin=where))
-    return concepts
+        mark = next((cells[c] for c in MARK_COLUMNS if cells.get(c)), "")
+        pairs.append(PairRow(where, cells["source"], cells["target"], mark,
+                             cells.get("developer_comments", "")))
+    return pairs_to_concepts(pairs, path, src, tgt, warn)
 
 
 def _term(path: Path, where: str, lang: str, text: str, **fields) -> Term:
@@ -258,17 +301,6 @@ def concepts_to_rows(concepts: list[Concept]) -> list[list[str]]:
 
 def _joined(values: list[str]) -> str:
     return SEPARATOR.join(values) if any(values) else ""
-
-
-def pairs_to_rows(concepts: list[Concept], source: str, target: str) -> list[list[str]]:
-    """Two-column rows, header first: one row per concept that has both terms."""
-    source, target = check_lang(source), check_lang(target)
-    rows = [list(PAIR_HEADER)]
-    for concept in concepts:
-        src, tgt = concept.target_term(source), concept.target_term(target)
-        if src is not None and tgt is not None:
-            rows.append([src.text, tgt.text])
-    return rows
 
 
 def write_rows(path: Path, rows: list[list[str]], delimiter: str, *, header: bool = True) -> None:

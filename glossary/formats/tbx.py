@@ -1,21 +1,26 @@
-"""TBX-Basic (ISO 30042:2019, DCA style) import and export with lxml.
+"""TBX import with lxml: TBX-Basic 3 (ISO 30042:2019, DCA style) and TBX 2 (``martif``).
 
-Layout: ``tbx[@type="TBX-Basic"][@style="dca"]/text/body/conceptEntry[@id]/
-langSec[@xml:lang]/termSec/term``. Per term: ``termNote`` administrativeStatus
-(preferred/admitted/deprecated/superseded ``...Term-admn-sts``) and
-partOfSpeech; ``note``; ``admin type="source"``; ``transacGrp`` for the
-creation and modification dates. TBX has no "forbidden" status: a forbidden term
-is written as deprecated plus ``termNote type="usageNote"`` "forbidden", which
-also carries the case-sensitive and do-not-translate flags.
+TBX-Basic 3: ``tbx[@type="TBX-Basic"][@style="dca"]/text/body/conceptEntry[@id]/
+langSec[@xml:lang]/termSec/term``. TBX 2, as translate-toolkit and Weblate
+write it: ``martif/text/body/termEntry/langSet[@xml:lang]/tig/term``, the id
+optional. The two are told apart by the root element and read by one walker.
+
+Per term: ``termNote`` administrativeStatus (``preferredTerm-admn-sts`` and the
+other TBX values, or Weblate's ``forbidden``/``obsolete``) and partOfSpeech;
+``note``; ``admin type="source"``; ``transacGrp`` for the creation and
+modification dates; ``termNote type="usageNote"`` with triglot's flags
+(``forbidden, case-sensitive, do-not-translate, proposed``) or free text, kept as
+a note. ``descrip type="Translation needed"`` "No" (Weblate's untranslatable
+term) or ``termNote type="translationNote"`` "no" makes terms do-not-translate.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
 
 from glossary.model import REVIEW_STATES, Concept, GlossaryError, Term, check_lang
-from translator.core.atomic import write_bytes_atomic
 
 NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -23,19 +28,35 @@ STATUS_TO_TBX = {"preferred": "preferredTerm-admn-sts", "admitted": "admittedTer
                  "deprecated": "deprecatedTerm-admn-sts", "superseded": "supersededTerm-admn-sts",
                  "forbidden": "deprecatedTerm-admn-sts"}
 TBX_TO_STATUS = {v: k for k, v in STATUS_TO_TBX.items() if k != "forbidden"}
+#: What other tools write: Weblate reads (and writes) forbidden and obsolete.
+OTHER_STATUSES = {"forbidden": "forbidden", "obsolete": "deprecated", "preferred": "preferred",
+                  "admitted": "admitted", "deprecated": "deprecated", "superseded": "superseded"}
 USAGE_FLAGS = ("forbidden", "case-sensitive", "do-not-translate", "proposed")
 #: Concept-level ``admin`` types for triglot's review state of a proposed concept.
 REVIEW_ADMIN = ("reviewStatus", "occurrences", "context")
 
 
-def _q(name: str) -> str:
-    return f"{{{NS}}}{name}"
+@dataclass(frozen=True)
+class Dialect:
+    """The element names of one TBX flavour."""
+
+    ns: str | None
+    entry: str
+    lang_sec: str
+    term_sec: str
+
+    def q(self, name: str) -> str:
+        return f"{{{self.ns}}}{name}" if self.ns else name
+
+
+BASIC3 = Dialect(NS, "conceptEntry", "langSec", "termSec")
+TBX2 = Dialect(None, "termEntry", "langSet", "tig")
 
 
 # -- reading -------------------------------------------------------------------------
 
 def read_tbx(path: Path) -> list[Concept]:
-    """Concepts from a TBX-Basic DCA file; any structural problem names its line."""
+    """Concepts from a TBX-Basic 3 or TBX 2 file; any structural problem names its line."""
     from lxml import etree
 
     from glossary.formats.files import read_bytes
@@ -49,29 +70,37 @@ def read_tbx(path: Path) -> list[Concept]:
         line = exc.lineno or (exc.position[0] if exc.position else "?")
         raise GlossaryError(f"line {line}: malformed XML: {exc.msg}", path) from exc
     _refuse_entities(root, data, path)
-    local = etree.QName(root).localname
-    if local == "martif":
-        raise GlossaryError("line 1: TBX 2 (martif/termEntry) layout; triglot reads TBX-Basic"
-                            " 3 (tbx/conceptEntry, ISO 30042:2019)", path)
-    if local != "tbx" or etree.QName(root).namespace != NS:
-        raise GlossaryError(f"line {root.sourceline}: not TBX: root element is <{root.tag}>,"
-                            f" expected <tbx xmlns=\"{NS}\">", path)
-    if root.get("type") != "TBX-Basic" or root.get("style") != "dca":
-        raise GlossaryError(f"line {root.sourceline}: <tbx type=\"{root.get('type')}\" "
-                            f"style=\"{root.get('style')}\">: expected type=\"TBX-Basic\" "
-                            "style=\"dca\"", path)
-    body = root.find(f"{_q('text')}/{_q('body')}")
+    dialect = _dialect(root, path)
+    text = next((c for c in root if _local(c) == "text"), None)
+    body = next((c for c in text if _local(c) == "body"), None) if text is not None else None
     if body is None:
-        raise GlossaryError(f"line {root.sourceline}: <tbx> has no text/body", path)
+        raise GlossaryError(f"line {root.sourceline}: <{_local(root)}> has no text/body", path)
     concepts = []
     for entry in body:
         if not isinstance(entry.tag, str):
             continue
-        if entry.tag != _q("conceptEntry"):
+        if _local(entry) != dialect.entry:
             raise GlossaryError(f"line {entry.sourceline}: unexpected <{_local(entry)}> in "
-                                "<body>, expected <conceptEntry>", path)
-        concepts.append(_read_concept(entry, path))
+                                f"<body>, expected <{dialect.entry}>", path)
+        concepts.append(_read_concept(entry, dialect, path))
     return concepts
+
+
+def _dialect(root, path: Path) -> Dialect:
+    """TBX 2 by its ``martif`` root, TBX-Basic 3 by ``tbx`` in the ISO namespace."""
+    from lxml import etree
+
+    if _local(root) == "martif":
+        return TBX2
+    if _local(root) != "tbx" or etree.QName(root).namespace != NS:
+        raise GlossaryError(f"line {root.sourceline}: not TBX: root element is <{root.tag}>,"
+                            f" expected <tbx xmlns=\"{NS}\"> (TBX-Basic 3) or <martif> "
+                            "(TBX 2)", path)
+    if root.get("type") != "TBX-Basic" or root.get("style") != "dca":
+        raise GlossaryError(f"line {root.sourceline}: <tbx type=\"{root.get('type')}\" "
+                            f"style=\"{root.get('style')}\">: expected type=\"TBX-Basic\" "
+                            "style=\"dca\"", path)
+    return BASIC3
 
 
 def _refuse_entities(root, data: bytes, path: Path) -> None:
@@ -101,6 +130,18 @@ def _fail(element, message: str, path: Path) -> GlossaryError:
     return GlossaryError(f"line {element.sourceline}: <{_local(element)}>: {message}", path)
 
 
+def _joined(*notes: str) -> str:
+    return "; ".join(note for note in notes if note)
+
+
+def _untranslatable(element) -> bool:
+    """Weblate's "untranslatable term": ``descrip type="Translation needed"`` No, or the
+    older ``termNote type="translationNote"`` no."""
+    return (_local(element), element.get("type")) in (
+        ("descrip", "Translation needed"), ("termNote", "translationNote")) \
+        and _text(element).lower() == "no"
+
+
 def _read_dates(element, target, path: Path) -> None:
     kind = date = None
     for child in element:
@@ -115,46 +156,64 @@ def _read_dates(element, target, path: Path) -> None:
     setattr(target, "created" if kind == "origination" else "updated", date)
 
 
-def _read_concept(entry, path: Path) -> Concept:
+def _read_concept(entry, dialect: Dialect, path: Path) -> Concept:
     cid = (entry.get("id") or "").strip()
-    if not cid:
+    if not cid and dialect is BASIC3:
         raise _fail(entry, "missing id attribute", path)
-    concept = Concept(cid, origin=f"line {entry.sourceline} (conceptEntry {cid})")
+    concept = Concept(cid or None, origin=f"line {entry.sourceline} ({dialect.entry}"
+                      + (f" {cid})" if cid else ")"))
+    untranslatable = any(_untranslatable(c) for c in entry if isinstance(c.tag, str))
     for child in entry:
-        if not isinstance(child.tag, str):
+        if not isinstance(child.tag, str) or _untranslatable(child):
             continue
-        name = _local(child)
-        if name == "descrip" and child.get("type") in ("subjectField", "definition"):
-            field = "subject" if child.get("type") == "subjectField" else "definition"
-            setattr(concept, field, _text(child))
-        elif name == "note":
-            concept.note = _text(child)
+        name, kind = _local(child), child.get("type")
+        if name == "descrip" and kind == "subjectField":
+            concept.subject = _text(child)
+        elif name == "descrip" and kind in ("definition", None):
+            concept.definition = _joined(concept.definition, _text(child))
+        elif name == "note" or (name == "descrip" and kind == "Usage note"):
+            concept.note = _joined(concept.note, _text(child))
         elif name == "transacGrp":
             _read_dates(child, concept, path)
-        elif name == "admin" and child.get("type") in REVIEW_ADMIN:
+        elif name == "admin" and kind in REVIEW_ADMIN:
             _read_review(child, concept, path)
-        elif name == "langSec":
-            lang_code = child.get(XML_LANG)
-            if not lang_code:
-                raise _fail(child, "missing xml:lang", path)
-            try:
-                lang = check_lang(lang_code.split("-")[0])
-            except GlossaryError as exc:
-                raise _fail(child, exc.message, path) from exc
-            for sec in child:
-                if not isinstance(sec.tag, str):
-                    continue
-                if _local(sec) == "termSec":
-                    concept.terms.append(_read_term(sec, lang, path))
-                elif _local(sec) == "descrip" and sec.get("type") == "definition":
-                    concept.definition = concept.definition or _text(sec)
-                elif _local(sec) not in ("note", "descrip", "admin", "transacGrp", "xref", "ref"):
-                    raise _fail(sec, "unexpected element in <langSec>", path)
+        elif name == dialect.lang_sec:
+            _read_language(child, concept, dialect, untranslatable, path)
         elif name not in ("descrip", "admin", "xref", "ref", "descripGrp", "adminGrp"):
-            raise _fail(child, "unexpected element in <conceptEntry>", path)
+            raise _fail(child, f"unexpected element in <{dialect.entry}>", path)
     if not concept.terms:
-        raise _fail(entry, f"concept '{cid}' has no terms", path)
+        raise _fail(entry, f"concept '{cid}' has no terms" if cid else "no terms", path)
     return concept
+
+
+def _read_language(section, concept: Concept, dialect: Dialect, untranslatable: bool,
+                   path: Path) -> None:
+    lang_code = section.get(XML_LANG)
+    if not lang_code:
+        raise _fail(section, "missing xml:lang", path)
+    try:
+        lang = check_lang(lang_code.split("-")[0].split("_")[0])
+    except GlossaryError as exc:
+        raise _fail(section, exc.message, path) from exc
+    untranslatable = untranslatable or any(
+        _untranslatable(c) for c in section if isinstance(c.tag, str))
+    first = not concept.terms_in(lang)
+    for sec in section:
+        if not isinstance(sec.tag, str) or _untranslatable(sec):
+            continue
+        name = _local(sec)
+        if name == dialect.term_sec:
+            concept.terms.append(_read_term(sec, lang, untranslatable, first, path))
+            first = False
+        elif name == "descrip" and sec.get("type") == "definition":
+            concept.definition = concept.definition or _text(sec)
+        elif name == "note":  # e.g. Weblate's translation explanation
+            concept.note = _joined(concept.note, _text(sec))
+        elif name == "ntig":
+            raise _fail(sec, "not supported: use <tig>", path)
+        elif name not in ("descrip", "admin", "transacGrp", "xref", "ref", "descripGrp",
+                          "adminGrp"):
+            raise _fail(sec, f"unexpected element in <{dialect.lang_sec}>", path)
 
 
 def _read_review(element, concept: Concept, path: Path) -> None:
@@ -174,33 +233,44 @@ def _read_review(element, concept: Concept, path: Path) -> None:
         concept.context = value
 
 
-def _read_term(sec, lang: str, path: Path) -> Term:
-    fields: dict = {"lang": lang}
-    flags: set[str] = set()
+def _status(element, path: Path) -> str:
+    value = _text(element)
+    status = TBX_TO_STATUS.get(value) or OTHER_STATUSES.get(value.lower())
+    if status is None:
+        raise _fail(element, f"unknown administrativeStatus '{value}' (use "
+                    f"{', '.join(TBX_TO_STATUS)})", path)
+    return status
+
+
+def _read_term(sec, lang: str, untranslatable: bool, first: bool, path: Path) -> Term:
+    """One term; without an administrativeStatus the first of its language is preferred,
+    the others admitted (as in a table)."""
+    fields: dict = {"lang": lang, "status": "preferred" if first else "admitted"}
+    flags: set[str] = {"do-not-translate"} if untranslatable else set()
+    notes: list[str] = []
     dated = SimpleNamespace(created="", updated="")
     term_element = None
     for child in sec:
         if not isinstance(child.tag, str):
             continue
         name, kind = _local(child), child.get("type")
-        if name == "term":
+        if _untranslatable(child):
+            flags.add("do-not-translate")
+        elif name == "term":
             term_element = child
             fields["text"] = _text(child)
         elif name == "termNote" and kind == "administrativeStatus":
-            value = _text(child)
-            if value not in TBX_TO_STATUS:
-                raise _fail(child, f"unknown administrativeStatus '{value}' (use "
-                            f"{', '.join(TBX_TO_STATUS)})", path)
-            fields["status"] = TBX_TO_STATUS[value]
+            fields["status"] = _status(child, path)
         elif name == "termNote" and kind == "partOfSpeech":
             fields["pos"] = _text(child)
         elif name == "termNote" and kind == "usageNote":
-            for flag in filter(None, (f.strip() for f in _text(child).split(","))):
-                if flag not in USAGE_FLAGS:
-                    raise _fail(child, f"unknown usageNote flag '{flag}'", path)
-                flags.add(flag)
+            words = [f.strip() for f in _text(child).split(",") if f.strip()]
+            if words and all(word in USAGE_FLAGS for word in words):
+                flags.update(words)
+            else:  # a usage note in words, not triglot's flags: kept as a note
+                notes.append(_text(child))
         elif name == "note":
-            fields["note"] = _text(child)
+            notes.insert(0, _text(child))
         elif name == "admin" and kind == "source":
             fields["source"] = _text(child)
         elif name == "transacGrp":
@@ -210,83 +280,13 @@ def _read_term(sec, lang: str, path: Path) -> Term:
     if not fields.get("text"):
         raise _fail(term_element, "empty term", path)
     if "forbidden" in flags:
-        if fields.get("status", "preferred") != "deprecated":
+        if fields["status"] not in ("deprecated", "forbidden"):
             raise _fail(sec, "usageNote 'forbidden' needs administrativeStatus "
                         "deprecatedTerm-admn-sts", path)
         fields["status"] = "forbidden"
     try:
-        return Term(**fields, case_sensitive="case-sensitive" in flags,
-                    dnt="do-not-translate" in flags, created=dated.created, updated=dated.updated,
-                    proposed="proposed" in flags)
+        return Term(**fields, note=_joined(*notes), case_sensitive="case-sensitive" in flags,
+                    dnt="do-not-translate" in flags, created=dated.created,
+                    updated=dated.updated, proposed="proposed" in flags)
     except GlossaryError as exc:
         raise _fail(sec, exc.message, path) from exc
-
-
-# -- writing -------------------------------------------------------------------------
-
-def write_tbx(path: Path, concepts: list[Concept]) -> None:
-    """Write ``concepts`` as TBX-Basic DCA, atomically."""
-    from lxml import etree
-
-    E = etree.Element
-    root = E(_q("tbx"), nsmap={None: NS}, type="TBX-Basic", style="dca")
-    root.set(XML_LANG, "en")
-    header = etree.SubElement(root, _q("tbxHeader"))
-    desc = etree.SubElement(etree.SubElement(header, _q("fileDesc")), _q("sourceDesc"))
-    etree.SubElement(desc, _q("p")).text = "triglot glossary"
-    body = etree.SubElement(etree.SubElement(root, _q("text")), _q("body"))
-    for concept in concepts:
-        entry = etree.SubElement(body, _q("conceptEntry"), id=_xml_id(concept.id or ""))
-        if concept.subject:
-            etree.SubElement(entry, _q("descrip"), type="subjectField").text = concept.subject
-        if concept.definition:
-            etree.SubElement(entry, _q("descrip"), type="definition").text = concept.definition
-        if concept.note:
-            etree.SubElement(entry, _q("note")).text = concept.note
-        if not concept.approved:
-            for kind, value in (("reviewStatus", concept.review),
-                                ("occurrences", str(concept.occurrences)),
-                                ("context", concept.context)):
-                if value:
-                    etree.SubElement(entry, _q("admin"), type=kind).text = value
-        _write_dates(entry, concept.created, concept.updated)
-        for lang in dict.fromkeys(t.lang for t in concept.terms):
-            terms = concept.terms_in(lang)
-            if not terms:
-                continue
-            sec_lang = etree.SubElement(entry, _q("langSec"))
-            sec_lang.set(XML_LANG, lang)
-            for term in terms:
-                sec = etree.SubElement(sec_lang, _q("termSec"))
-                etree.SubElement(sec, _q("term")).text = term.text
-                etree.SubElement(sec, _q("termNote"), type="administrativeStatus").text = \
-                    STATUS_TO_TBX[term.status]
-                if term.pos:
-                    etree.SubElement(sec, _q("termNote"), type="partOfSpeech").text = term.pos
-                flags = (["forbidden"] if term.status == "forbidden" else []) + term.flags()
-                if flags:
-                    etree.SubElement(sec, _q("termNote"), type="usageNote").text = ", ".join(flags)
-                if term.note:
-                    etree.SubElement(sec, _q("note")).text = term.note
-                if term.source:
-                    etree.SubElement(sec, _q("admin"), type="source").text = term.source
-                _write_dates(sec, term.created, term.updated)
-    data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
-    write_bytes_atomic(path, data)
-
-
-def _write_dates(parent, created: str, updated: str) -> None:
-    from lxml import etree
-
-    for kind, date in (("origination", created), ("modification", updated)):
-        if date:
-            group = etree.SubElement(parent, _q("transacGrp"))
-            etree.SubElement(group, _q("transac"), type="transactionType").text = kind
-            etree.SubElement(group, _q("date")).text = date
-
-
-def _xml_id(cid: str) -> str:
-    """conceptEntry/@id must be an XML name: ids from other tools may start with a digit."""
-    if not cid:
-        raise GlossaryError("a concept without an id cannot be exported to TBX")
-    return cid if (cid[0].isalpha() or cid[0] == "_") else f"c{cid}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from glossary.formats.cells import escape_for_typed_cell, neutralise
@@ -13,8 +14,13 @@ from translator.core.atomic import write_bytes_atomic
 
 
 def read_xlsx(path: Path, *, source: str | None = None, target: str | None = None,
-              sheet: str | int | None = None) -> list[Concept]:
-    """Concepts from the first (or the named) sheet; row 1 must be a header row."""
+              sheet: str | int | None = None,
+              warn: Callable[[str], None] | None = None) -> list[Concept]:
+    """Concepts from the first (or the named) sheet; row 1 must be a header row.
+
+    A formula cell is read as the value the spreadsheet saved for it, with a warning;
+    one without a saved value is refused naming its cell (it is not an empty term).
+    """
     import pandas as pd
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
@@ -33,6 +39,8 @@ def read_xlsx(path: Path, *, source: str | None = None, target: str | None = Non
     if isinstance(name, str) and name not in book.sheet_names:
         raise GlossaryError(f"no sheet named '{name}' (sheets: {', '.join(book.sheet_names)})",
                             path)
+    chosen = workbook[name] if isinstance(name, str) else workbook.worksheets[name]
+    _check_formulas(data, chosen, path, warn)
     # keep_default_na=False: a term such as "NA" or "#N/A" is text, not a missing value
     frame = pd.read_excel(book, sheet_name=name, header=None, dtype=str, keep_default_na=False)
     frame = frame.fillna("")
@@ -58,7 +66,29 @@ def read_xlsx(path: Path, *, source: str | None = None, target: str | None = Non
                                 path)
     rows = [cells[:width] for cells in rows]
     return rows_to_concepts(rows, numbers, path, source=source, target=target,
-                            unit=f"sheet '{name}' row", allow_headerless=False)
+                            unit=f"sheet '{name}' row", allow_headerless=False, warn=warn)
+
+
+def _check_formulas(data: bytes, values, path: Path,
+                    warn: Callable[[str], None] | None) -> None:
+    """Formula cells of the sheet ``values`` (loaded with their saved values): each one
+    with a saved value is a warning, one without is refused naming the cell."""
+    from openpyxl import load_workbook
+
+    formulas = load_workbook(io.BytesIO(data), keep_links=False)[values.title]
+    for row in formulas.iter_rows():
+        for cell in row:
+            if cell.data_type != "f":
+                continue
+            where = f"sheet '{values.title}' cell {cell.coordinate}"
+            saved = values[cell.coordinate].value
+            formula = str(cell.value if isinstance(cell.value, str) else "a formula")
+            if saved is None or not str(saved).strip():
+                raise GlossaryError(f"{where} is a formula ({formula[:40]}) with no saved value;"
+                                    " type the term itself as text", path)
+            if warn is not None:
+                warn(f"{where} is a formula ({formula[:40]}); its saved value '{saved}' was "
+                     "read")
 
 
 def fill_merged_cells(worksheet) -> None:

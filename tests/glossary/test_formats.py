@@ -125,8 +125,11 @@ BAD_FILES = {
     "malformed.tbx": (TBX_HEAD + "<conceptEntry id='c1'><langSec>" + TBX_TAIL,
                       "malformed XML"),
     "not-tbx.tbx": ('<?xml version="1.0"?>\n<html><body/></html>\n', "not TBX"),
-    "martif.tbx": ('<?xml version="1.0"?>\n<martif type="TBX"><text><body/></text></martif>\n',
-                   "TBX 2 (martif"),
+    "empty-martif.tbx": ('<?xml version="1.0"?>\n<martif type="TBX"><text><body/></text>'
+                         '</martif>\n', "no glossary entries found"),
+    "martif-ntig.tbx": ('<?xml version="1.0"?>\n<martif type="TBX"><text><body>\n<termEntry>'
+                        '<langSet xml:lang="en"><ntig/></langSet></termEntry></body></text>'
+                        '</martif>\n', "line 3: <ntig>: not supported"),
     "wrong-dialect.tbx": (TBX_HEAD.replace("TBX-Basic", "TBX-Min") + TBX_TAIL,
                           'expected type="TBX-Basic"'),
     "unknown-language.tbx": (TBX_HEAD + _tbx_entry(lang="fr") + TBX_TAIL,

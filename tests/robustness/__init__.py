@@ -66,4 +66,11 @@ test_utf16_bom.py
     BOM: "binary file" -> read (the BOM names the encoding), translated output is
     UTF-8 without a BOM; without a BOM still "binary file"; broken UTF-16 is one
     line "invalid UTF-16 at byte offset N; save the file as UTF-8".
+test_glossary_files.py
+  * glossary XLSX with a formula cell and no saved value: "empty term" -> "sheet
+    'Sheet' cell B3 is a formula (=...) with no saved value"; with a saved value it
+    is read as that value, with a warning.
+  * the same term twice with statuses preferred and forbidden: "duplicate of line
+    2" -> "conflicting status for the en term 'court': preferred in line 2 and
+    forbidden in line 4", one line.
 """

@@ -11,8 +11,10 @@ import click
 from translator.cli.glossary_common import echo_json, glossary_option, json_option, open_termbase
 
 FILE = click.Path(path_type=Path, dir_okay=False)
-format_option = click.option("--format", "fmt", type=click.Choice(["csv", "tsv", "xlsx", "tbx"]),
-                             help="File format (default: from the extension).")
+format_option = click.option(
+    "--format", "fmt", type=click.Choice(["csv", "tsv", "xlsx", "tbx", "tbx2"]),
+    help="File format (default: from the extension; .tbx exports TBX-Basic 3, tbx2 the "
+    "TBX 2 'martif' that translate-toolkit and Weblate read; TBX imports tell them apart).")
 
 
 def pair_options(func):
@@ -35,7 +37,7 @@ def import_command(glossary_path: Path | None, file: Path, fmt: str | None, sour
     from glossary.exchange import import_file
 
     with open_termbase(glossary_path, "glossary import", create=True) as tb:
-        ids = import_file(tb, file, fmt, source=source, target=target, sheet=sheet)
+        ids = import_file(tb, file, fmt, source=source, target=target, sheet=sheet, warn=_warn)
     if as_json:
         echo_json({"imported": len(ids), "ids": ids})
     else:
@@ -57,7 +59,7 @@ def merge(glossary_path: Path | None, other: Path, fmt: str | None, source: str 
     """
     from glossary.exchange import merge_concepts, read_other
 
-    incoming = read_other(other, fmt, source=source, target=target)
+    incoming = read_other(other, fmt, source=source, target=target, warn=_warn)
     with open_termbase(glossary_path, "glossary merge", create=True) as tb:
         report = merge_concepts(tb, incoming)
     if as_json:

@@ -1,0 +1,108 @@
+"""TBX export: TBX-Basic 3 (``--format tbx``, the default for .tbx) or TBX 2 (``tbx2``).
+
+Both carry every field ``glossary.formats.tbx`` reads back. They differ in
+layout and in how the two statuses other tools act on are said:
+
+* TBX-Basic 3 has no "forbidden" status: a forbidden term is deprecated plus
+  ``termNote type="usageNote"`` "forbidden", which also carries the
+  case-sensitive and do-not-translate flags.
+* TBX 2 is written for translate-toolkit and Weblate: a forbidden term's
+  administrativeStatus is ``forbidden`` (Weblate's "forbidden translation"), a
+  do-not-translate term has ``descrip type="Translation needed"`` "No" (Weblate's
+  "untranslatable term", translate-toolkit's ``istranslatable``); the usageNote
+  keeps triglot's flags so the round trip is exact.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from glossary.formats.tbx import BASIC3, NS, STATUS_TO_TBX, TBX2, XML_LANG, Dialect
+from glossary.model import Concept, GlossaryError, Term
+from translator.core.atomic import write_bytes_atomic
+
+
+def write_tbx(path: Path, concepts: list[Concept], kind: str = "tbx") -> None:
+    """Write ``concepts`` as TBX-Basic 3 (``kind`` "tbx") or TBX 2 ("tbx2"), atomically."""
+    from lxml import etree
+
+    dialect = TBX2 if kind == "tbx2" else BASIC3
+    q, sub = dialect.q, etree.SubElement
+    if dialect is TBX2:
+        root = etree.Element("martif", type="TBX")
+        header = sub(root, "martifHeader")
+    else:
+        root = etree.Element(q("tbx"), nsmap={None: NS}, type="TBX-Basic", style="dca")
+        header = sub(root, q("tbxHeader"))
+    root.set(XML_LANG, "en")
+    sub(sub(sub(header, q("fileDesc")), q("sourceDesc")), q("p")).text = "triglot glossary"
+    body = sub(sub(root, q("text")), q("body"))
+    for concept in concepts:
+        entry = sub(body, q(dialect.entry), id=_xml_id(concept.id or ""))
+        _write_concept_fields(entry, concept, dialect)
+        for lang in dict.fromkeys(t.lang for t in concept.terms):
+            sec_lang = sub(entry, q(dialect.lang_sec))
+            sec_lang.set(XML_LANG, lang)
+            for term in concept.terms_in(lang):
+                _write_term(sub(sec_lang, q(dialect.term_sec)), term, dialect)
+    data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    write_bytes_atomic(path, data)
+
+
+def _write_concept_fields(entry, concept: Concept, dialect: Dialect) -> None:
+    from lxml import etree
+
+    q, sub = dialect.q, etree.SubElement
+    if concept.subject:
+        sub(entry, q("descrip"), type="subjectField").text = concept.subject
+    if concept.definition:
+        sub(entry, q("descrip"), type="definition").text = concept.definition
+    if concept.note:
+        sub(entry, q("note")).text = concept.note
+    if not concept.approved:
+        for kind, value in (("reviewStatus", concept.review),
+                            ("occurrences", str(concept.occurrences)),
+                            ("context", concept.context)):
+            if value:
+                sub(entry, q("admin"), type=kind).text = value
+    _write_dates(entry, concept.created, concept.updated, dialect)
+
+
+def _write_term(sec, term: Term, dialect: Dialect) -> None:
+    from lxml import etree
+
+    q, sub = dialect.q, etree.SubElement
+    sub(sec, q("term")).text = term.text
+    status = "forbidden" if dialect is TBX2 and term.status == "forbidden" \
+        else STATUS_TO_TBX[term.status]
+    sub(sec, q("termNote"), type="administrativeStatus").text = status
+    if term.pos:
+        sub(sec, q("termNote"), type="partOfSpeech").text = term.pos
+    flags = (["forbidden"] if term.status == "forbidden" else []) + term.flags()
+    if flags:
+        sub(sec, q("termNote"), type="usageNote").text = ", ".join(flags)
+    if term.dnt and dialect is TBX2:
+        sub(sec, q("descrip"), type="Translation needed").text = "No"
+    if term.note:
+        sub(sec, q("note")).text = term.note
+    if term.source:
+        sub(sec, q("admin"), type="source").text = term.source
+    _write_dates(sec, term.created, term.updated, dialect)
+
+
+def _write_dates(parent, created: str, updated: str, dialect: Dialect) -> None:
+    from lxml import etree
+
+    q = dialect.q
+    for kind, date in (("origination", created), ("modification", updated)):
+        if date:
+            group = etree.SubElement(parent, q("transacGrp"))
+            etree.SubElement(group, q("transac"), type="transactionType").text = kind
+            etree.SubElement(group, q("date")).text = date
+
+
+def _xml_id(cid: str) -> str:
+    """conceptEntry/@id must be an XML name: ids from other tools may start with a digit."""
+    if not cid:
+        raise GlossaryError("a concept without an id cannot be exported to TBX")
+    return cid if (cid[0].isalpha() or cid[0] == "_") else f"c{cid}"
