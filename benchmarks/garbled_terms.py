@@ -9,7 +9,7 @@ term accuracy, and the sentences lost (empty, or with a placeholder left in) or
 duplicated (half again as long as plain MT of the same engine, or with a name put back
 through a placeholder more often than the source has it).
 
-    .venv/bin/python -m benchmarks.garbled_terms [--pair en-es] [--engine apertium]
+    .venv/bin/python -m benchmarks.garbled_terms [--pair en-es] [--scale 2] [--engine apertium]
 """
 
 from __future__ import annotations
@@ -44,20 +44,29 @@ def lost_and_duplicated(run: Run, plain: Run, srcs: list[str], glossary, source:
     return lost, duplicated
 
 
+def scaled(rates, factor: float):
+    from dataclasses import fields, replace
+
+    return replace(rates, **{f.name: min(1.0, getattr(rates, f.name) * factor)
+                             for f in fields(rates)})
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--engine", default="apertium")
     parser.add_argument("--pair", action="append", help="en-es, es-en (default both)")
+    parser.add_argument("--scale", type=float, default=1.0,
+                        help="multiply every garbling rate (capped at 1)")
     args = parser.parse_args()
     if not (FLORES / "entities.jsonl").is_file():
         sys.exit(f"benchmark needs {FLORES} (the shared corpus beside the project)")
     from glossary.service import Glossary
-    from tests.garbling_engine import GarblingEngine
+    from tests.garbling_engine import GarblingEngine, Rates
     from translator.engines.registry import make_engine
     from translator.evaluation import term_accuracy
 
     engine = make_engine(args.engine)
-    garbling = GarblingEngine(engine)
+    garbling = GarblingEngine(engine, scaled(Rates(), args.scale))
     with tempfile.TemporaryDirectory() as tmp:
         concepts, how = csv_glossary(Path(tmp))
     glossary = Glossary(concepts)
