@@ -98,7 +98,8 @@ class TermMatcher:
                 key = self._lemmas.lemma(word)
                 primary.add(key)
                 for form in surface_variants(word, lang):
-                    variants.setdefault(self._lemmas.lemma(form), key)
+                    variants.setdefault(form, key)  # the form itself: its lemma may be
+                    # another word ("soles" -> "soler" would make "suelen" a "sol")
         self._primary = primary
         self._variants = {v: k for v, k in variants.items() if v not in primary}
         self._unknown, self._barrier = UNKNOWN * 2, BARRIER * 2
