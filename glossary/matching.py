@@ -23,7 +23,7 @@ Public API::
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import accumulate
 from operator import itemgetter
@@ -38,6 +38,7 @@ from glossary.morphology import (
     surface_variants,
     tokenize,
 )
+from glossary.names import has_capitals, without_possessive
 
 #: Each lemma the glossary uses becomes a two-character code, and a text is scanned as the
 #: string of its pieces' codes: these two characters, doubled, stand for the other pieces.
@@ -67,14 +68,19 @@ class _Entry:
     term: Term
     concept_id: str
     words: tuple[str, ...]  # the term's own words, for case and exact-form checks
+    cased: bool  # flagged case-sensitive, or a name with capitals ("Games" is not "games")
     plain: bool  # neither case-sensitive nor do-not-translate: any form matches
 
 
 class TermMatcher:
-    """Matches the terms of one language. Build once, call ``find`` many times."""
+    """Matches the terms of one language. Build once, call ``find`` many times.
+
+    ``names``: ids of the concepts that are names (``glossary.names.is_name``); their
+    terms with capitals match only with the same capitals.
+    """
 
     def __init__(self, lang: str, entries: Iterable[tuple[str, Term]],
-                 lemmas: Lemmatizer | None = None) -> None:
+                 lemmas: Lemmatizer | None = None, names: Collection[str] = ()) -> None:
         import ahocorasick
 
         self.lang = lang
@@ -92,7 +98,8 @@ class TermMatcher:
                 key = self._lemmas.lemma(word)
                 primary.add(key)
                 for form in surface_variants(word, lang):
-                    variants.setdefault(self._lemmas.lemma(form), key)
+                    variants.setdefault(form, key)  # the form itself: its lemma may be
+                    # another word ("soles" -> "soler" would make "suelen" a "sol")
         self._primary = primary
         self._variants = {v: k for v, k in variants.items() if v not in primary}
         self._unknown, self._barrier = UNKNOWN * 2, BARRIER * 2
@@ -101,14 +108,15 @@ class TermMatcher:
         self._any_codes = self._variant_codes | self._codes
         by_key: dict[str, list[_Entry]] = {}
         for words, term, concept_id in pending:
-            plain = not (term.case_sensitive or term.dnt)
-            entry = _Entry(term, concept_id, tuple(words), plain)
+            cased = term.case_sensitive or (concept_id in names and has_capitals(term))
+            plain = not (cased or term.dnt)
+            entry = _Entry(term, concept_id, tuple(words), cased, plain)
             by_key.setdefault("".join(map(self._code, words)), []).append(entry)
             if len(words) > 1 and "-" in term.text:  # "e-mail" also matches "email"
                 glued = "".join(term.text.split("-"))
                 if len(tokenize(glued)) == 1 and self._code(glued) != self._unknown:
                     by_key.setdefault(self._code(glued), []).append(
-                        _Entry(term, concept_id, (glued,), plain))
+                        _Entry(term, concept_id, (glued,), cased, plain))
         self._automaton = ahocorasick.Automaton()
         # A node's children are scanned in the order they were added: words that can never
         # occur (no text has "\x03"), added first, make the root find the characters of
@@ -251,13 +259,13 @@ class TermMatcher:
 
     def _accepts(self, entry: _Entry, text: str, span: list[tuple[int, int, str]]) -> bool:
         term = entry.term
-        if term.dnt:  # exact form, case-insensitive unless flagged
-            surface = text[span[0][0]:span[-1][1]]
-            if term.case_sensitive:
+        if term.dnt:  # exact form (an English possessive allowed), case as ``cased`` says
+            surface = without_possessive(text[span[0][0]:span[-1][1]], self.lang)
+            if entry.cased:
                 return " ".join(surface.replace("-", " ").split()) == " ".join(
                     term.text.replace("-", " ").split())
             return fold(surface) == fold(term.text)
-        if term.case_sensitive:
+        if entry.cased:
             return all(_same_case(tok[2], word) for tok, word in zip(span, entry.words,
                                                                      strict=False))
         return True

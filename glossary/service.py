@@ -15,6 +15,7 @@ Public API::
     glossary.suggest(text, "en", "ru")          # [(TermMatch, target Term | None)]
     glossary.rendered(concept_id, translation, "ru")   # the accepted Term used, or None
     glossary.find_proposed(text, "ru")          # proposed entries in a text: never enforced
+    concept_id in glossary.names                # a name: protected, matched with its capitals
 
 A proposed concept (``Concept.proposed``, added by ``entities clusters --to-glossary``
 or ``glossary extract --add``) is listed, shown and exported, but no matcher here finds
@@ -29,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from glossary.model import Concept, GlossaryError, Term, fold
+from glossary.names import is_name
 
 if TYPE_CHECKING:
     from glossary.matching import TermMatch, TermMatcher
@@ -73,6 +75,8 @@ class Glossary:
         self._concepts = list(concepts)
         _give_ids(self._concepts)
         self._by_id = {c.id or "": c for c in self._concepts}
+        #: Names (``glossary.names``) are matched with their capitals and protected in MT.
+        self.names = frozenset(c.id or "" for c in self._concepts if is_name(c))
         self._matchers: dict[tuple[str, bool], TermMatcher] = {}
         #: (lang, concept) -> the concept's accepted terms, best first, and their matcher
         self._accepted: dict[tuple[str, str], tuple[list[Term], TermMatcher]] = {}
@@ -142,7 +146,7 @@ class Glossary:
             pairs = [(c.id or "", t) for c in self._concepts
                      for t in (_proposed_terms(c) if proposed else c.used_terms())
                      if t.lang == lang]
-            self._matchers[key] = TermMatcher(lang, pairs)
+            self._matchers[key] = TermMatcher(lang, pairs, names=self.names)
         return self._matchers[key]
 
     def find_proposed(self, text: str, lang: str) -> list[TermMatch]:
@@ -198,7 +202,8 @@ class Glossary:
             from glossary.matching import TermMatcher
 
             terms = self._by_id[concept_id].accepted_terms(lang)
-            self._accepted[key] = (terms, TermMatcher(lang, [(concept_id, t) for t in terms]))
+            self._accepted[key] = (terms, TermMatcher(lang, [(concept_id, t) for t in terms],
+                                                      names=self.names))
         return self._accepted[key]
 
 

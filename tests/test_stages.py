@@ -18,11 +18,11 @@ from translator.stages import (
     run_stages,
     translate_jobs,
 )
-from translator.stages.enforcement import NamesStage, ProtectStage, TermsStage
+from translator.stages.enforcement import TermsStage
 from translator.stages.machine import MachineStage
 from translator.stages.markup import MarkupStage
 from translator.stages.memory import MemoryStage
-from translator.terminology import POST_EDITED, TermEnforcer
+from translator.terminology import ALREADY, NOT_ENFORCED, POST_EDITED, TermEnforcer
 
 PAIRS = {("ru", "en"), ("en", "ru"), ("en", "es"), ("es", "en")}
 MOSCOW = Concept(id="moscow", terms=[Term("en", "Moscow", pos="properNoun"),
@@ -85,30 +85,53 @@ class CountingEnforcer(TermEnforcer):
         return super().restore(prepared, output)
 
 
-def test_names_are_restored_once_per_protected_sentence():
-    enforcer = CountingEnforcer([MOSCOW])
-    mt = machine(TaggingEngine(PAIRS))
-    jobs = make_jobs([("en", "es", "The lawyer flew to Moscow."), ("en", "es", "It rained.")])
-    counts = translate_jobs(jobs, mt, enforcer=enforcer)
-    by_text = {job.text: job for job in jobs}
-    protected = by_text["The lawyer flew to Moscow."]
-    assert protected.mt_input == "The lawyer flew to <x1/>."
-    assert protected.origin == PROTECTED
-    assert protected.translation == "[es] The lawyer flew to Moscú."
-    assert enforcer.restored == ["The lawyer flew to Moscow."]
-    assert by_text["It rained."].protection is not None and by_text["It rained."].terms == []
+def test_a_sentence_plain_mt_already_rendered_right_is_never_changed_nor_sent_again():
+    engine = TableEngine(PAIRS, {"Moscow's mayor spoke.": "El alcalde de Moscú habló."})
+    jobs = make_jobs([("en", "es", "Moscow's mayor spoke.")])
+    counts = translate_jobs(jobs, machine(engine), enforcer=TermEnforcer([MOSCOW]))
+    (job,) = jobs
+    assert job.translation == "El alcalde de Moscú habló." and job.origin == MACHINE
+    assert [r.status for r in job.terms] == [ALREADY]
+    assert job.mt_input == job.text  # MT saw no placeholder
     assert counts.placeholder_fallbacks == 0
 
 
-def test_broken_placeholders_send_the_sentence_to_mt_again_unprotected():
-    enforcer = TermEnforcer([MOSCOW])
-    mt = machine(TaggingEngine(PAIRS, drop_codes=True))
+def test_only_the_name_plain_mt_lost_is_protected_and_restored_once():
+    engine = TableEngine(PAIRS, {"The lawyer flew to Moscow.": "El abogado voló a la ciudad."})
+    enforcer = CountingEnforcer([MOSCOW, LAWYER])
+    jobs = make_jobs([("en", "es", "The lawyer flew to Moscow."), ("en", "es", "It rained.")])
+    counts = translate_jobs(jobs, machine(engine), enforcer=enforcer)
+    by_text = {job.text: job for job in jobs}
+    job = by_text["The lawyer flew to Moscow."]
+    assert job.mt_input == "The lawyer flew to <x1/>."  # only the lost name is hidden
+    assert job.origin == PROTECTED
+    assert job.translation == "[es] The lawyer flew to Moscú."
+    assert enforcer.restored == ["The lawyer flew to Moscow."]
+    assert by_text["It rained."].terms == [] and by_text["It rained."].origin == MACHINE
+    assert counts.placeholder_fallbacks == 0
+
+
+def test_broken_placeholders_keep_the_plain_translation_post_edited():
+    engine = TableEngine(PAIRS, {"They met in Moscow.": "Se reunieron en la ciudad.",
+                                 "They met in <x1/>.": "Se reunieron en ."})
     jobs = make_jobs([("en", "es", "They met in Moscow.")])
-    counts = run_stages([ProtectStage(enforcer), MachineStage(mt), NamesStage(enforcer, mt)],
-                        jobs)
+    counts = translate_jobs(jobs, machine(engine), enforcer=TermEnforcer([MOSCOW]))
     (job,) = jobs
-    assert job.raw == "[es] They met in ." and job.translation == "[es] They met in Moscow."
+    assert job.raw == "Se reunieron en ." and job.translation == "Se reunieron en la ciudad."
     assert job.origin == UNPROTECTED and counts.placeholder_fallbacks == 1
+    assert [r.status for r in job.terms] == [NOT_ENFORCED]
+
+
+def test_a_protected_candidate_that_gets_no_more_terms_right_is_not_taken():
+    """Placeholders break word order: equal term counts keep the plain MT."""
+    table = {"The lawyer met Moscow.": "El letrado conoció la ciudad.",
+             "The lawyer met <x1/>.": "<x1/> conoció el abogado."}
+    jobs = make_jobs([("en", "es", "The lawyer met Moscow.")])
+    translate_jobs(jobs, machine(TableEngine(PAIRS, table)),
+                   enforcer=TermEnforcer([LAWYER, MOSCOW]))
+    (job,) = jobs
+    assert job.mt_input == "The lawyer met <x1/>."
+    assert job.translation == "El letrado conoció la ciudad." and job.origin == MACHINE
 
 
 def test_terms_stage_post_edits_mts_rendering_into_the_preferred_term():
@@ -118,7 +141,6 @@ def test_terms_stage_post_edits_mts_rendering_into_the_preferred_term():
     jobs = make_jobs([("en", "es", "Lawyers left."), ("en", "es", "Judges left.")])
     plain_mt = {"Lawyers left.": "Los abogados se fueron.", "Judges left.": "Los jueces se fueron."}
     for job in jobs:
-        job.protection = enforcer.prepare(job.text, job.source, job.target)
         job.translation, job.origin = plain_mt[job.text], MACHINE
     TermsStage(enforcer, mt).run(jobs, StageCounts())
     by_text = {job.text: job for job in jobs}

@@ -139,12 +139,22 @@ def enforced_run(engine, source: str, target: str, texts: list[str]):
     return {job.text: job for job in jobs}, counts
 
 
-def test_a_run_sends_protected_text_to_mt_and_restores_names_afterwards():
-    engine = DictEngine({"The lawyers met in <x1/>.": "Адвокаты встретились в <x1/>."})
+def test_a_name_plain_mt_lost_goes_through_mt_again_protected_and_is_restored():
+    engine = DictEngine({"The lawyers met in Moscow.": "Адвокаты встретились в городе.",
+                         "The lawyers met in <x1/>.": "Адвокаты встретились в <x1/>."})
     jobs, counts = enforced_run(engine, "en", "ru", ["The lawyers met in Moscow."])
     assert {text: job.translation for text, job in jobs.items()} == {
         "The lawyers met in Moscow.": "Адвокаты встретились в Москве."}
     assert counts.placeholder_fallbacks == 0
+
+
+def test_a_name_mt_left_in_english_is_post_edited_in_the_case_the_preposition_asks():
+    engine = DictEngine({"The lawyers met in Moscow.": "Адвокаты встретились в Moscow.",
+                         "Moscow": "Moscow"})
+    jobs, _ = enforced_run(engine, "en", "ru", ["The lawyers met in Moscow."])
+    job = jobs["The lawyers met in Moscow."]
+    assert job.translation == "Адвокаты встретились в Москве."
+    assert "<x1/>" not in job.mt_input  # no second MT pass was needed
 
 
 def test_spanish_term_found_by_translating_the_source_term_alone():

@@ -1,33 +1,33 @@
-"""Glossary enforcement during MT: names protected through the engine, terms post-edited.
+"""Glossary enforcement after MT: minimal intervention on the plain translation.
 
-Why two ways: a name (a proper noun, an entity the glossary learnt from
-``entities clusters``, a do-not-translate term) must come out exactly as the
-glossary spells it, so it goes through MT as an atomic placeholder ``<xN/>``
-and is put back afterwards (in Russian, in the case a preceding preposition
-asks for). A common noun must fit the sentence's grammar, so MT translates it
-and the rendering it chose (found by the target-side glossary matcher, or by
-translating the source term alone) is replaced with the preferred term in the
-same case and number.
+The plain MT of a sentence is kept for every term it already renders right; only
+the terms it got wrong are touched. A common noun is post-edited: MT's rendering
+(found by the target-side glossary matcher, by translating the source term alone,
+or, for a name, by romanisation similarity: ``translator.name_search``) is replaced
+with the preferred term in the same case and number. A name plain MT lost
+altogether goes through MT a second time as an atomic placeholder ``<xN/>`` and
+is put back afterwards (in Russian, in the case a preceding preposition asks for).
+Of the candidates, the one with more terms right wins, then the one closer to the
+plain translation (``choose``), so a sentence that needed nothing is never changed
+and a placeholder that breaks the engine's word order is used only when it helps.
 
-Every enforced term is checked in the final text. Nothing here may make a
-sentence worse than plain MT: a lost or duplicated placeholder means the
-plain translation is used and post-edited instead; a failed edit is dropped.
-
-Enforcement runs after the translation cache (the cache holds the raw MT of
-the protected text), so a changed glossary needs no cache flush. The run-level
-steps (protect, restore, post-edit) are stages in ``translator.stages``.
+Every enforced term is checked in the final text. A lost, doubled or corrupted
+placeholder means the protected candidate is dropped; a failed edit is dropped.
+Which concepts are names is ``glossary.names``'s rule. The run-level steps are
+stages in ``translator.stages.enforcement``; the cache serves both MT passes.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from glossary.inflection import fix_article, inflect_like, name_form
+from glossary.names import without_possessive
 from translator.core.errors import TriglotError
 from translator.core.inline_codes import codes_intact
 from translator.document import CODE_RE
@@ -45,7 +45,6 @@ PROPOSED = "proposed"
 ENFORCED_STATUSES = (PROTECTED, POST_EDITED, ALREADY)
 #: The project's Argos packages know codes up to 8; more placeholders would be garbled.
 MAX_CODES = 8
-ENTITY_SOURCE = "triglot entities clusters"
 
 
 @dataclass(frozen=True)
@@ -80,6 +79,7 @@ class Found:
     match: TermMatch
     wanted: Term
     code: str | None = None
+    alone: str = ""  # the source term as MT of it alone should see it: no possessive
 
 
 @dataclass
@@ -102,13 +102,6 @@ class Prepared:
 class Enforced:
     text: str
     terms: list[TermRecord]
-
-
-def is_name(concept: Concept, term: Term) -> bool:
-    """Names go through MT protected: proper nouns, entities, do-not-translate terms."""
-    return (term.dnt or term.pos == "properNoun" or concept.subject.startswith("named entity")
-            or any(t.pos == "properNoun" or t.dnt or t.source == ENTITY_SOURCE
-                   for t in concept.terms))
 
 
 def surname_form(concept: Concept, matched: Term, wanted: Term) -> Term:
@@ -158,8 +151,13 @@ class TermEnforcer:
 
     # -- before MT ------------------------------------------------------------------------
 
-    def prepare(self, text: str, source: str, target: str) -> Prepared:
-        """Find the sentence's glossary terms and put placeholders on its names."""
+    def is_name(self, concept_id: str) -> bool:
+        return concept_id in self.glossary.names
+
+    def prepare(self, text: str, source: str, target: str,
+                protect: Collection[str] | None = None) -> Prepared:
+        """Find the sentence's glossary terms and put placeholders on its names (only on
+        those of the concepts in ``protect``, when given: none for the plain pass)."""
         prepared = Prepared(text, text, source, target)
         seen: set[str] = set()
         pieces: list[str] = []
@@ -176,8 +174,9 @@ class TermEnforcer:
                                                        NOT_ENFORCED, f"no {target} term"))
                 seen.add(match.concept_id)
                 continue
-            found = Found(match, wanted)
-            if is_name(concept, wanted) and number <= MAX_CODES:
+            found = Found(match, wanted, alone=without_possessive(match.text, source))
+            if (self.is_name(match.concept_id) and number <= MAX_CODES
+                    and (protect is None or match.concept_id in protect)):
                 found.code = f"<x{number}/>"
                 number += 1
                 pieces.append(text[position:match.start])
@@ -200,14 +199,23 @@ class TermEnforcer:
 
     # -- after MT -------------------------------------------------------------------------
 
-    def restore(self, prepared: Prepared, output: str) -> str | None:
-        """Put the names back; None when MT lost, doubled or added a code."""
-        if not codes_intact(prepared.text, output):
+    def restore(self, prepared: Prepared, output: str, mended: bool = False) -> str | None:
+        """Put the names back; None when MT lost, doubled or added a code. ``mended``: read
+        garbled codes as codes and keep each once (``translator.placeholders``); a code MT
+        dropped leaves its name out, but a broken markup code is still None."""
+        ours = [f.code for f in prepared.found if f.code]
+        if mended:
+            from translator.placeholders import mend, without
+
+            output = mend(output, ours)
+            if not codes_intact(without(prepared.text, ours), without(output, ours)):
+                return None
+        elif not codes_intact(prepared.text, output):
             return None
         counts = Counter(m.group(0) for m in CODE_RE.finditer(output))
         text = output
         for found in prepared.found:
-            if found.code is None:
+            if found.code is None or (mended and not counts[found.code]):
                 continue
             if counts[found.code] != 1:
                 return None
@@ -216,7 +224,7 @@ class TermEnforcer:
             if start == 0 or re.search(r"[.!?]\s*$", text[:start]):
                 form = form[:1].upper() + form[1:]
             text = text[:start] + form + text[start + len(found.code):]
-        return text
+        return re.sub(r" {2,}", " ", text).strip() if mended else text
 
     def finish(self, prepared: Prepared, output: str, plain: str | None = None,
                renderings: dict[str, str] | None = None) -> Enforced:
@@ -275,7 +283,7 @@ class TermEnforcer:
         cid = found.match.concept_id
         spans = [m for m in self.matcher(target).find(text) if m.concept_id == cid]
         if not spans:
-            rendering = renderings.get(found.match.text, "").strip()
+            rendering = renderings.get(found.alone, "").strip()
             if rendering and CODE_RE.search(rendering) is None:
                 from glossary.model import Term
 
@@ -285,15 +293,33 @@ class TermEnforcer:
                     alone = None
                 if alone is not None:
                     spans = self.single(target, "mt:" + cid, alone).find(text)
+        if not spans and self.is_name(cid):
+            spans = self.respelled(text, found, target)
         if not spans:
             return text, "MT's rendering not found"
         for span in reversed(spans):
             replacement = inflect_like(found.wanted.text, span.text, target)
+            if replacement == found.wanted.text and self.is_name(cid):  # a foreign rendering
+                replacement = name_form(replacement, text[:span.start], target)
             if span.text[:1].isupper() and not replacement[:1].isupper():
                 replacement = replacement[:1].upper() + replacement[1:]
             head = fix_article(text[:span.start], replacement, target)
             text = head + replacement + text[span.end:]
         return text, POST_EDITED
+
+
+    def respelled(self, text: str, found: Found, target: str) -> list[TermMatch]:
+        """The name as MT respelled it ("Navalni" for "Navalny"), clear of other terms."""
+        from glossary.matching import TermMatch
+        from translator.name_search import locate_name
+
+        taken = [(m.start, m.end) for m in self.matcher(target).find(text)
+                 if m.concept_id != found.match.concept_id]
+        span = locate_name(text, found.wanted.text, target, taken)
+        if span is None:
+            return []
+        start, end = span
+        return [TermMatch(start, end, text[start:end], found.wanted, found.match.concept_id)]
 
 
 def count_terms(terms: Iterable[TermRecord]) -> tuple[int, int]:

@@ -1,10 +1,11 @@
 """The translate step as a chain of stages over ``SentenceJob`` records.
 
-    memory -> [protect names] -> MT (cache + engine) -> [restore names]
-           -> markup repair -> [post-edit terms]
+    memory -> MT (cache + engine) -> markup repair
+           -> [post-edit the terms plain MT got wrong] -> [MT again, lost names protected]
 
-Bracketed stages run with a glossary. Each stage is a small class with
-``run(jobs, counts)``; ``translate_jobs`` runs the chain the pipeline uses.
+Bracketed stages run with a glossary (minimal intervention: ``stages.enforcement``).
+Each stage is a small class with ``run(jobs, counts)``; ``translate_jobs`` runs the chain
+the pipeline uses.
 """
 
 from __future__ import annotations
@@ -40,20 +41,16 @@ def translation_stages(mt: MachineTranslator, memory: TranslationMemory | None =
                        enforcer: TermEnforcer | None = None,
                        announce: Callable[[int], None] = lambda n: None) -> list[Stage]:
     """The chain, in order; without a memory or a glossary their stages are left out."""
-    from translator.stages.enforcement import NamesStage, ProtectStage, TermsStage
+    from translator.stages.enforcement import NamesStage, TermsStage
     from translator.stages.machine import MachineStage
     from translator.stages.markup import MarkupStage
     from translator.stages.memory import MemoryStage
 
     stages: list[Stage] = [MemoryStage(memory)] if memory is not None else []
-    if enforcer is not None:
-        stages.append(ProtectStage(enforcer))
     stages.append(MachineStage(mt, announce))
-    if enforcer is not None:
-        stages.append(NamesStage(enforcer, mt))
     stages.append(MarkupStage(mt))
     if enforcer is not None:
-        stages.append(TermsStage(enforcer, mt))
+        stages += [TermsStage(enforcer, mt), NamesStage(enforcer, mt)]
     return stages
 
 

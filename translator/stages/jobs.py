@@ -19,8 +19,8 @@ if TYPE_CHECKING:
 #: How a job's translation was obtained (``SentenceJob.origin``).
 MEMORY = "memory"  # a reviewed translation from the translation memory
 MACHINE = "machine"  # MT of the sentence as it is
-PROTECTED = "protected"  # MT with the glossary's names as placeholders, names put back
-UNPROTECTED = "unprotected"  # placeholders broke: MT of the sentence as it is
+PROTECTED = "protected"  # a second MT pass with lost names as placeholders, names put back
+UNPROTECTED = "unprotected"  # that pass broke its placeholders: plain MT, post-edited
 PIECEWISE = "piecewise"  # MT lost inline codes: the text between the codes translated alone
 #: Origins whose text is plain MT of the whole sentence (markup repair may apply).
 PLAIN_MT = (MACHINE, UNPROTECTED)
@@ -37,6 +37,7 @@ class SentenceJob:
     text: str  # the sentence as segmented, inline codes renumbered from 1
     mt_input: str = ""  # what MT is given: ``text``, or ``text`` with names as placeholders
     raw: str | None = None  # the engine's (or cache's) output for ``mt_input``
+    plain: str | None = None  # the translation before enforcement touched it
     translation: str | None = None  # the translation so far; the final one after the chain
     origin: str = ""  # how ``translation`` was obtained: MEMORY, MACHINE, PROTECTED, ...
     protection: Prepared | None = None  # glossary enforcement's view of the sentence
@@ -69,7 +70,7 @@ class StageCounts:
 
     tm_hits: int = 0  # sentences taken from the translation memory
     markup_fallbacks: int = 0  # sentences translated piecewise between inline codes
-    placeholder_fallbacks: int = 0  # protected sentences translated again unprotected
+    placeholder_fallbacks: int = 0  # protected passes whose placeholders MT broke
 
 
 class Stage(Protocol):

@@ -9,8 +9,7 @@ from translator.stages.jobs import MACHINE, SentenceJob, StageCounts, by_pair
 
 
 class MachineStage:
-    """Sets ``raw`` of every job not settled by the memory, and ``translation`` where MT
-    saw the sentence as it is (a protected sentence waits for its names: ``NamesStage``)."""
+    """Sets ``raw`` and ``translation`` of every job not settled by the memory."""
 
     def __init__(self, mt: MachineTranslator,
                  announce: Callable[[int], None] = lambda n: None) -> None:
@@ -24,6 +23,5 @@ class MachineStage:
         for pair, group in groups:
             done = self.mt.translate(sorted({job.mt_input for job in group}), *pair)
             for job in group:
-                job.raw = done[job.mt_input]
-                if not job.protected:
-                    job.translation, job.origin = job.raw, MACHINE
+                job.raw = job.translation = done[job.mt_input]
+                job.origin = MACHINE
