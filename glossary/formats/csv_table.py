@@ -125,6 +125,12 @@ def rows_to_concepts(rows: list[list[str]], lines: list[int], path: Path, *,
     if is_pair_header(lowered):
         src, tgt = _pair_langs(source, target, path)
         return _pairs(rows[1:], lines[1:], path, src, tgt, unit, warn, lowered)
+    if len(set(lowered)) == 2 == len(lowered) and set(lowered) <= set(LANGUAGES) \
+            and not any("|" in cell for row in rows[1:] for cell in row):
+        # "en,es" and nothing else (no "|" synonym lists of a concept table): a
+        # two-column glossary whose header names its languages, merged as DeepL does
+        return _pairs(rows[1:], lines[1:], path, lowered[0], lowered[1], unit, warn,
+                      list(PAIR_HEADER))
     if all(cell in known for cell in lowered):
         return _concept_rows(lowered, rows[1:], lines[1:], path, unit)
     if allow_headerless and source and target and len(header) in (2, 4):

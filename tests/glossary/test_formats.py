@@ -107,9 +107,10 @@ BAD_FILES = {
                         "line 3: extra columns"),
     "short-row.csv": ("en,ru,es\ncourt,суд,tribunal\nlawyer,адвокат\n",
                       "line 3: missing columns"),
-    "duplicate-rows.csv": ("en,ru\ncourt,суд\npolice,полиция\ncourt,суд\n",
+    # (a concept table: two language columns alone are a two-column glossary, which merges)
+    "duplicate-rows.csv": ("en,ru,note\ncourt,суд,\npolice,полиция,\ncourt,суд,\n",
                            "line 4: duplicate of line 2"),
-    "conflicting-rows.csv": ("en,ru\ncourt,суд\ncourt,трибунал\n",
+    "conflicting-rows.csv": ("en,ru,note\ncourt,суд,\ncourt,трибунал,\n",
                              "line 3: conflicting row: its en term 'court' is also in line 2"),
     "unknown-status.csv": ("en,en_status\ncourt,favourite\n", "line 2: unknown status"),
     "empty-term.csv": ("en,ru,note\ncourt,суд,\n,,orphan note\n", "line 3: empty term"),
@@ -117,6 +118,7 @@ BAD_FILES = {
                                    "line 2: empty term: en is empty but en_status is set"),
     "unknown-language.csv": ("en,fr\ncourt,tribunal\n", "unknown language code 'fr'"),
     "empty-synonym.csv": ("en,ru\ncourt |  | tribunal,суд\n", "line 2: empty term"),
+    # ("|" lists synonyms: such a file is a concept table even with two language columns)
     "unknown-flag.csv": ("en,en_flags\ncourt,shiny\n", "line 2: unknown flag"),
     "invalid-utf8.csv": (b"en,ru\ncourt,\xd1\n", "line 2: invalid UTF-8"),
     "binary.csv": (b"\x00\x01\x02garbage", "binary file"),

@@ -76,6 +76,22 @@ def test_a_weblate_glossary_imports_as_is(tmp_path):
     assert repeat.startswith("1 row repeat an earlier row exactly (line 31)")
 
 
+def test_a_header_of_two_language_codes_is_a_two_column_glossary(tmp_path):
+    """``en,es`` and nothing else: shared and case-only targets import without --from/--to."""
+    path = tmp_path / "names.csv"
+    path.write_text("en,es\nHouse,Cámara de Representantes\n"
+                    "House of Representatives,cámara de representantes\nJapan,Japón\n",
+                    encoding="utf-8")
+    concepts = read_glossary(path)
+    assert terms(concept_with(concepts, "en", "House of Representatives")) == [
+        ("en", "House", "preferred"), ("es", "Cámara de Representantes", "preferred"),
+        ("en", "House of Representatives", "admitted")]
+    assert len(concepts) == 2
+    path.write_text("es,en\nJapón,Japan\n", encoding="utf-8")
+    assert terms(read_glossary(path)[0]) == [("es", "Japón", "preferred"),
+                                             ("en", "Japan", "preferred")]
+
+
 def test_a_second_target_is_an_admitted_variant_with_a_warning(tmp_path):
     path = tmp_path / "pairs.csv"
     path.write_text("source,target\nbank,banco\nloan,préstamo\nbank,entidad bancaria\n",
