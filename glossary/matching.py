@@ -271,6 +271,29 @@ class TermMatcher:
         return True
 
 
+def term_keys(text: str, lang: str, lemmas: Lemmatizer | None = None) -> list[list[set[str]]]:
+    """How a term's words are matched: per way of writing it (the words; for a hyphenated
+    term, also the glued word), each word's keys (its lemma, plural and gender forms). A
+    text can hold the term only if, for one way, every word has a key among the text's
+    candidates (``text_keys``). The termbase stores them (``glossary.index``)."""
+    lemmas = lemmas or lemmatizer(lang)
+    words = [t.text for t in tokenize(text)]
+    ways = [[{lemmas.lemma(word)} | surface_variants(word, lang) for word in words]]
+    if len(words) > 1 and "-" in text:
+        ways.append([{lemmas.lemma("".join(text.split("-")))}])
+    return ways if words else []
+
+
+def text_keys(text: str, lang: str, lemmas: Lemmatizer | None = None) -> set[str]:
+    """Every candidate lemma of every word of ``text``, as ``TermMatcher.find`` looks them up."""
+    lemmas = lemmas or lemmatizer(lang)
+    found: set[str] = set()
+    for piece in set(PIECES_AND_GAPS_RE.split(text)[1::2]):
+        if WORD_RE.fullmatch(piece) is not None:
+            found.update(lemmas.candidates(piece))
+    return found
+
+
 def _codes(count: int) -> list[str]:
     """Two-character codes for ``count`` lemmas, first and second characters drawn from two
     disjoint alphabets of about sqrt(count) characters each.

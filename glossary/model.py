@@ -192,3 +192,9 @@ class Concept:
 def fold(text: str) -> str:
     """Comparison key for 'the same term': case, spacing and hyphen differences ignored."""
     return " ".join(text.replace("-", " ").replace("ё", "е").replace("Ё", "Е").lower().split())
+
+
+def id_sort_key(cid: str) -> tuple[str, int, str]:
+    """Concept ids in natural order: c2 before c10."""
+    digits = cid.lstrip("abcdefghijklmnopqrstuvwxyz")
+    return (cid[: len(cid) - len(digits)], int(digits) if digits.isdigit() else -1, cid)

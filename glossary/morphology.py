@@ -138,8 +138,8 @@ class Lemmatizer:
                 seen.setdefault(_norm(parse.normal_form), None)
             seen.setdefault(low, None)
             return tuple(seen)
-        if low.isdigit():
-            return (low,)
+        if low.isdigit() or _has_cyrillic(low):  # no en/es lemma (nor its dictionary's
+            return (low,)                       # load) for a Russian word
         if self.lang == "en" and low.endswith(("ing", "ings")) and len(low) > 5:
             # "training", "building", "meetings": nouns in terms, never the verb "train".
             return (low[:-1] if low.endswith("s") else low,)

@@ -25,7 +25,7 @@ it until a person approves it (``glossary review``): it is never enforced nor ch
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -83,9 +83,15 @@ class Glossary:
 
     @classmethod
     def load(cls, path: Path | str, *, source: str | None = None,
-             target: str | None = None) -> Glossary:
+             target: str | None = None,
+             texts: Mapping[str, Iterable[str]] | None = None) -> Glossary:
         """A termbase (``.db``, opened read-only in effect) or a glossary file; ``source``
-        and ``target`` name the languages of a two-column (source,target) table."""
+        and ``target`` name the languages of a two-column (source,target) table.
+
+        ``texts`` ({lang: texts}) says what will be matched: a termbase then loads only
+        the concepts whose stored match keys occur in them (``glossary.index``), which
+        finds the same terms in those texts at a fraction of the time and memory.
+        """
         path = Path(path)
         from glossary.formats import is_glossary_file
 
@@ -96,6 +102,14 @@ class Glossary:
         from glossary.store import Termbase
 
         with Termbase.open(path) as termbase:
+            if texts is not None:
+                from glossary.matching import text_keys
+
+                keys = {lang: set().union(*(text_keys(t, lang) for t in items))
+                        for lang, items in texts.items()}
+                found = termbase.concepts_for(keys)
+                if found is not None:
+                    return cls(found, path)
             return cls(termbase.concepts(), path)
 
     @classmethod

@@ -13,10 +13,9 @@ Public API (used by the CLI, the translation pipeline and the entities feature):
         tb.get(cid); tb.update(concept); tb.remove(cid)
         tb.lookup("ru", "суд")             # concepts holding that term
         tb.merge_concept(concept)          # existing entries win; returns MergeResult
-        tb.matcher("ru")                   # TermMatcher over ru terms (new code: Glossary)
+        tb.concepts_for({"ru": keys})      # only concepts whose match keys occur (``index``)
 
-Reading a glossary for matching or checking goes through ``glossary.service.Glossary``,
-which also reads glossary files; ``Termbase`` is for commands that change a termbase.
+Readers go through ``glossary.service.Glossary`` (which also reads glossary files).
 """
 
 from __future__ import annotations
@@ -26,15 +25,12 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from glossary import index
 from glossary.merging import MergeResult, merge_into
-from glossary.model import Concept, GlossaryError, Term, fold, now_iso
+from glossary.model import Concept, GlossaryError, Term, fold, id_sort_key, now_iso
 
-if TYPE_CHECKING:
-    from glossary.matching import TermMatcher
-
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: Seconds a writer waits for another process's transaction before giving up.
 DEFAULT_TIMEOUT = float(os.environ.get("TRIGLOT_GLOSSARY_TIMEOUT", "10"))
 
@@ -74,6 +70,7 @@ _MIGRATIONS = {
         "ALTER TABLE concepts ADD COLUMN occurrences INTEGER NOT NULL DEFAULT 0",
         "ALTER TABLE concepts ADD COLUMN context TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE terms ADD COLUMN proposed INTEGER NOT NULL DEFAULT 0"),
+    2: index.SCHEMA,  # the match index (``glossary.index``), filled below
 }
 
 
@@ -84,7 +81,6 @@ class Termbase:
         self.path = path
         self._db = connection
         self._timeout = timeout
-        self._matchers: dict[str, TermMatcher] = {}
         self._cache: list[Concept] | None = None
         #: The next free ``c<N>`` number, known only inside one write transaction.
         self._next_number: int | None = None
@@ -146,6 +142,7 @@ class Termbase:
             for step in range(version, SCHEMA_VERSION):
                 for statement in _MIGRATIONS[step]:
                     db.execute(statement)
+            index.rebuild(db)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def _failure(self, exc: sqlite3.OperationalError, otherwise: str) -> GlossaryError:
@@ -179,7 +176,6 @@ class Termbase:
 
     def _touched(self) -> None:
         self._cache = None
-        self._matchers.clear()
 
     @contextmanager
     def transaction(self) -> Iterator[Termbase]:
@@ -224,7 +220,7 @@ class Termbase:
             term = Term(row[2], row[3], row[4], row[5], bool(row[6]), bool(row[7]), row[8],
                         row[9], row[10], row[11], bool(row[12]), id=row[0], concept_id=row[1])
             by_id[row[1]].terms.append(term)
-        return sorted(by_id.values(), key=lambda c: _id_sort_key(c.id or ""))
+        return sorted(by_id.values(), key=lambda c: id_sort_key(c.id or ""))
 
     def get(self, concept_id: str) -> Concept:
         """The concept ``concept_id`` (``12`` also finds ``c12``); a clear error if absent."""
@@ -242,14 +238,19 @@ class Termbase:
     def __len__(self) -> int:
         return self._read("SELECT count(*) FROM concepts")[0][0]
 
-    def matcher(self, lang: str) -> TermMatcher:
-        """A term matcher over the approved ``lang`` terms, built once per state."""
-        if lang not in self._matchers:
-            from glossary.matching import TermMatcher
-
-            self._matchers[lang] = TermMatcher(lang, ((c.id or "", t) for c in self.concepts()
-                                                      for t in c.used_terms() if t.lang == lang))
-        return self._matchers[lang]
+    def concepts_for(self, keys_by_lang: dict[str, set[str]]) -> list[Concept] | None:
+        """The concepts a matcher could find where these match keys occur (``index``), or
+        None when the index is stale and the file cannot be written to renew it."""
+        try:
+            if not index.is_current(self._db):
+                with self._write():
+                    index.rebuild(self._db)
+        except (GlossaryError, sqlite3.Error):
+            return None
+        ids = index.concept_ids(self._db, keys_by_lang)
+        chunks = [ids[start:start + 500] for start in range(0, len(ids), 500)]
+        found = [c for chunk in chunks for c in self._load(", ".join("?" * len(chunk)), chunk)]
+        return sorted(found, key=lambda c: id_sort_key(c.id or ""))
 
     # -- writing -----------------------------------------------------------------
 
@@ -392,8 +393,4 @@ class Termbase:
             raise GlossaryError(f"concept {concept_id} has the {term.lang} term '{term.text}'"
                                 " twice", self.path) from exc
         term.id, term.concept_id = cursor.lastrowid, concept_id
-
-
-def _id_sort_key(cid: str) -> tuple[str, int, str]:
-    digits = cid.lstrip("abcdefghijklmnopqrstuvwxyz")
-    return (cid[: len(cid) - len(digits)], int(digits) if digits.isdigit() else -1, cid)
+        index.index_term(self._db, cursor.lastrowid, term.lang, term.text)

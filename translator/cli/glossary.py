@@ -78,7 +78,8 @@ def show(glossary_path: Path | None, concept_id: str, as_json: bool) -> None:
 @click.argument("text", required=False)
 @click.option("--file", "file_path", type=click.Path(path_type=Path, dir_okay=False),
               help="Search this UTF-8 text file instead of TEXT ('-' for stdin).")
-@click.option("--lang", help="Language of the text (default: try ru, en and es).")
+@click.option("--lang", help="Language of the text (default: detected; ru, en and es "
+              "when unsure).")
 @click.option("--to", "target", help="Also show the term a translation into this language "
               "should use.")
 @json_option
@@ -95,9 +96,10 @@ def find(glossary_path: Path | None, text: str | None, file_path: Path | None,
         raise GlossaryError("give TEXT or --file, not both and not neither")
     if file_path is not None:
         text = sys.stdin.read() if str(file_path) == "-" else read_text(file_path)
-    langs = [check_lang(lang)] if lang else list(LANGS)
+    langs = [check_lang(lang)] if lang else _languages_of(text or "")
     target = check_lang(target) if target else None
-    results = load_glossary(glossary_path).search(text or "", langs, target)
+    glossary = load_glossary(glossary_path, texts={lang: [text or ""] for lang in langs})
+    results = glossary.search(text or "", langs, target)
     if as_json:
         echo_json(results)
     elif results:
@@ -127,3 +129,21 @@ def export(glossary_path: Path | None, file: Path, fmt: str | None, source: str 
     count = write_glossary(file, concepts, fmt, source=source, target=target,
                            header=not no_header)
     click.echo(f"exported {count} entr{'ies' if count != 1 else 'y'} to {file}")
+
+
+def _languages_of(text: str) -> list[str]:
+    """The text's language when its script and function words make it plain, else all
+    three: each language searched loads its lemma dictionary (the slow part of a search),
+    and a language identifier's model would cost more than that."""
+    import re
+
+    from glossary.stopwords import FUNCTION_WORDS
+
+    if re.search("[а-яё]", text, re.IGNORECASE):
+        return ["ru"] if not re.search("[a-z]", text, re.IGNORECASE) else list(LANGS)
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    counts = {lang: sum(w in FUNCTION_WORDS[lang] for w in words) for lang in ("en", "es")}
+    ranked = sorted(counts, key=counts.get, reverse=True)
+    if counts[ranked[0]] >= 2 and counts[ranked[0]] >= 2 * counts[ranked[1]]:
+        return [ranked[0]]
+    return list(LANGS)

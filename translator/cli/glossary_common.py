@@ -18,8 +18,10 @@ json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON f
 LANGS = ("en", "ru", "es")
 
 
-def load_glossary(path: Path | None, *, source: str | None = None, target: str | None = None):
-    """The glossary a read command uses (``glossary.service.Glossary``), or one clear error."""
+def load_glossary(path: Path | None, *, source: str | None = None, target: str | None = None,
+                  texts: dict[str, list[str]] | None = None):
+    """The glossary a read command uses (``glossary.service.Glossary``), or one clear error;
+    with ``texts``, only the concepts that can occur in them (``Glossary.load``)."""
     from glossary.model import GlossaryError
     from glossary.service import Glossary, resolve_glossary
 
@@ -27,7 +29,7 @@ def load_glossary(path: Path | None, *, source: str | None = None, target: str |
     if found is None:
         raise GlossaryError("no glossary: give --glossary, set $TRIGLOT_GLOSSARY, or create "
                             "./glossary.db with 'triglot glossary add' or 'import'")
-    return Glossary.load(found, source=source, target=target)
+    return Glossary.load(found, source=source, target=target, texts=texts)
 
 
 def open_termbase(path: Path | None, action: str, *, create: bool = False):

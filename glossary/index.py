@@ -1,0 +1,97 @@
+"""The termbase's match index: each term's match keys, stored when the term is written.
+
+Building a matcher means lemmatising every word of every term; for a glossary of
+50,000 concepts that is seconds and hundreds of megabytes on every load, though one
+sentence holds a handful of its terms. So each term's keys (``matching.term_keys``)
+are stored beside it, and a reader that knows its texts loads only the concepts
+whose keys occur in them (``concepts_for``): the same matches, from a few rows.
+
+The keys depend on the lemmatisers (pymorphy3's dictionary, simplemma) and on the
+key rule; ``SIGNATURE`` records both, and an index written under another one is
+rebuilt before it is trusted (or, where the file cannot be written, not used).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import metadata
+
+#: Bump when ``matching.term_keys`` changes what it returns.
+KEY_RULE = 1
+#: One row per key of each word of each way of writing a term (``matching.term_keys``):
+#: ``way``, ``word`` its position, ``words`` how many words that way has.
+SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS term_keys (term_id INTEGER NOT NULL REFERENCES terms(id)"
+    " ON DELETE CASCADE, lang TEXT NOT NULL, key TEXT NOT NULL, way INTEGER NOT NULL,"
+    " word INTEGER NOT NULL, words INTEGER NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS term_keys_by_key ON term_keys (lang, key)",
+    "CREATE INDEX IF NOT EXISTS term_keys_by_term ON term_keys (term_id)",
+    "CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+)
+
+
+@lru_cache(maxsize=1)
+def signature() -> str:
+    """What the stored keys were computed with: the key rule and the lemmatisers' versions."""
+    versions = []
+    for package in ("pymorphy3", "pymorphy3-dicts-ru", "simplemma"):
+        try:
+            versions.append(f"{package}={metadata.version(package)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{package}=?")
+    return ";".join([f"keys={KEY_RULE}", *versions])
+
+
+def create(db: sqlite3.Connection) -> None:
+    """Add the index tables (inside the caller's transaction)."""
+    for statement in SCHEMA:
+        db.execute(statement)
+
+
+def index_term(db: sqlite3.Connection, term_id: int, lang: str, text: str) -> None:
+    """Store the match keys of one term just written."""
+    from glossary.matching import term_keys
+
+    db.executemany(
+        "INSERT INTO term_keys (term_id, lang, key, way, word, words) VALUES (?, ?, ?, ?, ?, ?)",
+        [(term_id, lang, key, way, position, len(words))
+         for way, words in enumerate(term_keys(text, lang))
+         for position, keys in enumerate(words) for key in keys])
+
+
+def is_current(db: sqlite3.Connection) -> bool:
+    row = db.execute("SELECT value FROM meta WHERE name = 'index'").fetchone()
+    return row is not None and row[0] == signature()
+
+
+def rebuild(db: sqlite3.Connection) -> None:
+    """Recompute every term's keys (inside the caller's write transaction)."""
+    db.execute("DELETE FROM term_keys")
+    for term_id, lang, text in db.execute("SELECT id, lang, text FROM terms").fetchall():
+        index_term(db, term_id, lang, text)
+    mark_current(db)
+
+
+def mark_current(db: sqlite3.Connection) -> None:
+    db.execute("INSERT OR REPLACE INTO meta (name, value) VALUES ('index', ?)", (signature(),))
+
+
+def concept_ids(db: sqlite3.Connection, keys_by_lang: dict[str, Iterable[str]]) -> list[str]:
+    """Ids of the concepts with a term each of whose words (in one way of writing it) has
+    a key among ``keys_by_lang``: every concept a matcher could find in the texts those
+    keys came from, and few more (the words may stand apart)."""
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (lang TEXT, key TEXT,"
+               " PRIMARY KEY (lang, key))")
+    db.execute("DELETE FROM wanted")
+    db.executemany("INSERT OR IGNORE INTO wanted VALUES (?, ?)",
+                   [(lang, key) for lang, keys in keys_by_lang.items() for key in keys])
+    rows = db.execute(
+        "SELECT DISTINCT terms.concept_id FROM terms JOIN ("
+        " SELECT term_keys.term_id FROM term_keys JOIN wanted"
+        " ON wanted.lang = term_keys.lang AND wanted.key = term_keys.key"
+        " GROUP BY term_keys.term_id, term_keys.way"
+        " HAVING count(DISTINCT term_keys.word) = max(term_keys.words)) AS hit"
+        " ON hit.term_id = terms.id").fetchall()
+    return sorted(row[0] for row in rows)

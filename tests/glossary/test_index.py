@@ -1,0 +1,118 @@
+"""The termbase's match index: loading only the concepts a text can hold finds the same
+terms as loading them all, and the index follows every change to the termbase."""
+
+from __future__ import annotations
+
+import random
+import re
+import sqlite3
+
+import pytest
+
+from glossary import index
+from glossary.model import Concept, Term
+from glossary.service import Glossary
+from glossary.store import Termbase
+from tests.conftest import CORPUS
+
+WORDS = {"en": r"[A-Za-z]+(?:-[A-Za-z]+)*", "ru": r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*",
+         "es": r"[A-Za-zÁÉÍÓÚÜÑáéíóúüñ]+"}
+
+
+def _grams(lines: list[str], lang: str, count: int, rng: random.Random) -> list[str]:
+    """1-3 word sequences of real text, as a glossary of that text would hold."""
+    found: set[str] = set()
+    for line in lines:
+        words = re.findall(WORDS[lang], line)
+        for i in range(len(words)):
+            for k in (1, 2, 3):
+                if i + k <= len(words) and rng.random() < 0.05:
+                    found.add(" ".join(words[i:i + k]))
+    return sorted(found)[:count]
+
+
+@pytest.mark.corpus
+def test_a_focused_load_finds_what_a_full_load_finds_in_real_news(tmp_path):
+    rng = random.Random(7)
+    texts = {}
+    for lang, name in (("en", "wmt19.en"), ("ru", "wmt19.ru"), ("es", "wmt13.es")):
+        lines = (CORPUS / "wmt" / name).read_text(encoding="utf-8").splitlines()[:3000]
+        texts[lang] = lines[-150:]  # matched against a glossary of the other lines' words
+        grams = _grams(lines[:2850], lang, 1500, rng)
+        texts[lang + "-terms"] = grams
+    db = tmp_path / "news.db"
+    with Termbase.open(db, create=True) as tb:
+        for en, ru, es in zip(texts["en-terms"], texts["ru-terms"], texts["es-terms"],
+                              strict=False):
+            dnt = rng.random() < 0.05
+            tb.add_concept(Concept(terms=[Term("en", en, dnt=dnt), Term("ru", ru),
+                                          Term("es", es)]))
+    full = Glossary.load(db)
+    found = 0
+    for lang in ("en", "ru", "es"):
+        focused = Glossary.load(db, texts={lang: texts[lang]})
+        assert len(focused) < len(full) / 2  # it really loaded less
+        for line in texts[lang]:
+            expected = full.search(line, [lang], "es" if lang != "es" else "en")
+            assert focused.search(line, [lang], "es" if lang != "es" else "en") == expected
+            found += len(expected)
+    assert found > 300  # the comparison saw many matches, not an empty glossary
+
+
+def test_the_index_follows_adds_updates_and_removals(tmp_path):
+    db = tmp_path / "g.db"
+    with Termbase.open(db, create=True) as tb:
+        court = tb.add_concept(Concept(terms=[Term("en", "district court"),
+                                              Term("ru", "районный суд")]))
+        tb.add_concept(Concept(terms=[Term("en", "e-mail"), Term("es", "correo")]))
+    text = "Районного суда не было; the e-mails went to the district courts"
+
+    def ids(lang: str) -> list[str]:
+        return [c.id for c in Glossary.load(db, texts={lang: [text]}).concepts()]
+
+    assert ids("ru") == [court] and ids("en") == [court, "c2"]
+    assert [c.id for c in Glossary.load(db, texts={"en": ["send an email"]}).concepts()] \
+        == ["c2"]  # the glued form of a hyphenated term
+    with Termbase.open(db) as tb:
+        concept = tb.get(court)
+        concept.terms = [Term("en", "regional court"), Term("ru", "областной суд")]
+        tb.update(concept)
+    assert ids("ru") == [] and ids("en") == ["c2"]
+    with Termbase.open(db) as tb:
+        tb.remove("c2")
+        rows = tb._db.execute("SELECT count(*) FROM term_keys JOIN terms"
+                              " ON terms.id = term_keys.term_id").fetchone()[0]
+        orphans = tb._db.execute("SELECT count(*) FROM term_keys WHERE term_id NOT IN"
+                                 " (SELECT id FROM terms)").fetchone()[0]
+    assert rows > 0 and orphans == 0 and ids("en") == []
+
+
+def test_an_index_made_with_other_lemmatisers_is_rebuilt_before_use(tmp_path):
+    db = tmp_path / "g.db"
+    with Termbase.open(db, create=True) as tb:
+        tb.add_concept(Concept(terms=[Term("ru", "районный суд")]))
+    with sqlite3.connect(db) as raw:
+        raw.execute("UPDATE meta SET value = 'keys=0;pymorphy3=0' WHERE name = 'index'")
+        raw.execute("DELETE FROM term_keys")
+    found = Glossary.load(db, texts={"ru": ["в районном суде"]})
+    assert [c.id for c in found.concepts()] == ["c1"]
+    with sqlite3.connect(db) as raw:
+        assert raw.execute("SELECT value FROM meta").fetchone()[0] == index.signature()
+
+
+def test_a_read_only_termbase_with_a_stale_index_falls_back_to_a_full_load(tmp_path,
+                                                                        monkeypatch):
+    db = tmp_path / "g.db"
+    with Termbase.open(db, create=True) as tb:
+        tb.add_concept(Concept(terms=[Term("ru", "районный суд")]))
+        tb.add_concept(Concept(terms=[Term("ru", "прокурор")]))
+    with sqlite3.connect(db) as raw:
+        raw.execute("UPDATE meta SET value = 'stale' WHERE name = 'index'")
+
+    def read_only(db):  # what SQLite says on a read-only file or folder
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(index, "rebuild", read_only)
+    found = Glossary.load(db, texts={"ru": ["в районном суде"]})
+    assert len(found) == 2  # everything: correct, if not lean
+    assert [m.concept_id for m in found.find("в районном суде", "ru")] == ["c1"]
