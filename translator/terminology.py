@@ -130,12 +130,26 @@ def next_code_number(text: str) -> int:
 class TermEnforcer:
     """Enforces one glossary's terms, through the glossary's own matchers and rule."""
 
-    def __init__(self, glossary: Glossary | Iterable[Concept]) -> None:
+    def __init__(self, glossary: Glossary | Iterable[Concept], termbase: Path | None = None
+                 ) -> None:
+        """``termbase``: where ``glossary`` came from, so ``focus`` can load less of it."""
         from glossary.service import Glossary
 
         self.glossary = Glossary.of(glossary)
         self.concepts = {c.id or "": c for c in self.glossary.concepts()}
         self._single: dict[tuple[str, str, str], TermMatcher] = {}
+        self._termbase = termbase
+
+    def focus(self, texts: dict[str, list[str]]) -> None:
+        """Keep only the concepts these source texts can hold ({lang: texts}): a termbase of
+        50,000 concepts then costs a run what its few hundred relevant ones cost."""
+        if self._termbase is not None:
+            from glossary.service import Glossary
+
+            self.glossary = Glossary.load(self._termbase, texts=texts)
+            self.concepts = {c.id or "": c for c in self.glossary.concepts()}
+            self._single.clear()
+            self._termbase = None
 
     def matcher(self, lang: str) -> TermMatcher:
         return self.glossary.matcher(lang)
@@ -347,5 +361,10 @@ def run_glossary(named: Path | None, for_catalogs: bool = False) -> RunGlossary:
     path = resolve_glossary(named) if for_catalogs or named else None
     if named is None:
         return RunGlossary(path, [], None)
-    glossary = Glossary.load(named)
-    return RunGlossary(path, glossary.concepts(), TermEnforcer(glossary))
+    from glossary.formats import is_glossary_file
+
+    if is_glossary_file(named):
+        glossary = Glossary.load(named)
+        return RunGlossary(path, glossary.concepts(), TermEnforcer(glossary))
+    # a termbase: its concepts are read once the run knows its sentences (``focus``)
+    return RunGlossary(path, [], TermEnforcer([], termbase=Path(named)))

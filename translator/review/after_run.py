@@ -37,7 +37,7 @@ def review_run(run_dir: Path, summary: RunSummary, memory: TranslationMemory,
 
     try:
         record = load(run_dir)
-        annotations = annotate(record, load_concepts(glossary))
+        annotations = annotate(record, load_concepts(glossary, record))
         annotations.store(record)
         record.save()
         if consistency:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from glossary.model import Concept
+    from translator.run_record import RunRecord
 
 
 def resolve_glossary(path: Path | None) -> Path | None:
@@ -24,13 +25,29 @@ def resolve_glossary(path: Path | None) -> Path | None:
     return resolve(path)
 
 
-def load_concepts(path: Path | None) -> list[Concept]:
-    """The concepts of a termbase (.db) or a glossary file (CSV/TSV/XLSX/TBX); none for None."""
+def load_concepts(path: Path | None, record: RunRecord | None = None) -> list[Concept]:
+    """The concepts of a termbase (.db) or a glossary file (CSV/TSV/XLSX/TBX); none for None.
+
+    With the run's ``record``, a termbase gives only the concepts its sentences and
+    translations can hold (``glossary.index``): the same findings, without reading
+    every concept of a large termbase.
+    """
     if path is None:
         return []
     from glossary.service import Glossary
 
-    return Glossary.load(path).concepts()
+    return Glossary.load(path, texts=None if record is None else run_texts(record)).concepts()
+
+
+def run_texts(record: RunRecord) -> dict[str, list[str]]:
+    """Every source sentence and translation of a run, by language."""
+    texts: dict[str, list[str]] = {}
+    for doc in record.documents:
+        for target, segments in doc.targets.items():
+            for segment in segments:
+                texts.setdefault(segment.lang, []).append(segment.source)
+                texts.setdefault(target, []).append(segment.mt)
+    return texts
 
 
 def concepts_digest(concepts: list[Concept]) -> str:

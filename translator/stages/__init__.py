@@ -59,4 +59,9 @@ def translate_jobs(jobs: Sequence[SentenceJob], mt: MachineTranslator,
                    enforcer: TermEnforcer | None = None,
                    announce: Callable[[int], None] = lambda n: None) -> StageCounts:
     """Run the whole chain over ``jobs``; each job ends with its ``translation``."""
+    if enforcer is not None:
+        texts: dict[str, list[str]] = {}
+        for job in jobs:
+            texts.setdefault(job.source, []).append(job.text)
+        enforcer.focus(texts)
     return run_stages(translation_stages(mt, memory, enforcer, announce), jobs)

@@ -62,8 +62,8 @@ def export_run(run_dir: Path, memory: TranslationMemory, glossary: Path | None =
     from translator.review.glossary_source import load_concepts
 
     record = load(run_dir)
-    return export_record(record, memory, annotate(record, load_concepts(glossary), entities),
-                         now)
+    return export_record(record, memory, annotate(record, load_concepts(glossary, record),
+                                                  entities), now)
 
 
 def export_record(record: RunRecord, memory: TranslationMemory, annotations: RunAnnotations,

@@ -113,7 +113,7 @@ def import_run(run_dir: Path, tm_path: Path, use_fuzzy: bool = False,
     if reviewed and (glossary is not None or entities):
         from translator.review.glossary_source import load_concepts
 
-        concepts = load_concepts(glossary)
+        concepts = load_concepts(glossary, record)
         proposals = merge_proposals(
             find_proposals([r for r in reviewed if r.mt != r.reviewed], concepts, entities),
             read_proposals(proposals_path), reviewed, concepts)

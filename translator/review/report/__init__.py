@@ -42,9 +42,11 @@ def write_report(run_dir: Path, output: Path | None = None,
     with the glossary named, else the default one; returns where it went and its counts."""
     from translator.core.atomic import write_text_atomic
     from translator.review.glossary_source import load_concepts, resolve_glossary
+    from translator.run_record import load
 
     glossary = resolve_glossary(glossary)
-    page, stats = build_report(run_dir, load_concepts(glossary), str(glossary or ""))
+    concepts = load_concepts(glossary, load(run_dir)) if glossary else []
+    page, stats = build_report(run_dir, concepts, str(glossary or ""))
     target = output or (run_dir if run_dir.is_dir() else run_dir.parent) / DEFAULT_NAME
     write_text_atomic(target, page)
     return target, stats
