@@ -300,12 +300,18 @@ def write_outputs(
 
 def translate_with(request: RunRequest, engine_name: str, cache_path: Path | None,
                    memory: TranslationMemory | None = None,
-                   enforcer: TermEnforcer | None = None) -> RunSummary:
-    """``triglot translate``'s run: the engine by name, the cache at ``cache_path``
-    (None: in memory only, nothing kept), a progress bar on stderr."""
+                   enforcer: TermEnforcer | None = None,
+                   ray_address: str | None = None) -> RunSummary:
+    """``triglot translate``'s run: the engine by name (its batches on the Ray cluster at
+    ``ray_address`` if given), the cache at ``cache_path`` (None: in memory only, nothing
+    kept), a progress bar on stderr."""
     from translator.engines.registry import make_engine
 
     engine = make_engine(engine_name)
+    if ray_address is not None:
+        from translator.engines.ray_pool import on_ray
+
+        engine = on_ray(engine, ray_address)
     cache = TranslationCache(cache_path)
     progress = Progress()
     try:

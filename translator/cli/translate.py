@@ -53,13 +53,16 @@ def _languages(ctx: click.Context, param: click.Parameter, value: str) -> list[s
               help="Also write review catalogs: OUT/locales/<lang>/LC_MESSAGES/<article>.po.")
 @click.option("--engine", "engine_name", default="argos", show_default=True,
               type=click.Choice(ENGINES), help=engines_help())
+@click.option("--ray", "ray_address", metavar="ADDRESS",
+              help="Translate on a Ray cluster: HOST:PORT, ray://HOST:PORT, or auto (this "
+                   "machine's, started if none runs). Needs pip install 'triglot[ray]'.")
 @glossary_option
 @tm_option
 def translate(paths: tuple[Path, ...], targets: list[str], source: str, out_dir: Path,
               as_json: bool, beam_size: int, max_batch_tokens: int, inter_threads: int,
               intra_threads: int, compute_type: str, cache_path: Path | None,
               no_cache: bool, write_po: bool, glossary_path: Path | None,
-              tm_path: Path | None, engine_name: str) -> None:
+              tm_path: Path | None, engine_name: str, ray_address: str | None) -> None:
     """Translate articles (.txt, .md, .html) in PATHS, files or folders, offline.
 
     Sentences of all articles are batched together; each is translated once per
@@ -83,7 +86,7 @@ def translate(paths: tuple[Path, ...], targets: list[str], source: str, out_dir:
     glossary, _, enforcer = run_glossary(glossary_path, for_catalogs=write_po)
     memory = open_memory(tm_path)
     summary = translate_with(request, engine_name, cache_path_for(cache_path, no_cache),
-                             memory, enforcer)
+                             memory, enforcer, ray_address)
 
     with memory:
         try:
