@@ -112,8 +112,9 @@ class WorkerPool:
         except ray.exceptions.RayTaskError as exc:
             cause = exc.cause
             if isinstance(cause, TriglotError):
-                raise TriglotError(cause.message, cause.path) from None
-            raise TriglotError(f"a Ray worker failed: {first_line(cause)}") from None
+                raise cause from None
+            raise TriglotError(f"a Ray worker failed: {type(cause).__name__}: "
+                               f"{first_line(cause)}") from None
         except ray.exceptions.RayError as exc:
             raise TriglotError(f"the Ray cluster failed: {first_line(exc)}") from None
 
