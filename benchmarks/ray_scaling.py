@@ -65,6 +65,8 @@ def translate_all(batches: list[list[str]]) -> float:
     from translator.engines.base import DecodingOptions, LoadOptions
 
     model = ArgosEngine().load("ru", "en", LoadOptions(intra_threads=1), DecodingOptions())
+    if not batches:  # warm-up: stay busy a moment so the other process takes the other task
+        time.sleep(1.0)
     started = time.perf_counter()
     for batch in batches:
         model.translate(batch)
