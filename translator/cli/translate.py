@@ -82,11 +82,12 @@ def translate(paths: tuple[Path, ...], targets: list[str], source: str, out_dir:
 
     request = RunRequest(list(paths), targets, out_dir, None if source == "auto" else source,
                          LoadOptions("cpu", compute_type, inter_threads, intra_threads),
-                         DecodingOptions(beam_size), BatchingOptions(max_batch_tokens))
+                         DecodingOptions(beam_size), BatchingOptions(max_batch_tokens),
+                         ray_address)
     glossary, _, enforcer = run_glossary(glossary_path, for_catalogs=write_po)
     memory = open_memory(tm_path)
     summary = translate_with(request, engine_name, cache_path_for(cache_path, no_cache),
-                             memory, enforcer, ray_address)
+                             memory, enforcer)
 
     with memory:
         try:
