@@ -136,15 +136,21 @@ def main() -> None:
     print(f"{count} WMT ru sentences -> en, {which}; {rounds} rounds, interleaved; "
           f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after "
           f"({os.cpu_count()} cores)")
-    local = statistics.median(rates["local"])
+    ratios = {name: [value / base for value, base in zip(values, rates["local"], strict=True)]
+              for name, values in rates.items()}
     for name, values in rates.items():
-        ratios = [value / base for value, base in zip(values, rates["local"], strict=True)]
-        print(f"{name:>9}: median {statistics.median(values):7.1f} seg/s  "
-              f"ratio to local {statistics.median(values) / local:.2f} "
-              f"(per round {', '.join(f'{r:.2f}' for r in ratios)})")
-    print(f"two plain processes against one, same batches, no Ray: median "
-          f"{statistics.median(ceilings):.2f} (per round {', '.join(f'{c:.2f}' for c in ceilings)})"
-          "; the ceiling for 2 workers on this machine at the time")
+        print(f"{name:>9}: median {statistics.median(values):7.1f} seg/s, ratio to local "
+              f"{line(ratios[name])}")
+    print(f"two plain processes / one, same batches, no Ray (the machine's ceiling for 2 "
+          f"workers at the time): {line(ceilings)}")
+    share = [two / ceiling for two, ceiling in zip(ratios["2 workers"], ceilings, strict=True)]
+    print(f"2 workers' ratio / that ceiling: {line(share)}")
+
+
+def line(values: list[float]) -> str:
+    """Median, then each round's value."""
+    rounds = ", ".join(f"{value:.2f}" for value in values)
+    return f"median {statistics.median(values):.2f} (per round {rounds})"
 
 
 if __name__ == "__main__":
