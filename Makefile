@@ -13,7 +13,7 @@ install: $(STAMP)
 
 $(STAMP): setup.cfg pyproject.toml Makefile
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[dev]'
+	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[dev,ray]'
 	$(BIN)/python -m pip install -q --disable-pip-version-check --no-deps $(ARGOS)
 	touch $(STAMP)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 
 def make_batches(
@@ -27,3 +28,12 @@ def make_batches(
     if current:
         batches.append(current)
     return batches
+
+
+def announce(translator: Any, batches: list[list[str]]) -> None:
+    """Tell a translator that works on several batches at once (a Ray pool, which has
+    ``upcoming``) which batches come next; ``translate`` still takes them one by one, in
+    this order, so each is committed to the cache as it comes back."""
+    upcoming = getattr(translator, "upcoming", None)
+    if upcoming is not None:
+        upcoming(batches)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from translator.batching import make_batches
+from translator.batching import announce, make_batches
 from translator.cache import TranslationCache
 from translator.engines.base import (
     BatchingOptions,
@@ -83,7 +83,9 @@ class MachineTranslator:
             (translator.identity, text) not in self._this_run for text in done)
         self.progress(len(done))
         missing = [text for text in inputs if text not in done]
-        for batch in make_batches(missing, translator.token_count, self.batching.max_batch_tokens):
+        batches = make_batches(missing, translator.token_count, self.batching.max_batch_tokens)
+        announce(translator, batches)
+        for batch in batches:
             outputs = translator.translate(batch)
             pairs = list(zip(batch, outputs, strict=True))
             self.cache.store(translator.identity, options_key, pairs)

@@ -53,6 +53,7 @@ class RunRequest:
     load: LoadOptions = field(default_factory=LoadOptions)
     decoding: DecodingOptions = field(default_factory=DecodingOptions)
     batching: BatchingOptions = field(default_factory=BatchingOptions)
+    ray_address: str | None = None  # translate --ray: the MT runs on this Ray cluster
 
 
 @dataclass(eq=False)
@@ -302,11 +303,16 @@ def write_outputs(
 def translate_with(request: RunRequest, engine_name: str, cache_path: Path | None,
                    memory: TranslationMemory | None = None,
                    enforcer: TermEnforcer | None = None) -> RunSummary:
-    """``triglot translate``'s run: the engine by name, the cache at ``cache_path``
-    (None: in memory only, nothing kept), a progress bar on stderr."""
+    """``triglot translate``'s run: the engine by name (its batches on the request's Ray
+    cluster if it names one), the cache at ``cache_path`` (None: in memory only, nothing
+    kept), a progress bar on stderr."""
     from translator.engines.registry import make_engine
 
     engine = make_engine(engine_name)
+    if request.ray_address is not None:
+        from translator.engines.ray_pool import on_ray
+
+        engine = on_ray(engine, request.ray_address)
     cache = TranslationCache(cache_path)
     progress = Progress()
     try:

@@ -53,13 +53,16 @@ def _languages(ctx: click.Context, param: click.Parameter, value: str) -> list[s
               help="Also write review catalogs: OUT/locales/<lang>/LC_MESSAGES/<article>.po.")
 @click.option("--engine", "engine_name", default="argos", show_default=True,
               type=click.Choice(ENGINES), help=engines_help())
+@click.option("--ray", "ray_address", metavar="ADDRESS",
+              help="Translate on a Ray cluster: HOST:PORT, ray://HOST:PORT, or auto (this "
+                   "machine's, started if none runs). Needs pip install 'triglot[ray]'.")
 @glossary_option
 @tm_option
 def translate(paths: tuple[Path, ...], targets: list[str], source: str, out_dir: Path,
               as_json: bool, beam_size: int, max_batch_tokens: int, inter_threads: int,
               intra_threads: int, compute_type: str, cache_path: Path | None,
               no_cache: bool, write_po: bool, glossary_path: Path | None,
-              tm_path: Path | None, engine_name: str) -> None:
+              tm_path: Path | None, engine_name: str, ray_address: str | None) -> None:
     """Translate articles (.txt, .md, .html) in PATHS, files or folders, offline.
 
     Sentences of all articles are batched together; each is translated once per
@@ -79,7 +82,8 @@ def translate(paths: tuple[Path, ...], targets: list[str], source: str, out_dir:
 
     request = RunRequest(list(paths), targets, out_dir, None if source == "auto" else source,
                          LoadOptions("cpu", compute_type, inter_threads, intra_threads),
-                         DecodingOptions(beam_size), BatchingOptions(max_batch_tokens))
+                         DecodingOptions(beam_size), BatchingOptions(max_batch_tokens),
+                         ray_address)
     glossary, _, enforcer = run_glossary(glossary_path, for_catalogs=write_po)
     memory = open_memory(memory_path(tm_path, out_dir))
     summary = translate_with(request, engine_name, cache_path_for(cache_path, no_cache),

@@ -262,9 +262,13 @@ class ArgosEngine:
     def pairs(self) -> set[tuple[str, str]]:
         return set(self._packages)
 
+    def package(self, source: str, target: str):
+        """The installed package used for the pair, or None (what a Ray pool ships)."""
+        return self._packages.get((source, target))
+
     def load(self, source: str, target: str, load: LoadOptions,
              decoding: DecodingOptions) -> ArgosPairTranslator:
-        package = self._packages.get((source, target))
+        package = self.package(source, target)
         if package is None:
             raise ModelError(f"no Argos package installed for {source}->{target}")
         return ArgosPairTranslator(package, load, decoding)

@@ -51,7 +51,11 @@ def options_label(load: LoadOptions, decoding: DecodingOptions) -> str:
 
 @runtime_checkable
 class PairTranslator(Protocol):
-    """One loaded model for one direct language pair."""
+    """One loaded model for one direct language pair.
+
+    It may also have ``upcoming(batches)``: told the batches ``translate`` will
+    be called with next, in order, it can work on several at once (a Ray pool).
+    """
 
     source: str
     target: str
