@@ -17,6 +17,8 @@ from translator.core.errors import TriglotError
 from translator.core.i18n import N_, _
 
 i18n.install()  # before any command module builds its help texts
+#: Words click shows through gettext without marking them for extraction ("[required]").
+CLICK_WORDS = (N_("required"),)
 
 COMMANDS: dict[str, tuple[str, str, str]] = {
     # name: (module, attribute, one-line help shown by `triglot --help`)

@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING
 import click
 
 from translator.cache import cache_path_for
+from translator.cli.output import error, warn
 from translator.cli.po import glossary_option, tm_option
 from translator.core.errors import EXIT_FAILURES, EXIT_OK
+from translator.core.i18n import _
 from translator.engines.base import BatchingOptions, DecodingOptions, LoadOptions
 from translator.engines.registry import ENGINES, engines_help
 from translator.review.tm import memory_path, open_memory, unused_user_memory
@@ -28,34 +30,52 @@ def _languages(ctx: click.Context, param: click.Parameter, value: str) -> list[s
     return parse_language_list(value)
 
 
-@click.command()
+HELP = _(
+    "Translate articles (.txt, .md, .html) in PATHS, files or folders, offline.\n\n"
+    "Sentences of all articles are batched together; each is translated once per target "
+    "language and kept in a cache, so reruns are instant and an interrupted run resumes "
+    "where it stopped. With no direct model for a pair, the run pivots through English "
+    "(ru->en->es). Sentences with a reviewed translation in the run folder's memory "
+    "(OUT/triglot-tm.sqlite3; --tm) take it instead of machine translation.\n\n"
+    "With --glossary, its terms are enforced: names and do-not-translate terms pass through "
+    "the engine protected and come back in the glossary's form; other terms are replaced with the "
+    "preferred term in the form the sentence needs.")
+
+
+@click.command(help=HELP)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--to", "targets", required=True, callback=_languages,
-              help="Target language(s), comma-separated: es,en,ru.")
+              help=_("Target languages, comma-separated: es,en,ru."))
 @click.option("--from", "source", type=click.Choice(["auto", "ru", "en", "es"]), default="auto",
-              show_default=True, help="Source language; auto detects it per article and paragraph.")
+              show_default=True,
+              help=_("Source language; auto detects it per article and paragraph."))
 @click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path),
-              help="Output folder: files go to OUT/<lang>/<same relative path>.")
-@click.option("--json", "as_json", is_flag=True, help="Print the run summary as JSON on stdout.")
-@click.option("--beam-size", default=4, show_default=True, type=click.IntRange(1, 16))
+              help=_("Output folder: each file goes to OUT/LANG/ under its path relative "
+                     "to the input."))
+@click.option("--json", "as_json", is_flag=True,
+              help=_("Print the run summary as JSON on stdout."))
+@click.option("--beam-size", default=4, show_default=True, type=click.IntRange(1, 16),
+              help=_("Hypotheses the decoder keeps (higher: slower, sometimes better)."))
 @click.option("--max-batch-tokens", default=2048, show_default=True, type=click.IntRange(16),
-              help="Maximum padded tokens per MT batch.")
+              help=_("Maximum padded tokens per batch the engine translates."))
 @click.option("--inter-threads", default=1, show_default=True, type=click.IntRange(1),
-              help="Batches translated in parallel.")
+              help=_("Batches translated in parallel."))
 @click.option("--intra-threads", default=0, show_default=True, type=click.IntRange(0),
-              help="Threads per batch (0: CTranslate2 decides).")
+              help=_("Threads per batch (0: CTranslate2 decides)."))
 @click.option("--compute-type", default="int8", show_default=True,
-              type=click.Choice(["int8", "int8_float32", "int16", "float32", "auto"]))
+              type=click.Choice(["int8", "int8_float32", "int16", "float32", "auto"]),
+              help=_("Number type of the model's weights on the CPU."))
 @click.option("--cache", "cache_path", type=click.Path(path_type=Path),
-              help="Translation cache file [default: ~/.cache/triglot/translations.sqlite3].")
-@click.option("--no-cache", is_flag=True, help="Keep no translations on disk.")
-@click.option("--po", "write_po", is_flag=True,
-              help="Also write review catalogs: OUT/locales/<lang>/LC_MESSAGES/<article>.po.")
+              help=_("Translation cache file [default: "
+                     "~/.cache/triglot/translations.sqlite3]."))
+@click.option("--no-cache", is_flag=True, help=_("Keep no translations on disk."))
+@click.option("--po", "write_po", is_flag=True, help=_(
+    "Also write review catalogs, one per article: OUT/locales/LANG/LC_MESSAGES/ARTICLE.po."))
 @click.option("--engine", "engine_name", default="argos", show_default=True,
               type=click.Choice(ENGINES), help=engines_help())
-@click.option("--ray", "ray_address", metavar="ADDRESS",
-              help="Translate on a Ray cluster: HOST:PORT, ray://HOST:PORT, or auto (this "
-                   "machine's, started if none runs). Needs pip install 'triglot[ray]'.")
+@click.option("--ray", "ray_address", metavar="ADDRESS", help=_(
+    "Translate on a Ray cluster: HOST:PORT, ray://HOST:PORT, or auto (this machine's, "
+    "started if none runs). Needs pip install 'triglot[ray]'."))
 @glossary_option
 @tm_option
 def translate(paths: tuple[Path, ...], targets: list[str], source: str, out_dir: Path,
@@ -63,18 +83,6 @@ def translate(paths: tuple[Path, ...], targets: list[str], source: str, out_dir:
               intra_threads: int, compute_type: str, cache_path: Path | None,
               no_cache: bool, write_po: bool, glossary_path: Path | None,
               tm_path: Path | None, engine_name: str, ray_address: str | None) -> None:
-    """Translate articles (.txt, .md, .html) in PATHS, files or folders, offline.
-
-    Sentences of all articles are batched together; each is translated once per
-    target language and kept in a cache, so reruns are instant and an
-    interrupted run resumes where it stopped. With no direct model for a pair,
-    the run pivots through English (ru->en->es). Sentences with a reviewed
-    translation in the run folder's memory (OUT/triglot-tm.sqlite3; --tm) take it, not MT.
-
-    With --glossary, its terms are enforced: names and do-not-translate terms
-    pass through MT protected and come back in the glossary's form; other terms
-    are replaced with the preferred term in the form the sentence needs.
-    """
     started = time.perf_counter()  # the run's time includes the review after it
     from translator.pipeline import RunRequest, translate_with
     from translator.review.after_run import review_run
@@ -96,7 +104,8 @@ def translate(paths: tuple[Path, ...], targets: list[str], source: str, out_dir:
             review_run(out_dir, summary, memory, glossary, consistency=enforcer is not None,
                        write_po=write_po)
         except (OSError, UnicodeError) as exc:  # the articles are written: keep the summary
-            summary.warnings.append(f"the review after the run failed ({exc})")
+            summary.warnings.append(_("the review after the run failed ({reason})").format(
+                reason=exc))
     summary.seconds = time.perf_counter() - started
     _report(summary, out_dir, as_json)
 
@@ -104,16 +113,16 @@ def translate(paths: tuple[Path, ...], targets: list[str], source: str, out_dir:
 def _report(summary: RunSummary, out_dir: Path, as_json: bool) -> None:
     """Warnings and errors on stderr, the summary on stdout; the exit code says if all went well."""
     for warning in summary.warnings:
-        click.echo(f"triglot: warning: {warning}", err=True)
+        warn(warning)
     for problem in summary.errors:
-        click.echo(f"triglot: error: {problem.line()}", err=True)
+        error(problem.line())
     if as_json:
         click.echo(_json_text(summary.to_dict()))
     else:
         for line in summary.human_lines():
             click.echo(line)
         if summary.outputs:
-            click.echo(f"output: {out_dir}")
+            click.echo(_("output: {folder}").format(folder=out_dir))
     sys.exit(EXIT_FAILURES if summary.errors else EXIT_OK)
 
 
