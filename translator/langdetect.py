@@ -30,6 +30,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from translator.core.i18n import ngettext
 from translator.core.languages import LANGUAGES
 from translator.document import CODE_RE, Document, Unit
 
@@ -129,10 +130,12 @@ def detect_document(doc: Document) -> str | None:
             unit.lang = lang
             foreign.setdefault(lang, []).append(unit.ref)
     for lang, refs in foreign.items():
-        which = f"paragraph {refs[0]} is" if len(refs) == 1 else \
-            f"paragraphs {', '.join(refs)} are"
-        doc.notes.append(f"{which} in {language_name(lang)} ({lang}), not Russian, English "
-                         "or Spanish: left untranslated")
+        doc.notes.append(ngettext(
+            "paragraph {refs} is in {language} ({code}), not Russian, English or Spanish: "
+            "left untranslated",
+            "paragraphs {refs} are in {language} ({code}), not Russian, English or Spanish: "
+            "left untranslated", len(refs)).format(refs=", ".join(refs),
+                                                  language=language_name(lang), code=lang))
     return doc.lang
 
 
@@ -170,7 +173,10 @@ def _most_letters(found: list[tuple[Unit, int, tuple[str, float] | None]]) -> st
 
 
 def language_name(code: str) -> str:
-    """The English name of a language code ("uk" -> "Ukrainian"), or the code itself."""
+    """The name of a language code in the language of triglot's messages ("uk" ->
+    "Ukrainian", "украинский", "ucraniano"), or the code itself."""
     from babel import Locale
 
-    return Locale("en").languages.get(code, code)
+    from translator.core.i18n import language
+
+    return Locale(language()).languages.get(code, code)

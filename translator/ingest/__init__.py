@@ -22,6 +22,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from translator.core.errors import InputError
+from translator.core.i18n import _
 from translator.core.reading import FORMATS, SUPPORTED_EXTENSIONS, format_of, read_text
 from translator.document import Document
 
@@ -43,7 +44,7 @@ def parse_text(text: str, fmt: str, path: Path, relpath: Path | None = None) -> 
         from translator.ingest.html import load_html
 
         return load_html(text, path, relpath)
-    raise InputError(f"unknown document format {fmt!r}", path)
+    raise InputError(_("unknown document format {format!r}").format(format=fmt), path)
 
 
 def load_document(path: Path, root: Path) -> Document:
@@ -84,7 +85,7 @@ def collect_inputs(paths: list[Path]) -> tuple[list[tuple[Path, Path]], list[str
     for raw in paths:
         path = Path(raw)
         if not path.exists():
-            raise InputError("no such file or directory", path)
+            raise InputError(_("no such file or directory"), path)
         if path.is_dir():
             files = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path))
             supported = 0
@@ -94,9 +95,11 @@ def collect_inputs(paths: list[Path]) -> tuple[list[tuple[Path, Path]], list[str
                     supported += 1
                 else:
                     kind = file.suffix or "(no extension)"
-                    warnings.append(f"{file}: skipped, unsupported file type {kind}")
+                    warnings.append(_("{file}: skipped, unsupported file type {kind}").format(
+                        file=file, kind=kind))
             if not supported:
-                warnings.append(f"{path}: no .txt, .md or .html files found")
+                warnings.append(_("{folder}: no .txt, .md or .html files found").format(
+                    folder=path))
             continue
         format_of(path)  # an explicitly named file must be supported
         add(path, path.parent)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from translator.core.i18n import _
 from translator.document import Part
 from translator.ingest.markdown.inline import InlineParser
 from translator.ingest.markdown.syntax import (
@@ -92,8 +93,9 @@ class BlockScanner:
         """Scan one container's lines; ``kind`` names its paragraphs ("p", "li", "quote")."""
         if depth > MAX_NESTING:  # stay literal rather than exhaust the stack; say so once
             if not self.notes and lines:
-                self.notes.append(f"quotes or lists nested deeper than {MAX_NESTING} levels "
-                                  f"(from line {lines[0].num + 1}) left untranslated")
+                self.notes.append(_("quotes or lists nested deeper than {limit} levels (from "
+                                    "line {line}) left untranslated").format(
+                    limit=MAX_NESTING, line=lines[0].num + 1))
             return
         i = 0
         n = len(lines)
@@ -292,7 +294,7 @@ class BlockScanner:
     def _html_block(self, lines: list[BlockLine], top: bool) -> None:
         """Translate a top-level HTML block with the HTML parser; nested ones stay literal."""
         first, last = lines[0], lines[-1]
-        line_start, _ = self.lines[first.num]
+        line_start, _end = self.lines[first.num]
         bom = first.num == 0 and first.start == 1
         if not top or (first.start != line_start and not bom):
             return
