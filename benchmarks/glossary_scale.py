@@ -1,0 +1,138 @@
+"""Large glossaries: import, find, export and translate with 1k, 10k and 50k concepts.
+
+Each glossary is generated from WMT news (``wmt20``/``wmt21`` en and ru, ``wmt13``
+es): one- to three-word sequences that neither start nor end with a function word,
+the 3,000 commonest left out (a glossary does not list "people" or "year"). The
+commands run as a user runs them, each in its own process, and the benchmark prints
+its wall time and peak memory (the child's maximum resident set). The baselines are
+the same commands on a one-concept glossary, measured in the same run, so the ratio
+shows what the glossary's size adds; ``translate`` is also compared with a run
+without ``--glossary`` on 1,000 sentences of ``wmt19.en`` (Apertium en->es).
+
+Goals (issue 13): import under 30 s; ``find`` under 0.5 s and 150 MB; ``translate
+--glossary`` at most 1.2x a plain run; export under 200 MB.
+
+    python -m benchmarks.glossary_scale [--sizes 1000,10000,50000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import itertools
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+from benchmarks.common import WMT
+
+FIND = {"ru": "Суд обязал мэрию прекратить распознавание лиц протестующих в метро",
+        "en": "The court ordered the city to stop using facial recognition on protesters",
+        "es": "El tribunal ordenó a la ciudad dejar de usar el reconocimiento facial"}
+SOURCES = {"en": ("wmt21.en", "wmt20.en"), "ru": ("wmt21.ru", "wmt20.ru", "wmt19.ru"),
+           "es": ("wmt13.es",)}
+WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def _terms(lang: str, count: int) -> list[str]:
+    from glossary.stopwords import FUNCTION_WORDS
+
+    stop, seen = FUNCTION_WORDS[lang], Counter()
+    for name in SOURCES[lang]:
+        for line in (WMT / name).read_text(encoding="utf-8").splitlines():
+            words = WORD.findall(line.lower())
+            for i, size in itertools.product(range(len(words)), (1, 2, 3)):
+                gram = words[i:i + size]
+                if len(gram) == size and gram[0] not in stop and gram[-1] not in stop \
+                        and max(map(len, gram)) >= 4:
+                    seen[" ".join(gram).replace("-", " ")] += 1
+    ranked = [gram for gram, _ in seen.most_common()][3000:]
+    random.Random(lang).shuffle(ranked)
+    return ranked[:count]
+
+
+def write_glossary(path: Path, count: int) -> None:
+    columns = {lang: _terms(lang, count) for lang in ("en", "ru", "es")}
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["en", "ru", "es"])
+        rows = itertools.zip_longest(*columns.values(), fillvalue="")
+        writer.writerows(itertools.islice(rows, count))
+
+
+def run(*args: str, env: dict[str, str]) -> tuple[float, float]:
+    """Seconds and peak MB of one triglot command in its own process."""
+    started = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-m", "translator", *args], env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    errors = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        sys.exit(f"triglot {' '.join(args)} failed: {errors.strip()}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def measure(db: Path, work: Path, env: dict[str, str], sentences: Path | None) -> dict:
+    figures = {lang: run("glossary", "find", "-g", str(db), text, env=env)
+               for lang, text in FIND.items()}
+    figures["export tbx"] = run("glossary", "export", str(work / "out.tbx"), "-g", str(db),
+                                env=env)
+    if sentences is not None:
+        out = work / "out"
+        shutil.rmtree(out, ignore_errors=True)
+        figures["translate"] = run("translate", str(sentences), "--to", "es", "--engine",
+                                   "apertium", "--no-cache", "--glossary", str(db), "--out",
+                                   str(out), env=env)
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000,50000")
+    sizes = [int(size) for size in parser.parse_args().sizes.split(",")]
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        env = {**os.environ, "HOME": tmp, "XDG_CACHE_HOME": tmp, "XDG_DATA_HOME": tmp}
+        sentences = None
+        if shutil.which("apertium"):
+            sentences = work / "wmt19-1000.en.txt"
+            lines = (WMT / "wmt19.en").read_text(encoding="utf-8").splitlines()[:1000]
+            sentences.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        one = work / "one.db"
+        run("glossary", "add", "-g", str(one), "--en", "court", "--ru", "суд", "--es",
+            "tribunal", env=env)
+        baseline = measure(one, work, env, sentences)
+        if sentences is not None:
+            shutil.rmtree(work / "plain", ignore_errors=True)
+            baseline["plain translate"] = run(
+                "translate", str(sentences), "--to", "es", "--engine", "apertium",
+                "--no-cache", "--out", str(work / "plain"), env=env)
+        print("baseline, a one-concept glossary: " + ", ".join(
+            f"{name} {s:.2f} s {mb:.0f} MB" for name, (s, mb) in baseline.items()))
+        for size in sizes:
+            table, db = work / f"g{size}.csv", work / f"g{size}.db"
+            write_glossary(table, size)
+            seconds, mb = run("glossary", "import", str(table), "-g", str(db), env=env)
+            print(f"\n{size:,} concepts: import {seconds:.1f} s, {mb:.0f} MB (goal < 30 s)")
+            for name, (s, mb) in measure(db, work, env, sentences).items():
+                base = baseline[name][0]
+                goal = {"export tbx": "goal < 200 MB", "translate": ""}.get(
+                    name, "goal < 0.5 s, 150 MB")
+                line = f"  {name:<10} {s:6.2f} s {mb:6.0f} MB  ({s / base:.2f}x the one-" \
+                       f"concept glossary) {goal}"
+                if name == "translate":
+                    plain = baseline["plain translate"][0]
+                    line += f"; {s / plain:.2f}x a run without --glossary (goal <= 1.2x)"
+                print(line)
+
+
+if __name__ == "__main__":
+    main()
