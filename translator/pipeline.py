@@ -340,13 +340,13 @@ def write_manifest(
                        options_label(request.load, request.decoding))
     planned = {(item.index, item.target): item for item in plan}
     for index, article in enumerate(articles):
-        doc = article.doc
+        doc, units = article.doc, article.doc.units  # a property: a new list per call
         entry = DocumentRecord(relative_source(doc.path, request.out_dir), doc.relpath.as_posix(),
                                doc.format, doc.lang or "", file_sha256(doc.path))
         for target in request.targets:
             if (index, target) in planned:
                 entry.targets[target] = [
-                    segment_record(doc.units[s.unit].ref, s.unit, jobs[(s.lang, target, s.text)])
+                    segment_record(units[s.unit].ref, s.unit, jobs[(s.lang, target, s.text)])
                     for s in planned[(index, target)].segments]
         record.documents.append(entry)
     record.save()

@@ -9,7 +9,7 @@ import signal
 import pytest
 
 from translator.core.errors import ModelError
-from translator.engines import apertium_pipeline
+from translator.engines import apertium, apertium_pipeline
 from translator.engines.apertium import ApertiumEngine
 from translator.engines.apertium_pipeline import PipelineFailed
 from translator.engines.base import DecodingOptions, LoadOptions
@@ -56,6 +56,16 @@ def test_persistent_output_equals_one_process_per_batch():
     kept, once = persistent_and_one_shot(own_sentences())
     assert len(kept) == 300
     assert kept == once
+
+
+def test_chunks_overlapping_in_the_pipeline_come_back_in_order(monkeypatch):
+    """Batches cut into many chunks (the preparing thread runs ahead of the last part)
+    give what one process per chunk gives, each output in its sentence's place."""
+    monkeypatch.setattr(apertium, "CHUNK_WORDS", 60)
+    kept, once = persistent_and_one_shot(own_sentences(), batch=150)
+    assert kept == once
+    assert [kept[i] for i in (0, 150, 299)] == \
+        persistent_and_one_shot([own_sentences()[i] for i in (0, 150, 299)])[1]
 
 
 @pytest.mark.corpus

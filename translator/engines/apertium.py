@@ -16,10 +16,11 @@ translation.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from translator.core.errors import ModelError
@@ -36,6 +37,10 @@ _SENTENCE_END = re.compile(r"[.!?…]['\"”’»)\]]*$")
 _SEPARATOR = re.compile(r"<triglot:(\d+)>\n")
 _SPACES = re.compile(r"[ \t]{2,}")
 _MODE = re.compile(r"^([a-z]{3})-([a-z]{3})$")
+#: Words per chunk of a batch: small enough that analysis and tagging of the next chunk
+#: overlap transfer of this one, big enough that per-chunk costs stay small.
+CHUNK_WORDS = int(os.environ.get("TRIGLOT_APERTIUM_CHUNK", "2048"))
+WORDS_PER_TOKEN = int(os.environ.get("TRIGLOT_APERTIUM_WPT", "4"))
 
 
 def apertium_command() -> str | None:
@@ -102,6 +107,20 @@ def needs_period(sentence: str) -> bool:
     """Whether a sentence needs an added full stop to end it for Apertium's tagger."""
     bare = CODE_RE.sub("", sentence).rstrip()
     return not _SENTENCE_END.search(bare)
+
+
+def chunked(sentences: list[str], words: int) -> Iterator[list[str]]:
+    """Consecutive runs of ``sentences`` of about ``words`` words each (at least one)."""
+    chunk: list[str] = []
+    count = 0
+    for sentence in sentences:
+        chunk.append(sentence)
+        count += len(sentence.split())
+        if count >= words:
+            yield chunk
+            chunk, count = [], 0
+    if chunk:
+        yield chunk
 
 
 def build_stream(sentences: Sequence[str]) -> str:
@@ -186,15 +205,25 @@ class ApertiumPairTranslator:
             self._pipeline = None
 
     def token_count(self, sentence: str) -> int:
-        """Words, for batching: Apertium's cost grows with text length, not a vocabulary."""
-        return max(1, len(sentence.split()))
+        """A token per ``WORDS_PER_TOKEN`` words, for batching: Apertium's cost grows with
+        text length, and a word costs it far less than a token costs a neural model, so
+        the default --max-batch-tokens makes batches of about 8,000 words."""
+        return -(-len(sentence.split()) // WORDS_PER_TOKEN) or 1
 
     def translate(self, sentences: Sequence[str]) -> list[str]:
-        """Translate one batch in one process; outputs map one to one onto ``sentences``."""
-        sentences = list(sentences)
-        if not sentences:
+        """Translate one batch, in chunks that overlap in the pipeline; outputs map one to
+        one onto ``sentences``. The chunks are cut the same way whatever ran before, so a
+        sentence's translation depends only on its batch (a resumed run is the same)."""
+        chunks = list(chunked(list(sentences), CHUNK_WORDS))
+        if not chunks:
             return []
-        pieces = parse_stream(self._run(build_stream(sentences)))
+        outputs = self._run([build_stream(chunk) for chunk in chunks])
+        return [text for chunk, output in zip(chunks, outputs, strict=True)
+                for text in self._mapped(chunk, output)]
+
+    def _mapped(self, sentences: list[str], output: str) -> list[str]:
+        """One chunk's output stream cut at its separators; halves retried if they got lost."""
+        pieces = parse_stream(output)
         numbers = [number for number, _ in pieces[:-1]]
         if numbers == list(range(len(sentences))) and not pieces[-1][1].strip():
             return [tidy(text) for _, text in pieces[:-1]]
@@ -203,14 +232,14 @@ class ApertiumPairTranslator:
         half = len(sentences) // 2
         return self.translate(sentences[:half]) + self.translate(sentences[half:])
 
-    def _run(self, stream: str) -> str:
+    def _run(self, streams: list[str]) -> list[str]:
         if not self.persistent:
-            return self._run_once(stream)
+            return [self._run_once(stream) for stream in streams]
         if self._pipeline is None or self._pipeline.name != self.mode:
             self.close()
             mode_file = self.data_dir / "modes" / f"{self.mode}.mode"
             self._pipeline = ApertiumPipeline(mode_file, self.mode)
-        return self._pipeline.run(stream)
+        return self._pipeline.run(streams)
 
     def _run_once(self, stream: str) -> str:
         """The whole stream through a fresh ``apertium`` process (no pipeline kept)."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import queue
 import selectors
 import shutil
 import signal
@@ -22,6 +23,7 @@ import tempfile
 import threading
 import time
 import weakref
+from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
@@ -98,17 +100,17 @@ class ApertiumPipeline:
         self._parts: list[_Warm | str] | None = None
         self._lock = threading.Lock()
 
-    def run(self, stream: str) -> str:
-        """The output stream for ``stream``; a failed pipeline is restarted once, then
-        ``ModelError``. NULs in the text are dropped: they would end the batch early."""
-        text = stream.replace("\0", "")
+    def run(self, streams: Sequence[str]) -> list[str]:
+        """The output stream for each of ``streams``; a failed pipeline is restarted once,
+        then ``ModelError``. NULs in the text are dropped: they would end a stream early."""
+        texts = [stream.replace("\0", "") for stream in streams]
         with self._lock:
             try:
-                return self._through(text)
+                return self._through(texts)
             except PipelineFailed:
                 self.close()
             try:
-                return self._through(text)
+                return self._through(texts)
             except PipelineFailed as exc:
                 detail = self._last_error() or str(exc)
                 self.close()
@@ -127,16 +129,41 @@ class ApertiumPipeline:
         return [part.process for part in self._parts or []
                 if isinstance(part, _Warm) and part.process is not None]
 
-    def _through(self, text: str) -> str:
+    def _through(self, texts: list[str]) -> list[str]:
+        """The streams through every part, overlapped: while the last part (transfer and
+        generation, most of the work) translates one stream, the parts before it (analysis
+        and the tagger) prepare the next, in a thread of their own."""
         if self._parts is None:
             self._parts = _split_at_tagger(pipeline_stages(self.mode_file, self.name))
-        timeout = batch_timeout(text)
-        for part in self._parts:
-            if isinstance(part, _Warm):
-                text = part.exchange(text, timeout)
-            else:
-                text = _run_once(part, text, timeout)
-        return text
+        *front, last = self._parts
+        handoff: queue.Queue[str | BaseException] = queue.Queue()
+        stop = threading.Event()
+
+        def prepare() -> None:
+            try:
+                for text in texts:
+                    if stop.is_set():
+                        return
+                    handoff.put(_through_parts(front, text))
+            except BaseException as exc:  # handed to the caller's thread
+                handoff.put(exc)
+
+        preparer = threading.Thread(target=prepare, daemon=True)
+        preparer.start()
+        done: list[str] = []
+        try:
+            for _ in texts:
+                item = handoff.get()
+                if isinstance(item, BaseException):
+                    raise item
+                done.append(_through_parts([last], item))
+        except BaseException:
+            stop.set()
+            self.close()  # a preparer blocked on a dead or hung part sees its end at once
+            raise
+        finally:
+            preparer.join()
+        return done
 
     def _last_error(self) -> str:
         errors = [part.last_error() for part in self._parts or [] if isinstance(part, _Warm)]
@@ -157,6 +184,14 @@ def _split_at_tagger(stages: list[str]) -> list[_Warm | str]:
     if stages[at + 1:]:
         parts.append(_Warm(" | ".join(stages[at + 1:])))
     return parts
+
+
+def _through_parts(parts: list[_Warm | str], text: str) -> str:
+    timeout = batch_timeout(text)
+    for part in parts:
+        text = part.exchange(text, timeout) if isinstance(part, _Warm) \
+            else _run_once(part, text, timeout)
+    return text
 
 
 #: The mode's shell arguments: $1 -n: no '*' on unknown words (apertium -u);
@@ -188,8 +223,11 @@ class _Warm:
         self.process: subprocess.Popen[bytes] | None = None
         self._stderr: IO[bytes] | None = None
         self._finalizer: weakref.finalize | None = None
+        self.retired = False
 
     def close(self) -> None:
+        """Stop the programs for good: a pipeline that restarts makes new ones."""
+        self.retired = True
         if self._finalizer is not None:
             self._finalizer()
         self.process = self._stderr = self._finalizer = None
@@ -217,7 +255,11 @@ class _Warm:
     def _start(self) -> subprocess.Popen[bytes]:
         if self.process is not None and self.process.poll() is None:
             return self.process
-        self.close()
+        if self.retired:
+            raise PipelineFailed("the pipeline was stopped")
+        if self.process is not None:
+            self.close()
+            self.retired = False
         self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 (closed by _stop)
         try:
             self.process = subprocess.Popen(
