@@ -30,6 +30,7 @@ from translator.engines.base import (
     Engine,
     LoadOptions,
     PairTranslator,
+    close,
     options_label,
 )
 from translator.mt import MachineTranslator
@@ -324,6 +325,7 @@ def translate_with(request: RunRequest, engine_name: str, cache_path: Path | Non
     finally:
         progress.close()
         cache.close()
+        close(engine)  # its processes end with the run
 
 
 def write_manifest(

@@ -122,3 +122,14 @@ def test_a_hung_pipeline_times_out(monkeypatch):
     with pytest.raises(ModelError, match="apertium eng-spa failed twice: timed out"):
         en_es.translate(["The house is red."])
     assert en_es._pipeline.processes == [], "the hung pipeline was stopped"
+
+
+def test_closing_the_engine_ends_every_pipeline_it_started():
+    from translator.engines.base import close
+
+    engine = ApertiumEngine()
+    en_es = engine.load("en", "es", LoadOptions(), DecodingOptions())
+    assert en_es.translate(["The house is red."]) == ["La casa es roja."]
+    processes = en_es._pipeline.processes
+    close(engine)
+    assert processes and all(p.poll() is not None for p in processes)

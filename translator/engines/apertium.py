@@ -263,6 +263,12 @@ class ApertiumEngine:
     def __init__(self) -> None:
         self._command = apertium_command()
         self._modes = installed_modes() if self._command else {}
+        self._loaded: list[ApertiumPairTranslator] = []
+
+    def close(self) -> None:
+        """Stop the pipelines of every pair loaded (the run is over)."""
+        for translator in self._loaded:
+            translator.close()
 
     def pairs(self) -> set[tuple[str, str]]:
         return set(self._modes)
@@ -277,7 +283,9 @@ class ApertiumEngine:
             have = ", ".join(f"{a}->{b}" for a, b in sorted(self._modes)) or "none"
             raise ModelError(f"no Apertium language pair installed for {source}->{target} "
                              f"(installed: {have}); {INSTALL_HINT}")
-        return ApertiumPairTranslator(self._command, source, target, mode)
+        translator = ApertiumPairTranslator(self._command, source, target, mode)
+        self._loaded.append(translator)
+        return translator
 
     def cache_key(self, load: LoadOptions, decoding: DecodingOptions) -> str:
         """Rule-based: no beam, precision or length limit changes its output."""
