@@ -1,8 +1,13 @@
-"""Shared pieces of the translation benchmarks: the WMT sentences and the base-size package."""
+"""Shared pieces of the benchmarks: the WMT sentences, the base-size package, and the
+interleaved timing every comparison uses (median ratio and its spread)."""
 
 from __future__ import annotations
 
+import statistics
 import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,3 +42,47 @@ def package_dir_with(package: Path, tmp: Path) -> Path:
 def write_article(sentences: list[str], path: Path) -> None:
     """One sentence a paragraph, so segmentation gives back the same sentences."""
     path.write_text("\n\n".join(sentences) + "\n", encoding="utf-8")
+
+
+@dataclass
+class Rounds:
+    """Seconds per round of two sides run interleaved (A, B, A, B, ...)."""
+
+    top: list[float] = field(default_factory=list)  # the ratio's numerator side
+    bottom: list[float] = field(default_factory=list)
+
+    @property
+    def ratios(self) -> list[float]:
+        return [top / bottom for top, bottom in zip(self.top, self.bottom, strict=True)]
+
+    @property
+    def ratio(self) -> float:
+        return statistics.median(self.ratios)
+
+
+def interleaved(top: Callable[[], float], bottom: Callable[[], float], rounds: int) -> Rounds:
+    """Run the two sides alternately, each returning its seconds: a machine that gets busy
+    slows both alike, so the per-round ratios agree even when the seconds do not."""
+    done = Rounds()
+    for _ in range(rounds):
+        done.top.append(top())
+        done.bottom.append(bottom())
+    return done
+
+
+def timed(work: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    work()
+    return time.perf_counter() - started
+
+
+def report(rounds: Rounds, top: str, bottom: str, figure: str, goal: str) -> None:
+    """Each side's median and rounds, then the median ratio and its spread (lowest and
+    highest round, and half that range relative to the median)."""
+    for name, seconds in ((top, rounds.top), (bottom, rounds.bottom)):
+        print(f"{name}: median {statistics.median(seconds):.2f} s  "
+              f"[{', '.join(f'{s:.2f}' for s in seconds)}]")
+    ratios = rounds.ratios
+    spread = (max(ratios) - min(ratios)) / 2 / rounds.ratio
+    print(f"{figure}: median {rounds.ratio:.3f}, spread {min(ratios):.3f}-{max(ratios):.3f} "
+          f"(±{spread:.1%}) over {len(ratios)} interleaved rounds  ({goal})")

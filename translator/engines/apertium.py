@@ -35,6 +35,10 @@ LANGUAGE_CODES: dict[str, str] = {"eng": "en", "spa": "es", "rus": "ru"}
 _SPECIAL = re.compile(r"([\\\[\]^$/<>@{}])")
 _SENTENCE_END = re.compile(r"[.!?…]['\"”’»)\]]*$")
 _SEPARATOR = re.compile(r"<triglot:(\d+)>\n")
+#: Apertium's output stream as plain runs, escaped characters and superblanks ([...]).
+_STREAM_TOKEN = re.compile(r"(?P<plain>[^\\\[]+|\\\Z)|\\(?P<escaped>.)"
+                           r"|\[(?P<blank>(?:\\.|\\\Z|[^\]\\])*)(?:\]|\Z)", re.DOTALL)
+_UNESCAPE = re.compile(r"\\(.)", re.DOTALL)
 _SPACES = re.compile(r"[ \t]{2,}")
 _MODE = re.compile(r"^([a-z]{3})-([a-z]{3})$")
 #: Words per chunk of a batch: small enough that analysis and tagging of the next chunk
@@ -110,15 +114,16 @@ def needs_period(sentence: str) -> bool:
 
 
 def chunked(sentences: list[str], words: int) -> Iterator[list[str]]:
-    """Consecutive runs of ``sentences`` of about ``words`` words each (at least one)."""
+    """Consecutive runs of ``sentences`` of about ``words`` words each (at least one); the
+    first is an eighth of that, so the last part of the pipeline starts work early."""
     chunk: list[str] = []
-    count = 0
+    count, limit = 0, max(1, words // 8)
     for sentence in sentences:
         chunk.append(sentence)
         count += len(sentence.split())
-        if count >= words:
+        if count >= limit:
             yield chunk
-            chunk, count = [], 0
+            chunk, count, limit = [], 0, words
     if chunk:
         yield chunk
 
@@ -145,33 +150,23 @@ def parse_stream(stream: str) -> list[tuple[int | None, str]]:
     """
     pieces: list[tuple[int | None, str]] = []
     current: list[str] = []
-    i, n = 0, len(stream)
-    while i < n:
-        char = stream[i]
-        if char == "\\" and i + 1 < n:
-            current.append(stream[i + 1])
-            i += 2
-        elif char == "[":
-            j, content = i + 1, []
-            while j < n and stream[j] != "]":
-                if stream[j] == "\\" and j + 1 < n:
-                    j += 1
-                content.append(stream[j])
-                j += 1
-            blank = "".join(content)
-            i = j + 1
+    for token in _STREAM_TOKEN.finditer(stream):
+        plain, escaped, blank = token.group("plain", "escaped", "blank")
+        if plain is not None:
+            current.append(plain)
+        elif escaped is not None:
+            current.append(escaped)
+        else:
+            blank = _UNESCAPE.sub(r"\1", blank)
             separator = _SEPARATOR.fullmatch(blank)
             if separator:
                 pieces.append((int(separator[1]), "".join(current)))
                 current = []
             elif blank == "":
-                if current and current[-1] == ".":  # the full stop triglot added
-                    current.pop()
+                if current and current[-1].endswith("."):  # the full stop triglot added
+                    current[-1] = current[-1][:-1]
             else:
-                current.append(blank)
-        else:
-            current.append(char)
-            i += 1
+                current += [blank, ""]  # "" : a full stop inside a blank is not one to drop
     pieces.append((None, "".join(current)))
     return pieces
 
