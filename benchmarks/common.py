@@ -3,6 +3,7 @@ interleaved timing every comparison uses (median ratio and its spread)."""
 
 from __future__ import annotations
 
+import gc
 import statistics
 import sys
 import time
@@ -60,17 +61,24 @@ class Rounds:
         return statistics.median(self.ratios)
 
 
-def interleaved(top: Callable[[], float], bottom: Callable[[], float], rounds: int) -> Rounds:
+def interleaved(top: Callable[[], float], bottom: Callable[[], float], rounds: int,
+                warm_up: int = 0) -> Rounds:
     """Run the two sides alternately, each returning its seconds: a machine that gets busy
-    slows both alike, so the per-round ratios agree even when the seconds do not."""
+    slows both alike, so the per-round ratios agree even when the seconds do not. The
+    first ``warm_up`` rounds (first-call costs) are run but not counted."""
     done = Rounds()
-    for _ in range(rounds):
-        done.top.append(top())
-        done.bottom.append(bottom())
+    for round_ in range(warm_up + rounds):
+        seconds = top(), bottom()
+        if round_ >= warm_up:
+            done.top.append(seconds[0])
+            done.bottom.append(seconds[1])
     return done
 
 
 def timed(work: Callable[[], object]) -> float:
+    """Seconds ``work`` takes, from a collected heap, so one side does not pay for the
+    other's garbage."""
+    gc.collect()
     started = time.perf_counter()
     work()
     return time.perf_counter() - started
@@ -80,9 +88,13 @@ def report(rounds: Rounds, top: str, bottom: str, figure: str, goal: str) -> Non
     """Each side's median and rounds, then the median ratio and its spread (lowest and
     highest round, and half that range relative to the median)."""
     for name, seconds in ((top, rounds.top), (bottom, rounds.bottom)):
-        print(f"{name}: median {statistics.median(seconds):.2f} s  "
-              f"[{', '.join(f'{s:.2f}' for s in seconds)}]")
+        print(f"{name}: median {_duration(statistics.median(seconds))}  "
+              f"[{', '.join(_duration(s) for s in seconds)}]")
     ratios = rounds.ratios
     spread = (max(ratios) - min(ratios)) / 2 / rounds.ratio
     print(f"{figure}: median {rounds.ratio:.3f}, spread {min(ratios):.3f}-{max(ratios):.3f} "
           f"(±{spread:.1%}) over {len(ratios)} interleaved rounds  ({goal})")
+
+
+def _duration(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
