@@ -10,6 +10,7 @@ seconds and the ratio triglot / raw, median and spread over rounds (goal <= 1.10
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -41,6 +42,9 @@ def triglot_command(article: Path, out: Path) -> float:
 
 
 def main() -> None:
+    if shutil.which("apertium") is None:
+        print("apertium speed: skipped, apertium is not installed (make system-deps)")
+        return
     sentences = english_lines()
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)

@@ -23,7 +23,7 @@ import tempfile
 import threading
 import time
 import weakref
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO
 
@@ -130,39 +130,33 @@ class ApertiumPipeline:
                 if isinstance(part, _Warm) and part.process is not None]
 
     def _through(self, texts: list[str]) -> list[str]:
-        """The streams through every part, overlapped: while the last part (transfer and
-        generation, most of the work) translates one stream, the parts before it (analysis
-        and the tagger) prepare the next, in a thread of their own."""
+        """Every stream through every part at once, the way a shell pipeline runs: each
+        warm part is written ahead by one thread while another reads its outputs, and
+        the tagger runs per stream between them, so no part waits for another's round
+        trip, and analysis of the next stream overlaps transfer of this one."""
         if self._parts is None:
             self._parts = _split_at_tagger(pipeline_stages(self.mode_file, self.name))
-        *front, last = self._parts
-        handoff: queue.Queue[str | BaseException] = queue.Queue()
-        stop = threading.Event()
-
-        def prepare() -> None:
-            try:
-                for text in texts:
-                    if stop.is_set():
-                        return
-                    handoff.put(_through_parts(front, text))
-            except BaseException as exc:  # handed to the caller's thread
-                handoff.put(exc)
-
-        preparer = threading.Thread(target=prepare, daemon=True)
-        preparer.start()
+        flow: queue.Queue[object] = queue.Queue()
+        for text in texts:
+            flow.put(text)
+        flow.put(_END)
+        threads: list[threading.Thread] = []
+        for part in self._parts:
+            flow = part.stream(flow, threads) if isinstance(part, _Warm) \
+                else _per_stream(part, flow, threads)
         done: list[str] = []
         try:
             for _ in texts:
-                item = handoff.get()
+                item = flow.get()
                 if isinstance(item, BaseException):
                     raise item
-                done.append(_through_parts([last], item))
+                done.append(str(item))
         except BaseException:
-            stop.set()
-            self.close()  # a preparer blocked on a dead or hung part sees its end at once
+            self.close()  # a thread blocked on a dead or hung program sees its end at once
             raise
         finally:
-            preparer.join()
+            for thread in threads:
+                thread.join(timeout=5)
         return done
 
     def _last_error(self) -> str:
@@ -186,12 +180,32 @@ def _split_at_tagger(stages: list[str]) -> list[_Warm | str]:
     return parts
 
 
-def _through_parts(parts: list[_Warm | str], text: str) -> str:
-    timeout = batch_timeout(text)
-    for part in parts:
-        text = part.exchange(text, timeout) if isinstance(part, _Warm) \
-            else _run_once(part, text, timeout)
-    return text
+def _per_stream(command: str, inflow: queue.Queue[object],
+                threads: list[threading.Thread]) -> queue.Queue[object]:
+    """A program started afresh for each stream (the tagger), in a thread of its own."""
+    outflow: queue.Queue[object] = queue.Queue()
+
+    def run() -> None:
+        while isinstance(item := inflow.get(), str):
+            try:
+                outflow.put(_run_once(command, item, batch_timeout(item)))
+            except BaseException as exc:  # handed on to the caller's thread
+                outflow.put(exc)
+                return
+        outflow.put(item)  # the end, or an error from before
+
+    _start_thread(run, threads)
+    return outflow
+
+
+def _start_thread(target: Callable[[], None], threads: list[threading.Thread]) -> None:
+    thread = threading.Thread(target=target, daemon=True)
+    thread.start()
+    threads.append(thread)
+
+
+#: Marks the end of a run's streams in the queues between parts.
+_END = object()
 
 
 #: The mode's shell arguments: $1 -n: no '*' on unknown words (apertium -u);
@@ -232,18 +246,43 @@ class _Warm:
             self._finalizer()
         self.process = self._stderr = self._finalizer = None
 
-    def exchange(self, text: str, timeout: float) -> str:
+    def stream(self, inflow: queue.Queue[object],
+               threads: list[threading.Thread]) -> queue.Queue[object]:
+        """Feed every stream of ``inflow`` to the programs, each ended by a NUL, without
+        waiting for outputs; the outputs come out, in order, on the queue returned."""
         process = self._start()
         assert process.stdin is not None and process.stdout is not None
-        writer = threading.Thread(target=_write, daemon=True,
-                                  args=(process.stdin, text.encode("utf-8") + _FLUSH))
-        writer.start()
-        output = _read_until_flush(process.stdout, time.monotonic() + timeout)
-        writer.join(timeout=1)
-        try:
-            return output.decode("utf-8")
-        except UnicodeDecodeError:
-            raise PipelineFailed("output is not UTF-8") from None
+        stdin, stdout = process.stdin, process.stdout
+        outflow: queue.Queue[object] = queue.Queue()
+        written: queue.Queue[object] = queue.Queue()  # what the reader is to expect next
+
+        def write() -> None:
+            while isinstance(item := inflow.get(), str):
+                written.put(item)  # first: the reader's clock starts with the writing
+                try:
+                    stdin.write(item.encode("utf-8") + _FLUSH)
+                    stdin.flush()
+                except (OSError, ValueError):
+                    return  # the programs died: the reader sees end of file and says so
+            written.put(item)
+
+        def read() -> None:
+            buffer = bytearray()
+            try:
+                while isinstance(item := written.get(), str):
+                    data = _read_until_flush(stdout, buffer,
+                                             time.monotonic() + batch_timeout(item))
+                    try:
+                        outflow.put(data.decode("utf-8"))
+                    except UnicodeDecodeError:
+                        raise PipelineFailed("output is not UTF-8") from None
+                outflow.put(item)
+            except BaseException as exc:  # handed on to the caller's thread
+                outflow.put(exc)
+
+        _start_thread(write, threads)
+        _start_thread(read, threads)
+        return outflow
 
     def last_error(self) -> str:
         if self._stderr is None:
@@ -272,28 +311,21 @@ class _Warm:
         return self.process
 
 
-def _write(stdin: IO[bytes], data: bytes) -> None:
-    """Write from a thread: a big batch fills the pipe while its output waits to be read."""
-    try:
-        stdin.write(data)
-        stdin.flush()
-    except (OSError, ValueError):
-        pass  # the pipeline died: the reader sees end of file and says so
-
-
-def _read_until_flush(stdout: IO[bytes], deadline: float) -> bytes:
-    chunks: list[bytes] = []
+def _read_until_flush(stdout: IO[bytes], buffer: bytearray, deadline: float) -> bytes:
+    """The next output, up to its NUL; what was read beyond it stays in ``buffer``."""
     descriptor = stdout.fileno()
+    searched = 0
     with selectors.DefaultSelector() as selector:
         selector.register(descriptor, selectors.EVENT_READ)
-        while True:
+        while (end := buffer.find(_FLUSH, searched)) < 0:
+            searched = len(buffer)
             left = deadline - time.monotonic()
             if left <= 0 or not selector.select(timeout=left):
                 raise PipelineFailed("timed out")
             chunk = os.read(descriptor, 1 << 16)
             if not chunk:
                 raise PipelineFailed("the pipeline ended")
-            if chunk.endswith(_FLUSH):
-                chunks.append(chunk[:-1])
-                return b"".join(chunks)
-            chunks.append(chunk)
+            buffer += chunk
+    data = bytes(buffer[:end])
+    del buffer[:end + 1]
+    return data
