@@ -19,7 +19,7 @@ from pathlib import Path
 from benchmarks.common import interleaved, report, timed, wmt_sentences, write_article
 
 SENTENCES = 4000
-ROUNDS = 5
+ROUNDS = 3
 
 
 def english_lines(count: int = SENTENCES) -> list[str]:

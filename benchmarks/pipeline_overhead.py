@@ -1,6 +1,6 @@
 """Pipeline overhead: `triglot translate` against raw `ctranslate2.Translator.translate_batch`.
 
-Both sides translate the same 400 WMT news sentences with the same
+Both sides translate the same 150 WMT news sentences with the same
 Transformer-base sized model (random weights, see build_base_model.py) and the
 same options: beam 4, int8, token batches of 2048, max decoding length 256,
 the same threads. The raw side is given pre-split sentences and does only
@@ -30,7 +30,7 @@ from benchmarks.common import (
     write_article,
 )
 
-SENTENCES = 400
+SENTENCES = 150
 ROUNDS = 3
 
 

@@ -42,9 +42,9 @@ _SPACES = re.compile(r"[ \t]{2,}")
 _MODE = re.compile(r"^([a-z]{3})-([a-z]{3})$")
 #: Words per chunk of a batch: small enough that analysis and tagging of the next chunk
 #: overlap transfer of this one, big enough that per-chunk costs stay small.
-CHUNK_WORDS = 4096
+CHUNK_WORDS = 2048
 #: Words per batching token: the default --max-batch-tokens (2048) then makes batches of
-#: about 16,000 words, four chunks each (fewer batches, fewer pipeline fills).
+#: about 16,000 words, eight chunks each (fewer batches, fewer pipeline fills).
 WORDS_PER_TOKEN = 8
 
 
