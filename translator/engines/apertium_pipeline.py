@@ -90,8 +90,10 @@ def pipeline_stages(mode_file: Path, name: str) -> list[str]:
 class ApertiumPipeline:
     """One mode's programs kept running; ``run`` translates a stream through them.
 
-    The part-of-speech tagger alone is started per batch: it keeps its state
-    across flushes, so a warm tagger tags a batch differently from a fresh one.
+    The part-of-speech tagger alone is started per stream (a chunk of a batch): it
+    keeps its state across flushes, so a warm tagger tags a stream differently from a
+    fresh one (measured: 41 of 44 WMT batches differ), and a sentence's translation
+    would depend on what ran before it.
     It loads one small file; the dictionaries before and after it stay loaded.
     """
 
@@ -165,7 +167,7 @@ class ApertiumPipeline:
 
 
 def _split_at_tagger(stages: list[str]) -> list[_Warm | str]:
-    """Warm programs before and after the tagger; the tagger as a command run per batch."""
+    """Warm programs before and after the tagger; the tagger as a command run per stream."""
     at = next((i for i, stage in enumerate(stages) if stage.startswith("apertium-tagger ")),
               None)
     if at is None:
