@@ -119,10 +119,15 @@ class ApertiumPipeline:
                 raise ModelError(f"apertium {self.name} failed twice: {detail}") from None
 
     def close(self) -> None:
-        """Stop the pipeline's programs; the next ``run`` starts them again."""
-        for part in self._parts or []:
-            if isinstance(part, _Warm):
-                part.close()
+        """Stop the pipeline's programs; the next ``run`` starts them again. Every part's
+        input is closed first, so the parts wind down together, not one after another."""
+        warm = [part for part in self._parts or [] if isinstance(part, _Warm)]
+        for part in warm:
+            if part.process is not None and part.process.stdin is not None:
+                with contextlib.suppress(OSError):
+                    part.process.stdin.close()
+        for part in warm:
+            part.close()
         self._parts = None
 
     @property
