@@ -36,15 +36,17 @@ lint: install
 locales: install
 	$(BIN)/python scripts/locales.py
 
-# Benchmarks print ratios to a baseline run in the same process. The
-# translation ones need the build venv (torch CPU build, argostranslate with
-# its real dependencies) and a Transformer-base sized random model, which
-# benchmarks/setup_env.sh makes once.
+# Benchmarks print ratios to a baseline run in the same process, the two sides
+# interleaved (median ratio and its spread); the whole target takes a few
+# minutes on a 2-core machine. The Argos ones need the build venv (torch CPU
+# build, argostranslate with its real dependencies) and a Transformer-base
+# sized random model, which benchmarks/setup_env.sh makes once.
 bench: install
 	bash benchmarks/setup_env.sh
 	$(BIN)/python -m benchmarks.cold_start
 	$(BIN)/python -m benchmarks.pipeline_overhead
 	.venv-build/bin/python -m benchmarks.argos_speedup
+	$(BIN)/python -m benchmarks.apertium_speed
 	$(BIN)/python -m benchmarks.glossary_matching
 
 # Rebuild the small real Argos packages in tests/data/packages (needs torch;

@@ -1,8 +1,14 @@
-"""Shared pieces of the translation benchmarks: the WMT sentences and the base-size package."""
+"""Shared pieces of the benchmarks: the WMT sentences, the base-size package, and the
+interleaved timing every comparison uses (median ratio and its spread)."""
 
 from __future__ import annotations
 
+import gc
+import statistics
 import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,3 +43,58 @@ def package_dir_with(package: Path, tmp: Path) -> Path:
 def write_article(sentences: list[str], path: Path) -> None:
     """One sentence a paragraph, so segmentation gives back the same sentences."""
     path.write_text("\n\n".join(sentences) + "\n", encoding="utf-8")
+
+
+@dataclass
+class Rounds:
+    """Seconds per round of two sides run interleaved (A, B, A, B, ...)."""
+
+    top: list[float] = field(default_factory=list)  # the ratio's numerator side
+    bottom: list[float] = field(default_factory=list)
+
+    @property
+    def ratios(self) -> list[float]:
+        return [top / bottom for top, bottom in zip(self.top, self.bottom, strict=True)]
+
+    @property
+    def ratio(self) -> float:
+        return statistics.median(self.ratios)
+
+
+def interleaved(top: Callable[[], float], bottom: Callable[[], float], rounds: int,
+                warm_up: int = 0) -> Rounds:
+    """Run the two sides alternately, each returning its seconds: a machine that gets busy
+    slows both alike, so the per-round ratios agree even when the seconds do not. The
+    first ``warm_up`` rounds (first-call costs) are run but not counted."""
+    done = Rounds()
+    for round_ in range(warm_up + rounds):
+        seconds = top(), bottom()
+        if round_ >= warm_up:
+            done.top.append(seconds[0])
+            done.bottom.append(seconds[1])
+    return done
+
+
+def timed(work: Callable[[], object]) -> float:
+    """Seconds ``work`` takes, from a collected heap, so one side does not pay for the
+    other's garbage."""
+    gc.collect()
+    started = time.perf_counter()
+    work()
+    return time.perf_counter() - started
+
+
+def report(rounds: Rounds, top: str, bottom: str, figure: str, goal: str) -> None:
+    """Each side's median and rounds, then the median ratio and its spread (lowest and
+    highest round, and half that range relative to the median)."""
+    for name, seconds in ((top, rounds.top), (bottom, rounds.bottom)):
+        print(f"{name}: median {_duration(statistics.median(seconds))}  "
+              f"[{', '.join(_duration(s) for s in seconds)}]")
+    ratios = rounds.ratios
+    spread = (max(ratios) - min(ratios)) / 2 / rounds.ratio
+    print(f"{figure}: median {rounds.ratio:.3f}, spread {min(ratios):.3f}-{max(ratios):.3f} "
+          f"(±{spread:.1%}) over {len(ratios)} interleaved rounds  ({goal})")
+
+
+def _duration(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"

@@ -3,7 +3,8 @@
 A generated 10,000-concept ru/en/es glossary (terms are 1-3 word sequences
 taken from the WMT text itself, so they really occur) is stored in SQLite,
 loaded, and matched against wmt19.ru, wmt19.en and wmt13.es. Both sides start
-with cold lemma caches; the figure is matching time / lemmatising time
+with cold lemma caches; the two sides run interleaved (common.interleaved) and
+the figure is the median of matching time / lemmatising time with its spread
 (goal <= 1.5), plus the glossary's load time.
 
 The baseline, ``Lemmatizer.lemmas``, does the part of matching that is
@@ -26,7 +27,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.common import WMT
+from benchmarks.common import WMT, Rounds, interleaved, report, timed
 from glossary.matching import TermMatcher
 from glossary.model import Concept, Term
 from glossary.morphology import WORD_RE, Lemmatizer
@@ -73,15 +74,6 @@ def generate(texts: dict[str, list[str]]) -> list[Concept]:
     return concepts
 
 
-def best_of(func) -> float:
-    times = []
-    for _ in range(RUNS):
-        started = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - started)
-    return min(times)
-
-
 def main() -> None:
     texts = {lang: sentences(lang) for lang in FILES}
     concepts = generate(texts)
@@ -97,7 +89,7 @@ def main() -> None:
         read_time = time.perf_counter() - started
     print(f"glossary: {len(loaded)} concepts, {sum(len(c.terms) for c in loaded)} terms; "
           f"import {write_time:.2f} s, load {read_time:.2f} s")
-    total_match = total_lemma = 0.0
+    total = Rounds()
     for lang, lines in texts.items():
         lemmas = Lemmatizer(lang)
         started = time.perf_counter()
@@ -115,13 +107,15 @@ def main() -> None:
             for line in lines:
                 matcher.find(line)
 
-        lemma_time, match_time = best_of(lemmatise), best_of(match)
-        total_lemma += lemma_time
-        total_match += match_time
-        print(f"{lang}: {len(lines)} sentences, {found} matches; automaton build {build:.2f} s; "
-              f"lemmatise {lemma_time:.3f} s, match {match_time:.3f} s, "
-              f"ratio {match_time / lemma_time:.2f}")
-    print(f"matching / lemmatising: {total_match / total_lemma:.2f} (goal <= 1.5)")
+        rounds = interleaved(lambda match=match: timed(match),
+                             lambda lemmatise=lemmatise: timed(lemmatise), RUNS, warm_up=1)
+        print(f"{lang}: {len(lines)} sentences, {found} matches; automaton build {build:.2f} s")
+        report(rounds, f"  {lang} match", f"  {lang} lemmatise", f"  {lang} ratio", "")
+        total.top = [a + b for a, b in zip(total.top or [0.0] * RUNS, rounds.top, strict=True)]
+        total.bottom = [a + b for a, b in
+                        zip(total.bottom or [0.0] * RUNS, rounds.bottom, strict=True)]
+    report(total, "match, all languages", "lemmatise, all languages",
+           "matching / lemmatising", "goal <= 1.5")
 
 
 if __name__ == "__main__":

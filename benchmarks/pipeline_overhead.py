@@ -1,19 +1,18 @@
 """Pipeline overhead: `triglot translate` against raw `ctranslate2.Translator.translate_batch`.
 
-Both sides translate the same 2,000 WMT news sentences with the same
+Both sides translate the same 150 WMT news sentences with the same
 Transformer-base sized model (random weights, see build_base_model.py) and the
 same options: beam 4, int8, token batches of 2048, max decoding length 256,
 the same threads. The raw side is given pre-split sentences and does only
 tokenise, translate_batch, detokenise; triglot's side is the whole command
 (start-up, reading, language handling, segmentation, batching, writing the
-article). Printed figure: triglot time / raw time (goal <= 1.10).
+article). Rounds are interleaved (common.interleaved). Printed figure: triglot time /
+raw time, median and spread over rounds (goal <= 1.10).
 """
 
 from __future__ import annotations
 
-import json
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -23,12 +22,16 @@ from pathlib import Path
 from benchmarks.common import (
     INTRA_THREADS,
     bench_package,
+    interleaved,
     package_dir_with,
+    report,
+    timed,
     wmt_sentences,
     write_article,
 )
 
-ROUNDS = 2
+SENTENCES = 150
+ROUNDS = 3
 
 
 def raw_ctranslate2(package: Path, sentences: list[str]) -> float:
@@ -47,34 +50,27 @@ def raw_ctranslate2(package: Path, sentences: list[str]) -> float:
     return time.perf_counter() - started
 
 
-def triglot_command(packages: Path, article: Path, out: Path) -> tuple[float, dict]:
+def triglot_command(packages: Path, article: Path, out: Path) -> float:
     env = dict(os.environ, ARGOS_PACKAGES_DIR=str(packages))
     argv = [sys.executable, "-m", "translator", "translate", str(article), "--from", "ru",
             "--to", "en", "--out", str(out), "--no-cache", "--json",
             "--intra-threads", str(INTRA_THREADS), "--max-batch-tokens", "2048"]
-    started = time.perf_counter()
-    done = subprocess.run(argv, env=env, capture_output=True, text=True, check=True)
-    return time.perf_counter() - started, json.loads(done.stdout)
+    return timed(lambda: subprocess.run(argv, env=env, capture_output=True, check=True))
 
 
 def main() -> None:
     package = bench_package()
-    sentences = wmt_sentences()
+    sentences = wmt_sentences(SENTENCES)
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         packages = package_dir_with(package, tmp)
         article = tmp / "wmt.txt"
         write_article(sentences, article)
-        raw, ours = [], []
-        summary: dict = {}
-        for round_ in range(ROUNDS):
-            raw.append(raw_ctranslate2(package, sentences))
-            seconds, summary = triglot_command(packages, article, tmp / f"out{round_}")
-            ours.append(seconds)
-    base, mine = statistics.median(raw), statistics.median(ours)
-    print(f"sentences: {len(sentences)} raw, {summary['segments']} segments in triglot")
-    print(f"raw translate_batch: {base:.1f} s   triglot translate: {mine:.1f} s")
-    print(f"pipeline overhead ratio (triglot / raw ctranslate2): {mine / base:.3f}  (goal <= 1.10)")
+        rounds = interleaved(lambda: triglot_command(packages, article, tmp / "out"),
+                             lambda: raw_ctranslate2(package, sentences), ROUNDS)
+    print(f"sentences: {len(sentences)} WMT19 ru")
+    report(rounds, "triglot translate", "raw translate_batch",
+           "pipeline overhead (triglot / raw ctranslate2)", "goal <= 1.10")
 
 
 if __name__ == "__main__":

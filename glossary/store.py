@@ -29,8 +29,10 @@ from pathlib import Path
 from glossary import index
 from glossary.merging import MergeResult, merge_into
 from glossary.model import Concept, GlossaryError, Term, fold, id_sort_key, now_iso
+from translator.core.sqlite_space import disk_full_reported, removed_if_full
 
 SCHEMA_VERSION = 3
+UNCHANGED, NOT_CREATED = "the glossary is unchanged", "no glossary was created"
 #: Seconds a writer waits for another process's transaction before giving up.
 DEFAULT_TIMEOUT = float(os.environ.get("TRIGLOT_GLOSSARY_TIMEOUT", "10"))
 
@@ -96,19 +98,21 @@ class Termbase:
         timeout = DEFAULT_TIMEOUT if timeout is None else timeout
         if path.is_dir():
             raise GlossaryError("is a directory, not a glossary database", path)
-        if not path.exists():
-            if not create:
-                raise GlossaryError(
-                    "no such glossary (create one with 'triglot glossary add' or 'import')", path)
-            path.parent.mkdir(parents=True, exist_ok=True)
+        new = not path.exists()
+        if new and not create:
+            raise GlossaryError(
+                "no such glossary (create one with 'triglot glossary add' or 'import')", path)
         try:
-            db = sqlite3.connect(path, timeout=timeout, isolation_level=None)
+            with disk_full_reported(path, NOT_CREATED if new else UNCHANGED):
+                path.parent.mkdir(parents=True, exist_ok=True)
+                db = sqlite3.connect(path, timeout=timeout, isolation_level=None)
         except sqlite3.Error as exc:
             raise GlossaryError(f"cannot open glossary: {exc}", path) from exc
         tb = cls(path, db, timeout)
         try:
-            tb._prepare(create)
-            yield tb
+            with removed_if_full(path, new, NOT_CREATED):
+                tb._prepare(create)
+                yield tb
         finally:
             db.close()
 
@@ -156,20 +160,20 @@ class Termbase:
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One write transaction: all of it lands or none of it does."""
         try:
-            self._db.execute("BEGIN IMMEDIATE")
+            with disk_full_reported(self.path, UNCHANGED):
+                self._db.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
             raise self._failure(exc, f"cannot write glossary: {exc}") from exc
         try:
-            yield self._db
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        else:
-            try:
+            with disk_full_reported(self.path, UNCHANGED):
+                yield self._db
                 self._db.execute("COMMIT")
-            except sqlite3.Error as exc:
+        except BaseException as exc:
+            if self._db.in_transaction:  # not after a full disk: SQLite has rolled back
                 self._db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
                 raise GlossaryError(f"cannot write glossary: {exc}", self.path) from exc
+            raise
         finally:
             self._next_number = None
             self._touched()
@@ -192,11 +196,7 @@ class Termbase:
         try:
             return self._db.execute(sql, tuple(args)).fetchall()
         except sqlite3.OperationalError as exc:
-            if "locked" in str(exc) or "busy" in str(exc):
-                raise GlossaryError(
-                    f"glossary is locked by another process (waited {self._timeout:g} s)",
-                    self.path) from exc
-            raise GlossaryError(f"cannot read glossary: {exc}", self.path) from exc
+            raise self._failure(exc, f"cannot read glossary: {exc}") from exc
 
     def concepts(self) -> list[Concept]:
         """Every concept with its terms, in id order (cached until the next change)."""

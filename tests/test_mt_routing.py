@@ -58,3 +58,13 @@ def test_cache_entries_do_not_leak_between_decoding_options(tmp_path):
         mt = MachineTranslator(engine, cache, decoding=DecodingOptions(beam_size=beam))
         mt.translate(["x"], "en", "es")
     assert len(engine.calls) == 2
+
+
+def test_apertium_without_the_pair_says_so_instead_of_naming_an_argos_package():
+    engine, mt = make({("en", "es"), ("es", "en")})
+    engine.name = "apertium"
+    mt = MachineTranslator(engine, TranslationCache(None))
+    with pytest.raises(ModelError) as refused:
+        mt.route("en", "ru")
+    assert str(refused.value).startswith("Apertium has no en->ru pair (it has: en->es, es->en)")
+    assert "models install" not in str(refused.value)

@@ -3,7 +3,9 @@
 Keys are (model identity, output-changing options, source segment): a rerun
 of the same articles with the same package is instant, and a run killed
 half-way resumes where it stopped, because each batch of translations is
-committed in one transaction as soon as it is done.
+committed in one transaction as soon as it is done. A full disk stops the run
+with one line naming the cache file (the batches already stored stay), and a
+cache file the run was creating is not left behind empty.
 """
 
 from __future__ import annotations
@@ -12,6 +14,11 @@ import os
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
+
+from translator.core.sqlite_space import disk_full_reported, removed_if_full
+
+#: What a user can do when the cache's disk is full.
+FULL_HINT = "free some space, or run with --no-cache or --cache elsewhere"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS translations (
@@ -36,13 +43,16 @@ class TranslationCache:
     """Lookup and store translations; ``path=None`` keeps them in memory only (``--no-cache``)."""
 
     def __init__(self, path: Path | None) -> None:
-        if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self.conn = sqlite3.connect(str(path) if path else ":memory:", timeout=30)
-        self.conn.execute("PRAGMA journal_mode=WAL")
-        self.conn.execute("PRAGMA synchronous=NORMAL")
-        self.conn.executescript(SCHEMA)
+        new = path is not None and not path.exists()
+        with removed_if_full(path, new, f"no cache was created; {FULL_HINT}"), \
+                disk_full_reported(path, FULL_HINT):
+            if path is not None:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            self.conn = sqlite3.connect(str(path) if path else ":memory:", timeout=30)
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.executescript(SCHEMA)
 
     def lookup(self, model: str, options: str, sources: Iterable[str]) -> dict[str, str]:
         found: dict[str, str] = {}
@@ -60,7 +70,8 @@ class TranslationCache:
 
     def store(self, model: str, options: str, pairs: Iterable[tuple[str, str]]) -> None:
         """Store one batch in one transaction, so a kill leaves whole batches or none."""
-        with self.conn:
+        with disk_full_reported(self.path, f"this batch was not stored; {FULL_HINT}"), \
+                self.conn:
             self.conn.executemany(
                 "INSERT OR REPLACE INTO translations(model, options, source, target) "
                 "VALUES (?, ?, ?, ?)",

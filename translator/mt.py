@@ -54,7 +54,7 @@ class MachineTranslator:
         self._this_run: set[tuple[str, str]] = set()  # (model, text) translated in this run
 
     def route(self, source: str, target: str) -> Route:
-        return plan_route(self.pairs, source, target)
+        return plan_route(self.pairs, source, target, self.engine.name)
 
     def translate(self, texts: Iterable[str], source: str, target: str) -> dict[str, str]:
         """Map each text to its translation, through a pivot when there is no direct model."""

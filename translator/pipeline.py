@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from translator.cache import TranslationCache
 from translator.core.atomic import write_text_atomic
-from translator.core.errors import ModelError, TriglotError, quote_path
+from translator.core.errors import DiskFullError, ModelError, TriglotError, quote_path
 from translator.core.languages import LANGUAGES
 from translator.document import Document, render
 from translator.engines.base import (
@@ -30,6 +30,7 @@ from translator.engines.base import (
     Engine,
     LoadOptions,
     PairTranslator,
+    close,
     options_label,
 )
 from translator.mt import MachineTranslator
@@ -147,8 +148,10 @@ def translate_run(
     summary.markup_fallbacks = counts.markup_fallbacks
     summary.placeholder_fallbacks = counts.placeholder_fallbacks
 
-    outputs = write_outputs(request, plan, translation_table(jobs.values()), summary, progress)
+    outputs, disk_full = write_outputs(request, plan, translation_table(jobs.values()), summary,
+                                       progress)
     failed_paths = {problem.path for problem in summary.errors}
+    failed_paths.update(str(item.article.doc.path) for item in plan if item not in outputs)
     summary.failed = len(failed_paths)
     summary.translated = len({str(item.article.doc.path) for item in outputs} - failed_paths)
     summary.outputs = [str(path) for path in outputs.values()]
@@ -161,9 +164,12 @@ def translate_run(
     if enforcer is not None:
         summary.terms = Counter(record.status for item in plan for s in item.segments
                                 for record in jobs[(s.lang, item.target, s.text)].terms)
-    if outputs:
+    if outputs and not disk_full:  # a full disk was said once, naming the file it stopped at
         try:
             write_manifest(request, articles, plan, jobs, summary)
+        except DiskFullError as exc:
+            summary.errors.append(Problem(str(request.out_dir), f"cannot write the run record: "
+                                          f"{exc}; 'po export' and 'report' will not see it"))
         except (OSError, ValueError) as exc:  # the outputs are written: keep the summary
             summary.warnings.append(f"cannot write the run record in {quote_path(request.out_dir)}"
                                     f" ({exc}); 'po export' and 'report' will not see this run")
@@ -276,8 +282,9 @@ def write_outputs(
     translations: dict[tuple[str, str], dict[str, str]],
     summary: RunSummary,
     progress: Progress,
-) -> dict[Planned, Path]:
-    """Write each planned output atomically; two articles claiming one output is an error."""
+) -> tuple[dict[Planned, Path], bool]:
+    """Write each planned output atomically; two articles claiming one output is an error.
+    A full disk stops the writing (one error line); the bool says it happened."""
     written: dict[Planned, Path] = {}
     claimed: dict[Path, str] = {}
     for item in sorted(plan, key=lambda p: (p.index, p.target)):
@@ -291,13 +298,18 @@ def write_outputs(
         units = translated_units(item.article, item.target, translations)
         try:
             write_text_atomic(destination, render(doc, units, item.target))
+        except DiskFullError as exc:  # every later output would fail the same way: stop
+            summary.errors.append(Problem(str(doc.path), f"cannot write {exc}; "
+                                          f"{len(plan) - len(written)} of {len(plan)} outputs "
+                                          "not written (the others are complete)"))
+            return written, True
         except OSError as exc:
             summary.errors.append(
                 Problem(str(doc.path), f"cannot write {destination}: {exc.strerror}"))
             continue
         written[item] = destination
         progress.document_done()
-    return written
+    return written, False
 
 
 def translate_with(request: RunRequest, engine_name: str, cache_path: Path | None,
@@ -320,6 +332,7 @@ def translate_with(request: RunRequest, engine_name: str, cache_path: Path | Non
     finally:
         progress.close()
         cache.close()
+        close(engine)  # its processes end with the run
 
 
 def write_manifest(
@@ -336,13 +349,13 @@ def write_manifest(
                        options_label(request.load, request.decoding))
     planned = {(item.index, item.target): item for item in plan}
     for index, article in enumerate(articles):
-        doc = article.doc
+        doc, units = article.doc, article.doc.units  # a property: a new list per call
         entry = DocumentRecord(relative_source(doc.path, request.out_dir), doc.relpath.as_posix(),
                                doc.format, doc.lang or "", file_sha256(doc.path))
         for target in request.targets:
             if (index, target) in planned:
                 entry.targets[target] = [
-                    segment_record(doc.units[s.unit].ref, s.unit, jobs[(s.lang, target, s.text)])
+                    segment_record(units[s.unit].ref, s.unit, jobs[(s.lang, target, s.text)])
                     for s in planned[(index, target)].segments]
         record.documents.append(entry)
     record.save()

@@ -9,7 +9,7 @@ import signal
 import pytest
 
 from translator.core.errors import ModelError
-from translator.engines import apertium_pipeline
+from translator.engines import apertium, apertium_pipeline
 from translator.engines.apertium import ApertiumEngine
 from translator.engines.apertium_pipeline import PipelineFailed
 from translator.engines.base import DecodingOptions, LoadOptions
@@ -56,6 +56,16 @@ def test_persistent_output_equals_one_process_per_batch():
     kept, once = persistent_and_one_shot(own_sentences())
     assert len(kept) == 300
     assert kept == once
+
+
+def test_chunks_overlapping_in_the_pipeline_come_back_in_order(monkeypatch):
+    """Batches cut into many chunks (the preparing thread runs ahead of the last part)
+    give what one process per chunk gives, each output in its sentence's place."""
+    monkeypatch.setattr(apertium, "CHUNK_WORDS", 60)
+    kept, once = persistent_and_one_shot(own_sentences(), batch=150)
+    assert kept == once
+    assert [kept[i] for i in (0, 150, 299)] == \
+        persistent_and_one_shot([own_sentences()[i] for i in (0, 150, 299)])[1]
 
 
 @pytest.mark.corpus
@@ -112,3 +122,14 @@ def test_a_hung_pipeline_times_out(monkeypatch):
     with pytest.raises(ModelError, match="apertium eng-spa failed twice: timed out"):
         en_es.translate(["The house is red."])
     assert en_es._pipeline.processes == [], "the hung pipeline was stopped"
+
+
+def test_closing_the_engine_ends_every_pipeline_it_started():
+    from translator.engines.base import close
+
+    engine = ApertiumEngine()
+    en_es = engine.load("en", "es", LoadOptions(), DecodingOptions())
+    assert en_es.translate(["The house is red."]) == ["La casa es roja."]
+    processes = en_es._pipeline.processes
+    close(engine)
+    assert processes and all(p.poll() is not None for p in processes)

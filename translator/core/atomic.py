@@ -2,11 +2,14 @@
 
 The temp file ``tempfile.mkstemp`` makes is private (0600); before it takes
 the place of ``path`` it gets the mode a plain ``open`` would have given it
-(0666 less the umask), or the replaced file's own mode.
+(0666 less the umask), or the replaced file's own mode. A full disk (ENOSPC,
+or a quota: EDQUOT) becomes ``DiskFullError`` naming ``path``: the one place
+file writes turn it into one line for the user.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import tempfile
@@ -15,11 +18,26 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
+from translator.core.errors import DiskFullError
+
+NO_SPACE = frozenset({errno.ENOSPC, errno.EDQUOT})
+
 
 @contextmanager
 def atomic_open(path: Path, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO]:
     """Open a temp file beside ``path``; rename it over ``path`` only if the block succeeds."""
     path = Path(path)
+    try:
+        with _replacing(path, mode, encoding) as handle:
+            yield handle
+    except OSError as exc:
+        if exc.errno in NO_SPACE:
+            raise DiskFullError(path) from None
+        raise
+
+
+@contextmanager
+def _replacing(path: Path, mode: str, encoding: str | None) -> Iterator[IO]:
     path.parent.mkdir(parents=True, exist_ok=True)
     binary = "b" in mode
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)

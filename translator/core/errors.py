@@ -31,6 +31,17 @@ class TriglotError(Exception):
         super().__init__(f"{quote_path(self.path)}: {message}" if self.path else message)
 
 
+class DiskFullError(TriglotError):
+    """A write failed for lack of space (ENOSPC, SQLite's "database or disk is full"):
+    the file named was left as it was, never half-written."""
+
+    exit_code = EXIT_FAILURES
+
+    def __init__(self, path: Path | str, unchanged: str = "") -> None:
+        super().__init__("disk full (no space left on device)"
+                         + (f"; {unchanged}" if unchanged else ""), path)
+
+
 class InputError(TriglotError):
     """One input file cannot be used (missing, empty, binary, bad UTF-8, wrong language...)."""
 

@@ -19,7 +19,7 @@ import hashlib
 import re
 import shutil
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from translator.core.errors import ModelError
@@ -34,8 +34,18 @@ LANGUAGE_CODES: dict[str, str] = {"eng": "en", "spa": "es", "rus": "ru"}
 _SPECIAL = re.compile(r"([\\\[\]^$/<>@{}])")
 _SENTENCE_END = re.compile(r"[.!?…]['\"”’»)\]]*$")
 _SEPARATOR = re.compile(r"<triglot:(\d+)>\n")
+#: Apertium's output stream as plain runs, escaped characters and superblanks ([...]).
+_STREAM_TOKEN = re.compile(r"(?P<plain>[^\\\[]+|\\\Z)|\\(?P<escaped>.)"
+                           r"|\[(?P<blank>(?:\\.|\\\Z|[^\]\\])*)(?:\]|\Z)", re.DOTALL)
+_UNESCAPE = re.compile(r"\\(.)", re.DOTALL)
 _SPACES = re.compile(r"[ \t]{2,}")
 _MODE = re.compile(r"^([a-z]{3})-([a-z]{3})$")
+#: Words per chunk of a batch: small enough that analysis and tagging of the next chunk
+#: overlap transfer of this one, big enough that per-chunk costs stay small.
+CHUNK_WORDS = 2048
+#: Words per batching token: the default --max-batch-tokens (2048) then makes batches of
+#: about 16,000 words, eight chunks each (fewer batches, fewer pipeline fills).
+WORDS_PER_TOKEN = 8
 
 
 def apertium_command() -> str | None:
@@ -104,6 +114,21 @@ def needs_period(sentence: str) -> bool:
     return not _SENTENCE_END.search(bare)
 
 
+def chunked(sentences: list[str], words: int) -> Iterator[list[str]]:
+    """Consecutive runs of ``sentences`` of about ``words`` words each (at least one); the
+    first is an eighth of that, so the last part of the pipeline starts work early."""
+    chunk: list[str] = []
+    count, limit = 0, max(1, words // 8)
+    for sentence in sentences:
+        chunk.append(sentence)
+        count += len(sentence.split())
+        if count >= limit:
+            yield chunk
+            chunk, count, limit = [], 0, words
+    if chunk:
+        yield chunk
+
+
 def build_stream(sentences: Sequence[str]) -> str:
     """One stream for a batch: each sentence, an end mark if needed, a numbered separator.
 
@@ -126,33 +151,23 @@ def parse_stream(stream: str) -> list[tuple[int | None, str]]:
     """
     pieces: list[tuple[int | None, str]] = []
     current: list[str] = []
-    i, n = 0, len(stream)
-    while i < n:
-        char = stream[i]
-        if char == "\\" and i + 1 < n:
-            current.append(stream[i + 1])
-            i += 2
-        elif char == "[":
-            j, content = i + 1, []
-            while j < n and stream[j] != "]":
-                if stream[j] == "\\" and j + 1 < n:
-                    j += 1
-                content.append(stream[j])
-                j += 1
-            blank = "".join(content)
-            i = j + 1
+    for token in _STREAM_TOKEN.finditer(stream):
+        plain, escaped, blank = token.group("plain", "escaped", "blank")
+        if plain is not None:
+            current.append(plain)
+        elif escaped is not None:
+            current.append(escaped)
+        else:
+            blank = _UNESCAPE.sub(r"\1", blank)
             separator = _SEPARATOR.fullmatch(blank)
             if separator:
                 pieces.append((int(separator[1]), "".join(current)))
                 current = []
             elif blank == "":
-                if current and current[-1] == ".":  # the full stop triglot added
-                    current.pop()
+                if current and current[-1].endswith("."):  # the full stop triglot added
+                    current[-1] = current[-1][:-1]
             else:
-                current.append(blank)
-        else:
-            current.append(char)
-            i += 1
+                current += [blank, ""]  # "" : a full stop inside a blank is not one to drop
     pieces.append((None, "".join(current)))
     return pieces
 
@@ -186,15 +201,25 @@ class ApertiumPairTranslator:
             self._pipeline = None
 
     def token_count(self, sentence: str) -> int:
-        """Words, for batching: Apertium's cost grows with text length, not a vocabulary."""
-        return max(1, len(sentence.split()))
+        """A token per ``WORDS_PER_TOKEN`` words, for batching: Apertium's cost grows with
+        text length, and a word costs it far less than a token costs a neural model, so
+        the default --max-batch-tokens makes batches of about 16,000 words."""
+        return -(-len(sentence.split()) // WORDS_PER_TOKEN) or 1
 
     def translate(self, sentences: Sequence[str]) -> list[str]:
-        """Translate one batch in one process; outputs map one to one onto ``sentences``."""
-        sentences = list(sentences)
-        if not sentences:
+        """Translate one batch, in chunks that overlap in the pipeline; outputs map one to
+        one onto ``sentences``. The chunks are cut the same way whatever ran before, so a
+        sentence's translation depends only on its batch (a resumed run is the same)."""
+        chunks = list(chunked(list(sentences), CHUNK_WORDS))
+        if not chunks:
             return []
-        pieces = parse_stream(self._run(build_stream(sentences)))
+        outputs = self._run([build_stream(chunk) for chunk in chunks])
+        return [text for chunk, output in zip(chunks, outputs, strict=True)
+                for text in self._mapped(chunk, output)]
+
+    def _mapped(self, sentences: list[str], output: str) -> list[str]:
+        """One chunk's output stream cut at its separators; halves retried if they got lost."""
+        pieces = parse_stream(output)
         numbers = [number for number, _ in pieces[:-1]]
         if numbers == list(range(len(sentences))) and not pieces[-1][1].strip():
             return [tidy(text) for _, text in pieces[:-1]]
@@ -203,14 +228,14 @@ class ApertiumPairTranslator:
         half = len(sentences) // 2
         return self.translate(sentences[:half]) + self.translate(sentences[half:])
 
-    def _run(self, stream: str) -> str:
+    def _run(self, streams: list[str]) -> list[str]:
         if not self.persistent:
-            return self._run_once(stream)
+            return [self._run_once(stream) for stream in streams]
         if self._pipeline is None or self._pipeline.name != self.mode:
             self.close()
             mode_file = self.data_dir / "modes" / f"{self.mode}.mode"
             self._pipeline = ApertiumPipeline(mode_file, self.mode)
-        return self._pipeline.run(stream)
+        return self._pipeline.run(streams)
 
     def _run_once(self, stream: str) -> str:
         """The whole stream through a fresh ``apertium`` process (no pipeline kept)."""
@@ -234,6 +259,12 @@ class ApertiumEngine:
     def __init__(self) -> None:
         self._command = apertium_command()
         self._modes = installed_modes() if self._command else {}
+        self._loaded: list[ApertiumPairTranslator] = []
+
+    def close(self) -> None:
+        """Stop the pipelines of every pair loaded (the run is over)."""
+        for translator in self._loaded:
+            translator.close()
 
     def pairs(self) -> set[tuple[str, str]]:
         return set(self._modes)
@@ -248,7 +279,9 @@ class ApertiumEngine:
             have = ", ".join(f"{a}->{b}" for a, b in sorted(self._modes)) or "none"
             raise ModelError(f"no Apertium language pair installed for {source}->{target} "
                              f"(installed: {have}); {INSTALL_HINT}")
-        return ApertiumPairTranslator(self._command, source, target, mode)
+        translator = ApertiumPairTranslator(self._command, source, target, mode)
+        self._loaded.append(translator)
+        return translator
 
     def cache_key(self, load: LoadOptions, decoding: DecodingOptions) -> str:
         """Rule-based: no beam, precision or length limit changes its output."""

@@ -69,6 +69,9 @@ class PairTranslator(Protocol):
         """Translate one batch; output ``i`` is the translation of ``batch[i]``."""
         ...
 
+    # Optional: ``close()``, to end what the translator keeps running (processes,
+    # threads) when the run ends, not at interpreter exit. Call it with ``close``.
+
 
 @runtime_checkable
 class Engine(Protocol):
@@ -86,3 +89,12 @@ class Engine(Protocol):
     def cache_key(self, load: LoadOptions, decoding: DecodingOptions) -> str:
         """The options this engine's output depends on, as text (the rest of cache keys)."""
         ...
+
+    # Optional: ``close()``, closing every translator it loaded (see PairTranslator).
+
+
+def close(resource: object) -> None:
+    """Call the optional ``close()`` of an engine or translator, where it has one."""
+    closer = getattr(resource, "close", None)
+    if callable(closer):
+        closer()

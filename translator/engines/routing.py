@@ -4,22 +4,30 @@ from __future__ import annotations
 
 from translator.core.errors import ModelError
 from translator.core.languages import PIVOT
+from translator.engines.registry import REGISTRY
 
 Route = tuple[tuple[str, str], ...]
 
 
-def plan_route(pairs: set[tuple[str, str]], source: str, target: str) -> Route:
+def plan_route(pairs: set[tuple[str, str]], source: str, target: str,
+               engine: str = "argos") -> Route:
     """The hops to take from ``source`` to ``target``; direct wins over a pivot."""
     if (source, target) in pairs:
         return ((source, target),)
     via_pivot = ((source, PIVOT), (PIVOT, target))
     if PIVOT not in (source, target) and all(hop in pairs for hop in via_pivot):
         return via_pivot
-    raise ModelError(missing_model_message(pairs, source, target))
+    raise ModelError(missing_model_message(pairs, source, target, engine))
 
 
-def missing_model_message(pairs: set[tuple[str, str]], source: str, target: str) -> str:
-    """Say what is missing and the command that installs it."""
+def missing_model_message(pairs: set[tuple[str, str]], source: str, target: str,
+                          engine: str = "argos") -> str:
+    """Say what is missing and the command that installs it (Argos packages only:
+    another engine of the registry has its pairs from elsewhere, so it says so)."""
+    if engine in REGISTRY and engine != "argos":
+        have = ", ".join(f"{a}->{b}" for a, b in sorted(pairs)) or "none"
+        return (f"{engine.capitalize()} has no {source}->{target} pair (it has: {have}); "
+                "translate with --engine argos")
     if PIVOT in (source, target):
         return (
             f"no model installed for {source}->{target}; "

@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from translator.core.errors import TriglotError, quote_path
+from translator.core.sqlite_space import disk_full_reported, removed_if_full
 
 FUZZY_THRESHOLD = 75.0  # percent
 
@@ -112,8 +113,10 @@ class TranslationMemory:
             path.parent.mkdir(parents=True, exist_ok=True)
         target = str(path) if path is not None and (exists or create) else ":memory:"
         try:
-            self.conn = sqlite3.connect(target, timeout=30)
-            self._prepare(fresh=not exists)
+            with removed_if_full(path, not exists, "no translation memory was created"), \
+                    disk_full_reported(path, "the translation memory is unchanged"):
+                self.conn = sqlite3.connect(target, timeout=30)
+                self._prepare(fresh=not exists)
         except sqlite3.DatabaseError as exc:
             raise TriglotError(f"not a triglot translation memory ({exc})", path) from None
 
@@ -148,7 +151,7 @@ class TranslationMemory:
         """
         stamp = now_stamp()
         before = len(self)
-        with self.conn:
+        with disk_full_reported(self.path, "the translation memory is unchanged"), self.conn:
             self.conn.executemany(
                 "INSERT INTO units(source_lang, target_lang, source, target, origin, created,"
                 " changed) VALUES (?, ?, ?, ?, ?, ?, ?)"
