@@ -1,6 +1,6 @@
 """A full disk (ENOSPC) under --out, the glossary, --cache and the translation memory.
 
-Each case runs on a 64 KiB tmpfs filled to leave a little room: the run must
+Each case runs on a 256 KiB tmpfs filled to leave a little room: the run must
 stop with one line naming the file, exit non-zero, leave no half-written file,
 and a store it was creating must not be left behind empty.
 """
@@ -26,12 +26,12 @@ needs_apertium = pytest.mark.skipif(
 
 @pytest.fixture
 def small_disk(tmp_path):
-    """A 64 KiB tmpfs, unmounted afterwards; skipped where mounting is not allowed."""
+    """A 256 KiB tmpfs, unmounted afterwards; skipped where mounting is not allowed."""
     if os.geteuid() != 0 or shutil.which("mount") is None:
         pytest.skip("mounting a small tmpfs needs root and mount(8)")
     disk = tmp_path / "disk"
     disk.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(disk)],
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(disk)],
                           capture_output=True, text=True, check=False)
     if done.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
@@ -72,6 +72,7 @@ def test_out_on_a_full_disk_stops_with_one_line_and_keeps_only_whole_files(small
                                                                            tmp_path):
     inputs = articles(tmp_path / "in", 7, 150)  # about 13 KB an output: four fit in 64 KiB
     assert translate(inputs, tmp_path / "reference").returncode == 0
+    leave_free(small_disk, 64 * 1024)
     done = translate(inputs, small_disk / "out")
     assert done.returncode == 1
     line = one_line(done.stderr)
@@ -127,7 +128,7 @@ def test_a_new_cache_refused_for_lack_of_space_leaves_no_file(small_disk, tmp_pa
 
 @needs_apertium
 def test_a_cache_that_fills_up_mid_run_stops_it_with_one_line(small_disk, tmp_path):
-    inputs = articles(tmp_path / "in", 1, 3000)  # far more translations than 64 KiB holds
+    inputs = articles(tmp_path / "in", 1, 3000)  # far more translations than 256 KiB holds
     cache = small_disk / "cache.sqlite3"
     done = translate(inputs, tmp_path / "out", "--cache", str(cache))
     assert done.returncode != 0
