@@ -34,8 +34,7 @@ test_file_names.py
   * an article named ``caf\xe9.txt`` (not UTF-8): outputs written, then the run
     record crashes (summary and errors lost, stale record left) -> its name is
     stored as the hex of its bytes and read back; a record that cannot be written
-    is a warning, the summary is kept; with ``--po`` the catalog export still fails
-    on such a name (review/po, not fixed here): a warning, the summary is kept.
+    is a warning, the summary is kept.
   * a failing file named ``bad\ntriglot: error: ...``: its error splits in two lines,
     the second like a message of its own -> the name is quoted repr-style.
 test_out_folder.py
@@ -73,4 +72,40 @@ test_glossary_files.py
   * the same term twice with statuses preferred and forbidden: "duplicate of line
     2" -> "conflicting status for the en term 'court': preferred in line 2 and
     forbidden in line 4", one line.
+test_review_file_names.py
+  * ``--po``, ``po export/import/stats`` and ``report`` with such names: crash ->
+    the name written escaped in catalogs (valid UTF-8, ``msgfmt --check`` clean)
+    and on the page; every message quotes names.
+test_review_cases.py
+  * an edited msgid in a reviewed entry: exit 0, review replaced by MT, the TM
+    gains a pair whose source is in no article -> one warning per entry (edited,
+    deleted, re-hashed msgctxt) with its line, exit 1; the TM only takes pairs of
+    the article's own sentences.
+test_review_memory.py
+  * one TM per user applied silently across stories -> the memory lives in the
+    run folder (OUT/triglot-tm.sqlite3), ``--tm``/``$TRIGLOT_TM`` share one on
+    purpose; every TM-filled sentence is marked in the record, PO notes, report
+    and summary.
+test_review_proposals.py
+  * a second ``po import`` after re-running translate: ``glossary-proposals.csv``
+    rewritten with only its header -> the proposals kept while still true.
+test_po_layout.py
+  * ``msgcat`` rewraps every triglot catalog and comments break mid-word -> the
+    same bytes back from ``msgcat`` (9,134 of 9,134 entries of FLORES and WMT).
+test_ingest_cases.py
+  * a Ukrainian or German paragraph in a Russian article: translated as Russian
+    -> left as it is, one warning per file and language.
+  * ``<p>... <img alt="court">rejected ...</p>`` with an engine that garbles codes:
+    tag and text duplicated -> each tag once, no text twice.
+  * Markdown nested deeper than 60 levels: left untranslated silently -> a warning
+    naming the file and line.
+  * URLs, e-mail addresses, @handles and file paths in .txt/.md: translated ->
+    atomic codes the engine never sees.
+test_disk_full.py (a 256 KiB tmpfs; skipped where it cannot be mounted)
+  * ``--out`` on a full disk: tracebacks, 5 of 7 articles missing silently -> one
+    line naming the file and how many outputs were not written, exit 1; only whole
+    files.
+  * a new glossary, an import, a new cache, a cache filling mid-run, a new TM, a
+    TM import: tracebacks, an empty database and journal left -> one line naming
+    the path; a store being created leaves no file; a filled one is unchanged.
 """
