@@ -125,3 +125,35 @@ def test_russian_counts_take_the_three_plural_forms(monkeypatch):
     assert ngettext(singular, plural, 1).startswith("La opción")
     monkeypatch.setenv("LANGUAGE", "en")
     assert ngettext(singular, plural, 2) == plural
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("apertium") is None, reason="apertium is not installed")
+def test_triglot_drafts_untranslated_messages_keeping_placeholders_and_terms(tmp_path):
+    """scripts/locale_draft.py: MT through triglot translate, marked fuzzy for review."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import read_po, write_po
+
+    catalog = Catalog(locale="es")
+    messages = ["The glossary {path} has {count} concepts.",
+                "Give --glossary with a termbase, not a file.",
+                "First paragraph of the package help.\n\nSecond paragraph: see PATHS."]
+    for message in messages:
+        catalog.add(message)
+    catalog.add("already done", "ya hecho")
+    path = tmp_path / "triglot.po"
+    with path.open("wb") as handle:
+        write_po(handle, catalog)
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "locale_draft.py"), "es",
+                           "--engine", "apertium", "--catalog", str(path)],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    with path.open("rb") as handle:
+        drafted = {m.id: m for m in read_po(handle, locale="es") if m.id}
+    first, second, third = (drafted[m] for m in messages)
+    assert all("fuzzy" in m.flags for m in (first, second, third))
+    assert "{path}" in first.string and "{count}" in first.string
+    assert "glosario" in first.string.lower()  # triglot's own term, from locales/terms.csv
+    assert "--glossary" in second.string
+    assert third.string.count("\n\n") == 1 and "PATHS" in third.string
+    assert drafted["already done"].string == "ya hecho" and not drafted["already done"].fuzzy
