@@ -15,10 +15,11 @@ import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
+from translator.core.i18n import N_, _
 from translator.core.sqlite_space import disk_full_reported, removed_if_full
 
 #: What a user can do when the cache's disk is full.
-FULL_HINT = "free some space, or run with --no-cache or --cache elsewhere"
+FULL_HINT = N_("free some space, or run with --no-cache or --cache elsewhere")
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS translations (
@@ -45,8 +46,9 @@ class TranslationCache:
     def __init__(self, path: Path | None) -> None:
         self.path = path
         new = path is not None and not path.exists()
-        with removed_if_full(path, new, f"no cache was created; {FULL_HINT}"), \
-                disk_full_reported(path, FULL_HINT):
+        hint = _(FULL_HINT)
+        with removed_if_full(path, new, _("no cache was created; {hint}").format(hint=hint)), \
+                disk_full_reported(path, hint):
             if path is not None:
                 path.parent.mkdir(parents=True, exist_ok=True)
             self.conn = sqlite3.connect(str(path) if path else ":memory:", timeout=30)
@@ -70,8 +72,8 @@ class TranslationCache:
 
     def store(self, model: str, options: str, pairs: Iterable[tuple[str, str]]) -> None:
         """Store one batch in one transaction, so a kill leaves whole batches or none."""
-        with disk_full_reported(self.path, f"this batch was not stored; {FULL_HINT}"), \
-                self.conn:
+        unchanged = _("this batch was not stored; {hint}").format(hint=_(FULL_HINT))
+        with disk_full_reported(self.path, unchanged), self.conn:
             self.conn.executemany(
                 "INSERT OR REPLACE INTO translations(model, options, source, target) "
                 "VALUES (?, ?, ?, ?)",

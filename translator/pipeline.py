@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from translator.cache import TranslationCache
 from translator.core.atomic import write_text_atomic
 from translator.core.errors import DiskFullError, ModelError, TriglotError, quote_path
-from translator.core.languages import LANGUAGES
+from translator.core.i18n import _
 from translator.document import Document, render
 from translator.engines.base import (
     BatchingOptions,
@@ -112,20 +112,22 @@ def check_out_dir(request: RunRequest) -> None:
     for given in request.paths:
         folder = given.resolve()
         if folder.is_dir() and folder.is_relative_to(out_dir):
-            where = "is" if folder == out_dir else "contains"
-            raise TriglotError(f"--out {quote_path(request.out_dir)} {where} the input folder "
-                               f"{quote_path(given)}; choose an output folder outside it")
+            message = (_("--out {out} is the input folder {folder}; choose an output folder "
+                         "outside it") if folder == out_dir else
+                       _("--out {out} contains the input folder {folder}; choose an output "
+                         "folder outside it"))
+            raise TriglotError(message.format(out=quote_path(request.out_dir),
+                                              folder=quote_path(given)))
 
 
 def check_detected(doc: Document) -> None:
     from translator.core.languages import LANGUAGES
 
     if doc.lang is None:
-        raise TriglotError("cannot tell the article's language; pass --from ru|en|es")
+        raise TriglotError(_("cannot tell the article's language; pass --from ru|en|es"))
     if doc.lang not in LANGUAGES:
-        raise TriglotError(
-            f"article is in an unsupported language ({doc.lang}); triglot handles ru, en, es"
-        )
+        raise TriglotError(_("article is in an unsupported language ({lang}); triglot handles "
+                             "ru, en, es").format(lang=doc.lang))
 
 
 def translate_run(
@@ -168,11 +170,13 @@ def translate_run(
         try:
             write_manifest(request, articles, plan, jobs, summary)
         except DiskFullError as exc:
-            summary.errors.append(Problem(str(request.out_dir), f"cannot write the run record: "
-                                          f"{exc}; 'po export' and 'report' will not see it"))
+            summary.errors.append(Problem(str(request.out_dir), _(
+                "cannot write the run record: {error}; 'po export' and 'report' will not see "
+                "it").format(error=exc)))
         except (OSError, ValueError) as exc:  # the outputs are written: keep the summary
-            summary.warnings.append(f"cannot write the run record in {quote_path(request.out_dir)}"
-                                    f" ({exc}); 'po export' and 'report' will not see this run")
+            summary.warnings.append(_(
+                "cannot write the run record in {folder} ({error}); 'po export' and 'report' "
+                "will not see this run").format(folder=quote_path(request.out_dir), error=exc))
     return summary
 
 
@@ -247,15 +251,18 @@ def went_to_engine(job: SentenceJob, mt: MachineTranslator, engine: EngineLog) -
 def plan_outputs(request: RunRequest, articles: list[Article], mt: MachineTranslator,
                  summary: RunSummary) -> list[Planned]:
     """Which articles can be written in which targets; an article lacking a model is an error."""
+    from translator.langdetect import language_name
+
     plan: list[Planned] = []
     for index, article in enumerate(articles):
         for target in request.targets:
             todo = [s for s in article.segments if s.lang != target and s.needs_mt]
             if not todo:
                 if article.doc.lang == target:
-                    summary.warnings.append(
-                        f"{quote_path(article.doc.path)}: skipped for {target}: already in "
-                        f"{LANGUAGES[target]}")
+                    summary.warnings.append(_("{path}: skipped for {target}: already in "
+                                              "{language}").format(
+                        path=quote_path(article.doc.path), target=target,
+                        language=language_name(target)))
                 continue
             try:
                 for source in sorted({s.lang for s in todo}):
@@ -292,20 +299,22 @@ def write_outputs(
         destination = request.out_dir / item.target / doc.relpath
         owner = claimed.setdefault(destination, str(doc.path))
         if owner != str(doc.path):
-            summary.errors.append(Problem(
-                str(doc.path), f"output {destination} is already written for {owner}"))
+            summary.errors.append(Problem(str(doc.path), _(
+                "output {path} is already written for {owner}").format(
+                path=destination, owner=owner)))
             continue
         units = translated_units(item.article, item.target, translations)
         try:
             write_text_atomic(destination, render(doc, units, item.target))
         except DiskFullError as exc:  # every later output would fail the same way: stop
-            summary.errors.append(Problem(str(doc.path), f"cannot write {exc}; "
-                                          f"{len(plan) - len(written)} of {len(plan)} outputs "
-                                          "not written (the others are complete)"))
+            summary.errors.append(Problem(str(doc.path), _(
+                "cannot write {error}; {left} of {total} outputs not written (the others are "
+                "complete)").format(error=exc, left=len(plan) - len(written), total=len(plan))))
             return written, True
         except OSError as exc:
             summary.errors.append(
-                Problem(str(doc.path), f"cannot write {destination}: {exc.strerror}"))
+                Problem(str(doc.path), _("cannot write {path}: {reason}").format(
+                    path=destination, reason=exc.strerror)))
             continue
         written[item] = destination
         progress.document_done()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from translator.core.i18n import _
+
 EXIT_OK = 0
 EXIT_FAILURES = 1  # the run finished but some inputs failed (or QA found problems)
 EXIT_USAGE = 2  # bad invocation or unusable input: nothing was done
@@ -38,8 +40,9 @@ class DiskFullError(TriglotError):
     exit_code = EXIT_FAILURES
 
     def __init__(self, path: Path | str, unchanged: str = "") -> None:
-        super().__init__("disk full (no space left on device)"
-                         + (f"; {unchanged}" if unchanged else ""), path)
+        message = (_("disk full (no space left on device); {unchanged}").format(
+            unchanged=unchanged) if unchanged else _("disk full (no space left on device)"))
+        super().__init__(message, path)
 
 
 class InputError(TriglotError):

@@ -23,11 +23,12 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from translator.core.errors import ModelError
+from translator.core.i18n import N_, _
 from translator.document import CODE_RE
 from translator.engines.apertium_pipeline import ApertiumPipeline, wblank_mode_command
 from translator.engines.base import DecodingOptions, LoadOptions
 
-INSTALL_HINT = "on Debian/Ubuntu: apt-get install apertium apertium-eng-spa"
+INSTALL_HINT = N_("on Debian/Ubuntu: apt-get install apertium apertium-eng-spa")
 #: Apertium's ISO 639-3 codes for triglot's languages.
 LANGUAGE_CODES: dict[str, str] = {"eng": "en", "spa": "es", "rus": "ru"}
 #: Characters with a meaning in Apertium's stream format, escaped with a backslash.
@@ -244,10 +245,11 @@ class ApertiumPairTranslator:
                 [self.command, "-u", "-f", "none", "-d", str(self.data_dir), self.mode],
                 input=stream, capture_output=True, text=True, encoding="utf-8", check=False)
         except OSError as exc:
-            raise ModelError(f"cannot run apertium: {exc}") from None
+            raise ModelError(_("cannot run apertium: {error}").format(error=exc)) from None
         if result.returncode != 0:
-            detail = (result.stderr.strip().splitlines() or ["no message"])[-1]
-            raise ModelError(f"apertium {self.mode} failed (exit {result.returncode}): {detail}")
+            detail = (result.stderr.strip().splitlines() or [_("no message")])[-1]
+            raise ModelError(_("apertium {mode} failed (exit {code}): {detail}").format(
+                mode=self.mode, code=result.returncode, detail=detail))
         return result.stdout
 
 
@@ -273,12 +275,13 @@ class ApertiumEngine:
              decoding: DecodingOptions) -> ApertiumPairTranslator:
         """Apertium has no options to load with: a mode is a pipeline of programs."""
         if self._command is None:
-            raise ModelError(f"apertium is not installed; {INSTALL_HINT}")
+            raise ModelError(_("apertium is not installed; {hint}").format(hint=_(INSTALL_HINT)))
         mode = self._modes.get((source, target))
         if mode is None:
-            have = ", ".join(f"{a}->{b}" for a, b in sorted(self._modes)) or "none"
-            raise ModelError(f"no Apertium language pair installed for {source}->{target} "
-                             f"(installed: {have}); {INSTALL_HINT}")
+            have = ", ".join(f"{a}->{b}" for a, b in sorted(self._modes)) or _("none")
+            raise ModelError(_("no Apertium language pair installed for {source}->{target} "
+                               "(installed: {have}); {hint}").format(
+                source=source, target=target, have=have, hint=_(INSTALL_HINT)))
         translator = ApertiumPairTranslator(self._command, source, target, mode)
         self._loaded.append(translator)
         return translator

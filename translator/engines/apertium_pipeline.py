@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import IO
 
 from translator.core.errors import ModelError
+from translator.core.i18n import _
 
 #: Seconds a batch may take before the pipeline counts as hung: a floor plus a
 #: generous allowance per character (Apertium does about 30,000 chars a second).
@@ -79,11 +80,13 @@ def pipeline_stages(mode_file: Path, name: str) -> list[str]:
     """The mode's programs in null-flush mode, one shell command each."""
     command = wblank_mode_command()
     if command is None or not mode_file.is_file():
-        raise ModelError(f"apertium {name} failed: no mode file {mode_file}")
+        raise ModelError(_("apertium {name} failed: no mode file {path}").format(
+            name=name, path=mode_file))
     made = subprocess.run([command, "-z", str(mode_file)], capture_output=True,
                           text=True, check=False)
     if made.returncode != 0 or not made.stdout.strip():
-        raise ModelError(f"apertium {name} failed: cannot read its mode file")
+        raise ModelError(_("apertium {name} failed: cannot read its mode file").format(
+            name=name))
     return [stage.strip() for stage in made.stdout.strip().split(" | ")]
 
 
@@ -116,7 +119,8 @@ class ApertiumPipeline:
             except PipelineFailed as exc:
                 detail = self._last_error() or str(exc)
                 self.close()
-                raise ModelError(f"apertium {self.name} failed twice: {detail}") from None
+                raise ModelError(_("apertium {name} failed twice: {detail}").format(
+                    name=self.name, detail=detail)) from None
 
     def close(self) -> None:
         """Stop the pipeline's programs; the next ``run`` starts them again. Every part's
@@ -226,14 +230,15 @@ def _run_once(command: str, text: str, timeout: float) -> str:
                               capture_output=True, env=_utf8_environment(), timeout=timeout,
                               check=False)
     except subprocess.TimeoutExpired:
-        raise PipelineFailed("timed out") from None
+        raise PipelineFailed(_("timed out")) from None
     if done.returncode != 0:
         lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise PipelineFailed(lines[-1] if lines else f"exit {done.returncode}")
+        raise PipelineFailed(lines[-1] if lines else _("exit {code}").format(
+            code=done.returncode))
     try:
         return done.stdout.decode("utf-8")
     except UnicodeDecodeError:
-        raise PipelineFailed("output is not UTF-8") from None
+        raise PipelineFailed(_("output is not UTF-8")) from None
 
 
 class _Warm:
@@ -282,7 +287,7 @@ class _Warm:
                     try:
                         outflow.put(data.decode("utf-8"))
                     except UnicodeDecodeError:
-                        raise PipelineFailed("output is not UTF-8") from None
+                        raise PipelineFailed(_("output is not UTF-8")) from None
                 outflow.put(item)
             except BaseException as exc:  # handed on to the caller's thread
                 outflow.put(exc)
@@ -302,7 +307,7 @@ class _Warm:
         if self.process is not None and self.process.poll() is None:
             return self.process
         if self.retired:
-            raise PipelineFailed("the pipeline was stopped")
+            raise PipelineFailed(_("the pipeline was stopped"))
         if self.process is not None:
             self.close()
             self.retired = False
@@ -313,7 +318,7 @@ class _Warm:
                 stdout=subprocess.PIPE, stderr=self._stderr, env=_utf8_environment(),
                 start_new_session=True)
         except OSError as exc:
-            raise ModelError(f"cannot run apertium: {exc}") from None
+            raise ModelError(_("cannot run apertium: {error}").format(error=exc)) from None
         self._finalizer = weakref.finalize(self, _stop, self.process, self._stderr)
         return self.process
 
@@ -328,10 +333,10 @@ def _read_until_flush(stdout: IO[bytes], buffer: bytearray, deadline: float) -> 
             searched = len(buffer)
             left = deadline - time.monotonic()
             if left <= 0 or not selector.select(timeout=left):
-                raise PipelineFailed("timed out")
+                raise PipelineFailed(_("timed out"))
             chunk = os.read(descriptor, 1 << 16)
             if not chunk:
-                raise PipelineFailed("the pipeline ended")
+                raise PipelineFailed(_("the pipeline ended"))
             buffer += chunk
     data = bytes(buffer[:end])
     del buffer[:end + 1]

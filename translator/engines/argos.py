@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from translator.core.errors import ModelError
+from translator.core.i18n import _
 from translator.engines.base import DecodingOptions, LoadOptions, options_label
 
 FALLBACK_MAX_INPUT_TOKENS = 250  # when the model does not say; Argos models allow 256 or more
@@ -82,11 +83,11 @@ def load_codec(package_path: Path, source: str, target: str) -> SentencePieceCod
             return SentencePieceCodec(package_path / "sentencepiece.model")
         except (RuntimeError, OSError) as exc:
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            raise ModelError(f"cannot load sentencepiece.model ({reason}); reinstall the "
-                             "package", package_path) from None
+            raise ModelError(_("cannot load sentencepiece.model ({reason}); reinstall the "
+                               "package").format(reason=reason), package_path) from None
     if (package_path / "bpe.model").is_file():
         return BPECodec(package_path / "bpe.model", source, target)
-    raise ModelError("package has no sentencepiece.model or bpe.model", package_path)
+    raise ModelError(_("package has no sentencepiece.model or bpe.model"), package_path)
 
 
 def max_input_tokens(model_dir: Path) -> int:
@@ -202,7 +203,8 @@ class ArgosPairTranslator:
                 intra_threads=load.intra_threads,
             )
         except (RuntimeError, ValueError) as exc:
-            raise ModelError(f"cannot load the CTranslate2 model: {exc}", path) from None
+            raise ModelError(_("cannot load the CTranslate2 model: {error}").format(error=exc),
+                             path) from None
         self.max_input_tokens = max_input_tokens(path / "model")
         self._tokens: dict[str, list[str]] = {}
 
@@ -270,7 +272,8 @@ class ArgosEngine:
              decoding: DecodingOptions) -> ArgosPairTranslator:
         package = self.package(source, target)
         if package is None:
-            raise ModelError(f"no Argos package installed for {source}->{target}")
+            raise ModelError(_("no Argos package installed for {source}->{target}").format(
+                source=source, target=target))
         return ArgosPairTranslator(package, load, decoding)
 
     def cache_key(self, load: LoadOptions, decoding: DecodingOptions) -> str:

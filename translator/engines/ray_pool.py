@@ -26,6 +26,7 @@ from typing import Any
 
 import translator
 from translator.core.errors import TriglotError
+from translator.core.i18n import _
 from translator.engines.base import DecodingOptions, Engine, LoadOptions, PairTranslator
 from translator.engines.ray_worker import BatchWorker, PairSpec, ShippedPackage, zip_folder
 
@@ -47,7 +48,7 @@ def connect(address: str) -> None:
     try:
         import ray
     except ImportError:
-        raise TriglotError("--ray needs Ray: pip install 'triglot[ray]'") from None
+        raise TriglotError(_("--ray needs Ray: pip install 'triglot[ray]'")) from None
     if ray.is_initialized():
         return
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")  # triglot sends nothing anywhere
@@ -58,20 +59,22 @@ def connect(address: str) -> None:
                  logging_level=logging.WARNING, log_to_driver=False,
                  runtime_env={"py_modules": [translator]})  # workers need not have triglot
     except (ConnectionError, RuntimeError, ValueError) as exc:
-        raise TriglotError(f"cannot use the Ray cluster at {address}: {first_line(exc)}") from None
+        raise TriglotError(_("cannot use the Ray cluster at {address}: {error}").format(
+            address=address, error=first_line(exc))) from None
 
 
 def check_reachable(address: str) -> None:
     """Ray waits minutes on an address where nobody answers; a TCP connect tells at once."""
     host, sep, port = address.removeprefix("ray://").rpartition(":")
     if not sep or not host or not port.isdigit():
-        raise TriglotError(f"--ray {address}: give the cluster's HOST:PORT (e.g. "
-                           "10.0.0.5:6379), ray://HOST:PORT, or auto")
+        raise TriglotError(_("--ray {address}: give the cluster's HOST:PORT (e.g. "
+                             "10.0.0.5:6379), ray://HOST:PORT, or auto").format(address=address))
     try:
         socket.create_connection((host.strip("[]"), int(port)), CONNECT_TIMEOUT).close()
     except OSError as exc:
         reason = exc.strerror or first_line(exc)
-        raise TriglotError(f"cannot reach the Ray cluster at {address} ({reason})") from None
+        raise TriglotError(_("cannot reach the Ray cluster at {address} ({reason})").format(
+            address=address, reason=reason)) from None
 
 
 def first_line(exc: BaseException) -> str:
@@ -113,10 +116,11 @@ class WorkerPool:
             cause = exc.cause
             if isinstance(cause, TriglotError):
                 raise cause from None
-            raise TriglotError(f"a Ray worker failed: {type(cause).__name__}: "
-                               f"{first_line(cause)}") from None
+            raise TriglotError(_("a Ray worker failed: {kind}: {error}").format(
+                kind=type(cause).__name__, error=first_line(cause))) from None
         except ray.exceptions.RayError as exc:
-            raise TriglotError(f"the Ray cluster failed: {first_line(exc)}") from None
+            raise TriglotError(_("the Ray cluster failed: {error}").format(
+                error=first_line(exc))) from None
 
     def close(self) -> None:
         import ray

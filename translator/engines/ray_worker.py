@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from translator.core.errors import ModelError
+from translator.core.i18n import _
 from translator.engines.base import DecodingOptions, LoadOptions, PairTranslator
 
 
@@ -81,9 +82,11 @@ class BatchWorker:
             translator = load_pair(spec)
             if translator.identity != spec.identity:
                 host, pid = self.where()
-                raise ModelError(f"the Ray worker on {host} (pid {pid}) has "
-                                 f"{translator.identity}, the driver {spec.identity}; "
-                                 "install the same package version everywhere")
+                raise ModelError(_("the Ray worker on {host} (pid {pid}) has {worker_model}, "
+                                   "the driver {driver_model}; install the same package "
+                                   "version everywhere").format(
+                    host=host, pid=pid, worker_model=translator.identity,
+                    driver_model=spec.identity))
             self.loaded[key] = translator
         return self.loaded[key]
 
