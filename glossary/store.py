@@ -29,51 +29,14 @@ from pathlib import Path
 from glossary import index
 from glossary.merging import MergeResult, merge_into
 from glossary.model import Concept, GlossaryError, Term, fold, id_sort_key, now_iso
+from glossary.schema import MIGRATIONS, SCHEMA
+from translator.core.i18n import N_, _
 from translator.core.sqlite_space import disk_full_reported, removed_if_full
 
 SCHEMA_VERSION = 3
-UNCHANGED, NOT_CREATED = "the glossary is unchanged", "no glossary was created"
+UNCHANGED, NOT_CREATED = N_("the glossary is unchanged"), N_("no glossary was created")
 #: Seconds a writer waits for another process's transaction before giving up.
 DEFAULT_TIMEOUT = float(os.environ.get("TRIGLOT_GLOSSARY_TIMEOUT", "10"))
-
-_SCHEMA = """
-CREATE TABLE concepts (
-    id TEXT PRIMARY KEY,
-    subject TEXT NOT NULL DEFAULT '',
-    definition TEXT NOT NULL DEFAULT '',
-    note TEXT NOT NULL DEFAULT '',
-    created TEXT NOT NULL,
-    updated TEXT NOT NULL
-);
-CREATE TABLE terms (
-    id INTEGER PRIMARY KEY,
-    concept_id TEXT NOT NULL REFERENCES concepts(id) ON DELETE CASCADE ON UPDATE CASCADE,
-    lang TEXT NOT NULL CHECK (lang IN ('ru', 'en', 'es')),
-    text TEXT NOT NULL CHECK (length(trim(text)) > 0),
-    fold TEXT NOT NULL,
-    status TEXT NOT NULL CHECK (status IN
-        ('preferred', 'admitted', 'deprecated', 'superseded', 'forbidden')),
-    pos TEXT,
-    case_sensitive INTEGER NOT NULL DEFAULT 0,
-    dnt INTEGER NOT NULL DEFAULT 0,
-    note TEXT NOT NULL DEFAULT '',
-    source TEXT NOT NULL DEFAULT '',
-    created TEXT NOT NULL,
-    updated TEXT NOT NULL,
-    position INTEGER NOT NULL DEFAULT 0,
-    UNIQUE (concept_id, lang, fold)
-);
-CREATE INDEX terms_by_fold ON terms (lang, fold);
-"""
-#: Steps from each older version to the next, run in the opening transaction.
-_MIGRATIONS = {
-    1: ("ALTER TABLE concepts ADD COLUMN review TEXT NOT NULL DEFAULT 'approved'"
-        " CHECK (review IN ('approved', 'proposed', 'rejected'))",
-        "ALTER TABLE concepts ADD COLUMN occurrences INTEGER NOT NULL DEFAULT 0",
-        "ALTER TABLE concepts ADD COLUMN context TEXT NOT NULL DEFAULT ''",
-        "ALTER TABLE terms ADD COLUMN proposed INTEGER NOT NULL DEFAULT 0"),
-    2: index.SCHEMA,  # the match index (``glossary.index``), filled below
-}
 
 
 class Termbase:
@@ -97,20 +60,21 @@ class Termbase:
         path = Path(path)
         timeout = DEFAULT_TIMEOUT if timeout is None else timeout
         if path.is_dir():
-            raise GlossaryError("is a directory, not a glossary database", path)
+            raise GlossaryError(_("is a directory, not a glossary database"), path)
         new = not path.exists()
         if new and not create:
-            raise GlossaryError(
-                "no such glossary (create one with 'triglot glossary add' or 'import')", path)
+            raise GlossaryError(_(
+                "no such glossary (create one with 'triglot glossary add' or 'import')"), path)
         try:
-            with disk_full_reported(path, NOT_CREATED if new else UNCHANGED):
+            with disk_full_reported(path, _(NOT_CREATED if new else UNCHANGED)):
                 path.parent.mkdir(parents=True, exist_ok=True)
                 db = sqlite3.connect(path, timeout=timeout, isolation_level=None)
         except sqlite3.Error as exc:
-            raise GlossaryError(f"cannot open glossary: {exc}", path) from exc
+            raise GlossaryError(_("cannot open glossary: {reason}").format(reason=exc),
+                                path) from exc
         tb = cls(path, db, timeout)
         try:
-            with removed_if_full(path, new, NOT_CREATED):
+            with removed_if_full(path, new, _(NOT_CREATED)):
                 tb._prepare(create)
                 yield tb
         finally:
@@ -123,13 +87,15 @@ class Termbase:
             db.execute("PRAGMA foreign_keys = ON")
             version = db.execute("PRAGMA user_version").fetchone()[0]
         except sqlite3.OperationalError as exc:
-            raise self._failure(exc, f"not a glossary database ({exc})") from exc
+            raise self._failure(exc, _("not a glossary database ({reason})")) from exc
         except sqlite3.DatabaseError as exc:
-            raise GlossaryError(f"not a glossary database ({exc})", self.path) from exc
+            raise GlossaryError(_("not a glossary database ({reason})").format(reason=exc),
+                                self.path) from exc
         if version > SCHEMA_VERSION:
-            raise GlossaryError(
-                f"glossary schema version {version} is newer than this triglot supports "
-                f"({SCHEMA_VERSION}); upgrade triglot", self.path)
+            raise GlossaryError(_(
+                "glossary schema version {version} is newer than this triglot supports "
+                "({supported}); upgrade triglot").format(version=version,
+                                                         supported=SCHEMA_VERSION), self.path)
         if version == SCHEMA_VERSION:
             return
         with self._write():
@@ -137,42 +103,44 @@ class Termbase:
             if version == 0:
                 tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
                 if tables:
-                    raise GlossaryError("not a triglot glossary (unknown SQLite tables)",
+                    raise GlossaryError(_("not a triglot glossary (unknown SQLite tables)"),
                                         self.path)
                 # executescript() would COMMIT mid-transaction: run statements one by one.
-                for statement in filter(str.strip, _SCHEMA.split(";")):
+                for statement in filter(str.strip, SCHEMA.split(";")):
                     db.execute(statement)
                 version = 1
             for step in range(version, SCHEMA_VERSION):
-                for statement in _MIGRATIONS[step]:
+                for statement in MIGRATIONS[step]:
                     db.execute(statement)
             index.rebuild(db)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def _failure(self, exc: sqlite3.OperationalError, otherwise: str) -> GlossaryError:
-        """Another writer holding the file past the timeout gets its own message."""
+        """Another writer holding the file past the timeout gets its own message; else
+        ``otherwise``, its ``{reason}`` filled with SQLite's."""
         if "locked" in str(exc) or "busy" in str(exc):
-            return GlossaryError(
-                f"glossary is locked by another process (waited {self._timeout:g} s)", self.path)
-        return GlossaryError(otherwise, self.path)
+            return GlossaryError(_("glossary is locked by another process (waited {seconds} s)")
+                                 .format(seconds=f"{self._timeout:g}"), self.path)
+        return GlossaryError(otherwise.format(reason=exc), self.path)
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One write transaction: all of it lands or none of it does."""
         try:
-            with disk_full_reported(self.path, UNCHANGED):
+            with disk_full_reported(self.path, _(UNCHANGED)):
                 self._db.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
-            raise self._failure(exc, f"cannot write glossary: {exc}") from exc
+            raise self._failure(exc, _("cannot write glossary: {reason}")) from exc
         try:
-            with disk_full_reported(self.path, UNCHANGED):
+            with disk_full_reported(self.path, _(UNCHANGED)):
                 yield self._db
                 self._db.execute("COMMIT")
         except BaseException as exc:
             if self._db.in_transaction:  # not after a full disk: SQLite has rolled back
                 self._db.execute("ROLLBACK")
             if isinstance(exc, sqlite3.Error):
-                raise GlossaryError(f"cannot write glossary: {exc}", self.path) from exc
+                raise GlossaryError(_("cannot write glossary: {reason}").format(reason=exc),
+                                   self.path) from exc
             raise
         finally:
             self._next_number = None
@@ -196,7 +164,7 @@ class Termbase:
         try:
             return self._db.execute(sql, tuple(args)).fetchall()
         except sqlite3.OperationalError as exc:
-            raise self._failure(exc, f"cannot read glossary: {exc}") from exc
+            raise self._failure(exc, _("cannot read glossary: {reason}")) from exc
 
     def concepts(self) -> list[Concept]:
         """Every concept with its terms, in id order (cached until the next change)."""
@@ -228,7 +196,7 @@ class Termbase:
             found = self._load("?", (key,))
             if found:
                 return found[0]
-        raise GlossaryError(f"no concept with id '{concept_id}'", self.path)
+        raise GlossaryError(_("no concept with id '{id}'").format(id=concept_id), self.path)
 
     def lookup(self, lang: str, text: str) -> list[Concept]:
         """Concepts that have ``text`` as a term in ``lang`` (case/hyphen/spacing ignored)."""
@@ -257,11 +225,11 @@ class Termbase:
     def add_concept(self, concept: Concept) -> str:
         """Insert a new concept with its terms; returns its id (generated when None)."""
         if not concept.terms:
-            raise GlossaryError("a concept needs at least one term")
+            raise GlossaryError(_("a concept needs at least one term"))
         with self.transaction():
             cid = concept.id or self._next_id()
             if self._read("SELECT 1 FROM concepts WHERE id = ?", (cid,)):
-                raise GlossaryError(f"concept id '{cid}' already exists", self.path)
+                raise GlossaryError(_("concept id '{id}' already exists").format(id=cid), self.path)
             stamp = now_iso()
             if self._next_number is not None and cid[:1] == "c" and cid[1:].isdecimal():
                 self._next_number = max(self._next_number, int(cid[1:]) + 1)  # given ids too
@@ -287,8 +255,8 @@ class Termbase:
                 (concept.subject, concept.definition, concept.note, stamp, concept.review,
                  concept.occurrences, concept.context, concept.id))
             if not concept.terms:
-                raise GlossaryError(f"concept {concept.id} would have no terms left;"
-                                    " remove the concept instead")
+                raise GlossaryError(_("concept {id} would have no terms left; remove the "
+                                      "concept instead").format(id=concept.id))
             self._db.execute("DELETE FROM terms WHERE concept_id = ?", (concept.id,))
             for position, term in enumerate(concept.terms):
                 previous = old.get(term.id)
@@ -316,14 +284,15 @@ class Termbase:
             for concept in concepts:
                 where = f"{concept.origin}: " if concept.origin else ""
                 if concept.id and self._exists(concept.id):
-                    raise GlossaryError(f"{where}concept id '{concept.id}' is already in the "
-                                        "glossary; use 'triglot glossary merge' to combine", path)
+                    raise GlossaryError(where + _(
+                        "concept id '{id}' is already in the glossary; use 'triglot glossary "
+                        "merge' to combine").format(id=concept.id), path)
                 for term in concept.terms:
                     for other in self.lookup(term.lang, term.text):
-                        raise GlossaryError(
-                            f"{where}the {term.lang} term '{term.text}' is already in the "
-                            f"glossary (concept {other.id}); use 'triglot glossary merge' to "
-                            "combine", path)
+                        raise GlossaryError(where + _(
+                            "the {lang} term '{term}' is already in the glossary (concept "
+                            "{id}); use 'triglot glossary merge' to combine").format(
+                            lang=term.lang, term=term.text, id=other.id), path)
                 ids.append(self.add_concept(concept))
             return ids
 
@@ -390,7 +359,7 @@ class Termbase:
                  term.created or stamp, term.updated or term.created or stamp, position,
                  int(term.proposed)))
         except sqlite3.IntegrityError as exc:
-            raise GlossaryError(f"concept {concept_id} has the {term.lang} term '{term.text}'"
-                                " twice", self.path) from exc
+            raise GlossaryError(_("concept {id} has the {lang} term '{term}' twice").format(
+                id=concept_id, lang=term.lang, term=term.text), self.path) from exc
         term.id, term.concept_id = cursor.lastrowid, concept_id
         index.index_term(self._db, cursor.lastrowid, term.lang, term.text)
