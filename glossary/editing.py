@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from glossary.model import Concept, GlossaryError, Term, check_lang, check_pos, check_status
 from glossary.store import Termbase
+from translator.core.i18n import _
 
 #: ``--flag`` values and the term field each sets.
 FLAGS: dict[str, tuple[str, bool]] = {
@@ -30,7 +31,7 @@ def new_terms(by_lang: dict[str, Iterable[str]], extra: Iterable[tuple[str, str,
     terms += [Term(lang, text, term_status, pos, case_sensitive, dnt, source=source)
               for lang, term_status, text in extra]
     if not terms:
-        raise GlossaryError("give at least one term: --en, --ru, --es or --term")
+        raise GlossaryError(_("give at least one term: --en, --ru, --es or --term"))
     return terms
 
 
@@ -39,9 +40,10 @@ def add_new_concept(termbase: Termbase, concept: Concept) -> Concept:
     with termbase.transaction():
         for term in concept.terms:
             for other in termbase.lookup(term.lang, term.text):
-                raise GlossaryError(f"the {term.lang} term '{term.text}' is already in "
-                                    f"concept {other.id}; use 'triglot glossary edit "
-                                    f"{other.id}'", termbase.path)
+                raise GlossaryError(_("the {lang} term '{text}' is already in concept {id}; "
+                                      "use 'triglot glossary edit {id}'").format(
+                                          lang=term.lang, text=term.text, id=other.id),
+                                    termbase.path)
         new_id = termbase.add_concept(concept)
     return termbase.get(new_id)
 
@@ -67,7 +69,8 @@ def apply_edit(concept: Concept, edit: ConceptEdit) -> None:
     def term(lang: str, text: str) -> Term:
         found = concept.find_term(check_lang(lang), text)
         if found is None:
-            raise GlossaryError(f"concept {concept.id} has no {lang} term '{text}'")
+            raise GlossaryError(_("concept {id} has no {lang} term '{text}'").format(
+                id=concept.id, lang=lang, text=text))
         return found
 
     for name in ("subject", "definition", "note"):
@@ -77,7 +80,8 @@ def apply_edit(concept: Concept, edit: ConceptEdit) -> None:
         concept.terms.remove(term(lang, text))
     for lang, status, text in edit.add_terms:
         if concept.find_term(check_lang(lang), text):
-            raise GlossaryError(f"concept {concept.id} already has the {lang} term '{text}'")
+            raise GlossaryError(_("concept {id} already has the {lang} term '{text}'").format(
+                id=concept.id, lang=lang, text=text))
         concept.terms.append(Term(lang, text, status))
     for lang, text, status in edit.statuses:
         term(lang, text).status = check_status(status)
@@ -85,7 +89,8 @@ def apply_edit(concept: Concept, edit: ConceptEdit) -> None:
         term(lang, text).pos = check_pos(pos)
     for lang, text, flag in edit.flags:
         if flag not in FLAGS:
-            raise GlossaryError(f"unknown flag '{flag}': use {', '.join(FLAGS)}")
+            raise GlossaryError(_("unknown flag '{flag}': use {choices}").format(
+                flag=flag, choices=", ".join(FLAGS)))
         name, value = FLAGS[flag]
         setattr(term(lang, text), name, value)
     for lang, text, value in edit.term_notes:

@@ -11,6 +11,7 @@ import copy
 from dataclasses import dataclass, field, replace
 
 from glossary.model import Concept, Term
+from translator.core.i18n import _
 
 
 @dataclass
@@ -39,8 +40,9 @@ def merge_into(stored: Concept, incoming: Concept) -> tuple[Concept, MergeResult
             setattr(ours, name, theirs)
             result.action = "merged"
         elif theirs and mine != theirs:
-            result.conflicts.append(f"{ours.id}: {name} differs: kept '{mine}', "
-                                    f"other has '{theirs}'")
+            result.conflicts.append(_("{id}: {field} differs: kept '{ours}', other has "
+                                      "'{theirs}'").format(id=ours.id, field=name, ours=mine,
+                                                           theirs=theirs))
     for term in incoming.terms:
         conflict = _term_conflict(ours, term)
         if conflict is not None:
@@ -64,10 +66,12 @@ def _term_conflict(ours: Concept, term: Term) -> str | None:
         diffs = [f"{n} {getattr(existing, n)!r} vs {getattr(term, n)!r}"
                  for n in ("status", "pos", "case_sensitive", "dnt")
                  if getattr(term, n) not in (None, getattr(existing, n))]
-        return (f"{ours.id}: {term.lang} '{existing.text}': " + "; ".join(diffs)
-                + " (kept ours)") if diffs else ""
+        return _("{id}: {lang} '{text}': {differences} (kept ours)").format(
+            id=ours.id, lang=term.lang, text=existing.text,
+            differences="; ".join(diffs)) if diffs else ""
     preferred = [t for t in ours.terms_in(term.lang) if t.status == "preferred"]
     if term.status == "preferred" and preferred:
-        return (f"{ours.id}: {term.lang} preferred term is '{preferred[0].text}',"
-                f" other has '{term.text}' (not added)")
+        return _("{id}: {lang} preferred term is '{ours}', other has '{theirs}' (not "
+                 "added)").format(id=ours.id, lang=term.lang, ours=preferred[0].text,
+                                  theirs=term.text)
     return None

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from translator.core.errors import TriglotError
+from translator.core.i18n import _
 from translator.core.languages import LANGUAGES
 
 STATUSES: tuple[str, ...] = ("preferred", "admitted", "deprecated", "superseded", "forbidden")
@@ -35,14 +36,16 @@ def now_iso() -> str:
 def check_status(value: str) -> str:
     norm = value.strip().lower()
     if norm not in STATUSES:
-        raise GlossaryError(f"unknown status '{value}': use one of {', '.join(STATUSES)}")
+        raise GlossaryError(_("unknown status '{value}': use one of {choices}").format(
+            value=value, choices=", ".join(STATUSES)))
     return norm
 
 
 def check_lang(value: str) -> str:
     norm = value.strip().lower()
     if norm not in LANGUAGES:
-        raise GlossaryError(f"unknown language code '{value}': use one of {', '.join(LANGUAGES)}")
+        raise GlossaryError(_("unknown language code '{value}': use one of {choices}").format(
+            value=value, choices=", ".join(LANGUAGES)))
     return norm
 
 
@@ -52,9 +55,8 @@ def check_pos(value: str | None) -> str | None:
     for pos in PARTS_OF_SPEECH:
         if pos.lower() == value.strip().lower():
             return pos
-    raise GlossaryError(
-        f"unknown part of speech '{value}': use one of {', '.join(PARTS_OF_SPEECH)}"
-    )
+    raise GlossaryError(_("unknown part of speech '{value}': use one of {choices}").format(
+        value=value, choices=", ".join(PARTS_OF_SPEECH)))
 
 
 @dataclass
@@ -82,7 +84,7 @@ class Term:
         self.pos = check_pos(self.pos)
         self.text = " ".join(self.text.split())
         if not self.text:
-            raise GlossaryError(f"empty {self.lang} term")
+            raise GlossaryError(_("empty {lang} term").format(lang=self.lang))
 
     @property
     def accepted(self) -> bool:
@@ -126,8 +128,8 @@ class Concept:
 
     def __post_init__(self) -> None:
         if self.review not in REVIEW_STATES:
-            raise GlossaryError(f"unknown review state '{self.review}': use "
-                                f"{', '.join(REVIEW_STATES)}")
+            raise GlossaryError(_("unknown review state '{value}': use {choices}").format(
+                value=self.review, choices=", ".join(REVIEW_STATES)))
 
     def terms_in(self, lang: str) -> list[Term]:
         return [t for t in self.terms if t.lang == lang]

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from glossary.model import Concept, GlossaryError, Term, fold
 from glossary.names import is_name
+from translator.core.i18n import _
 
 if TYPE_CHECKING:
     from glossary.matching import TermMatch, TermMatcher
@@ -38,7 +39,6 @@ if TYPE_CHECKING:
 #: The termbase a command uses when given none and $TRIGLOT_GLOSSARY is not set.
 DEFAULT_GLOSSARY = Path("glossary.db")
 ENV_VAR = "TRIGLOT_GLOSSARY"
-MISSING = "no such glossary{}"
 
 
 def resolve_glossary(path: Path | str | None) -> Path | None:
@@ -50,7 +50,8 @@ def resolve_glossary(path: Path | str | None) -> Path | None:
         return DEFAULT_GLOSSARY if DEFAULT_GLOSSARY.is_file() else None
     named = Path(named)
     if not named.exists():
-        raise GlossaryError(MISSING.format("" if path else f" (named by ${ENV_VAR})"), named)
+        raise GlossaryError(_("no such glossary") if path else _(
+            "no such glossary (named by ${variable})").format(variable=ENV_VAR), named)
     return named
 
 
@@ -61,9 +62,9 @@ def termbase_path(path: Path | str | None, action: str = "this command") -> Path
     from glossary.formats import is_glossary_file
 
     if is_glossary_file(target):
-        raise GlossaryError(f"{action} changes a termbase (.db), not a glossary file; "
-                            f"import the file into one with 'triglot glossary import "
-                            f"{target}'", target)
+        raise GlossaryError(_("{action} changes a termbase (.db), not a glossary file; "
+                              "import the file into one with 'triglot glossary import "
+                              "{path}'").format(action=action, path=target), target)
     return target
 
 
@@ -131,7 +132,7 @@ class Glossary:
         for key in (concept_id, f"c{concept_id}"):
             if key in self._by_id:
                 return self._by_id[key]
-        raise GlossaryError(f"no concept with id '{concept_id}'", self.path)
+        raise GlossaryError(_("no concept with id '{id}'").format(id=concept_id), self.path)
 
     def lookup(self, lang: str, text: str) -> list[Concept]:
         """Concepts that have ``text`` as a term in ``lang`` (case/hyphen/spacing ignored)."""

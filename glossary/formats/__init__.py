@@ -13,6 +13,7 @@ from pathlib import Path
 
 from glossary.formats.files import read_bytes, read_text
 from glossary.model import Concept, GlossaryError, fold
+from translator.core.i18n import _
 
 __all__ = ["FORMATS", "KINDS", "detect_format", "is_glossary_file", "read_bytes", "read_glossary",
            "read_text", "validate", "write_glossary"]
@@ -34,13 +35,13 @@ def detect_format(path: Path, fmt: str | None = None) -> str:
     """The format named by ``fmt`` or by the file extension."""
     if fmt:
         if fmt not in KINDS:
-            raise GlossaryError(f"unknown glossary format '{fmt}': use one of "
-                                f"{', '.join(KINDS)}")
+            raise GlossaryError(_("unknown glossary format '{format}': use one of "
+                                  "{choices}").format(format=fmt, choices=", ".join(KINDS)))
         return fmt
     found = FORMATS.get(Path(path).suffix.lower())
     if found is None:
-        raise GlossaryError("cannot tell the format from the extension; use .csv, .tsv, .xlsx"
-                            " or .tbx, or give --format", path)
+        raise GlossaryError(_("cannot tell the format from the extension; use .csv, .tsv, "
+                              ".xlsx or .tbx, or give --format"), path)
     return found
 
 
@@ -82,7 +83,7 @@ def write_glossary(path: Path, concepts: list[Concept], fmt: str | None = None, 
 
         if source or target:
             if not (source and target):
-                raise GlossaryError("the two-column form needs both --from and --to")
+                raise GlossaryError(_("the two-column form needs both --from and --to"))
             rows = pairs_to_rows(concepts, source, target)
             if not header:  # DeepL: exactly two columns, the variant marks go
                 rows = [row[:2] for row in rows]
@@ -98,7 +99,8 @@ def write_glossary(path: Path, concepts: list[Concept], fmt: str | None = None, 
             write_rows(path, rows, "\t" if kind == "tsv" else ",", header=header)
         return len(rows) - 1
     if source or target:
-        raise GlossaryError("--from/--to (two-column form) apply to CSV/TSV/XLSX, not TBX")
+        raise GlossaryError(_("--from/--to (two-column form) apply to CSV/TSV/XLSX, not "
+                              "TBX"))
     from glossary.formats.tbx_write import write_tbx
 
     write_tbx(path, concepts, kind)
@@ -108,22 +110,23 @@ def write_glossary(path: Path, concepts: list[Concept], fmt: str | None = None, 
 def validate(concepts: list[Concept], path: Path) -> None:
     """Refuse duplicate rows, repeated ids and one term claimed by two concepts."""
     if not concepts:
-        raise GlossaryError("no glossary entries found", path)
+        raise GlossaryError(_("no glossary entries found"), path)
     seen_ids: dict[str, str] = {}
     seen_terms: dict[tuple[str, str], Concept] = {}
     for concept in concepts:
-        where = concept.origin or f"concept {concept.id}"
+        where = concept.origin or _("concept {id}").format(id=concept.id)
         if concept.id:
             if concept.id in seen_ids:
-                raise GlossaryError(f"{where}: duplicate concept id '{concept.id}' "
-                                    f"(also {seen_ids[concept.id]})", path)
+                raise GlossaryError(_("{where}: duplicate concept id '{id}' (also "
+                                      "{other})").format(where=where, id=concept.id,
+                                                         other=seen_ids[concept.id]), path)
             seen_ids[concept.id] = where
         own: set[tuple[str, str]] = set()
         for term in concept.terms:
             key = (term.lang, fold(term.text))
             if key in own:
-                raise GlossaryError(f"{where}: the {term.lang} term '{term.text}' is repeated",
-                                    path)
+                raise GlossaryError(_("{where}: the {lang} term '{text}' is repeated").format(
+                    where=where, lang=term.lang, text=term.text), path)
             own.add(key)
             other = seen_terms.get(key)
             if other is not None:
@@ -132,9 +135,10 @@ def validate(concepts: list[Concept], path: Path) -> None:
                 there = other.origin or other.id
                 if same:
                     _refuse_status_conflict(concept, other, where, there, path)
-                problem = "duplicate of" if same else "conflicting row: its " \
-                    f"{term.lang} term '{term.text}' is also in"
-                raise GlossaryError(f"{where}: {problem} {there}", path)
+                problem = _("{where}: duplicate of {other}") if same else _(
+                    "{where}: conflicting row: its {lang} term '{text}' is also in {other}")
+                raise GlossaryError(problem.format(where=where, other=there, lang=term.lang,
+                                                   text=term.text), path)
         for key in own:
             seen_terms[key] = concept
 
@@ -146,5 +150,8 @@ def _refuse_status_conflict(concept: Concept, other: Concept, where: str, there:
     for term in concept.terms:
         mine = other.find_term(term.lang, term.text)
         if mine is not None and mine.status != term.status:
-            raise GlossaryError(f"conflicting status for the {term.lang} term '{term.text}': "
-                                f"{mine.status} in {there} and {term.status} in {where}", path)
+            raise GlossaryError(_("conflicting status for the {lang} term '{text}': {status} "
+                                  "in {other} and {other_status} in {where}").format(
+                                      lang=term.lang, text=term.text, status=mine.status,
+                                      other=there, other_status=term.status, where=where),
+                                path)

@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 from glossary.formats.cells import neutralise_row, restore
+from glossary.formats.files import at_line
 from glossary.formats.pairs import (
     MARK_COLUMNS,
     PAIR_HEADER,
@@ -30,6 +32,7 @@ from glossary.formats.pairs import (
 )
 from glossary.model import REVIEW_STATES, Concept, GlossaryError, Term, check_lang
 from translator.core.atomic import atomic_open
+from translator.core.i18n import _, ngettext
 from translator.core.languages import LANGUAGES
 
 SEPARATOR = " | "
@@ -70,14 +73,17 @@ def read_table(path: Path, delimiter: str, *, source: str | None = None,
             if record and any(cell.strip() for cell in record):
                 if rows and len(record) != len(rows[0]):
                     width = len(rows[0])
-                    kind = "missing" if len(record) < width else "extra"
-                    raise GlossaryError(f"line {start}: {kind} columns: {len(record)} fields,"
-                                        f" the header has {width}", path)
+                    message = _("line {line}: missing columns: {count} fields, the header "
+                                "has {width}") if len(record) < width else _(
+                        "line {line}: extra columns: {count} fields, the header has {width}")
+                    raise GlossaryError(message.format(line=start, count=len(record),
+                                                       width=width), path)
                 rows.append(record)
                 lines.append(start)
             start = reader.line_num + 1
     except csv.Error as exc:
-        raise GlossaryError(f"line {reader.line_num}: malformed CSV: {exc}", path) from exc
+        raise GlossaryError(_("line {line}: malformed CSV: {error}").format(
+            line=reader.line_num, error=exc), path) from exc
     return rows_to_concepts(rows, lines, path, source=source, target=target, warn=warn)
 
 
@@ -110,14 +116,16 @@ def _records(text: str, delimiter: str) -> list[list[str]]:
 
 
 def rows_to_concepts(rows: list[list[str]], lines: list[int], path: Path, *,
-                     source: str | None, target: str | None, unit: str = "line",
-                     allow_headerless: bool = True, warn: Warn | None = None) -> list[Concept]:
-    """Turn table rows (first row the header, unless DeepL pairs) into concepts.
+                     source: str | None, target: str | None,
+                     unit: Callable[[int], str] = at_line, allow_headerless: bool = True,
+                     warn: Warn | None = None) -> list[Concept]:
+    """Turn table rows (first row the header, unless DeepL pairs) into concepts; ``unit``
+    says where a row number is ("line 4", "sheet 'x' row 4") in messages.
 
     A ``'`` that protected a cell from running as a formula is taken off again.
     """
     if not rows:
-        raise GlossaryError("no rows", path)
+        raise GlossaryError(_("no rows"), path)
     rows = [[restore(cell) for cell in row] for row in rows]
     header = [cell.strip() for cell in rows[0]]
     lowered = [cell.lower() for cell in header]
@@ -140,43 +148,50 @@ def rows_to_concepts(rows: list[list[str]], lines: list[int], path: Path, *,
         unknown = [h for h, low in zip(header, lowered, strict=True) if low not in known]
         codes = [u for u in unknown if len(u) == 2 and u.isalpha()]
         if codes:
-            raise GlossaryError(f"{unit} {lines[0]}: unknown language code '{codes[0]}' in the"
-                                " header: use en, ru, es", path)
-        raise GlossaryError(f"{unit} {lines[0]}: extra column{'s' if len(unknown) > 1 else ''}"
-                            f" {', '.join(repr(u) for u in unknown)}; known columns: "
-                            f"{', '.join(known_columns())}", path)
+            raise GlossaryError(_("{where}: unknown language code '{code}' in the header: use "
+                                  "en, ru, es").format(where=unit(lines[0]), code=codes[0]),
+                                path)
+        raise GlossaryError(ngettext(
+            "{where}: extra column {columns}; known columns: {known}",
+            "{where}: extra columns {columns}; known columns: {known}", len(unknown)).format(
+                where=unit(lines[0]), columns=", ".join(repr(u) for u in unknown),
+                known=", ".join(known_columns())), path)
     what = ", ".join(repr(h) for h in header[:4])
-    hint = ("; headerless DeepL pairs need --from and --to" if allow_headerless
-            else "")
-    raise GlossaryError(f"{unit} {lines[0]}: no header row (found {what}); expected columns"
-                        f" such as en, ru, es, en_status, or source,target{hint}", path)
+    message = _("{where}: no header row (found {found}); expected columns such as en, ru, es,"
+                " en_status, or source,target; headerless DeepL pairs need --from and --to") \
+        if allow_headerless else _("{where}: no header row (found {found}); expected columns"
+                                   " such as en, ru, es, en_status, or source,target")
+    raise GlossaryError(message.format(where=unit(lines[0]), found=what), path)
 
 
 def _pair_langs(source: str | None, target: str | None, path: Path) -> tuple[str, str]:
     if not (source and target):
-        raise GlossaryError("source/target pairs: give the languages with --from and --to",
+        raise GlossaryError(_("source/target pairs: give the languages with --from and --to"),
                             path)
     src, tgt = check_lang(source), check_lang(target)
     if src == tgt:
-        raise GlossaryError(f"--from and --to are both '{src}'")
+        raise GlossaryError(_("--from and --to are both '{lang}'").format(lang=src))
     return src, tgt
 
 
 def _pairs(rows: list[list[str]], lines: list[int], path: Path, src: str, tgt: str,
-           unit: str, warn: Warn | None, header: list[str] | None = None) -> list[Concept]:
+           unit: Callable[[int], str], warn: Warn | None,
+           header: list[str] | None = None) -> list[Concept]:
     """Rows of a two-column table: by ``header`` names, else DeepL's positions
     (source, target and optionally the two languages)."""
     pairs = []
     for row, line in zip(rows, lines, strict=True):
-        where = f"{unit} {line}"
+        where = unit(line)
         if header is None and len(row) == 4:  # DeepL: source, target, languages
             langs = (row[2].strip().lower(), row[3].strip().lower())
             if langs != (src, tgt):
-                raise GlossaryError(f"{where}: languages {row[2]}/{row[3]} do not match "
-                                    f"--from {src} --to {tgt}", path)
+                raise GlossaryError(_("{where}: languages {languages} do not match --from "
+                                      "{source} --to {target}").format(
+                                          where=where, languages=f"{row[2]}/{row[3]}",
+                                          source=src, target=tgt), path)
         cells = dict(zip(header or PAIR_HEADER, (cell.strip() for cell in row), strict=False))
         if not cells["source"] or not cells["target"]:
-            raise GlossaryError(f"{where}: empty term", path)
+            raise GlossaryError(_("{where}: empty term").format(where=where), path)
         mark = next((cells[c] for c in MARK_COLUMNS if cells.get(c)), "")
         pairs.append(PairRow(where, cells["source"], cells["target"], mark,
                              cells.get("developer_comments", "")))
@@ -187,25 +202,27 @@ def _term(path: Path, where: str, lang: str, text: str, **fields) -> Term:
     try:
         return Term(lang, text, **fields)
     except GlossaryError as exc:
-        raise GlossaryError(f"{where}: {exc.message}", path) from exc
+        raise GlossaryError(_("{where}: {message}").format(where=where, message=exc.message),
+                            path) from exc
 
 
 def _concept_rows(header: list[str], rows: list[list[str]], lines: list[int], path: Path,
-                  unit: str) -> list[Concept]:
+                  unit: Callable[[int], str]) -> list[Concept]:
     if len(set(header)) != len(header):
         dup = next(h for h in header if header.count(h) > 1)
-        raise GlossaryError(f"{unit} {lines[0] - 1 if lines else 1}: column '{dup}' appears twice",
-                            path)
+        raise GlossaryError(_("{where}: column '{column}' appears twice").format(
+            where=unit(lines[0] - 1 if lines else 1), column=dup), path)
     langs = [lang for lang in LANGUAGES if lang in header]
     if not langs:
-        raise GlossaryError("missing columns: no language column (en, ru or es)", path)
+        raise GlossaryError(_("missing columns: no language column (en, ru or es)"), path)
     for column in header:
         lang = column.split("_", 1)[0]
         if "_" in column and lang in LANGUAGES and lang not in header:
-            raise GlossaryError(f"missing column '{lang}' (needed by '{column}')", path)
+            raise GlossaryError(_("missing column '{lang}' (needed by '{column}')").format(
+                lang=lang, column=column), path)
     concepts = []
     for row, line in zip(rows, lines, strict=True):
-        where = f"{unit} {line}"
+        where = unit(line)
         cells = dict(zip(header, (c.strip() for c in row), strict=True))
         concept = Concept(cells.get("id") or None, cells.get("subject", ""),
                           cells.get("definition", ""), cells.get("note", ""), [],
@@ -214,7 +231,8 @@ def _concept_rows(header: list[str], rows: list[list[str]], lines: list[int], pa
         for lang in langs:
             concept.terms += _cell_terms(cells, lang, path, where)
         if not concept.terms:
-            raise GlossaryError(f"{where}: empty term: no term in any language", path)
+            raise GlossaryError(_("{where}: empty term: no term in any language").format(
+                where=where), path)
         concepts.append(concept)
     return concepts
 
@@ -223,11 +241,12 @@ def _review_cells(concept: Concept, cells: dict[str, str], path: Path, where: st
     """The review columns: ``review`` (empty: approved), its count, context."""
     review = cells.get("review", "").lower() or "approved"
     if review not in REVIEW_STATES:
-        raise GlossaryError(f"{where}: review is '{review}': use {', '.join(REVIEW_STATES)}",
-                            path)
+        raise GlossaryError(_("{where}: review is '{value}': use {choices}").format(
+            where=where, value=review, choices=", ".join(REVIEW_STATES)), path)
     count = cells.get("occurrences", "") or "0"
     if not count.isdigit():
-        raise GlossaryError(f"{where}: occurrences is '{count}', not a number", path)
+        raise GlossaryError(_("{where}: occurrences is '{value}', not a number").format(
+            where=where, value=count), path)
     concept.review, concept.occurrences = review, int(count)
     concept.context = cells.get("context", "")
 
@@ -242,24 +261,29 @@ def _cell_terms(cells: dict[str, str], lang: str, path: Path, where: str) -> lis
     if not texts:
         given = [f"{lang}_{n}" for n, values in extras.items() if any(values)]
         if given:
-            raise GlossaryError(f"{where}: empty term: {lang} is empty but {given[0]} is set",
-                                path)
+            raise GlossaryError(_("{where}: empty term: {lang} is empty but {column} is "
+                                  "set").format(where=where, lang=lang, column=given[0]), path)
         return []
     terms = []
     for i, text in enumerate(texts):
         if not text:
-            raise GlossaryError(f"{where}: empty term in column {lang}", path)
+            raise GlossaryError(_("{where}: empty term in column {column}").format(
+                where=where, column=lang), path)
         values = {}
         for name, parts in extras.items():
             if parts and len(parts) != len(texts):
-                raise GlossaryError(f"{where}: {lang}_{name} has {len(parts)} values for "
-                                    f"{len(texts)} {lang} terms", path)
+                raise GlossaryError(_("{where}: {column} has {count} values for {terms} {lang}"
+                                      " terms").format(where=where, column=f"{lang}_{name}",
+                                                       count=len(parts), terms=len(texts),
+                                                       lang=lang), path)
             values[name] = parts[i] if parts else ""
         flags = {}
         for flag in filter(None, (f.strip().lower() for f in values["flags"].split(","))):
             if flag not in FLAG_NAMES:
-                raise GlossaryError(f"{where}: unknown flag '{flag}' in {lang}_flags (use "
-                                    "case-sensitive, do-not-translate, proposed)", path)
+                raise GlossaryError(_("{where}: unknown flag '{flag}' in {column} (use "
+                                      "case-sensitive, do-not-translate, proposed)").format(
+                                          where=where, flag=flag, column=f"{lang}_flags"),
+                                    path)
             flags[FLAG_NAMES[flag]] = True
         terms.append(_term(path, where, lang, text,
                            status=values["status"] or ("preferred" if i == 0 else "admitted"),
@@ -291,8 +315,9 @@ def concepts_to_rows(concepts: list[Concept]) -> list[list[str]]:
             terms = concept.terms_in(lang)
             for text in (t.text for t in terms):
                 if "|" in text:
-                    raise GlossaryError(f"concept {concept.id}: the term '{text}' contains '|',"
-                                        " which the table form uses between terms; use TBX")
+                    raise GlossaryError(_("concept {id}: the term '{text}' contains '|', which "
+                                          "the table form uses between terms; use TBX").format(
+                                              id=concept.id, text=text))
             record[lang] = SEPARATOR.join(t.text for t in terms)
             record[f"{lang}_status"] = SEPARATOR.join(t.status for t in terms)
             record[f"{lang}_pos"] = _joined([t.pos or "" for t in terms])

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from glossary.model import GlossaryError
 from translator.core.errors import InputError
+from translator.core.i18n import _
 from translator.core.reading import decode_wide
 
 
@@ -17,12 +18,12 @@ def read_bytes(path: Path) -> bytes:
     """A file's bytes, or a clear error when it is missing, a directory or empty."""
     path = Path(path)
     if not path.exists():
-        raise GlossaryError("no such file", path)
+        raise GlossaryError(_("no such file"), path)
     if path.is_dir():
-        raise GlossaryError("is a directory", path)
+        raise GlossaryError(_("is a directory"), path)
     data = path.read_bytes()
     if not data.strip():
-        raise GlossaryError("file is empty", path)
+        raise GlossaryError(_("file is empty"), path)
     return data
 
 
@@ -35,15 +36,21 @@ def read_text(path: Path) -> str:
         raise GlossaryError(exc.message, path) from None
     if wide is not None:
         if "\x00" in wide[:4096]:
-            raise GlossaryError("binary file, expected text", path)
+            raise GlossaryError(_("binary file, expected text"), path)
         return wide
     if b"\x00" in data[:4096]:
-        raise GlossaryError("binary file, expected UTF-8 text", path)
+        raise GlossaryError(_("binary file, expected UTF-8 text"), path)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise GlossaryError(f"line {line}: invalid UTF-8", path) from exc
+        raise GlossaryError(_("line {line}: invalid UTF-8").format(line=line),
+                            path) from exc
+
+
+def at_line(line: int) -> str:
+    """Where a row of a text table is, for messages: "line 4"."""
+    return _("line {line}").format(line=line)
 
 
 def data_rows(rows: list[list[str]], header: list[str],
@@ -54,6 +61,6 @@ def data_rows(rows: list[list[str]], header: list[str],
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):
-            raise GlossaryError(f"line {number}: {len(row)} fields, the header has "
-                                f"{len(header)}", path)
+            raise GlossaryError(_("line {line}: {count} fields, the header has {width}").format(
+                line=number, count=len(row), width=len(header)), path)
         yield number, dict(zip(header, row, strict=True))

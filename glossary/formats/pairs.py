@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from glossary.model import STATUSES, Concept, GlossaryError, Term, check_lang, fold
+from translator.core.i18n import _, ngettext
 
 PAIR_HEADER = ["source", "target"]
 MARK_COLUMN = "notes"
@@ -67,27 +68,35 @@ def pairs_to_concepts(rows: list[PairRow], path: Path, src: str, tgt: str,
             if (row.source, row.target) == (earlier.source, earlier.target):
                 repeats.append(row.where)
             else:
-                warn(f"{row.where} ('{row.source}' -> '{row.target}') differs only in case from"
-                     f" {earlier.where} ('{earlier.source}' -> '{earlier.target}'): merged, "
-                     f"{earlier.where}'s spelling kept")
+                warn(_("{where} ('{source}' -> '{target}') differs only in case from {other} "
+                       "('{other_source}' -> '{other_target}'): merged, the spelling of {other} "
+                       "kept").format(where=row.where, source=row.source, target=row.target,
+                                      other=earlier.where, other_source=earlier.source,
+                                      other_target=earlier.target))
             continue
         first_pair[key] = row
         earlier = first_target.get(key[0])
         if earlier is None:
             first_target[key[0]] = row
         elif row.mark.lower() == "preferred":
-            raise GlossaryError(
-                f"conflict: the {src} term '{row.source}' has two preferred {tgt} terms, "
-                f"'{earlier.target}' ({earlier.where}) and '{row.target}' ({row.where})", path)
+            raise GlossaryError(_(
+                "conflict: the {source_lang} term '{source}' has two preferred {target_lang} "
+                "terms, '{first}' ({first_where}) and '{second}' ({second_where})").format(
+                    source_lang=src, source=row.source, target_lang=tgt, first=earlier.target,
+                    first_where=earlier.where, second=row.target, second_where=row.where),
+                path)
         elif row.mark.lower() not in STATUSES:
-            warn(f"{row.where}: the {src} term '{row.source}' already has the {tgt} term "
-                 f"'{earlier.target}' ({earlier.where}); '{row.target}' is kept as an "
-                 "admitted variant")
+            warn(_("{where}: the {source_lang} term '{source}' already has the {target_lang} "
+                   "term '{first}' ({first_where}); '{second}' is kept as an admitted "
+                   "variant").format(where=row.where, source_lang=src, source=row.source,
+                                     target_lang=tgt, first=earlier.target,
+                                     first_where=earlier.where, second=row.target))
         groups.add(row, key, second_target=earlier is not None)
     if repeats:
         shown = ", ".join(repeats[:5]) + (", ..." if len(repeats) > 5 else "")
-        warn(f"{len(repeats)} row{'s' if len(repeats) != 1 else ''} repeat an earlier row "
-             f"exactly ({shown}): merged")
+        warn(ngettext("{count} row repeat an earlier row exactly ({rows}): merged",
+                      "{count} rows repeat an earlier row exactly ({rows}): merged",
+                      len(repeats)).format(count=len(repeats), rows=shown))
     return [_concept(group, path, src, tgt) for group in groups.in_order()]
 
 
@@ -118,8 +127,9 @@ class _Groups:
 
 def _concept(group: list[tuple[PairRow, bool]], path: Path, src: str, tgt: str) -> Concept:
     first = group[0][0]
-    origin = first.where + (f" (with {', '.join(r.where for r, _ in group[1:])})"
-                            if len(group) > 1 else "")
+    origin = _("{where} (with {others})").format(
+        where=first.where, others=", ".join(r.where for r, _second in group[1:])) \
+        if len(group) > 1 else first.where
     concept = Concept(origin=origin)
     for row, second_target in group:
         marked = "" if second_target else row.mark  # the mark goes with the term it adds
@@ -139,7 +149,9 @@ def _add(concept: Concept, path: Path, row: PairRow, lang: str, text: str, mark:
     try:
         concept.terms.append(Term(lang, text, status, note=note))
     except GlossaryError as exc:
-        raise GlossaryError(f"{row.where}: {exc.message}", path) from exc
+        raise GlossaryError(_("{where}: {message}").format(where=row.where,
+                                                           message=exc.message),
+                            path) from exc
 
 
 def pairs_to_rows(concepts: list[Concept], source: str, target: str) -> list[list[str]]:

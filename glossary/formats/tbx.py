@@ -21,6 +21,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from glossary.model import REVIEW_STATES, Concept, GlossaryError, Term, check_lang
+from translator.core.i18n import _
 
 NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -68,20 +69,24 @@ def read_tbx(path: Path) -> list[Concept]:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
         line = exc.lineno or (exc.position[0] if exc.position else "?")
-        raise GlossaryError(f"line {line}: malformed XML: {exc.msg}", path) from exc
+        raise GlossaryError(_("line {line}: malformed XML: {error}").format(
+            line=line, error=exc.msg), path) from exc
     _refuse_entities(root, data, path)
     dialect = _dialect(root, path)
     text = next((c for c in root if _local(c) == "text"), None)
     body = next((c for c in text if _local(c) == "body"), None) if text is not None else None
     if body is None:
-        raise GlossaryError(f"line {root.sourceline}: <{_local(root)}> has no text/body", path)
+        raise GlossaryError(_("line {line}: <{element}> has no text/body").format(
+            line=root.sourceline, element=_local(root)), path)
     concepts = []
     for entry in body:
         if not isinstance(entry.tag, str):
             continue
         if _local(entry) != dialect.entry:
-            raise GlossaryError(f"line {entry.sourceline}: unexpected <{_local(entry)}> in "
-                                f"<body>, expected <{dialect.entry}>", path)
+            raise GlossaryError(_("line {line}: unexpected <{element}> in <body>, expected "
+                                  "<{expected}>").format(line=entry.sourceline,
+                                                         element=_local(entry),
+                                                         expected=dialect.entry), path)
         concepts.append(_read_concept(entry, dialect, path))
     return concepts
 
@@ -93,13 +98,15 @@ def _dialect(root, path: Path) -> Dialect:
     if _local(root) == "martif":
         return TBX2
     if _local(root) != "tbx" or etree.QName(root).namespace != NS:
-        raise GlossaryError(f"line {root.sourceline}: not TBX: root element is <{root.tag}>,"
-                            f" expected <tbx xmlns=\"{NS}\"> (TBX-Basic 3) or <martif> "
-                            "(TBX 2)", path)
+        raise GlossaryError(_("line {line}: not TBX: root element is <{element}>, expected "
+                              "<tbx xmlns=\"{namespace}\"> (TBX-Basic 3) or <martif> (TBX 2)"
+                              ).format(line=root.sourceline, element=root.tag, namespace=NS),
+                            path)
     if root.get("type") != "TBX-Basic" or root.get("style") != "dca":
-        raise GlossaryError(f"line {root.sourceline}: <tbx type=\"{root.get('type')}\" "
-                            f"style=\"{root.get('style')}\">: expected type=\"TBX-Basic\" "
-                            "style=\"dca\"", path)
+        raise GlossaryError(_("line {line}: <tbx type=\"{type}\" style=\"{style}\">: "
+                              "expected type=\"TBX-Basic\" style=\"dca\"").format(
+                                  line=root.sourceline, type=root.get("type"),
+                                  style=root.get("style")), path)
     return BASIC3
 
 
@@ -111,9 +118,11 @@ def _refuse_entities(root, data: bytes, path: Path) -> None:
     if names or b"<!ENTITY" in data:
         at = data.find(b"<!ENTITY")
         line = data[:at].count(b"\n") + 1 if at != -1 else 1
-        shown = f" ({', '.join(names)})" if names else ""
-        raise GlossaryError(f"line {line}: the DOCTYPE declares entities{shown}; TBX files "
-                            "must not declare entities, remove the DOCTYPE", path)
+        message = _("line {line}: the DOCTYPE declares entities ({names}); TBX files must "
+                    "not declare entities, remove the DOCTYPE") if names else _(
+            "line {line}: the DOCTYPE declares entities; TBX files must not declare "
+            "entities, remove the DOCTYPE")
+        raise GlossaryError(message.format(line=line, names=", ".join(names)), path)
 
 
 def _local(element) -> str:
@@ -127,7 +136,8 @@ def _text(element) -> str:
 
 
 def _fail(element, message: str, path: Path) -> GlossaryError:
-    return GlossaryError(f"line {element.sourceline}: <{_local(element)}>: {message}", path)
+    return GlossaryError(_("line {line}: <{element}>: {message}").format(
+        line=element.sourceline, element=_local(element), message=message), path)
 
 
 def _joined(*notes: str) -> str:
@@ -151,17 +161,18 @@ def _read_dates(element, target, path: Path) -> None:
         elif name == "date":
             date = _text(child)
     if kind not in ("origination", "modification") or not date:
-        raise _fail(element, "expected a transactionType origination or modification and a"
-                    " date", path)
+        raise _fail(element, _("expected a transactionType origination or modification and "
+                               "a date"), path)
     setattr(target, "created" if kind == "origination" else "updated", date)
 
 
 def _read_concept(entry, dialect: Dialect, path: Path) -> Concept:
     cid = (entry.get("id") or "").strip()
     if not cid and dialect is BASIC3:
-        raise _fail(entry, "missing id attribute", path)
-    concept = Concept(cid or None, origin=f"line {entry.sourceline} ({dialect.entry}"
-                      + (f" {cid})" if cid else ")"))
+        raise _fail(entry, _("missing id attribute"), path)
+    origin = _("line {line} ({element} {id})") if cid else _("line {line} ({element})")
+    concept = Concept(cid or None, origin=origin.format(line=entry.sourceline,
+                                                        element=dialect.entry, id=cid))
     untranslatable = any(_untranslatable(c) for c in entry if isinstance(c.tag, str))
     for child in entry:
         if not isinstance(child.tag, str) or _untranslatable(child):
@@ -180,9 +191,11 @@ def _read_concept(entry, dialect: Dialect, path: Path) -> Concept:
         elif name == dialect.lang_sec:
             _read_language(child, concept, dialect, untranslatable, path)
         elif name not in ("descrip", "admin", "xref", "ref", "descripGrp", "adminGrp"):
-            raise _fail(child, f"unexpected element in <{dialect.entry}>", path)
+            raise _fail(child, _("unexpected element in <{element}>").format(
+                element=dialect.entry), path)
     if not concept.terms:
-        raise _fail(entry, f"concept '{cid}' has no terms" if cid else "no terms", path)
+        raise _fail(entry, _("concept '{id}' has no terms").format(id=cid) if cid
+                    else _("no terms"), path)
     return concept
 
 
@@ -190,7 +203,7 @@ def _read_language(section, concept: Concept, dialect: Dialect, untranslatable: 
                    path: Path) -> None:
     lang_code = section.get(XML_LANG)
     if not lang_code:
-        raise _fail(section, "missing xml:lang", path)
+        raise _fail(section, _("missing xml:lang"), path)
     try:
         lang = check_lang(lang_code.split("-")[0].split("_")[0])
     except GlossaryError as exc:
@@ -210,10 +223,11 @@ def _read_language(section, concept: Concept, dialect: Dialect, untranslatable: 
         elif name == "note":  # e.g. Weblate's translation explanation
             concept.note = _joined(concept.note, _text(sec))
         elif name == "ntig":
-            raise _fail(sec, "not supported: use <tig>", path)
+            raise _fail(sec, _("not supported: use <tig>"), path)
         elif name not in ("descrip", "admin", "transacGrp", "xref", "ref", "descripGrp",
                           "adminGrp"):
-            raise _fail(sec, f"unexpected element in <{dialect.lang_sec}>", path)
+            raise _fail(sec, _("unexpected element in <{element}>").format(
+                element=dialect.lang_sec), path)
 
 
 def _read_review(element, concept: Concept, path: Path) -> None:
@@ -222,12 +236,13 @@ def _read_review(element, concept: Concept, path: Path) -> None:
     kind, value = element.get("type"), _text(element)
     if kind == "reviewStatus":
         if value not in REVIEW_STATES:
-            raise _fail(element, f"reviewStatus '{value}': use {', '.join(REVIEW_STATES)}",
-                        path)
+            raise _fail(element, _("reviewStatus '{value}': use {choices}").format(
+                value=value, choices=", ".join(REVIEW_STATES)), path)
         concept.review = value
     elif kind == "occurrences":
         if not value.isdigit():
-            raise _fail(element, f"occurrences '{value}' is not a number", path)
+            raise _fail(element, _("occurrences '{value}' is not a number").format(
+                value=value), path)
         concept.occurrences = int(value)
     else:
         concept.context = value
@@ -237,8 +252,8 @@ def _status(element, path: Path) -> str:
     value = _text(element)
     status = TBX_TO_STATUS.get(value) or OTHER_STATUSES.get(value.lower())
     if status is None:
-        raise _fail(element, f"unknown administrativeStatus '{value}' (use "
-                    f"{', '.join(TBX_TO_STATUS)})", path)
+        raise _fail(element, _("unknown administrativeStatus '{value}' (use {choices})").format(
+            value=value, choices=", ".join(TBX_TO_STATUS)), path)
     return status
 
 
@@ -276,13 +291,13 @@ def _read_term(sec, lang: str, untranslatable: bool, first: bool, path: Path) ->
         elif name == "transacGrp":
             _read_dates(child, dated, path)
     if term_element is None:
-        raise _fail(sec, "no <term>", path)
+        raise _fail(sec, _("no <term>"), path)
     if not fields.get("text"):
-        raise _fail(term_element, "empty term", path)
+        raise _fail(term_element, _("empty term"), path)
     if "forbidden" in flags:
         if fields["status"] not in ("deprecated", "forbidden"):
-            raise _fail(sec, "usageNote 'forbidden' needs administrativeStatus "
-                        "deprecatedTerm-admn-sts", path)
+            raise _fail(sec, _("usageNote 'forbidden' needs administrativeStatus "
+                               "deprecatedTerm-admn-sts"), path)
         fields["status"] = "forbidden"
     try:
         return Term(**fields, note=_joined(*notes), case_sensitive="case-sensitive" in flags,

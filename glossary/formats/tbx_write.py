@@ -20,6 +20,7 @@ from pathlib import Path
 from glossary.formats.tbx import BASIC3, NS, STATUS_TO_TBX, TBX2, XML_LANG, Dialect
 from glossary.model import Concept, GlossaryError, Term
 from translator.core.atomic import write_bytes_atomic
+from translator.core.i18n import _
 
 
 def write_tbx(path: Path, concepts: list[Concept], kind: str = "tbx") -> None:
@@ -104,5 +105,5 @@ def _write_dates(parent, created: str, updated: str, dialect: Dialect) -> None:
 def _xml_id(cid: str) -> str:
     """conceptEntry/@id must be an XML name: ids from other tools may start with a digit."""
     if not cid:
-        raise GlossaryError("a concept without an id cannot be exported to TBX")
+        raise GlossaryError(_("a concept without an id cannot be exported to TBX"))
     return cid if (cid[0].isalpha() or cid[0] == "_") else f"c{cid}"

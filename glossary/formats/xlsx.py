@@ -11,6 +11,7 @@ from glossary.formats.cells import escape_for_typed_cell, neutralise
 from glossary.formats.csv_table import rows_to_concepts
 from glossary.model import Concept, GlossaryError
 from translator.core.atomic import write_bytes_atomic
+from translator.core.i18n import _
 
 
 def read_xlsx(path: Path, *, source: str | None = None, target: str | None = None,
@@ -32,13 +33,14 @@ def read_xlsx(path: Path, *, source: str | None = None, target: str | None = Non
         workbook = load_workbook(io.BytesIO(data), data_only=True, keep_links=False)
         book = pd.ExcelFile(workbook, engine="openpyxl")
     except (zipfile.BadZipFile, InvalidFileException, ValueError, KeyError, OSError) as exc:
-        raise GlossaryError(f"not a readable XLSX workbook ({exc})", path) from exc
+        raise GlossaryError(_("not a readable XLSX workbook ({error})").format(error=exc),
+                            path) from exc
     for worksheet in workbook.worksheets:
         fill_merged_cells(worksheet)
     name = sheet if sheet is not None else book.sheet_names[0]
     if isinstance(name, str) and name not in book.sheet_names:
-        raise GlossaryError(f"no sheet named '{name}' (sheets: {', '.join(book.sheet_names)})",
-                            path)
+        raise GlossaryError(_("no sheet named '{name}' (sheets: {sheets})").format(
+            name=name, sheets=", ".join(book.sheet_names)), path)
     chosen = workbook[name] if isinstance(name, str) else workbook.worksheets[name]
     _check_formulas(data, chosen, path, warn)
     # keep_default_na=False: a term such as "NA" or "#N/A" is text, not a missing value
@@ -54,19 +56,21 @@ def read_xlsx(path: Path, *, source: str | None = None, target: str | None = Non
             rows.append(cells)
             numbers.append(index)
     if not rows:
-        raise GlossaryError(f"sheet '{name}' is empty", path)
+        raise GlossaryError(_("sheet '{name}' is empty").format(name=name), path)
     if numbers[0] != 1:
-        raise GlossaryError(f"sheet '{name}' row 1: no header row (row 1 is empty)", path)
+        raise GlossaryError(_("sheet '{name}' row 1: no header row (row 1 is empty)").format(
+            name=name), path)
     width = len(rows[0])
     while width and not rows[0][width - 1].strip():
         width -= 1
     for cells, number in zip(rows, numbers, strict=True):
         if any(c.strip() for c in cells[width:]):
-            raise GlossaryError(f"sheet '{name}' row {number}: extra columns beyond the header",
-                                path)
+            raise GlossaryError(_("sheet '{name}' row {row}: extra columns beyond the "
+                                  "header").format(name=name, row=number), path)
     rows = [cells[:width] for cells in rows]
     return rows_to_concepts(rows, numbers, path, source=source, target=target,
-                            unit=f"sheet '{name}' row", allow_headerless=False, warn=warn)
+                            unit=lambda row: _("sheet '{name}' row {row}").format(
+                                name=name, row=row), allow_headerless=False, warn=warn)
 
 
 def _check_formulas(data: bytes, values, path: Path,
@@ -80,15 +84,17 @@ def _check_formulas(data: bytes, values, path: Path,
         for cell in row:
             if cell.data_type != "f":
                 continue
-            where = f"sheet '{values.title}' cell {cell.coordinate}"
+            where = _("sheet '{name}' cell {cell}").format(name=values.title,
+                                                           cell=cell.coordinate)
             saved = values[cell.coordinate].value
-            formula = str(cell.value if isinstance(cell.value, str) else "a formula")
+            formula = str(cell.value if isinstance(cell.value, str) else _("a formula"))
             if saved is None or not str(saved).strip():
-                raise GlossaryError(f"{where} is a formula ({formula[:40]}) with no saved value;"
-                                    " type the term itself as text", path)
+                raise GlossaryError(_("{where} is a formula ({formula}) with no saved value; "
+                                      "type the term itself as text").format(
+                                          where=where, formula=formula[:40]), path)
             if warn is not None:
-                warn(f"{where} is a formula ({formula[:40]}); its saved value '{saved}' was "
-                     "read")
+                warn(_("{where} is a formula ({formula}); its saved value '{saved}' was "
+                       "read").format(where=where, formula=formula[:40], saved=saved))
 
 
 def fill_merged_cells(worksheet) -> None:

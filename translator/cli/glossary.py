@@ -17,55 +17,54 @@ import click
 from translator.cli.glossary_common import (
     LANGS,
     concept_rows,
+    count_concepts,
     describe,
-    echo_json,
     glossary_option,
     json_option,
     load_glossary,
-    plural,
-    table,
 )
 from translator.cli.glossary_edit import add, edit, remove
 from translator.cli.glossary_exchange import extract, format_option, import_command, merge
 from translator.cli.glossary_exchange import pair_options as _pairs
 from translator.cli.glossary_review import review
+from translator.cli.output import echo_json, table
+from translator.core.i18n import _, ngettext
 
 
-@click.group()
+@click.group(help=_("Keep a ru/en/es terminology base: add, find, import, export, merge, "
+                    "extract, review."))
 def glossary() -> None:
-    """Keep a ru/en/es terminology base: add, find, import, export, merge, extract, review."""
+    """The ``glossary`` group (its help text is the translated one above)."""
 
 
 for _command in (add, edit, remove, import_command, merge, extract, review):
     glossary.add_command(_command)
 
 
-@glossary.command("list")
+@glossary.command("list", help=_("List the concepts with their preferred terms."))
 @glossary_option
-@click.option("--lang", help="Only concepts with a term in this language.")
-@click.option("--subject", help="Only concepts in this subject field.")
+@click.option("--lang", help=_("Only concepts with a term in this language."))
+@click.option("--subject", help=_("Only concepts in this subject field."))
 @json_option
 def list_command(glossary_path: Path | None, lang: str | None, subject: str | None,
                  as_json: bool) -> None:
-    """List the concepts with their preferred terms."""
     from glossary.editing import select_concepts
 
     concepts = select_concepts(load_glossary(glossary_path).concepts(), lang, subject)
     if as_json:
         echo_json([c.to_dict() for c in concepts])
     elif not concepts:
-        click.echo("no concepts")
+        click.echo(_("no concepts"))
     else:
-        click.echo(table(["id", "subject", *LANGS], concept_rows(concepts)))
-        click.echo(plural(len(concepts), "concept"))
+        click.echo(table(["id", _("subject"), *LANGS], concept_rows(concepts)))
+        click.echo(count_concepts(len(concepts)))
 
 
-@glossary.command()
+@glossary.command(help=_("Show one concept with all its terms and their details."))
 @glossary_option
 @click.argument("concept_id")
 @json_option
 def show(glossary_path: Path | None, concept_id: str, as_json: bool) -> None:
-    """Show one concept with all its terms and their details."""
     concept = load_glossary(glossary_path).get(concept_id)
     if as_json:
         echo_json(concept.to_dict())
@@ -73,27 +72,24 @@ def show(glossary_path: Path | None, concept_id: str, as_json: bool) -> None:
         click.echo(describe(concept))
 
 
-@glossary.command()
+@glossary.command(help=_("Find glossary terms in TEXT, in any inflected form, with their "
+                        "spans.\n\nExits 0 when terms were found, 1 when none were."))
 @glossary_option
 @click.argument("text", required=False)
 @click.option("--file", "file_path", type=click.Path(path_type=Path, dir_okay=False),
-              help="Search this UTF-8 text file instead of TEXT ('-' for stdin).")
-@click.option("--lang", help="Language of the text (default: detected; ru, en and es "
-              "when unsure).")
-@click.option("--to", "target", help="Also show the term a translation into this language "
-              "should use.")
+              help=_("Search this UTF-8 text file instead of TEXT ('-' for stdin)."))
+@click.option("--lang", help=_("Language of the text (default: detected; ru, en and es "
+                               "when unsure)."))
+@click.option("--to", "target", help=_("Also show the term a translation into this language "
+                                       "should use."))
 @json_option
 def find(glossary_path: Path | None, text: str | None, file_path: Path | None,
          lang: str | None, target: str | None, as_json: bool) -> None:
-    """Find glossary terms in TEXT, in any inflected form, with their spans.
-
-    Exits 0 when terms were found, 1 when none were.
-    """
     from glossary.formats import read_text
     from glossary.model import GlossaryError, check_lang
 
     if (text is None) == (file_path is None):
-        raise GlossaryError("give TEXT or --file, not both and not neither")
+        raise GlossaryError(_("give TEXT or --file, not both and not neither"))
     if file_path is not None:
         text = sys.stdin.read() if str(file_path) == "-" else read_text(file_path)
     langs = [check_lang(lang)] if lang else _languages_of(text or "")
@@ -103,32 +99,33 @@ def find(glossary_path: Path | None, text: str | None, file_path: Path | None,
     if as_json:
         echo_json(results)
     elif results:
-        headers = ["span", "lang", "found", "term", "status", "concept"] + \
-            (["target"] if target else [])
+        headers = [_("span"), _("lang"), _("found"), _("term"), _("status"), _("concept")] + \
+            ([_("target")] if target else [])
         rows = [[f"{r['start']}-{r['end']}", r["lang"], r["text"], r["term"], r["status"],
                  r["concept"]] + ([r.get("target") or "-"] if target else []) for r in results]
         click.echo(table(headers, rows))
     else:
-        click.echo("no glossary terms found")
+        click.echo(_("no glossary terms found"))
     if not results:
         sys.exit(1)
 
 
-@glossary.command()
+@glossary.command(help=_("Export the glossary to CSV/TSV, XLSX or TBX (--from/--to: "
+                        "two-column form)."))
 @glossary_option
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 @format_option
 @_pairs
-@click.option("--no-header", is_flag=True, help="Two-column form without a header (DeepL).")
+@click.option("--no-header", is_flag=True, help=_("Two-column form without a header (DeepL)."))
 def export(glossary_path: Path | None, file: Path, fmt: str | None, source: str | None,
            target: str | None, no_header: bool) -> None:
-    """Export the glossary to CSV/TSV, XLSX or TBX (--from/--to: two-column form)."""
     from glossary.formats import write_glossary
 
     concepts = load_glossary(glossary_path).concepts()
     count = write_glossary(file, concepts, fmt, source=source, target=target,
                            header=not no_header)
-    click.echo(f"exported {count} entr{'ies' if count != 1 else 'y'} to {file}")
+    click.echo(ngettext("exported {count} entry to {file}", "exported {count} entries to {file}",
+                        count).format(count=count, file=file))
 
 
 def _languages_of(text: str) -> list[str]:

@@ -1,20 +1,23 @@
 """What the glossary commands (and ``check``) share: the ``--glossary`` option, opening the
-glossary to read or the termbase to change, and plain-text output."""
+glossary to read or the termbase to change, and how a concept reads as plain text.
+
+Warnings, JSON and tables come from ``translator.cli.output``, like every command's."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
-GLOSSARY_HELP = ("Termbase (.db), or for commands that only read, a glossary file "
-                 "(.csv/.tsv/.xlsx/.tbx) [default: $TRIGLOT_GLOSSARY, else ./glossary.db].")
+from translator.core.i18n import _, ngettext
+
+GLOSSARY_HELP = _("Termbase (.db), or for commands that only read, a glossary file "
+                  "(.csv/.tsv/.xlsx/.tbx) [default: $TRIGLOT_GLOSSARY, else ./glossary.db].")
 
 glossary_option = click.option(
     "--glossary", "-g", "glossary_path", type=click.Path(path_type=Path, dir_okay=False),
     help=GLOSSARY_HELP)
-json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+json_option = click.option("--json", "as_json", is_flag=True, help=_("Print JSON for scripts."))
 LANGS = ("en", "ru", "es")
 
 
@@ -27,8 +30,8 @@ def load_glossary(path: Path | None, *, source: str | None = None, target: str |
 
     found = resolve_glossary(path)
     if found is None:
-        raise GlossaryError("no glossary: give --glossary, set $TRIGLOT_GLOSSARY, or create "
-                            "./glossary.db with 'triglot glossary add' or 'import'")
+        raise GlossaryError(_("no glossary: give --glossary, set $TRIGLOT_GLOSSARY, or create "
+                              "./glossary.db with 'triglot glossary add' or 'import'"))
     return Glossary.load(found, source=source, target=target, texts=texts)
 
 
@@ -40,40 +43,41 @@ def open_termbase(path: Path | None, action: str, *, create: bool = False):
     return Termbase.open(termbase_path(path, action), create=create)
 
 
-def echo_json(data: object) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-
-
-def table(headers: list[str], rows: list[list[str]]) -> str:
-    widths = [max(len(cell) for cell in column) for column in zip(headers, *rows, strict=True)]
-    return "\n".join(
-        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
-        for row in [headers, *rows])
-
-
 def short(text: str, width: int = 40) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'s' if count != 1 else ''}"
+def count_concepts(count: int) -> str:
+    """"1 concept", "2 concepts", in the user's language."""
+    return ngettext("{count} concept", "{count} concepts", count).format(count=count)
 
 
 def describe(concept) -> str:
-    """A concept as people read it: header line, then one line per term."""
+    """A concept as people read it: header line, then one line per term.
+
+    Statuses, parts of speech and flags stay as typed on the command line."""
     lines = [f"{concept.id}  {concept.label()}"]
-    for name in ("subject", "definition", "note"):
+    labels = {"subject": _("subject: {value}"), "definition": _("definition: {value}"),
+              "note": _("note: {value}")}
+    for name, label in labels.items():
         if getattr(concept, name):
-            lines.append(f"  {name}: {getattr(concept, name)}")
+            lines.append("  " + label.format(value=getattr(concept, name)))
     if not concept.approved:
-        lines.append(f"  review: {concept.review}, {concept.occurrences} mentions"
-                     + (f"; context: {concept.context}" if concept.context else ""))
+        mentions = ngettext("{count} mention", "{count} mentions", concept.occurrences)
+        line = _("review: {state}, {mentions}").format(
+            state=concept.review, mentions=mentions.format(count=concept.occurrences))
+        if concept.context:
+            line = _("{review}; context: {context}").format(review=line,
+                                                            context=concept.context)
+        lines.append("  " + line)
     for term in concept.terms:
         extra = [term.status] + ([term.pos] if term.pos else []) + term.flags()
         lines.append(f"  {term.lang}  {term.text}  ({', '.join(extra)})"
-                     + (f"  note: {term.note}" if term.note else "")
-                     + (f"  source: {term.source}" if term.source else ""))
-    lines.append(f"  created {concept.created}, updated {concept.updated}")
+                     + ("  " + _("note: {value}").format(value=term.note) if term.note else "")
+                     + ("  " + _("source: {value}").format(value=term.source)
+                        if term.source else ""))
+    lines.append("  " + _("created {created}, updated {updated}").format(
+        created=concept.created, updated=concept.updated))
     return "\n".join(lines)
 
 

@@ -8,46 +8,46 @@ import click
 
 from translator.cli.glossary_common import (
     describe,
-    echo_json,
     glossary_option,
     json_option,
     open_termbase,
-    plural,
 )
+from translator.cli.output import echo_json
+from translator.core.i18n import _, ngettext
 
 TERM_SPEC = "LANG STATUS TEXT"
+ADD_EXAMPLE = """
+\b
+triglot glossary add --en "facial recognition" --ru "распознавание лиц" \\
+    --es "reconocimiento facial" --subject surveillance"""
 
 
-@click.command()
+@click.command(help=_("Add one concept with its terms in several languages.") + "\n"
+               + ADD_EXAMPLE)
 @glossary_option
-@click.option("--en", multiple=True, help="English term (repeat for synonyms: first preferred,"
-              " the rest admitted).")
-@click.option("--ru", multiple=True, help="Russian term (dictionary form).")
-@click.option("--es", multiple=True, help="Spanish term.")
+@click.option("--en", multiple=True, help=_("English term (repeat for synonyms: first "
+                                            "preferred, the rest admitted)."))
+@click.option("--ru", multiple=True, help=_("Russian term (dictionary form)."))
+@click.option("--es", multiple=True, help=_("Spanish term."))
 @click.option("--term", "extra_terms", nargs=3, multiple=True, metavar=TERM_SPEC,
-              help="A term with an explicit status, e.g. --term en forbidden 'face ID'.")
+              help=_("A term with an explicit status, e.g. --term en forbidden 'face ID'."))
 @click.option("--status", default="preferred", show_default=True,
-              help="Status of the first --en/--ru/--es term.")
-@click.option("--pos", help="Part of speech: noun, verb, adjective, adverb, properNoun, other.")
-@click.option("--case-sensitive", is_flag=True, help="Match only with the same capitals.")
+              help=_("Status of the first --en/--ru/--es term."))
+@click.option("--pos", help=_("Part of speech: noun, verb, adjective, adverb, properNoun, "
+                              "other."))
+@click.option("--case-sensitive", is_flag=True, help=_("Match only with the same capitals."))
 @click.option("--dnt", "--do-not-translate", "dnt", is_flag=True,
-              help="Never translate: the same string must appear in every language.")
-@click.option("--subject", default="", help="Subject field, e.g. law, surveillance.")
-@click.option("--definition", default="")
-@click.option("--note", default="")
-@click.option("--source", default="", help="Where the terms come from.")
-@click.option("--id", "concept_id", help="Concept id (default: the next cN).")
+              help=_("Never translate: the same string must appear in every language."))
+@click.option("--subject", default="", help=_("Subject field, e.g. law, surveillance."))
+@click.option("--definition", default="", help=_("What the concept means."))
+@click.option("--note", default="", help=_("A note for translators."))
+@click.option("--source", default="", help=_("Where the terms come from."))
+@click.option("--id", "concept_id", help=_("Concept id (default: the next cN)."))
 @json_option
 def add(glossary_path: Path | None, en: tuple[str, ...], ru: tuple[str, ...],
         es: tuple[str, ...], extra_terms: tuple[tuple[str, str, str], ...], status: str,
         pos: str | None, case_sensitive: bool, dnt: bool, subject: str, definition: str,
         note: str, source: str, concept_id: str | None, as_json: bool) -> None:
-    """Add one concept with its terms in several languages.
-
-    \b
-    triglot glossary add --en "facial recognition" --ru "распознавание лиц" \\
-        --es "reconocimiento facial" --subject surveillance
-    """
     from glossary.editing import add_new_concept, new_terms
     from glossary.model import Concept
 
@@ -58,31 +58,31 @@ def add(glossary_path: Path | None, en: tuple[str, ...], ru: tuple[str, ...],
     if as_json:
         echo_json(concept.to_dict())
     else:
-        click.echo(f"added {concept.id}: {concept.label()}")
+        click.echo(_("added {id}: {label}").format(id=concept.id, label=concept.label()))
 
 
-@click.command()
+@click.command(help=_("Change a concept: its fields, or add, remove and change terms (one "
+                      "transaction)."))
 @glossary_option
 @click.argument("concept_id")
-@click.option("--subject")
-@click.option("--definition")
-@click.option("--note")
-@click.option("--add-term", nargs=3, multiple=True, metavar=TERM_SPEC, help="Add a term.")
+@click.option("--subject", help=_("New subject field."))
+@click.option("--definition", help=_("New definition."))
+@click.option("--note", help=_("New note."))
+@click.option("--add-term", nargs=3, multiple=True, metavar=TERM_SPEC, help=_("Add a term."))
 @click.option("--remove-term", nargs=2, multiple=True, metavar="LANG TEXT",
-              help="Remove a term.")
+              help=_("Remove a term."))
 @click.option("--status", "set_status", nargs=3, multiple=True, metavar="LANG TEXT STATUS",
-              help="Change a term's status.")
+              help=_("Change a term's status."))
 @click.option("--pos", "set_pos", nargs=3, multiple=True, metavar="LANG TEXT POS",
-              help="Change a term's part of speech.")
+              help=_("Change a term's part of speech."))
 @click.option("--flag", "set_flag", nargs=3, multiple=True, metavar="LANG TEXT FLAG",
-              help="Set a flag: case-sensitive, dnt, no-case-sensitive or no-dnt.")
+              help=_("Set a flag: case-sensitive, dnt, no-case-sensitive or no-dnt."))
 @click.option("--term-note", nargs=3, multiple=True, metavar="LANG TEXT NOTE",
-              help="Set a term's note.")
+              help=_("Set a term's note."))
 @json_option
 def edit(glossary_path: Path | None, concept_id: str, subject: str | None,
          definition: str | None, note: str | None, add_term, remove_term, set_status,
          set_pos, set_flag, term_note, as_json: bool) -> None:
-    """Change a concept: its fields, or add, remove and change terms (one transaction)."""
     from glossary.editing import ConceptEdit, edit_concept
 
     change = ConceptEdit(subject, definition, note, add_term, remove_term, set_status,
@@ -95,13 +95,13 @@ def edit(glossary_path: Path | None, concept_id: str, subject: str | None,
         click.echo(describe(concept))
 
 
-@click.command()
+@click.command(help=_("Remove concepts (with all their terms)."))
 @glossary_option
 @click.argument("concept_ids", nargs=-1, required=True)
 def remove(glossary_path: Path | None, concept_ids: tuple[str, ...]) -> None:
-    """Remove concepts (with all their terms)."""
     from glossary.editing import remove_concepts
 
     with open_termbase(glossary_path, "glossary remove") as tb:
         count = remove_concepts(tb, concept_ids)
-    click.echo(f"removed {plural(count, 'concept')}")
+    click.echo(ngettext("removed {count} concept", "removed {count} concepts",
+                        count).format(count=count))
