@@ -194,8 +194,8 @@ def apply_review_csv(termbase: Termbase, path: Path) -> ReviewOutcome:
     rows = list(csv.reader(io.StringIO(read_text(path), newline="")))
     header = [h.strip().lower() for h in rows[0]] if rows else []
     if "id" not in header or "decision" not in header:
-        raise GlossaryError("line 1: not a review CSV: expected the columns "
-                            + ", ".join(REVIEW_COLUMNS), path)
+        raise GlossaryError(_("line 1: not a review CSV: expected the columns {columns}")
+                            .format(columns=", ".join(REVIEW_COLUMNS)), path)
     outcome = ReviewOutcome()
     with termbase.transaction():
         for number, row in data_rows(rows, header, path):
