@@ -41,8 +41,9 @@ def _pofilter() -> str | None:
 
 
 # Style checks that flag correct Russian and Spanish: a colon with its own spacing
-# ("Справка: …"), a sentence that starts with a placeholder, an identical "Error: {message}".
-STYLE_ONLY = ("simplecaps", "startcaps", "puncspacing", "startpunc", "unchanged")
+# ("Справка: …"), a sentence that starts with a placeholder, an identical "Error: {message}",
+# an English abbreviation written out ("MT": "машинный перевод", "traducción automática").
+STYLE_ONLY = ("simplecaps", "startcaps", "puncspacing", "startpunc", "unchanged", "acronyms")
 # In Russian, form 0 also serves 21, 31...: msgfmt requires it to carry the plural's
 # placeholders, which pofilter then reports against the singular. msgfmt decides those.
 PLURAL_FORMAT = ("pythonbraceformat", "brackets", "numbers")

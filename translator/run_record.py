@@ -26,6 +26,7 @@ from pathlib import Path
 
 from translator.core.atomic import write_text_atomic
 from translator.core.errors import InputError, quote_path
+from translator.core.i18n import _
 from translator.core.inline_codes import strip_codes
 
 RECORD_FILE = "triglot-run.json"
@@ -187,15 +188,17 @@ class RunRecord:
             places.append(Path(doc.abspath))
         present = [path for path in places if path.is_file()]
         if not present:
-            also = f" nor at {quote_path(places[1])}" if len(places) > 1 else ""
-            raise InputError(f"the source of {printable_name(doc.relpath)} is not there{also} "
-                             "(renamed or moved?); put it back, or translate it again",
-                             places[0])
+            message = (_("the source of {article} is not there nor at {path} (renamed or "
+                         "moved?); put it back, or translate it again") if len(places) > 1
+                       else _("the source of {article} is not there (renamed or moved?); put "
+                              "it back, or translate it again"))
+            raise InputError(message.format(article=printable_name(doc.relpath),
+                                            path=quote_path(places[-1])), places[0])
         for path in present:
             if not doc.sha256 or file_sha256(path) == doc.sha256:
                 return path
-        raise InputError("the article changed since it was translated; run 'triglot "
-                         "translate ... --po' again, then review", present[0])
+        raise InputError(_("the article changed since it was translated; run 'triglot "
+                           "translate ... --po' again, then review"), present[0])
 
     def to_dict(self, documents: list[DocumentRecord] | None = None) -> dict:
         base = Path(self.run_dir).resolve()
@@ -236,19 +239,21 @@ def load(run_dir: Path) -> RunRecord:
     """The run recorded in ``run_dir``, or one ``InputError`` saying what is wrong with it."""
     run_dir = Path(run_dir)
     if not run_dir.exists():
-        raise InputError("no such run directory", run_dir)
+        raise InputError(_("no such run directory"), run_dir)
     if not run_dir.is_dir():
-        raise InputError("not a directory (expected a translate --out folder)", run_dir)
+        raise InputError(_("not a directory (expected a translate --out folder)"), run_dir)
     path = run_dir / RECORD_FILE
     if not path.is_file():
-        raise InputError(f"not a triglot run: no {RECORD_FILE} (run 'triglot translate ... "
-                         f"--out {run_dir}' first)", run_dir)
+        raise InputError(_("not a triglot run: no {record} (run 'triglot translate ... --out "
+                           "{folder}' first)").format(record=RECORD_FILE, folder=run_dir),
+                         run_dir)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError:
-        raise InputError("invalid UTF-8; not a triglot run record", path) from None
+        raise InputError(_("invalid UTF-8; not a triglot run record"), path) from None
     except ValueError as exc:
-        raise InputError(f"not valid JSON ({exc}); run 'triglot translate' again", path) from None
+        raise InputError(_("not valid JSON ({error}); run 'triglot translate' again").format(
+            error=exc), path) from None
     try:
         if data.get("version") is None:  # written before 0.2: absolute source paths
             for entry in data["documents"]:
@@ -259,5 +264,5 @@ def load(run_dir: Path) -> RunRecord:
                          str(data.get("options", "")),
                          [DocumentRecord.from_dict(d) for d in data["documents"]])
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
-        raise InputError(f"not a triglot run record (bad or missing field: {exc})",
-                         path) from None
+        raise InputError(_("not a triglot run record (bad or missing field: {error})").format(
+            error=exc), path) from None

@@ -5,11 +5,19 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from translator.core.errors import quote_path
+from translator.core.i18n import _, ngettext
 
 
-def plural(n: int, one: str, many: str) -> str:
-    """``1 sentence``, ``2 sentences``: the count with the form it takes (ngettext-shaped)."""
-    return f"{n} {one if n == 1 else many}"
+def status_count(status: str, count: int) -> str:
+    """``2 protected``: how many glossary terms got an enforced status (the record and
+    ``--json`` keep the English status names)."""
+    if status == "protected":
+        text = ngettext("{count} protected", "{count} protected", count)
+    elif status == "post-edited":
+        text = ngettext("{count} post-edited", "{count} post-edited", count)
+    else:
+        text = ngettext("{count} already correct", "{count} already correct", count)
+    return text.format(count=count)
 
 
 @dataclass
@@ -71,51 +79,94 @@ class RunSummary:
         return data
 
     def human_lines(self) -> list[str]:
+        models = ", ".join(sorted(self.models)) or _("no model used")
         lines = [
-            f"documents: {self.documents} read, {self.translated} translated, {self.failed} failed",
-            f"segments: {self.segments} to translate: {self.segments_from_cache} found in the "
-            f"cache, {self.segments_from_engine} translated by the engine"
-            + (f", {self.segments_from_memory} from the translation memory"
-               if self.segments_from_memory else ""),
-            f"time: {self.seconds:.1f} s, {self.segments_per_second:.1f} segments/s",
-            f"engine: {self.engine} ({', '.join(sorted(self.models)) or 'no model used'}); "
-            f"{plural(self.machine_translated, 'sentence', 'sentences')} sent to it, "
-            f"{self.cache_hits} found in the cache (per model: a pivot counts twice)",
+            ngettext("documents: {read} read, {translated} translated, {failed} failed",
+                     "documents: {read} read, {translated} translated, {failed} failed",
+                     self.documents).format(read=self.documents, translated=self.translated,
+                                            failed=self.failed),
+            self.segments_line(),
+            _("time: {seconds:.1f} s, {rate:.1f} segments/s").format(
+                seconds=self.seconds, rate=self.segments_per_second),
+            ngettext("engine: {engine} ({models}); {count} sentence sent to it, {hits} found in "
+                     "the cache (per model: a pivot counts twice)",
+                     "engine: {engine} ({models}); {count} sentences sent to it, {hits} found "
+                     "in the cache (per model: a pivot counts twice)",
+                     self.machine_translated).format(
+                engine=self.engine, models=models, count=self.machine_translated,
+                hits=self.cache_hits),
         ]
         if self.tm_hits:
-            where = f" in {quote_path(self.memory)}" if self.memory else ""
-            lines.insert(2, f"translation memory: {plural(self.tm_hits, 'sentence', 'sentences')}"
-                         f" reused from reviewed translations{where}, without MT (each marked "
-                         "in the run record, the catalogs and the report)")
+            lines.insert(2, self.memory_line())
         if self.catalogs:
-            lines.append(f"review catalogs: {len(self.catalogs)} (PO)")
+            lines.append(ngettext("review catalogs: {count} (PO)", "review catalogs: {count} (PO)",
+                                  len(self.catalogs)).format(count=len(self.catalogs)))
         if self.pivots:
-            lines.append("pivots: " + ", ".join(sorted(self.pivots)))
+            lines.append(_("pivots: {pivots}").format(pivots=", ".join(sorted(self.pivots))))
         if self.terms is not None:
             lines.append(self.terms_line())
             if self.terms.get("proposed"):
-                found = plural(self.terms["proposed"], "proposed entry", "proposed entries")
-                lines.append(f"glossary: {found} found and not enforced "
-                             "(approve them with 'triglot glossary review')")
+                count = self.terms["proposed"]
+                lines.append(ngettext(
+                    "glossary: {count} proposed entry found and not enforced (approve them "
+                    "with 'triglot glossary review')",
+                    "glossary: {count} proposed entries found and not enforced (approve them "
+                    "with 'triglot glossary review')", count).format(count=count))
         if self.consistency is not None:
             lines.extend(self.consistency_lines())
         if self.markup_fallbacks:
-            lines.append(
-                f"inline markup: {plural(self.markup_fallbacks, 'sentence', 'sentences')} "
-                "translated piecewise because MT dropped their markup"
-            )
+            lines.append(ngettext(
+                "inline markup: {count} sentence translated piecewise because MT dropped their "
+                "markup",
+                "inline markup: {count} sentences translated piecewise because MT dropped their "
+                "markup", self.markup_fallbacks).format(count=self.markup_fallbacks))
         return lines
+
+    def segments_line(self) -> str:
+        counts = {"count": self.segments, "cache": self.segments_from_cache,
+                  "engine": self.segments_from_engine, "memory": self.segments_from_memory}
+        if self.segments_from_memory:
+            return ngettext(
+                "segments: {count} to translate: {cache} found in the cache, {engine} "
+                "translated by the engine, {memory} from the translation memory",
+                "segments: {count} to translate: {cache} found in the cache, {engine} "
+                "translated by the engine, {memory} from the translation memory",
+                self.segments).format(**counts)
+        return ngettext("segments: {count} to translate: {cache} found in the cache, {engine} "
+                        "translated by the engine",
+                        "segments: {count} to translate: {cache} found in the cache, {engine} "
+                        "translated by the engine", self.segments).format(**counts)
+
+    def memory_line(self) -> str:
+        if self.memory:
+            return ngettext(
+                "translation memory: {count} sentence reused from reviewed translations in "
+                "{path}, without MT (each marked in the run record, the catalogs and the report)",
+                "translation memory: {count} sentences reused from reviewed translations in "
+                "{path}, without MT (each marked in the run record, the catalogs and the report)",
+                self.tm_hits).format(count=self.tm_hits, path=quote_path(self.memory))
+        return ngettext(
+            "translation memory: {count} sentence reused from reviewed translations, without MT "
+            "(each marked in the run record, the catalogs and the report)",
+            "translation memory: {count} sentences reused from reviewed translations, without MT "
+            "(each marked in the run record, the catalogs and the report)",
+            self.tm_hits).format(count=self.tm_hits)
 
     def consistency_lines(self) -> list[str]:
         rows = self.consistency or []
         flagged = [row for row in rows if row["two_ways"]]
-        lines = [f"consistency: {plural(len(rows), 'term or name', 'terms and names')} across "
-                 f"the outputs, {len(flagged)} rendered two ways (all of them in --json)"]
+        lines = [ngettext("consistency: {count} term or name across the outputs, {flagged} "
+                          "rendered two ways (all of them in --json)",
+                          "consistency: {count} terms and names across the outputs, {flagged} "
+                          "rendered two ways (all of them in --json)",
+                          len(rows)).format(count=len(rows), flagged=len(flagged))]
         for row in flagged:
             shown = ", ".join(f"{text} x{count}" for text, count in row["renderings"].items())
-            where = ", within one document" if row.get("within_document") else ""
-            lines.append(f"  TWO WAYS: {row['label']} ({row['from']}->{row['to']}{where}): "
-                         f"{shown}")
+            line = (_("  TWO WAYS: {label} ({source}->{target}, within one document): {shown}")
+                    if row.get("within_document") else
+                    _("  TWO WAYS: {label} ({source}->{target}): {shown}"))
+            lines.append(line.format(label=row["label"], source=row["from"], target=row["to"],
+                                     shown=shown))
         return lines
 
     def terms_line(self) -> str:
@@ -123,11 +174,17 @@ class RunSummary:
 
         counts = self.terms or {}
         enforced = sum(counts.get(status, 0) for status in ENFORCED_STATUSES)
-        detail = ", ".join(f"{counts[s]} {s}" for s in ENFORCED_STATUSES if counts.get(s))
-        line = (f"glossary terms: {enforced} enforced ({detail or 'none'}), "
-                f"{counts.get(NOT_ENFORCED, 0)} not enforced")
+        detail = ", ".join(status_count(s, counts[s]) for s in ENFORCED_STATUSES
+                           if counts.get(s))
+        line = ngettext("glossary terms: {enforced} enforced ({detail}), {not_enforced} not "
+                        "enforced",
+                        "glossary terms: {enforced} enforced ({detail}), {not_enforced} not "
+                        "enforced", enforced).format(
+            enforced=enforced, detail=detail or _("none"),
+            not_enforced=counts.get(NOT_ENFORCED, 0))
         if self.placeholder_fallbacks:
-            line += (f"; {plural(self.placeholder_fallbacks, 'sentence', 'sentences')} "
-                     "translated again "
-                     "without name placeholders")
+            again = ngettext("{count} sentence translated again without name placeholders",
+                             "{count} sentences translated again without name placeholders",
+                             self.placeholder_fallbacks).format(count=self.placeholder_fallbacks)
+            line = _("{terms}; {fallbacks}").format(terms=line, fallbacks=again)
         return line

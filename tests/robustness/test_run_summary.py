@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import time
 
+import pytest
 from click.testing import CliRunner
 
 from tests.fake_engine import TaggingEngine
 from translator.cache import TranslationCache
 from translator.pipeline import RunRequest, translate_run
 from translator.progress import Progress
-from translator.summary import RunSummary, plural
+from translator.summary import RunSummary
 
 VIA_EN = {("ru", "en"), ("en", "ru"), ("en", "es"), ("es", "en")}
 RU = "Суд оштрафовал активистку за участие в акции. Адвокат подал жалобу на решение суда.\n"
@@ -42,12 +43,19 @@ def test_segments_add_up_and_a_pivot_is_not_counted_twice(tmp_path):
 
 
 def test_one_is_singular():
-    assert plural(1, "sentence", "sentences") == "1 sentence"
-    assert plural(0, "sentence", "sentences") == "0 sentences"
+    assert "0 sentences sent to it" in RunSummary("fake", ["es"]).human_lines()[-1]
     summary = RunSummary("fake", ["es"], tm_hits=1, markup_fallbacks=1, machine_translated=1)
     text = "\n".join(summary.human_lines())
     assert "1 sentences" not in text
     assert "1 sentence reused" in text and "1 sentence translated piecewise" in text
+
+
+@pytest.mark.parametrize(("count", "form"), [(1, "1 предложение"), (3, "3 предложения"),
+                                             (5, "5 предложений"), (21, "21 предложение")])
+def test_russian_counts_take_their_three_forms(monkeypatch, count, form):
+    monkeypatch.setenv("LANGUAGE", "ru")
+    summary = RunSummary("fake", ["es"], markup_fallbacks=count)
+    assert f"{form} переведен" in summary.human_lines()[-1]
 
 
 def test_the_time_covers_the_review_after_the_translation(tmp_path, monkeypatch):

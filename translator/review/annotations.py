@@ -15,12 +15,17 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from glossary.qa import Finding
+from translator.core.i18n import N_, _
 from translator.entities.model import AlignedPair, Mention
 
 if TYPE_CHECKING:
     from translator.run_record import DocumentRecord, RunRecord, SegmentRecord
 
-NO_TERM = "(no term)"
+#: The PO notes a reviewer reads, in the user's language at export; ``po stats`` reads the
+#: glossary ones back in any language triglot speaks (``translator.review.po.notes``).
+NO_TERM = N_("(no term)")
+GLOSSARY_NOTE = N_("glossary: {term} -> {expected} [{concept}]")
+GLOSSARY_DNT_NOTE = N_("glossary: {term} -> {expected} [{concept}, do not translate]")
 
 
 @dataclass(frozen=True)
@@ -98,9 +103,9 @@ class SegmentAnnotations:
         for pair in self.terms:
             if pair.source is None:
                 continue
-            dnt = ", do not translate" if pair.expected_dnt else ""
-            note = (f"glossary: {pair.source.text} -> {pair.expected or NO_TERM} "
-                    f"[{pair.concept}{dnt}]")
+            template = GLOSSARY_DNT_NOTE if pair.expected_dnt else GLOSSARY_NOTE
+            note = _(template).format(term=pair.source.text,
+                                      expected=pair.expected or _(NO_TERM), concept=pair.concept)
             if note not in notes:
                 notes.append(note)
         return notes
@@ -109,8 +114,11 @@ class SegmentAnnotations:
         """``entity (TYPE): <name> -> <its form in the translation>``, once each."""
         notes: list[str] = []
         for pair in self.names:
-            rendered = pair.target.text if pair.target else "(not found in the translation)"
-            note = f"entity ({pair.source.type}): {pair.source.text} -> {rendered}"
+            note = (_("entity ({type}): {name} -> {rendering}").format(
+                type=pair.source.type, name=pair.source.text, rendering=pair.target.text)
+                    if pair.target else
+                    _("entity ({type}): {name} -> (not found in the translation)").format(
+                        type=pair.source.type, name=pair.source.text))
             if note not in notes:
                 notes.append(note)
         return notes

@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from translator.core.errors import TriglotError, quote_path
+from translator.core.i18n import _
 from translator.core.sqlite_space import disk_full_reported, removed_if_full
 
 FUZZY_THRESHOLD = 75.0  # percent
@@ -56,8 +57,8 @@ def memory_path(tm: Path | None, run_dir: Path | None) -> Path:
         path = Path(named)
         return path / RUN_MEMORY if path.is_dir() else path
     if run_dir is None:
-        raise TriglotError("which translation memory? Name it with --tm: a run folder (its "
-                           f"{RUN_MEMORY}) or a memory file")
+        raise TriglotError(_("which translation memory? Name it with --tm: a run folder (its "
+                             "{file}) or a memory file").format(file=RUN_MEMORY))
     return Path(run_dir) / RUN_MEMORY
 
 
@@ -72,8 +73,9 @@ def unused_user_memory(used: Path) -> list[str]:
     old = user_tm_path()
     if used.exists() or not old.is_file() or used == old:
         return []
-    return [f"the translation memory is now kept per run folder ({quote_path(used)}); "
-            f"the reviewed translations in {quote_path(old)} are used only with --tm {old}"]
+    return [_("the translation memory is now kept per run folder ({path}); the reviewed "
+              "translations in {old} are used only with --tm {option}").format(
+        path=quote_path(used), old=quote_path(old), option=old)]
 
 
 def now_stamp() -> str:
@@ -107,24 +109,25 @@ class TranslationMemory:
         self.path = path
         self._sources: dict[tuple[str, str], list[str]] = {}
         if path is not None and path.is_dir():
-            raise TriglotError("is a directory, not a translation memory", path)
+            raise TriglotError(_("is a directory, not a translation memory"), path)
         exists = path is not None and path.exists()
         if path is not None and create and not exists:
             path.parent.mkdir(parents=True, exist_ok=True)
         target = str(path) if path is not None and (exists or create) else ":memory:"
         try:
-            with removed_if_full(path, not exists, "no translation memory was created"), \
-                    disk_full_reported(path, "the translation memory is unchanged"):
+            with removed_if_full(path, not exists, _("no translation memory was created")), \
+                    disk_full_reported(path, _("the translation memory is unchanged")):
                 self.conn = sqlite3.connect(target, timeout=30)
                 self._prepare(fresh=not exists)
         except sqlite3.DatabaseError as exc:
-            raise TriglotError(f"not a triglot translation memory ({exc})", path) from None
+            raise TriglotError(_("not a triglot translation memory ({error})").format(error=exc),
+                               path) from None
 
     def _prepare(self, fresh: bool) -> None:
         app_id = self.conn.execute("PRAGMA application_id").fetchone()[0]
         tables = self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         if tables and app_id != APPLICATION_ID:
-            raise TriglotError("not a triglot translation memory (unknown SQLite file)",
+            raise TriglotError(_("not a triglot translation memory (unknown SQLite file)"),
                                self.path)
         if not tables:
             self.conn.executescript(SCHEMA)
@@ -151,7 +154,7 @@ class TranslationMemory:
         """
         stamp = now_stamp()
         before = len(self)
-        with disk_full_reported(self.path, "the translation memory is unchanged"), self.conn:
+        with disk_full_reported(self.path, _("the translation memory is unchanged")), self.conn:
             self.conn.executemany(
                 "INSERT INTO units(source_lang, target_lang, source, target, origin, created,"
                 " changed) VALUES (?, ?, ?, ?, ?, ?, ?)"

@@ -16,6 +16,7 @@ from pathlib import Path
 from translator import __version__
 from translator.core.atomic import atomic_open
 from translator.core.errors import TriglotError
+from translator.core.i18n import _
 from translator.core.languages import LANGUAGES
 from translator.document import CODE_RE
 from translator.review.tm import TMUnit, now_stamp
@@ -119,26 +120,28 @@ def read_tmx(path: Path) -> list[TMUnit]:
 
     path = Path(path)
     if not path.is_file():
-        raise TMXError("no such file" if not path.exists() else "not a file", path)
+        raise TMXError(_("no such file") if not path.exists() else _("not a file"), path)
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                              huge_tree=False, remove_comments=True)
     try:
         root = etree.parse(str(path), parser).getroot()
     except etree.XMLSyntaxError as exc:
-        raise TMXError(f"not a TMX file: not well-formed XML ({exc})", path) from None
+        raise TMXError(_("not a TMX file: not well-formed XML ({error})").format(error=exc),
+                       path) from None
     except OSError as exc:
-        raise TMXError(f"cannot read: {exc}", path) from None
+        raise TMXError(_("cannot read: {reason}").format(reason=exc), path) from None
     if not isinstance(root.tag, str) or etree.QName(root).localname != "tmx":
         name = etree.QName(root).localname if isinstance(root.tag, str) else "?"
-        raise TMXError(f"not a TMX file: the root element is <{name}>, not <tmx>", path)
+        raise TMXError(_("not a TMX file: the root element is <{name}>, not <tmx>").format(
+            name=name), path)
     version = root.get("version", "")
     if not re.fullmatch(r"1\.[1-4]", version):
-        raise TMXError(f"unsupported TMX version {version or '(none)'}: expected 1.1 to 1.4",
-                       path)
+        raise TMXError(_("unsupported TMX version {version}: expected 1.1 to 1.4").format(
+            version=version or _("(none)")), path)
     header = root.find("header")
     body = root.find("body")
     if header is None or body is None:
-        raise TMXError("not a TMX file: <header> or <body> is missing", path)
+        raise TMXError(_("not a TMX file: <header> or <body> is missing"), path)
     default_source = (header.get("srclang") or "*all*").strip()
     units: list[TMUnit] = []
     for number, tu in enumerate(body.iter("tu"), 1):
@@ -156,10 +159,12 @@ def _tu_units(tu, default_source: str, number: int, path: Path) -> list[TMUnit]:
     for tuv in tu.findall("tuv"):
         raw_lang = tuv.get(XML_LANG) or tuv.get("lang")
         if raw_lang is None:
-            raise TMXError(f"translation unit {number}: a <tuv> has no xml:lang", path)
+            raise TMXError(_("translation unit {number}: a <tuv> has no xml:lang").format(
+                number=number), path)
         seg = tuv.find("seg")
         if seg is None:
-            raise TMXError(f"translation unit {number}: a <tuv> has no <seg>", path)
+            raise TMXError(_("translation unit {number}: a <tuv> has no <seg>").format(
+                number=number), path)
         lang = _lang(raw_lang)
         if lang is not None:
             segments.setdefault(lang, _segment_text(seg).strip())

@@ -26,6 +26,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from translator import __version__
+from translator.core.i18n import N_, _
 from translator.core.languages import LANGUAGES
 from translator.review.po.ids import fold_space
 
@@ -45,7 +46,11 @@ PLURAL_FORMS = {
 }
 ARTICLE_FIELD = "X-Triglot-Article"
 SOURCE_LANGUAGE_FIELD = "X-Triglot-Source-Language"
-HEADER_COMMENT = (
+#: Language names as a reader sees them, in the catalogs' header comment and on the review page.
+LANGUAGE_NAMES = {"ru": N_("Russian"), "en": N_("English"), "es": N_("Spanish")}
+#: The catalog's opening comment, in the user's language when the catalog is first written
+#: (kept as it is afterwards, like everything a person may edit in the header).
+HEADER_COMMENT = N_(
     "Review catalog for {relpath}, translated into {language} by triglot.\n"
     "Machine translations are marked fuzzy: correct an entry, then remove its fuzzy\n"
     "flag. Then run: triglot po import RUN_DIR")
@@ -68,6 +73,11 @@ class CatalogInfo:
     relpath: str
     source_lang: str
     target_lang: str
+
+
+def language_name(code: str) -> str:
+    """``Russian`` for ``ru``, in the user's language; an unknown code as it is."""
+    return _(LANGUAGE_NAMES[code]) if code in LANGUAGE_NAMES else code
 
 
 def po_date(moment: datetime) -> str:
@@ -120,8 +130,8 @@ def build_catalog(info: CatalogInfo, messages: list[Message], stamp: str,
 
     catalog = polib.POFile(wrapwidth=WRAP_WIDTH, check_for_duplicates=False)
     catalog.header = (old.header if old is not None and old.header else
-                      HEADER_COMMENT.format(relpath=info.relpath,
-                                            language=LANGUAGES[info.target_lang]))
+                      _(HEADER_COMMENT).format(relpath=info.relpath,
+                                               language=language_name(info.target_lang)))
     catalog.metadata = header(info, stamp, old.metadata if old is not None else None)
     active, obsolete = merge_entries(old, messages)
     for entry in active + obsolete:
@@ -215,9 +225,9 @@ def carry_over(previous: polib.POEntry, message: Message, exact: bool) -> polib.
     if previous.msgstr:
         entry.msgstr = previous.msgstr
         if previous.msgstr != message.translation:
-            label = ("reviewed translation in the memory" if message.reviewed
-                     else "machine translation")
-            notes.append(f"{label}: {message.translation}")
+            note = (_("reviewed translation in the memory: {translation}") if message.reviewed
+                    else _("machine translation: {translation}"))
+            notes.append(note.format(translation=message.translation))
     reviewed = is_reviewed(previous) or (not previous.msgstr and message.reviewed)
     if exact:
         if not reviewed:

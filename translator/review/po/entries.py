@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from translator.core.i18n import _, ngettext
 from translator.review.po.ids import fold_space, message_context
 
 if TYPE_CHECKING:
@@ -59,17 +60,20 @@ def match_sentences(relpath: str, sentences: list[str], catalog: polib.POFile,
         entry = by_context.get(context)
         if entry is not None and fold_space(entry.msgid) != fold_space(text):
             seen.add(id(entry))
-            result.warnings.append(
-                f"{where}:{entry.linenum}: the msgid was edited (the article's sentence is "
-                f"{shown(text)}); its translation is not used nor added to the translation "
-                "memory, the MT is kept: put the msgid back as it was")
+            result.warnings.append(_(
+                "{path}:{line}: the msgid was edited (the article's sentence is {sentence}); "
+                "its translation is not used nor added to the translation memory, the MT is "
+                "kept: put the msgid back as it was").format(
+                path=where, line=entry.linenum, sentence=shown(text)))
             continue
         if entry is None:
             entry = by_source.get(fold_space(text))
             if entry is not None and id(entry) not in seen:
-                result.warnings.append(
-                    f"{where}:{entry.linenum}: the msgctxt was changed to {entry.msgctxt!r} "
-                    f"(triglot's is {context!r}); the entry was matched by its msgid and used")
+                result.warnings.append(_(
+                    "{path}:{line}: the msgctxt was changed to {context} (triglot's is "
+                    "{expected}); the entry was matched by its msgid and used").format(
+                    path=where, line=entry.linenum, context=repr(entry.msgctxt),
+                    expected=repr(context)))
         if entry is None or id(entry) in seen:
             missing.append(text)
             continue
@@ -85,18 +89,27 @@ def _unmatched(relpath: str, stale: list[polib.POEntry], missing: list[str],
     """What the sentences without an entry and the entries without a sentence mean."""
     current = [e for e in stale if e.msgctxt == message_context(relpath, e.msgid)]
     edited = [e for e in stale if e not in current]
-    warnings = [f"{where}:{e.linenum}: the entry matches no sentence of the article (its "
-                "msgctxt and msgid were both changed?); not used" for e in edited]
+    warnings = [_("{path}:{line}: the entry matches no sentence of the article (its msgctxt "
+                  "and msgid were both changed?); not used").format(path=where, line=e.linenum)
+                for e in edited]
     if current and missing:
-        warnings.append(
-            f"{where}: {len(missing)} sentences of the run have no entry and "
-            f"{len(current)} entries are for sentences the run does not have: the catalog is "
-            "older than the run (run 'triglot po export' on the run folder); their MT is kept")
+        warnings.append(ngettext(
+            "{path}: {count} sentence of the run has no entry and {stale} entries are for "
+            "sentences the run does not have: the catalog is older than the run (run 'triglot "
+            "po export' on the run folder); their MT is kept",
+            "{path}: {count} sentences of the run have no entry and {stale} entries are for "
+            "sentences the run does not have: the catalog is older than the run (run 'triglot "
+            "po export' on the run folder); their MT is kept", len(missing)).format(
+            path=where, count=len(missing), stale=len(current)))
     elif missing:
-        warnings += [f"{where}: the entry of the sentence {shown(text)} is missing (deleted "
-                     "from the catalog?); its MT is kept" for text in missing]
+        warnings += [_("{path}: the entry of the sentence {sentence} is missing (deleted from "
+                       "the catalog?); its MT is kept").format(path=where, sentence=shown(text))
+                     for text in missing]
     elif current:
-        warnings.append(
-            f"{where}: {len(current)} entries are for sentences the article no longer has "
-            f"(first at line {current[0].linenum}); not used")
+        warnings.append(ngettext(
+            "{path}: {count} entry is for sentences the article no longer has (first at line "
+            "{line}); not used",
+            "{path}: {count} entries are for sentences the article no longer has (first at "
+            "line {line}); not used", len(current)).format(
+            path=where, count=len(current), line=current[0].linenum))
     return warnings

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from translator.core.atomic import write_text_atomic
 from translator.core.errors import TriglotError, quote_path
+from translator.core.i18n import _, ngettext
 from translator.review.po.catalog import CatalogInfo, Message, build_catalog, po_date
 from translator.review.po.ids import article_name, catalog_path, message_context, reference
 from translator.review.po.notes import memory_notes, term_notes
@@ -40,8 +41,11 @@ class ExportResult:
                 "unchanged": [utf8_text(str(p)) for p in self.unchanged]}
 
     def human_lines(self) -> list[str]:
-        return [*(f"written: {quote_path(path)}" for path in self.written),
-                f"catalogs: {len(self.written)} written, {len(self.unchanged)} unchanged"]
+        written = len(self.written)
+        return [*(_("written: {path}").format(path=quote_path(path)) for path in self.written),
+                ngettext("catalogs: {count} written, {unchanged} unchanged",
+                         "catalogs: {count} written, {unchanged} unchanged", written).format(
+                    count=written, unchanged=len(self.unchanged))]
 
 
 def export_review(run_dir: Path, glossary: Path | None = None,
@@ -80,8 +84,9 @@ def export_record(record: RunRecord, memory: TranslationMemory, annotations: Run
             path = catalog_path(record.run_dir, target, doc.relpath)
             owner = planned.setdefault(path, doc.relpath)
             if owner != doc.relpath:
-                raise TriglotError(f"{quote_path(doc.relpath)} and {quote_path(owner)} would "
-                                   "share this catalog; rename one of them", path)
+                raise TriglotError(_("{article} and {other} would share this catalog; rename "
+                                     "one of them").format(article=quote_path(doc.relpath),
+                                                           other=quote_path(owner)), path)
             messages = build_messages(doc, target, segments, memory,
                                       annotations.of(doc, target))
             info = CatalogInfo(article_name(doc.relpath), doc.lang, target)
@@ -114,19 +119,26 @@ def check_owner(catalog, info: CatalogInfo, path: Path) -> None:
     article = catalog.metadata.get(ARTICLE_FIELD)
     language = catalog.metadata.get("Language")
     if article is not None and article != info.relpath:
-        raise TriglotError(f"this catalog belongs to the article {article}, not "
-                           f"{info.relpath}", path)
+        raise TriglotError(_("this catalog belongs to the article {article}, not "
+                             "{expected}").format(article=article, expected=info.relpath), path)
     if language is not None and language != info.target_lang:
-        raise TriglotError(f"this catalog is in language '{language}', but its folder is "
-                           f"for '{info.target_lang}'", path)
+        raise TriglotError(_("this catalog is in language '{language}', but its folder is for "
+                             "'{expected}'").format(language=language,
+                                                    expected=info.target_lang), path)
 
 
 def memory_note(memory: TranslationMemory, segment: SegmentRecord, target: str) -> str:
     """The note on a sentence the translation memory filled: which review it reused."""
-    how = ("the run used this reviewed translation instead of MT" if segment.from_memory
-           else "the MT is a reviewed translation of this sentence")
     origin = memory.origin(segment.lang, target, segment.source, segment.mt)
-    return f"translation memory: {how}" + (f" (reviewed in {origin})" if origin else "")
+    if segment.from_memory:
+        note = (_("translation memory: the run used this reviewed translation instead of MT "
+                  "(reviewed in {origin})") if origin else
+                _("translation memory: the run used this reviewed translation instead of MT"))
+    else:
+        note = (_("translation memory: the MT is a reviewed translation of this sentence "
+                  "(reviewed in {origin})") if origin else
+                _("translation memory: the MT is a reviewed translation of this sentence"))
+    return note.format(origin=origin)
 
 
 def build_messages(doc: DocumentRecord, target: str, segments: list[SegmentRecord],
@@ -146,7 +158,7 @@ def build_messages(doc: DocumentRecord, target: str, segments: list[SegmentRecor
         if ref not in message.references:
             message.references.append(ref)
     by_lang: dict[str, list[str]] = defaultdict(list)
-    for text, (segment, _) in first.items():
+    for text, (segment, _seen) in first.items():
         by_lang[segment.lang].append(text)
     for lang, texts in by_lang.items():
         reviewed = memory.exact(lang, target, texts)
@@ -155,7 +167,7 @@ def build_messages(doc: DocumentRecord, target: str, segments: list[SegmentRecor
             message = by_text[text]
             notes = message.notes
             if lang != doc.lang:
-                notes.append(f"source language: {lang}")
+                notes.append(_("source language: {lang}").format(lang=lang))
             if segment.from_memory or reviewed.get(text) == message.translation:
                 message.reviewed = True
                 notes.append(memory_note(memory, segment, target))

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from translator.core.atomic import write_text_atomic
 from translator.core.errors import TriglotError, quote_path
+from translator.core.i18n import _, ngettext
 from translator.core.inline_codes import codes_intact
 from translator.document import render
 from translator.review.po.catalog import ARTICLE_FIELD, FUZZY
@@ -65,15 +66,24 @@ class ImportResult:
                 "warnings": self.warnings}
 
     def human_lines(self) -> list[str]:
+        proposals = (ngettext("glossary proposals: {count} in {path}",
+                              "glossary proposals: {count} in {path}", self.proposals)
+                     if self.proposals_path else
+                     ngettext("glossary proposals: {count}", "glossary proposals: {count}",
+                              self.proposals))
         return [
-            f"articles: {len(self.articles)} rebuilt",
-            f"sentences: {self.reviewed} reviewed, {self.fuzzy} fuzzy used, "
-            f"{self.machine} machine-translated",
-            f"translation memory: {self.tm_added} new reviewed pairs",
-            f"glossary proposals: {self.proposals}"
-            + (f" in {quote_path(self.proposals_path)}" if self.proposals_path else ""),
+            ngettext("articles: {count} rebuilt", "articles: {count} rebuilt",
+                     len(self.articles)).format(count=len(self.articles)),
+            ngettext("sentences: {count} reviewed, {fuzzy} fuzzy used, {machine} "
+                     "machine-translated",
+                     "sentences: {count} reviewed, {fuzzy} fuzzy used, {machine} "
+                     "machine-translated", self.reviewed).format(
+                count=self.reviewed, fuzzy=self.fuzzy, machine=self.machine),
+            ngettext("translation memory: {count} new reviewed pair",
+                     "translation memory: {count} new reviewed pairs",
+                     self.tm_added).format(count=self.tm_added),
+            proposals.format(count=self.proposals, path=quote_path(self.proposals_path or "")),
         ]
-
 
 
 @dataclass
@@ -96,9 +106,9 @@ def import_run(run_dir: Path, tm_path: Path, use_fuzzy: bool = False,
         if lang in plan.doc.targets:
             plans.append(plan)
         else:  # left from an earlier run into more languages: nothing to rebuild it from
-            result.warnings.append(f"{quote_path(path)}: skipped, the last run of "
-                                   f"{article_name(plan.doc.relpath)} did not translate it "
-                                   f"into '{lang}'")
+            result.warnings.append(_("{path}: skipped, the last run of {article} did not "
+                                     "translate it into '{lang}'").format(
+                path=quote_path(path), article=article_name(plan.doc.relpath), lang=lang))
     articles = {relpath: reread_article(record, doc) for relpath, doc in
                 {p.doc.relpath: p.doc for p in plans}.items()}
     outputs: list[tuple[Path, str]] = []
@@ -137,25 +147,27 @@ def check_catalog(record: RunRecord, lang: str, path: Path) -> Plan:
     catalog = read_catalog(path)
     article = catalog.metadata.get(ARTICLE_FIELD)
     if not article:
-        raise TriglotError(f"not a triglot catalog: no {ARTICLE_FIELD} header", path)
+        raise TriglotError(_("not a triglot catalog: no {field} header").format(
+            field=ARTICLE_FIELD), path)
     named = [d for d in record.documents if article_name(d.relpath) == article]
     if not named:
-        raise TriglotError(f"this catalog belongs to the article {article}, which is not part "
-                           "of this run", path)
+        raise TriglotError(_("this catalog belongs to the article {article}, which is not "
+                             "part of this run").format(article=article), path)
     doc = next((d for d in named if catalog_path(record.run_dir, lang, d.relpath) == path),
                None)
     if doc is None:
         expected = catalog_path(record.run_dir, lang, named[0].relpath)
-        raise TriglotError(f"this catalog belongs to the article {article} (its place is "
-                           f"{quote_path(expected)})", path)
+        raise TriglotError(_("this catalog belongs to the article {article} (its place is "
+                             "{path})").format(article=article, path=quote_path(expected)), path)
     language = catalog.metadata.get("Language")
     if language != lang:
-        raise TriglotError(f"this catalog is in language '{language}', but it sits in the "
-                           f"folder for '{lang}'", path)
+        raise TriglotError(_("this catalog is in language '{language}', but it sits in the "
+                             "folder for '{lang}'").format(language=language, lang=lang), path)
     for entry in catalog:
         if not entry.obsolete and article_of_context(entry.msgctxt or "") != article:
-            raise TriglotError(f"the entry at line {entry.linenum} belongs to another article "
-                               f"(msgctxt {entry.msgctxt!r})", path)
+            raise TriglotError(_("the entry at line {line} belongs to another article (msgctxt "
+                                 "{context})").format(line=entry.linenum,
+                                                      context=repr(entry.msgctxt)), path)
     return Plan(doc, lang, catalog, path)
 
 
@@ -174,8 +186,9 @@ def reread_article(record: RunRecord, doc: DocumentRecord) -> Article:
     present = {(s.unit, s.text) for s in article.segments}
     for target, segments in doc.targets.items():
         if any((s.unit, s.source) not in present for s in segments):
-            raise TriglotError(f"the article changed since it was translated into '{target}'; "
-                               "run 'triglot translate ... --po' again, then review", source)
+            raise TriglotError(_("the article changed since it was translated into '{lang}'; "
+                                 "run 'triglot translate ... --po' again, then review").format(
+                lang=target), source)
     return article
 
 
@@ -201,9 +214,10 @@ def rebuild(plan: Plan, article: Article, use_fuzzy: bool, result: ImportResult,
         entry = matched.entries.get(segment.text)
         chosen = choose(entry, use_fuzzy)
         if entry is not None and chosen is not None and not codes_intact(segment.text, chosen):
-            result.warnings.append(
-                f"{quote_path(plan.path)}:{entry.linenum}: the translation changes the markup "
-                f"codes of its source ({segment.text!r}); the MT is kept")
+            result.warnings.append(_(
+                "{path}:{line}: the translation changes the markup codes of its source "
+                "({sentence}); the MT is kept").format(
+                path=quote_path(plan.path), line=entry.linenum, sentence=repr(segment.text)))
             chosen = None
         translations[pair][segment.text] = mt if chosen is None else chosen
         if entry is None or chosen is None or (chosen == mt and FUZZY in entry.flags):

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from translator.core.errors import InputError, TriglotError
+from translator.core.i18n import _
 from translator.review.po.ids import LOCALES
 
 if TYPE_CHECKING:
@@ -38,15 +39,17 @@ def read_catalog(path: Path) -> polib.POFile:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise CatalogError(f"cannot read: {exc.strerror or exc}", path) from None
+        raise CatalogError(_("cannot read: {reason}").format(reason=exc.strerror or exc),
+                           path) from None
     text = _decode(data, path)
     _check_lines(text, path)
     try:
         catalog = polib.pofile(text, wrapwidth=78)
     except (OSError, ValueError) as exc:
         line = re.search(r"line (\d+)", str(exc))
-        where = f" at line {line.group(1)}" if line else ""
-        raise CatalogError(f"malformed PO catalog: syntax error{where}", path) from None
+        message = (_("malformed PO catalog: syntax error at line {line}") if line
+                   else _("malformed PO catalog: syntax error"))
+        raise CatalogError(message.format(line=line.group(1) if line else ""), path) from None
     _check_entries(catalog, path)
     return catalog
 
@@ -54,17 +57,18 @@ def read_catalog(path: Path) -> polib.POFile:
 def _decode(data: bytes, path: Path) -> str:
     match = _CHARSET.search(data[:4096].decode("ascii", errors="replace"))
     if match and match.group(1).lower().replace("_", "-") not in ("utf-8", "utf8"):
-        raise CatalogError(f"catalog charset is {match.group(1)}; triglot catalogs must be "
-                           "UTF-8 (convert with: msgconv --to-code=UTF-8)", path)
+        raise CatalogError(_("catalog charset is {charset}; triglot catalogs must be UTF-8 "
+                             "(convert with: msgconv --to-code=UTF-8)").format(
+            charset=match.group(1)), path)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise CatalogError(f"invalid UTF-8 at line {line}", path) from None
+        raise CatalogError(_("invalid UTF-8 at line {line}").format(line=line), path) from None
     if "\x00" in text:
-        raise CatalogError("binary file, not a PO catalog", path)
+        raise CatalogError(_("binary file, not a PO catalog"), path)
     if not text.strip():
-        raise CatalogError("empty file, not a PO catalog", path)
+        raise CatalogError(_("empty file, not a PO catalog"), path)
     return text.removeprefix("\ufeff")
 
 
@@ -78,12 +82,13 @@ def _check_lines(text: str, path: Path) -> None:
             continue  # a comment
         match = _LINE.match(line)
         if match is None:
-            raise CatalogError(f"malformed PO catalog: syntax error at line {number}", path)
+            raise CatalogError(_("malformed PO catalog: syntax error at line {line}").format(
+                line=number), path)
         for escape in _ESCAPE.finditer(match.group(1)[1:-1]):
             if escape.group(1) not in _ALLOWED_ESCAPES:
-                raise CatalogError(
-                    f"malformed PO catalog: bad escape '\\{escape.group(1)}' at line {number}",
-                    path)
+                raise CatalogError(_("malformed PO catalog: bad escape '{escape}' at line "
+                                     "{line}").format(escape="\\" + escape.group(1),
+                                                      line=number), path)
 
 
 def _check_entries(catalog: polib.POFile, path: Path) -> None:
@@ -92,28 +97,32 @@ def _check_entries(catalog: polib.POFile, path: Path) -> None:
         key = (entry.msgctxt, entry.msgid)
         if key in seen:
             context = f"msgctxt {entry.msgctxt!r}, " if entry.msgctxt is not None else ""
-            raise CatalogError(
-                f"malformed PO catalog: duplicate entry ({context}msgid {entry.msgid!r}) at "
-                f"lines {seen[key]} and {entry.linenum}", path)
+            raise CatalogError(_(
+                "malformed PO catalog: duplicate entry ({entry}) at lines {first} and "
+                "{second}").format(entry=f"{context}msgid {entry.msgid!r}", first=seen[key],
+                                   second=entry.linenum), path)
         seen[key] = entry.linenum
         if entry.msgid and entry.msgstr:
-            for end, name in ((str.startswith, "begin"), (str.endswith, "end")):
+            for end, message in (
+                    (str.startswith, _("malformed PO catalog: msgid and msgstr at line {line} "
+                                       "do not both begin with '\\n'")),
+                    (str.endswith, _("malformed PO catalog: msgid and msgstr at line {line} do "
+                                     "not both end with '\\n'"))):
                 if end(entry.msgid, "\n") != end(entry.msgstr, "\n"):
-                    raise CatalogError(
-                        f"malformed PO catalog: msgid and msgstr at line {entry.linenum} do not "
-                        f"both {name} with '\\n'", path)
+                    raise CatalogError(message.format(line=entry.linenum), path)
 
 
 def find_catalogs(run_dir: Path) -> list[tuple[str, Path]]:
     """``(language, catalog)`` for every catalog under RUN_DIR/locales (or a locales dir)."""
     run_dir = Path(run_dir)
     if not run_dir.is_dir():
-        raise TriglotError("no such run directory" if not run_dir.exists()
-                           else "not a directory", run_dir)
+        raise TriglotError(_("no such run directory") if not run_dir.exists()
+                           else _("not a directory"), run_dir)
     locales = run_dir / LOCALES if (run_dir / LOCALES).is_dir() else run_dir
     found = [(path.relative_to(locales).parts[0], path)
              for path in sorted(locales.glob("*/LC_MESSAGES/**/*.po"))]
     if not found:
-        raise TriglotError("no catalogs here (expected locales/<lang>/LC_MESSAGES/*.po; "
-                           "write them with 'triglot po export' or 'translate --po')", run_dir)
+        raise TriglotError(_("no catalogs here (expected locales/<lang>/LC_MESSAGES/*.po; "
+                             "write them with 'triglot po export' or 'translate --po')"),
+                           run_dir)
     return found

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from translator.core.i18n import _
 from translator.review.po.catalog import ARTICLE_FIELD, FUZZY
 from translator.review.po.notes import glossary_findings
 from translator.review.po.reading import find_catalogs, read_catalog
@@ -94,9 +95,11 @@ class RunStats:
 
     def table(self) -> list[str]:
         """A plain-text table, one line per catalog and one per language."""
-        headers = ["lang", "article", "total", "reviewed", "fuzzy", "untranslated", "glossary"]
+        headers = [_("lang"), _("article"), _("total"), _("reviewed"), _("fuzzy"),
+                   _("untranslated"), _("glossary")]
         table = [[r.lang, r.article, *map(str, r.counts())] for r in self.rows]
-        table += [[lang, "(all)", *map(str, t.counts())] for lang, t in sorted(self.totals.items())]
+        every = _("(all)")
+        table += [[lang, every, *map(str, t.counts())] for lang, t in sorted(self.totals.items())]
         widths = [max(len(row[i]) for row in [headers, *table]) for i in range(len(headers))]
         return ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
                 for row in [headers, *table]]

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from translator.core.i18n import _
 from translator.review.annotations import RunAnnotations, SegmentAnnotations, TermPair, TermSide
 from translator.run_record import DocumentRecord, RunRecord, SegmentRecord
 
@@ -86,19 +87,25 @@ def mark_segment(view: SegmentView, found: SegmentAnnotations) -> None:
         if target is None:
             view.source_spans.append(Span(
                 source.start, source.end, "entity", label,
-                f"{source.type} {source.normal}: not found in the translation", unpaired=True))
+                _("{type} {name}: not found in the translation").format(
+                    type=source.type, name=source.normal), unpaired=True))
             continue
         paired_targets.add((target.start, target.end))
-        how = f"{pair.method}, score {pair.score:.2f}"
-        view.source_spans.append(Span(source.start, source.end, "entity", label,
-                                      f"{source.type} {source.normal} → {target.text} ({how})"))
-        view.target_spans.append(Span(target.start, target.end, "entity", label,
-                                      f"{target.type} {target.text} ← {source.text} ({how})"))
+        how = _("{method}, score {score:.2f}").format(method=pair.method, score=pair.score)
+        view.source_spans.append(Span(
+            source.start, source.end, "entity", label,
+            _("{type} {name} → {rendering} ({how})").format(
+                type=source.type, name=source.normal, rendering=target.text, how=how)))
+        view.target_spans.append(Span(
+            target.start, target.end, "entity", label,
+            _("{type} {name} ← {source} ({how})").format(
+                type=target.type, name=target.text, source=source.text, how=how)))
     for mention in found.extra_names:
         label += 1
-        view.target_spans.append(Span(mention.start, mention.end, "entity", label,
-                                      f"{mention.type} {mention.normal}: no source name "
-                                      "paired with it", unpaired=True))
+        view.target_spans.append(Span(
+            mention.start, mention.end, "entity", label,
+            _("{type} {name}: no source name paired with it").format(
+                type=mention.type, name=mention.normal), unpaired=True))
 
 
 def _mark_terms(view: SegmentView, pair: TermPair, label: int, problem: bool) -> None:
@@ -106,19 +113,23 @@ def _mark_terms(view: SegmentView, pair: TermPair, label: int, problem: bool) ->
     if source is None:  # a glossary term in the translation with no source term
         if target is not None:
             view.target_spans.append(Span(target.start, target.end, "term", label,
-                                          _term_title(target, "glossary term"),
+                                          _term_title(target, _("glossary term")),
                                           target.rejected, unpaired=True))
         return
-    expected = pair.expected or "(no term in the glossary)"
-    found = f"found: {target.text}" if target else "not in the translation"
-    view.source_spans.append(Span(source.start, source.end, "term", label,
-                                  f"glossary: {source.term} → {expected} ({found})", problem,
-                                  unpaired=target is None))
+    expected = pair.expected or _("(no term in the glossary)")
+    title = (_("glossary: {term} → {expected} (found: {found})") if target
+             else _("glossary: {term} → {expected} (not in the translation)"))
+    view.source_spans.append(Span(
+        source.start, source.end, "term", label,
+        title.format(term=source.term, expected=expected, found=target.text if target else ""),
+        problem, unpaired=target is None))
     if target is not None:
         view.target_spans.append(Span(target.start, target.end, "term", label,
-                                      _term_title(target, f"← {source.text}"),
+                                      _term_title(target, _("← {source}").format(
+                                          source=source.text)),
                                       target.rejected))
 
 
 def _term_title(side: TermSide, note: str) -> str:
-    return f"glossary: {side.term} ({side.status}) {note}"
+    return _("glossary: {term} ({status}) {note}").format(term=side.term, status=side.status,
+                                                          note=note)

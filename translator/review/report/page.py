@@ -8,17 +8,21 @@ as a second line of defence: the articles may be hostile web pages.
 
 from __future__ import annotations
 
+import gettext
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from html import escape as html_escape
 
+from translator.core.i18n import DOMAIN, N_, _, language, ngettext
+from translator.review.po.catalog import language_name
 from translator.review.report.annotate import DocumentView, SegmentView, Span
 from translator.review.report.consistency import ConsistencyRow
 from translator.review.report.proposed import ProposedRow
 from translator.run_record import RunRecord, utf8_text
 
-LANGUAGE_NAMES = {"ru": "Russian", "en": "English", "es": "Spanish"}
 MAX_PLACES = 8
+#: A consistency row's kind as the page names it.
+KINDS = {"term": N_("term"), "entity": N_("entity")}
 
 CSS = """
 :root { --term: #d8f1ee; --term-edge: #1f7a70; --ent: #ece4fb; --ent-edge: #6a43b5;
@@ -72,6 +76,17 @@ tr.inconsistent td { background: #fff4f4; }
 def escape(text: str) -> str:
     """Text for the page, escaped; a file name's bytes that are not UTF-8 shown as ``\\xe9``."""
     return html_escape(utf8_text(text))
+
+
+def pgettext(context: str, message: str) -> str:
+    """``message`` where English uses one word for two things ("name" of a person, of a
+    package): the context tells the translator which."""
+    return gettext.dpgettext(DOMAIN, context, message)
+
+
+def fill(message: str, **html: object) -> str:
+    """A translated ``message``, escaped, with ``html`` (already escaped markup) put in."""
+    return escape(message).format(**html)
 
 
 @dataclass(frozen=True)
@@ -138,11 +153,12 @@ def render_page(run: RunRecord, views: list[DocumentView], rows: list[Consistenc
         from_memory=sum(s.record.from_memory for v in views for s in v.segments))
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
+        f'<html lang="{escape(language())}"><head><meta charset="utf-8">',
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'\">",
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>triglot review: {escape(str(run.path.parent.name))}</title>",
+        "<title>" + fill(_("triglot review: {run}"), run=escape(str(run.path.parent.name)))
+        + "</title>",
         f"<style>{CSS}</style></head><body>",
         _header(run, stats, glossary_name),
         _legend(),
@@ -159,56 +175,67 @@ def render_page(run: RunRecord, views: list[DocumentView], rows: list[Consistenc
 
 def _header(run: RunRecord, stats: ReportStats, glossary_name: str) -> str:
     models = ", ".join(f"{pair}: {model}" for pair, model in sorted(run.models.items()))
-    glossary = escape(glossary_name) if glossary_name else "none (names and numbers only)"
-    cells = [("documents", stats.documents, False), ("segments", stats.segments, False),
-             ("QA findings", stats.findings, stats.findings > 0),
-             ("rendered two ways", stats.inconsistent, stats.inconsistent > 0)]
+    glossary = (escape(glossary_name) if glossary_name
+                else escape(_("none (names and numbers only)")))
+    cells = [(_("documents"), stats.documents, False), (_("segments"), stats.segments, False),
+             (_("QA findings"), stats.findings, stats.findings > 0),
+             (_("rendered two ways"), stats.inconsistent, stats.inconsistent > 0)]
     if stats.from_memory:
-        cells.append(("from the translation memory", stats.from_memory, False))
+        cells.append((_("from the translation memory"), stats.from_memory, False))
     boxes = "".join(f'<div class="stat{" warn" if warn else ""}"><b>{value}</b>'
                     f"{escape(name)}</div>" for name, value, warn in cells)
-    return (f"<header><h1>Translation review</h1>"
-            f'<div class="meta">run <code>{escape(str(run.path))}</code> · engine '
-            f"<code>{escape(run.engine or '?')}</code> · models <code>{escape(models or '?')}"
-            f"</code> · glossary {glossary}</div>"
+    meta = fill(_("run {run} · engine {engine} · models {models} · glossary {glossary}"),
+                run=f"<code>{escape(str(run.path))}</code>",
+                engine=f"<code>{escape(run.engine or '?')}</code>",
+                models=f"<code>{escape(models or '?')}</code>", glossary=glossary)
+    return ("<header><h1>" + escape(_("Translation review")) + "</h1>"
+            f'<div class="meta">{meta}</div>'
             f'<div class="summary">{boxes}</div></header>')
 
 
 def _legend() -> str:
-    return ('<div class="legend"><span><mark class="term">glossary term</mark>'
+    term, name = escape(_("glossary term")), escape(pgettext("entity", "name"))
+    problem, unpaired = escape(_("QA problem")), escape(_("no counterpart"))
+    return (f'<div class="legend"><span><mark class="term">{term}</mark>'
             '<sup class="label term">1</sup></span>'
-            '<span><mark class="entity">name</mark><sup class="label entity">2</sup></span>'
-            '<span><mark class="term problem">QA problem</mark></span>'
-            '<span><mark class="entity unpaired">no counterpart</mark></span>'
-            "<span>A number marks a pair: the same number on both sides is the same term or "
-            "name. Hover a mark for what it was paired with.</span></div>")
+            f'<span><mark class="entity">{name}</mark>'
+            '<sup class="label entity">2</sup></span>'
+            f'<span><mark class="term problem">{problem}</mark></span>'
+            f'<span><mark class="entity unpaired">{unpaired}</mark></span>'
+            "<span>" + escape(_("A number marks a pair: the same number on both sides is the "
+                                "same term or name. Hover a mark for what it was paired "
+                                "with.")) + "</span></div>")
 
 
 def _contents(views: list[DocumentView], proposed: bool = False) -> str:
     items = "".join(
         f'<li><a href="#doc-{i}">{escape(v.document.relpath)} → {escape(v.target)}</a>'
-        + (f' <span class="partial">{v.findings} finding{"s" if v.findings != 1 else ""}'
-           "</span>" if v.findings else "") + "</li>"
+        + (' <span class="partial">' + escape(ngettext(
+            "{count} finding", "{count} findings", v.findings).format(count=v.findings))
+           + "</span>" if v.findings else "") + "</li>"
         for i, v in enumerate(views, start=1))
-    extra = ('<li><a href="#proposed">Proposed names, not approved</a></li>'
-             if proposed else "")
-    return (f'<nav><b>Documents</b><ul>{items}<li><a href="#consistency">Consistency across the '
-            f"run</a></li>{extra}</ul></nav>")
+    extra = ('<li><a href="#proposed">' + escape(_("Proposed names, not approved"))
+             + "</a></li>" if proposed else "")
+    documents, consistency = escape(_("Documents")), escape(_("Consistency across the run"))
+    return (f'<nav><b>{documents}</b><ul>{items}<li><a href="#consistency">'
+            f"{consistency}</a></li>{extra}</ul></nav>")
 
 
 def _document(index: int, view: DocumentView) -> str:
     doc = view.document
-    source_lang = LANGUAGE_NAMES.get(doc.lang, doc.lang)
-    target_lang = LANGUAGE_NAMES.get(view.target, view.target)
     rows = "".join(_segment_row(s) for s in view.segments)
-    return (f'<section id="doc-{index}"><h2>{escape(doc.relpath)} → {escape(target_lang)}</h2>'
+    counts = ngettext("{count} segment · {findings} QA findings",
+                      "{count} segments · {findings} QA findings", len(view.segments)).format(
+        count=len(view.segments), findings=view.findings)
+    headers = "".join(f"<th>{escape(name)}</th>" for name in (
+        "#", _("source"), _("translation ({lang})").format(lang=view.target), _("QA")))
+    return (f'<section id="doc-{index}"><h2>{escape(doc.relpath)} → '
+            f"{escape(language_name(view.target))}</h2>"
             f'<div class="meta">{escape(doc.source)} · {escape(doc.format)} · '
-            f"{escape(source_lang)} · {len(view.segments)} segments · {view.findings} QA "
-            f"findings</div>"
+            f"{escape(language_name(doc.lang))} · {escape(counts)}</div>"
             '<table class="segments"><colgroup><col class="num"><col class="text">'
             '<col class="text"><col class="qa"></colgroup>'
-            f"<thead><tr><th>#</th><th>source</th><th>translation ({escape(view.target)})"
-            "</th><th>QA</th></tr></thead>"
+            f"<thead><tr>{headers}</tr></thead>"
             f"<tbody>{rows}</tbody></table></section>")
 
 
@@ -223,7 +250,7 @@ def _segment_row(segment: SegmentView) -> str:
             f'<li title="{escape(f.check)}">{escape(f.message)}</li>'
             for f in segment.findings) + "</ul>"
     else:
-        qa = '<span class="ok">no findings</span>'
+        qa = '<span class="ok">' + escape(_("no findings")) + "</span>"
     lang_note = ""
     if segment.record.lang != segment.target_lang and segment.record.lang:
         lang_note = f' lang="{escape(segment.record.lang)}"'
@@ -240,41 +267,55 @@ def _memory_badge(segment: SegmentView) -> str:
     """A translation the memory gave: a reviewed one from an earlier review, not MT."""
     if not segment.record.from_memory:
         return ""
-    return ('<span class="tm" title="a reviewed translation from the translation memory, '
-            'used instead of MT">TM</span>')
+    title = _("a reviewed translation from the translation memory, used instead of MT")
+    return f'<span class="tm" title="{escape(title)}">TM</span>'
 
 
 def _consistency(rows: list[ConsistencyRow]) -> str:
     flagged = sum(r.inconsistent for r in rows)
-    intro = (f"{len(rows)} terms and names; {flagged} rendered two or more ways"
-             if rows else "No glossary terms or names were found in this run.")
+    intro = (ngettext("{count} term or name; {flagged} rendered two or more ways. Terms count "
+                      "by the glossary term used (any inflected form); names by the dictionary "
+                      "form of their aligned rendering.",
+                      "{count} terms and names; {flagged} rendered two or more ways. Terms "
+                      "count by the glossary term used (any inflected form); names by the "
+                      "dictionary form of their aligned rendering.", len(rows))
+             if rows else _("No glossary terms or names were found in this run."))
     body = "".join(_consistency_row(r) for r in rows)
-    return ('<section id="consistency"><h2>Consistency across the run</h2>'
-            f'<p class="note">{escape(intro)}. Terms count by the glossary term used (any '
-            "inflected form); names by the dictionary form of their aligned rendering.</p>"
+    headers = "".join(f"<th>{escape(name)}</th>" for name in (
+        _("kind"), _("term or name"), _("into"), _("renderings"), _("not found")))
+    title = escape(_("Consistency across the run"))
+    return (f'<section id="consistency"><h2>{title}</h2>'
+            f'<p class="note">{escape(intro.format(count=len(rows), flagged=flagged))}</p>'
             + ('<table class="consistency"><colgroup><col style="width:8%">'
                '<col style="width:22%"><col style="width:8%"><col style="width:42%">'
-               '<col style="width:20%"></colgroup><thead><tr><th>kind</th><th>term or name'
-               "</th><th>into</th><th>renderings</th><th>not found</th></tr></thead>"
+               f'<col style="width:20%"></colgroup><thead><tr>{headers}</tr></thead>'
                f"<tbody>{body}</tbody></table>" if rows else "")
             + "</section>")
 
 
 def _proposed(rows: list[ProposedRow]) -> str:
     """Proposed glossary entries apart: found in the sources, neither enforced nor marked."""
+    flag = escape(_("proposed"))
     body = "".join(
-        f'<tr><td><span class="flag">proposed</span> {escape(r.concept)}</td>'
+        f'<tr><td><span class="flag">{flag}</span> {escape(r.concept)}</td>'
         f"<td>{escape(r.label)}<div class=\"places\">{escape(r.subject)}</div></td>"
         f"<td>{r.count}</td><td><ul>"
         + "".join(f"<li><b>{escape(form)}</b> ×{n}</li>" for form, n in r.forms.items())
         + f"</ul>{_places(r.places)}</td></tr>" for r in rows)
-    return ('<section id="proposed"><h2>Proposed names, not approved</h2>'
-            f'<p class="note">{len(rows)} proposed glossary entries are mentioned in this run. '
-            "They were not enforced and are not marked above; approve, edit or reject them "
-            "with <code>triglot glossary review</code>.</p>"
-            '<table class="consistency"><thead><tr><th>review</th><th>name</th><th>mentions'
-            f"</th><th>forms and places</th></tr></thead><tbody>{body}</tbody></table>"
-            "</section>")
+    note = fill(ngettext("{count} proposed glossary entry is mentioned in this run. It was not "
+                         "enforced and is not marked above; approve, edit or reject it with "
+                         "{command}.",
+                         "{count} proposed glossary entries are mentioned in this run. They "
+                         "were not enforced and are not marked above; approve, edit or reject "
+                         "them with {command}.", len(rows)),
+                count=len(rows), command="<code>triglot glossary review</code>")
+    headers = "".join(f"<th>{escape(name)}</th>" for name in (
+        _("review"), pgettext("entity", "name"), _("mentions"), _("forms and places")))
+    title = escape(_("Proposed names, not approved"))
+    return (f'<section id="proposed"><h2>{title}</h2>'
+            f'<p class="note">{note}</p>'
+            f'<table class="consistency"><thead><tr>{headers}</tr></thead><tbody>{body}'
+            "</tbody></table></section>")
 
 
 def _places(places: list[str]) -> str:
@@ -287,12 +328,16 @@ def _consistency_row(row: ConsistencyRow) -> str:
         f"<li><b>{escape(r.text)}</b> ×{len(r.places)} {_places(r.places)}</li>"
         for r in row.ordered())
     renderings = f"<ul>{renderings}</ul>" if renderings else "—"
-    flag = (' <span class="flag">two ways</span>' if row.inconsistent else "") + (
-        ' <span class="flag">within one document</span>' if row.within_document else "")
-    expected = (f'<div class="places">glossary: {escape(row.expected)}</div>'
+    flag = (' <span class="flag">' + escape(_("two ways")) + "</span>" if row.inconsistent
+            else "") + (' <span class="flag">' + escape(_("within one document")) + "</span>"
+                        if row.within_document else "")
+    expected = ('<div class="places">'
+                + escape(_("glossary: {term}").format(term=row.expected)) + "</div>"
                 if row.expected else "")
     missing = (f"×{len(row.missing)} {_places(row.missing)}" if row.missing else "—")
     direction = f"{row.source_lang}→{row.target_lang}" if row.source_lang else row.target_lang
+    kind = _(KINDS[row.kind]) if row.kind in KINDS else row.kind
     return (f'<tr class="{"inconsistent" if row.inconsistent else ""}">'
-            f"<td>{escape(row.kind)}</td><td>{escape(row.label)}{flag}{expected}</td>"
+            f"<td>{escape(kind)}</td>"
+            f"<td>{escape(row.label)}{flag}{expected}</td>"
             f"<td>{escape(direction)}</td><td>{renderings}</td><td>{missing}</td></tr>")
