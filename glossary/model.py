@@ -59,7 +59,7 @@ def check_pos(value: str | None) -> str | None:
         value=value, choices=", ".join(PARTS_OF_SPEECH)))
 
 
-@dataclass
+@dataclass(slots=True)
 class Term:
     """One designation of a concept in one language."""
 
@@ -106,7 +106,7 @@ class Term:
                                       ("proposed", self.proposed)) if on]
 
 
-@dataclass
+@dataclass(slots=True)
 class Concept:
     """A unit of meaning with its terms in several languages."""
 

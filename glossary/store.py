@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -161,8 +162,12 @@ class Termbase:
     # -- reading -----------------------------------------------------------------
 
     def _read(self, sql: str, args: Iterable = ()) -> list[tuple]:
+        return list(self._rows(sql, args))
+
+    def _rows(self, sql: str, args: Iterable = ()) -> Iterator[tuple]:
+        """Rows one at a time: a glossary of 50,000 concepts is never all in memory twice."""
         try:
-            return self._db.execute(sql, tuple(args)).fetchall()
+            yield from self._db.execute(sql, tuple(args))
         except sqlite3.OperationalError as exc:
             raise self._failure(exc, _("cannot read glossary: {reason}")) from exc
 
@@ -175,18 +180,20 @@ class Termbase:
     def _load(self, where: str = "", args: Iterable = ()) -> list[Concept]:
         """Concepts (all, or those whose id satisfies the SQL condition ``where``)."""
         by_id: dict[str, Concept] = {}
-        for cid, subject, definition, note, created, updated, review, count, context in self._read(
+        for cid, subject, definition, note, created, updated, review, count, context in self._rows(
                 "SELECT id, subject, definition, note, created, updated, review, occurrences,"
                 " context FROM concepts" + (f" WHERE id IN ({where})" if where else ""), args):
             by_id[cid] = Concept(cid, subject, definition, note, [], created, updated,
                                  review, count, context)
-        for row in self._read(
+        same = sys.intern  # statuses, languages and import stamps repeat: keep one copy each
+        for row in self._rows(
                 "SELECT id, concept_id, lang, text, status, pos, case_sensitive, dnt, note,"
                 " source, created, updated, proposed FROM terms"
                 + (f" WHERE concept_id IN ({where})" if where else "")
                 + " ORDER BY concept_id, position, id", args):
-            term = Term(row[2], row[3], row[4], row[5], bool(row[6]), bool(row[7]), row[8],
-                        row[9], row[10], row[11], bool(row[12]), id=row[0], concept_id=row[1])
+            term = Term(same(row[2]), row[3], same(row[4]), row[5] and same(row[5]),
+                        bool(row[6]), bool(row[7]), row[8], same(row[9]), same(row[10]),
+                        same(row[11]), bool(row[12]), id=row[0], concept_id=by_id[row[1]].id)
             by_id[row[1]].terms.append(term)
         return sorted(by_id.values(), key=lambda c: id_sort_key(c.id or ""))
 

@@ -87,8 +87,9 @@ def write_glossary(path: Path, concepts: list[Concept], fmt: str | None = None, 
             rows = pairs_to_rows(concepts, source, target)
             if not header:  # DeepL: exactly two columns, the variant marks go
                 rows = [row[:2] for row in rows]
+            count = len(rows) - 1
         else:
-            rows = concepts_to_rows(concepts)
+            rows, count = concepts_to_rows(concepts), len(concepts)
         if kind == "xlsx":
             from glossary.formats.xlsx import write_xlsx
 
@@ -97,7 +98,7 @@ def write_glossary(path: Path, concepts: list[Concept], fmt: str | None = None, 
             from glossary.formats.csv_table import write_rows
 
             write_rows(path, rows, "\t" if kind == "tsv" else ",", header=header)
-        return len(rows) - 1
+        return count
     if source or target:
         raise GlossaryError(_("--from/--to (two-column form) apply to CSV/TSV/XLSX, not "
                               "TBX"))

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 
 from glossary.formats.cells import neutralise_row, restore
@@ -295,8 +296,12 @@ def _cell_terms(cells: dict[str, str], lang: str, path: Path, where: str) -> lis
 
 # -- writing -------------------------------------------------------------------------
 
-def concepts_to_rows(concepts: list[Concept]) -> list[list[str]]:
-    """Concept-per-row table, header first; optional columns left out when all empty."""
+def concepts_to_rows(concepts: list[Concept]) -> Iterator[list[str]]:
+    """Concept-per-row table, header first; optional columns left out when all empty.
+
+    Rows are made one at a time (the columns known from a first pass), so a table of
+    50,000 concepts is written without holding it all.
+    """
     columns = ["id", "subject"]
     for lang in LANGUAGES:
         columns += [lang, f"{lang}_status"]
@@ -304,44 +309,48 @@ def concepts_to_rows(concepts: list[Concept]) -> list[list[str]]:
     for lang in LANGUAGES:
         columns += [f"{lang}_{n}" for n in TERM_FIELDS if n != "status"]
     columns += ["created", "updated"]
-    records = []
+    used = {"id", *LANGUAGES}
     for concept in concepts:
-        record = {"id": concept.id or "", "subject": concept.subject,
-                  "definition": concept.definition, "note": concept.note,
-                  "created": concept.created, "updated": concept.updated,
-                  "review": "" if concept.approved else concept.review,
-                  "occurrences": str(concept.occurrences or ""), "context": concept.context}
-        for lang in LANGUAGES:
-            terms = concept.terms_in(lang)
-            for text in (t.text for t in terms):
-                if "|" in text:
-                    raise GlossaryError(_("concept {id}: the term '{text}' contains '|', which "
-                                          "the table form uses between terms; use TBX").format(
-                                              id=concept.id, text=text))
-            record[lang] = SEPARATOR.join(t.text for t in terms)
-            record[f"{lang}_status"] = SEPARATOR.join(t.status for t in terms)
-            record[f"{lang}_pos"] = _joined([t.pos or "" for t in terms])
-            record[f"{lang}_flags"] = _joined([",".join(t.flags()) for t in terms])
-            for name in ("note", "source", "created", "updated"):
-                record[f"{lang}_{name}"] = _joined([getattr(t, name) for t in terms])
-        records.append(record)
-    always = {"id", *LANGUAGES}
-    keep = [c for c in columns if c in always or any(r.get(c) for r in records)]
-    return [keep] + [[r.get(c, "") for c in keep] for r in records]
+        used.update(column for column, value in _record(concept).items() if value)
+    keep = [c for c in columns if c in used]
+    yield keep
+    for concept in concepts:
+        record = _record(concept)
+        yield [record.get(c, "") for c in keep]
+
+
+def _record(concept: Concept) -> dict[str, str]:
+    record = {"id": concept.id or "", "subject": concept.subject,
+              "definition": concept.definition, "note": concept.note,
+              "created": concept.created, "updated": concept.updated,
+              "review": "" if concept.approved else concept.review,
+              "occurrences": str(concept.occurrences or ""), "context": concept.context}
+    for lang in LANGUAGES:
+        terms = concept.terms_in(lang)
+        for text in (t.text for t in terms):
+            if "|" in text:
+                raise GlossaryError(_("concept {id}: the term '{text}' contains '|', which "
+                                      "the table form uses between terms; use TBX").format(
+                                          id=concept.id, text=text))
+        record[lang] = SEPARATOR.join(t.text for t in terms)
+        record[f"{lang}_status"] = SEPARATOR.join(t.status for t in terms)
+        record[f"{lang}_pos"] = _joined([t.pos or "" for t in terms])
+        record[f"{lang}_flags"] = _joined([",".join(t.flags()) for t in terms])
+        for name in ("note", "source", "created", "updated"):
+            record[f"{lang}_{name}"] = _joined([getattr(t, name) for t in terms])
+    return record
 
 
 def _joined(values: list[str]) -> str:
     return SEPARATOR.join(values) if any(values) else ""
 
 
-def write_rows(path: Path, rows: list[list[str]], delimiter: str, *, header: bool = True) -> None:
+def write_rows(path: Path, rows: Iterable[list[str]], delimiter: str, *,
+               header: bool = True) -> None:
     """Write a table atomically; ``header=False`` drops the first row (DeepL's form).
 
     Cells that a spreadsheet would run as a formula get a ``'`` in front.
     """
-    import pandas as pd
-
-    safe = [neutralise_row(row) for row in rows]
-    frame = pd.DataFrame(safe[1:], columns=safe[0])
     with atomic_open(path, "w") as handle:
-        frame.to_csv(handle, sep=delimiter, header=header, index=False, lineterminator="\n")
+        writer = csv.writer(handle, delimiter=delimiter, lineterminator="\n")
+        writer.writerows(neutralise_row(row) for row in islice(rows, 0 if header else 1, None))

@@ -19,35 +19,49 @@ from pathlib import Path
 
 from glossary.formats.tbx import BASIC3, NS, STATUS_TO_TBX, TBX2, XML_LANG, Dialect
 from glossary.model import Concept, GlossaryError, Term
-from translator.core.atomic import write_bytes_atomic
+from translator.core.atomic import atomic_open
 from translator.core.i18n import _
 
 
 def write_tbx(path: Path, concepts: list[Concept], kind: str = "tbx") -> None:
-    """Write ``concepts`` as TBX-Basic 3 (``kind`` "tbx") or TBX 2 ("tbx2"), atomically."""
+    """Write ``concepts`` as TBX-Basic 3 (``kind`` "tbx") or TBX 2 ("tbx2"), atomically.
+
+    Entry by entry: the file is never held in memory as one tree, so exporting
+    50,000 concepts costs what one entry costs (each TBX-Basic entry repeats the
+    default namespace declaration, which XML allows).
+    """
     from lxml import etree
 
     dialect = TBX2 if kind == "tbx2" else BASIC3
-    q, sub = dialect.q, etree.SubElement
     if dialect is TBX2:
-        root = etree.Element("martif", type="TBX")
-        header = sub(root, "martifHeader")
+        start, end = '<martif type="TBX" xml:lang="en">', "</martif>"
+        header = "<martifHeader>{}</martifHeader>"
     else:
-        root = etree.Element(q("tbx"), nsmap={None: NS}, type="TBX-Basic", style="dca")
-        header = sub(root, q("tbxHeader"))
-    root.set(XML_LANG, "en")
-    sub(sub(sub(header, q("fileDesc")), q("sourceDesc")), q("p")).text = "triglot glossary"
-    body = sub(sub(root, q("text")), q("body"))
-    for concept in concepts:
-        entry = sub(body, q(dialect.entry), id=_xml_id(concept.id or ""))
-        _write_concept_fields(entry, concept, dialect)
-        for lang in dict.fromkeys(t.lang for t in concept.terms):
-            sec_lang = sub(entry, q(dialect.lang_sec))
-            sec_lang.set(XML_LANG, lang)
-            for term in concept.terms_in(lang):
-                _write_term(sub(sec_lang, q(dialect.term_sec)), term, dialect)
-    data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
-    write_bytes_atomic(path, data)
+        start = f'<tbx xmlns="{NS}" type="TBX-Basic" style="dca" xml:lang="en">'
+        end, header = "</tbx>", "<tbxHeader>{}</tbxHeader>"
+    description = "<fileDesc><sourceDesc><p>triglot glossary</p></sourceDesc></fileDesc>"
+    with atomic_open(path, "wb", encoding=None) as handle:
+        handle.write(("<?xml version='1.0' encoding='UTF-8'?>\n" + start + "\n"
+                      + header.format(description) + "\n<text>\n<body>\n").encode())
+        for concept in concepts:
+            handle.write(etree.tostring(_entry(concept, dialect), encoding="UTF-8",
+                                        pretty_print=True))
+        handle.write(("</body>\n</text>\n" + end + "\n").encode())
+
+
+def _entry(concept: Concept, dialect: Dialect):
+    from lxml import etree
+
+    q, sub = dialect.q, etree.SubElement
+    entry = etree.Element(q(dialect.entry), id=_xml_id(concept.id or ""),
+                          nsmap=None if dialect is TBX2 else {None: NS})
+    _write_concept_fields(entry, concept, dialect)
+    for lang in dict.fromkeys(t.lang for t in concept.terms):
+        sec_lang = sub(entry, q(dialect.lang_sec))
+        sec_lang.set(XML_LANG, lang)
+        for term in concept.terms_in(lang):
+            _write_term(sub(sec_lang, q(dialect.term_sec)), term, dialect)
+    return entry
 
 
 def _write_concept_fields(entry, concept: Concept, dialect: Dialect) -> None:

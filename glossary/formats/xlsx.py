@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from itertools import islice
 from pathlib import Path
 
 from glossary.formats.cells import escape_for_typed_cell, neutralise
@@ -109,7 +110,7 @@ def fill_merged_cells(worksheet) -> None:
                 cell.value = value
 
 
-def write_xlsx(path: Path, rows: list[list[str]], *, header: bool = True) -> None:
+def write_xlsx(path: Path, rows: Iterable[list[str]], *, header: bool = True) -> None:
     """Write rows (header first) as one sheet named 'glossary', atomically.
 
     Every cell is a typed string, never a formula or an error value, whatever
@@ -121,7 +122,7 @@ def write_xlsx(path: Path, rows: list[list[str]], *, header: bool = True) -> Non
     book = Workbook()
     sheet = book.active
     sheet.title = "glossary"
-    for number, row in enumerate(rows if header else rows[1:], start=1):
+    for number, row in enumerate(islice(rows, 0 if header else 1, None), start=1):
         for column, value in enumerate(row, start=1):
             text = str(value)
             if not text:
