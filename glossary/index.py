@@ -19,7 +19,7 @@ from functools import lru_cache
 from importlib import metadata
 
 #: Bump when ``matching.term_keys`` changes what it returns.
-KEY_RULE = 1
+KEY_RULE = 2
 #: One row per key of each word of each way of writing a term (``matching.term_keys``):
 #: ``way``, ``word`` its position, ``words`` how many words that way has.
 SCHEMA = (
@@ -67,8 +67,10 @@ def is_current(db: sqlite3.Connection) -> bool:
 
 
 def rebuild(db: sqlite3.Connection) -> None:
-    """Recompute every term's keys (inside the caller's write transaction)."""
-    db.execute("DELETE FROM term_keys")
+    """Recompute every term's keys (inside the caller's write transaction); the table is
+    made anew, so an index of an older layout is replaced, not patched."""
+    db.execute("DROP TABLE IF EXISTS term_keys")
+    create(db)
     for term_id, lang, text in db.execute("SELECT id, lang, text FROM terms").fetchall():
         index_term(db, term_id, lang, text)
     mark_current(db)

@@ -64,16 +64,20 @@ def dictionary_lemma(word: str, lang: str) -> str:
     return _simplemma().lemmatize(word.lower(), lang=lang)
 
 
-@lru_cache(maxsize=2)
-def _dictionary(lang: str):
-    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+def simplemma_dictionary(lang: str):
+    """simplemma's ``lang`` dictionary (form -> lemma), from the factory its own
+    ``lemmatize`` uses: each dictionary is read from disk once per process, however
+    many parts of triglot look words up in it."""
+    from simplemma.strategies.dictionaries.dictionary_factory import (
+        DEFAULT_DICTIONARY_FACTORY,
+    )
 
-    return DefaultDictionaryFactory().get_dictionary(lang)
+    return DEFAULT_DICTIONARY_FACTORY.get_dictionary(lang)
 
 
 def in_dictionary(word: str, lang: str) -> bool:
     """Whether simplemma's ``lang`` dictionary knows the lower-cased ``word`` as a form."""
-    return word.lower() in _dictionary(lang)
+    return word.lower() in simplemma_dictionary(lang)
 
 
 def _norm(word: str) -> str:

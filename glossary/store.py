@@ -222,7 +222,10 @@ class Termbase:
                     index.rebuild(self._db)
         except (GlossaryError, sqlite3.Error):
             return None
-        ids = index.concept_ids(self._db, keys_by_lang)
+        try:
+            ids = index.concept_ids(self._db, keys_by_lang)
+        except sqlite3.Error:  # an index this triglot cannot read: read everything
+            return None
         chunks = [ids[start:start + 500] for start in range(0, len(ids), 500)]
         found = [c for chunk in chunks for c in self._load(", ".join("?" * len(chunk)), chunk)]
         return sorted(found, key=lambda c: id_sort_key(c.id or ""))

@@ -65,11 +65,10 @@ def _language_names(lang: str) -> frozenset[str]:
     return frozenset(fold(name) for name in Locale(lang).languages.values())
 
 
-@lru_cache(maxsize=2)
 def _dictionary(lang: str):
-    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+    from glossary.morphology import simplemma_dictionary
 
-    return DefaultDictionaryFactory().get_dictionary(lang)
+    return simplemma_dictionary(lang)
 
 
 def is_common_word(word: str, lang: str) -> bool:

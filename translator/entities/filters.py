@@ -168,11 +168,10 @@ def is_boilerplate_line(line: str, lang: str) -> bool:
     return is_headline(stripped, lang)
 
 
-@lru_cache(maxsize=2)
 def _lemmas(lang: str):
-    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+    from glossary.morphology import simplemma_dictionary
 
-    return DefaultDictionaryFactory().get_dictionary(lang)
+    return simplemma_dictionary(lang)
 
 
 @lru_cache(maxsize=2)
