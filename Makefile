@@ -48,6 +48,8 @@ bench: install
 	.venv-build/bin/python -m benchmarks.argos_speedup
 	$(BIN)/python -m benchmarks.apertium_speed
 	$(BIN)/python -m benchmarks.glossary_matching
+	$(BIN)/python -m benchmarks.glossary_scale --sizes 1000,50000
+	$(BIN)/python -m benchmarks.entities_speed
 
 # Rebuild the small real Argos packages in tests/data/packages (needs torch;
 # uses a separate build environment so the product's .venv never gets it).
