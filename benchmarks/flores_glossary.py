@@ -9,6 +9,7 @@ DeepL would have). ``term_enforcement`` imports it as is.
 
 from __future__ import annotations
 
+import argparse
 import csv
 import io
 import json
@@ -43,11 +44,12 @@ def csv_text(rows: list[tuple[str, str]]) -> str:
 
 
 def main() -> None:
-    if len(sys.argv) != 2:
-        sys.exit("usage: python -m benchmarks.flores_glossary OUT.csv")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path, help="the CSV to write (outside the repository)")
+    out = parser.parse_args().out
     if not (FLORES / "entities.jsonl").is_file():
         sys.exit(f"needs {FLORES} (the shared corpus beside the project)")
-    Path(sys.argv[1]).write_text(csv_text(entity_rows()), encoding="utf-8")
+    out.write_text(csv_text(entity_rows()), encoding="utf-8")
 
 
 if __name__ == "__main__":
