@@ -37,7 +37,8 @@ def proposals(out: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def test_a_second_import_after_translating_again_keeps_the_proposal(tmp_path):
+def reviewed_run(tmp_path):
+    """An article translated with a glossary, its one sentence reviewed in the catalog."""
     root = tmp_path / "articles"
     root.mkdir()
     (root / "sud.txt").write_text(SOURCE + "\n", encoding="utf-8")
@@ -46,6 +47,11 @@ def test_a_second_import_after_translating_again_keeps_the_proposal(tmp_path):
     out, tm = tmp_path / "out", tmp_path / "tm.sqlite3"
     translate(root, out, tm)
     review(catalog(out, "en", "sud.po"), {"Суд оштрафовал": REVIEWED})
+    return root, glossary, out, tm
+
+
+def test_a_second_import_after_translating_again_keeps_the_proposal(tmp_path):
+    root, glossary, out, tm = reviewed_run(tmp_path)
     first = import_run(out, tm, glossary=glossary, entities=False)
     assert first.proposals == 1
     assert proposals(out)[0]["reviewer_rendering"] == "tribunal"
@@ -58,14 +64,7 @@ def test_a_second_import_after_translating_again_keeps_the_proposal(tmp_path):
 
 
 def test_a_proposal_the_glossary_now_follows_is_dropped(tmp_path):
-    root = tmp_path / "articles"
-    root.mkdir()
-    (root / "sud.txt").write_text(SOURCE + "\n", encoding="utf-8")
-    glossary = tmp_path / "glossary.csv"
-    glossary.write_text("ru,en\nсуд,court\n", encoding="utf-8")
-    out, tm = tmp_path / "out", tmp_path / "tm.sqlite3"
-    translate(root, out, tm)
-    review(catalog(out, "en", "sud.po"), {"Суд оштрафовал": REVIEWED})
+    root, glossary, out, tm = reviewed_run(tmp_path)
     assert import_run(out, tm, glossary=glossary, entities=False).proposals == 1
     glossary.write_text("ru,en\nсуд,tribunal\n", encoding="utf-8")  # proposal applied
     translate(root, out, tm)
