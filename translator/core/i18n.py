@@ -16,6 +16,8 @@ through ``ngettext``, which knows Russian's three plural forms.
 from __future__ import annotations
 
 import gettext
+import os
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -42,9 +44,26 @@ def install() -> None:
 gettext.bindtextdomain(DOMAIN, str(catalog_dir()))
 
 
+def _catalog() -> gettext.NullTranslations:
+    """The catalog for the language the environment asks for now (looked up once per
+    setting, not once per message: gettext's own lookup checks files on every call)."""
+    return _catalog_for(tuple(os.environ.get(name, "") for name in
+                              ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")))
+
+
+@lru_cache(maxsize=8)
+def _catalog_for(setting: tuple[str, ...]) -> gettext.NullTranslations:
+    return gettext.translation(DOMAIN, str(catalog_dir()), fallback=True)
+
+
 def _(message: str) -> str:
     """``message`` in the user's language (English if the catalog lacks it)."""
-    return gettext.dgettext(DOMAIN, message)
+    return _catalog().gettext(message)
+
+
+def pgettext(context: str, message: str) -> str:
+    """``message`` in the sense ``context`` gives it ("name" of a person, not a column)."""
+    return _catalog().pgettext(context, message)
 
 
 def N_(message: str) -> str:
@@ -55,7 +74,7 @@ def N_(message: str) -> str:
 
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The form of a counted message for ``count`` in the user's language."""
-    return gettext.dngettext(DOMAIN, singular, plural, count)
+    return _catalog().ngettext(singular, plural, count)
 
 
 def language() -> str:

@@ -8,12 +8,11 @@ as a second line of defence: the articles may be hostile web pages.
 
 from __future__ import annotations
 
-import gettext
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from html import escape as html_escape
 
-from translator.core.i18n import DOMAIN, N_, _, language, ngettext
+from translator.core.i18n import N_, _, language, ngettext, pgettext
 from translator.review.po.catalog import language_name
 from translator.review.report.annotate import DocumentView, SegmentView, Span
 from translator.review.report.consistency import ConsistencyRow
@@ -76,12 +75,6 @@ tr.inconsistent td { background: #fff4f4; }
 def escape(text: str) -> str:
     """Text for the page, escaped; a file name's bytes that are not UTF-8 shown as ``\\xe9``."""
     return html_escape(utf8_text(text))
-
-
-def pgettext(context: str, message: str) -> str:
-    """``message`` where English uses one word for two things ("name" of a person, of a
-    package): the context tells the translator which."""
-    return gettext.dpgettext(DOMAIN, context, message)
 
 
 def fill(message: str, **html: object) -> str:
