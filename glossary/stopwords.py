@@ -11,6 +11,8 @@ facial".
 
 from __future__ import annotations
 
+import re
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -112,3 +114,17 @@ LINKS: dict[str, frozenset[str]] = {
     "es": frozenset({"de", "del", "la", "las", "los", "el", "y", "para"}),
     "ru": frozenset({"и"}),
 }
+
+
+def plain_language(text: str) -> str | None:
+    """ru, en or es when the script and function words make it plain, else None.
+
+    Cheap on purpose: ``glossary find`` searches every language it cannot rule out, and
+    each one loads a lemma dictionary; a language identifier's model costs more still.
+    """
+    if re.search("[а-яё]", text, re.IGNORECASE):
+        return None if re.search("[a-z]", text, re.IGNORECASE) else "ru"
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    counts = {lang: sum(w in FUNCTION_WORDS[lang] for w in words) for lang in ("en", "es")}
+    best, other = sorted(counts, key=counts.get, reverse=True)
+    return best if counts[best] >= 2 and counts[best] >= 2 * counts[other] else None

@@ -116,3 +116,13 @@ def test_a_read_only_termbase_with_a_stale_index_falls_back_to_a_full_load(tmp_p
     found = Glossary.load(db, texts={"ru": ["в районном суде"]})
     assert len(found) == 2  # everything: correct, if not lean
     assert [m.concept_id for m in found.find("в районном суде", "ru")] == ["c1"]
+
+
+def test_find_searches_only_the_language_a_text_plainly_is_in():
+    from glossary.stopwords import plain_language
+
+    assert plain_language("Суд обязал мэрию прекратить распознавание лиц") == "ru"
+    assert plain_language("The court ordered the city to stop using the cameras") == "en"
+    assert plain_language("El tribunal ordenó a la ciudad dejar de usar las cámaras") == "es"
+    for unsure in ("court", "Суд и court", "Apple iPhone"):  # every language is searched
+        assert plain_language(unsure) is None

@@ -92,7 +92,10 @@ def find(glossary_path: Path | None, text: str | None, file_path: Path | None,
         raise GlossaryError(_("give TEXT or --file, not both and not neither"))
     if file_path is not None:
         text = sys.stdin.read() if str(file_path) == "-" else read_text(file_path)
-    langs = [check_lang(lang)] if lang else _languages_of(text or "")
+    from glossary.stopwords import plain_language
+
+    found = check_lang(lang) if lang else plain_language(text or "")
+    langs = [found] if found else list(LANGS)
     target = check_lang(target) if target else None
     glossary = load_glossary(glossary_path, texts={lang: [text or ""] for lang in langs})
     results = glossary.search(text or "", langs, target)
@@ -127,20 +130,3 @@ def export(glossary_path: Path | None, file: Path, fmt: str | None, source: str 
     click.echo(ngettext("exported {count} entry to {file}", "exported {count} entries to {file}",
                         count).format(count=count, file=file))
 
-
-def _languages_of(text: str) -> list[str]:
-    """The text's language when its script and function words make it plain, else all
-    three: each language searched loads its lemma dictionary (the slow part of a search),
-    and a language identifier's model would cost more than that."""
-    import re
-
-    from glossary.stopwords import FUNCTION_WORDS
-
-    if re.search("[а-яё]", text, re.IGNORECASE):
-        return ["ru"] if not re.search("[a-z]", text, re.IGNORECASE) else list(LANGS)
-    words = re.findall(r"[^\W\d_]+", text.lower())
-    counts = {lang: sum(w in FUNCTION_WORDS[lang] for w in words) for lang in ("en", "es")}
-    ranked = sorted(counts, key=counts.get, reverse=True)
-    if counts[ranked[0]] >= 2 and counts[ranked[0]] >= 2 * counts[ranked[1]]:
-        return [ranked[0]]
-    return list(LANGS)
