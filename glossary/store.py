@@ -32,7 +32,11 @@ from glossary.merging import MergeResult, merge_into
 from glossary.model import Concept, GlossaryError, Term, fold, id_sort_key, now_iso
 from glossary.schema import MIGRATIONS, SCHEMA
 from translator.core.i18n import N_, _
-from translator.core.sqlite_space import disk_full_reported, removed_if_full
+from translator.core.sqlite_space import (
+    disk_full_reported,
+    remove_new_database,
+    removed_if_full,
+)
 
 SCHEMA_VERSION = 3
 UNCHANGED, NOT_CREATED = N_("the glossary is unchanged"), N_("no glossary was created")
@@ -78,8 +82,19 @@ class Termbase:
             with removed_if_full(path, new, _(NOT_CREATED)):
                 tb._prepare(create)
                 yield tb
+        except BaseException:
+            if new and tb._empty():  # a refused command leaves no new, empty glossary
+                db.close()
+                remove_new_database(path)
+            raise
         finally:
             db.close()
+
+    def _empty(self) -> bool:
+        try:
+            return not self._db.execute("SELECT 1 FROM concepts LIMIT 1").fetchone()
+        except sqlite3.Error:
+            return True
 
     def _prepare(self, create: bool) -> None:
         db = self._db

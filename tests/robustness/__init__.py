@@ -72,6 +72,8 @@ test_glossary_files.py
   * the same term twice with statuses preferred and forbidden: "duplicate of line
     2" -> "conflicting status for the en term 'court': preferred in line 2 and
     forbidden in line 4", one line.
+  * ``glossary import`` of a bad file into a glossary that did not exist: an empty
+    new database left behind -> no file (an existing glossary is kept, untouched).
 test_review_file_names.py
   * ``--po``, ``po export/import/stats`` and ``report`` with such names: crash ->
     the name written escaped in catalogs (valid UTF-8, ``msgfmt --check`` clean)

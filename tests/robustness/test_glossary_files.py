@@ -78,3 +78,16 @@ def test_conflicting_statuses_are_called_so_in_one_line(tmp_path):
         "line 4")
     assert not (tmp_path / "g.db").exists() or "court" not in run_cli(
         "glossary", "list", "-g", str(tmp_path / "g.db")).stdout
+
+
+def test_a_refused_import_into_a_new_glossary_leaves_no_file(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(b"\x00\x01 not a table \xff")
+    glossary = tmp_path / "new.db"
+    done = run_cli("glossary", "import", str(bad), "--glossary", str(glossary))
+    assert done.returncode == 2 and "binary file" in done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.csv"]
+    kept = tmp_path / "kept.db"  # an existing glossary stays, even an empty one
+    assert run_cli("glossary", "add", "--glossary", str(kept), "--en", "court").returncode == 0
+    assert run_cli("glossary", "import", str(bad), "--glossary", str(kept)).returncode == 2
+    assert kept.exists()
