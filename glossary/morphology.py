@@ -52,27 +52,21 @@ def russian_analyzer():
     return pymorphy3.MorphAnalyzer()
 
 
-def _simplemma():
-    import simplemma
-
-    return simplemma
-
-
 def dictionary_lemma(word: str, lang: str) -> str:
     """simplemma's plain lemma of an English or Spanish word, lower-cased (without the
     matcher's noun-first rules): what the entity extractor compares names with."""
-    return _simplemma().lemmatize(word.lower(), lang=lang)
+    from glossary.lemma_tries import simplemma_lemmatizer
+
+    return simplemma_lemmatizer().lemmatize(word.lower(), lang)
 
 
 def simplemma_dictionary(lang: str):
-    """simplemma's ``lang`` dictionary (form -> lemma), from the factory its own
-    ``lemmatize`` uses: each dictionary is read from disk once per process, however
-    many parts of triglot look words up in it."""
-    from simplemma.strategies.dictionaries.dictionary_factory import (
-        DEFAULT_DICTIONARY_FACTORY,
-    )
+    """simplemma's ``lang`` dictionary (form -> lemma), from the one factory every lookup
+    uses (``glossary.lemma_tries``): opened once per process from its cached trie,
+    however many parts of triglot look words up in it."""
+    from glossary.lemma_tries import dictionary_factory
 
-    return DEFAULT_DICTIONARY_FACTORY.get_dictionary(lang)
+    return dictionary_factory().get_dictionary(lang)
 
 
 def in_dictionary(word: str, lang: str) -> bool:
@@ -94,7 +88,9 @@ class Lemmatizer:
         if lang == "ru":
             self._parse = russian_analyzer().parse
         else:
-            self._lemmatize = _simplemma().lemmatize
+            from glossary.lemma_tries import simplemma_lemmatizer
+
+            self._lemmatize = simplemma_lemmatizer().lemmatize
 
     def candidates(self, word: str) -> tuple[str, ...]:
         """Possible lemmas of ``word``, most likely first, lower-cased; the word itself last."""
@@ -147,7 +143,7 @@ class Lemmatizer:
         if self.lang == "en" and low.endswith(("ing", "ings")) and len(low) > 5:
             # "training", "building", "meetings": nouns in terms, never the verb "train".
             return (low[:-1] if low.endswith("s") else low,)
-        lemma = _norm(self._lemmatize(low, lang=self.lang))
+        lemma = _norm(self._lemmatize(low, self.lang))
         if self.lang == "en" and low.endswith("ed") and lemma != low:
             return (low,)  # "protested" is a verb form, not the noun term "protest"
         return (lemma,) if lemma == low else (lemma, low)

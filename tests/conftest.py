@@ -91,9 +91,15 @@ def corpus_dir() -> Path:
 
 
 @pytest.fixture(autouse=True)
-def isolated_home(tmp_path_factory, monkeypatch):
+def isolated_home(tmp_path_factory, monkeypatch, request):
     """Keep every test away from the user's real Argos dirs, caches and settings."""
     home = tmp_path_factory.mktemp("home")
+    # simplemma's lemma tries are derived from the installed package, not user data:
+    # one copy for the session, so each test's processes don't build them again.
+    shared_lemmas = request.config.stash[SESSION_DIR] / "lemmas"
+    shared_lemmas.mkdir(exist_ok=True)
+    (home / "cache" / "triglot").mkdir(parents=True)
+    (home / "cache" / "triglot" / "lemmas").symlink_to(shared_lemmas)
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))

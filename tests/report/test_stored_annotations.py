@@ -49,15 +49,33 @@ def test_translate_stores_the_annotations_in_the_run_record(annotated):
     assert (court["source"]["text"], court["expected"]) == ("court", "tribunal")
 
 
-def test_a_report_with_the_same_glossary_reuses_them(annotated, glossary_csv, monkeypatch):
+def test_a_report_with_the_same_glossary_reuses_the_terms_and_adds_the_names(
+        annotated, glossary_csv, monkeypatch):
+    """``translate --glossary`` checks terms only (names need NER over every sentence);
+    the report finds the names and keeps the stored terms and findings."""
+    def refuse(*args, **kwargs):
+        raise AssertionError("annotated again")
+
+    monkeypatch.setattr(Annotator, "annotate", refuse)
+    page, stats = build_report(annotated, concepts_of(glossary_csv))
+    assert stats.terms > 0 and stats.inconsistent == 2 and stats.entities > 0
+    assert "glossary: court → tribunal" in page
+
+
+def test_a_run_with_review_catalogs_stores_the_names_too(run_dir, glossary_csv, monkeypatch,
+                                                           tmp_path):
+    summary = RunSummary(engine="fake", targets=["es", "en"], outputs=["x"])
+    with TranslationMemory(None) as memory:
+        review_run(run_dir, summary, memory, glossary_csv, consistency=True, write_po=True)
+    assert any(row["kind"] == "entity" for row in summary.consistency)
+
     def refuse(*args, **kwargs):
         raise AssertionError("annotated again")
 
     monkeypatch.setattr(Annotator, "annotate", refuse)
     monkeypatch.setattr(Annotator, "mentions", refuse)
-    page, stats = build_report(annotated, concepts_of(glossary_csv))
-    assert stats.terms > 0 and stats.inconsistent == 2
-    assert "glossary: court → tribunal" in page
+    _page, stats = build_report(run_dir, concepts_of(glossary_csv))
+    assert stats.terms > 0 and stats.entities > 0
 
 
 def test_a_report_with_another_glossary_finds_its_terms(annotated, tmp_path):

@@ -127,10 +127,10 @@ def _complete(sentence: str, a: int, b: int, label: str) -> tuple[int, int, str]
 
 
 def _institution(word: str) -> str | None:
-    import simplemma
+    from glossary.morphology import dictionary_lemma
 
     # English first, then Spanish: "Pontificia Universidad Católica" in an English text
-    concept = concept_of(simplemma.lemmatize(word.lower(), lang="en"), "en") or concept_of(
+    concept = concept_of(dictionary_lemma(word, "en"), "en") or concept_of(
         word, "es")
     if concept in ORG_CONCEPTS:
         return "ORG"

@@ -79,12 +79,12 @@ def is_common_word(word: str, lang: str) -> bool:
     "Officials") or a function word; a bare form ("Batten", "Stark") is taken
     as a name.
     """
-    import simplemma
+    from glossary.morphology import dictionary_lemma
 
     low = word.lower().rstrip("!")
     if low in FUNCTION_WORDS[lang] or low in _stoplist(lang) or low.endswith("ly"):
         return True
-    return low in _dictionary(lang) and simplemma.lemmatize(low, lang=lang) != low
+    return low in _dictionary(lang) and dictionary_lemma(low, lang) != low
 
 
 def _common(word: str, lang: str) -> bool:
@@ -130,9 +130,9 @@ def _capitalised(token: str) -> bool:
 
 
 def _lemma(word: str, lang: str) -> str:
-    import simplemma
+    from glossary.morphology import dictionary_lemma
 
-    return simplemma.lemmatize(word.lower(), lang=lang)
+    return dictionary_lemma(word, lang)
 
 
 def classify(words: list[str], lang: str) -> str:

@@ -204,9 +204,9 @@ def is_common_word(word: str, lang: str) -> bool:
         return True
     lemma = _lemmas(lang).get(low)
     if lemma is None:  # "Hacerse", "Imagínese": a verb with its pronouns attached
-        import simplemma
+        from glossary.morphology import dictionary_lemma
 
-        guess = simplemma.lemmatize(low, lang=lang)
+        guess = dictionary_lemma(low, lang)
         lemma = guess if guess != low and _lemmas(lang).get(guess) == guess else None
     return lemma is not None and lemma[:1].islower()
 

@@ -44,9 +44,9 @@ def _word_lemma(word: str, lang: str) -> str:
         from translator.entities.russian_morph import lemma
 
         return lemma(word)
-    import simplemma
+    from glossary.morphology import dictionary_lemma
 
-    return simplemma.lemmatize(word.lower(), lang=lang) if lang in ("en", "es") else word.lower()
+    return dictionary_lemma(word, lang) if lang in ("en", "es") else word.lower()
 
 
 @lru_cache(maxsize=65536)

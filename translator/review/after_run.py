@@ -22,9 +22,13 @@ def review_run(run_dir: Path, summary: RunSummary, memory: TranslationMemory,
                glossary: Path | None, consistency: bool, write_po: bool) -> None:
     """Annotate the run in ``run_dir`` with ``glossary`` and fill in ``summary``.
 
-    ``consistency``: every term and name with its renderings (``translate
-    --glossary``); ``write_po``: the review catalogs (``translate --po``). A
-    failure is one more error of the run, not an exception: the articles are written.
+    ``consistency``: every term with its renderings (``translate --glossary``);
+    ``write_po``: the review catalogs (``translate --po``), whose notes name the
+    names, so then the names' renderings are compared too. Finding names takes
+    NER over every sentence on both sides, which costs more than translating them
+    with Apertium, so a glossary run alone checks its terms and leaves names to
+    the review (``--po``, ``triglot report``). A failure is one more error of the
+    run, not an exception: the articles are written.
     """
     if not summary.outputs or not (consistency or write_po):
         return
@@ -37,7 +41,7 @@ def review_run(run_dir: Path, summary: RunSummary, memory: TranslationMemory,
 
     try:
         record = load(run_dir)
-        annotations = annotate(record, load_concepts(glossary, record))
+        annotations = annotate(record, load_concepts(glossary, record), entities=write_po)
         annotations.store(record)
         record.save()
         if consistency:

@@ -38,23 +38,37 @@ def settings_key(concepts: list[Concept], entities: bool = True) -> str:
 
 def annotate(record: RunRecord, concepts: list[Concept], entities: bool = True
              ) -> RunAnnotations:
-    """The annotations of every sentence of ``record``: stored ones reused, the rest found."""
+    """The annotations of every sentence of ``record``: stored ones reused, the rest found.
+
+    Terms stored without names (``translate --glossary`` alone) are kept when names
+    are wanted: only the names are found then.
+    """
     result = RunAnnotations(settings_key(concepts, entities))
+    terms_only = settings_key(concepts, False)
     todo: list[tuple[DocumentRecord, str]] = []
+    names_todo: list[tuple[DocumentRecord, str]] = []
     for doc in record.documents:
+        usable = doc.annotated_with == result.key or (entities
+                                                      and doc.annotated_with == terms_only)
         for target, segments in doc.targets.items():
-            stored = _stored(segments) if doc.annotated_with == result.key else None
+            stored = _stored(segments) if usable else None
             if stored is None:
                 todo.append((doc, target))
-            else:
-                result.segments[(doc.source, target)] = stored
-    if todo:
+                continue
+            result.segments[(doc.source, target)] = stored
+            if doc.annotated_with != result.key:
+                names_todo.append((doc, target))
+    if todo or names_todo:
         annotator = Annotator(concepts)
-        mentions = annotator.mentions(todo) if entities else {}
+        mentions = annotator.mentions(todo + names_todo) if entities else None
         for doc, target in todo:
             result.segments[(doc.source, target)] = [
                 annotator.annotate(number, segment, target, mentions)
                 for number, segment in enumerate(doc.targets[target], start=1)]
+        for doc, target in names_todo:
+            for found, segment in zip(result.segments[(doc.source, target)],
+                                      doc.targets[target], strict=True):
+                annotator.add_names(found, segment, target, mentions or {})
     return result
 
 
@@ -118,10 +132,8 @@ class Annotator:
         return found
 
     def annotate(self, number: int, segment: SegmentRecord, target: str,
-                 mentions: dict[tuple[str, str], list[Mention]]) -> SegmentAnnotations:
-        """Terms, names and QA findings of one sentence translated into ``target``."""
-        from translator.entities.align import align_segment
-
+                 mentions: dict[tuple[str, str], list[Mention]] | None) -> SegmentAnnotations:
+        """Terms, QA findings and (with ``mentions``) names of one sentence in ``target``."""
         found = SegmentAnnotations()
         src_lang, source, translation = segment.lang, segment.source_text, segment.mt_text
         if not _annotated(src_lang, target):
@@ -136,6 +148,18 @@ class Annotator:
                                         expected.text if expected else None,
                                         bool(expected and expected.dnt)))
         found.terms += [TermPair(m.concept_id, None, _side(m)) for m in unused]
+        if mentions is not None:
+            self.add_names(found, segment, target, mentions)
+        return found
+
+    def add_names(self, found: SegmentAnnotations, segment: SegmentRecord, target: str,
+                  mentions: dict[tuple[str, str], list[Mention]]) -> None:
+        """The sentence's names, each aligned with its rendering, and the target's others."""
+        from translator.entities.align import align_segment
+
+        src_lang, source, translation = segment.lang, segment.source_text, segment.mt_text
+        if not _annotated(src_lang, target):
+            return
         target_mentions = mentions.get((target, translation), [])
         found.names = [tightened(pair) for pair in align_segment(
             mentions.get((src_lang, source), []), target_mentions, translation, target,
@@ -143,7 +167,6 @@ class Annotator:
         paired = [(p.target.start, p.target.end) for p in found.names if p.target is not None]
         found.extra_names = [m for m in target_mentions
                              if all(m.end <= a or m.start >= b for a, b in paired)]
-        return found
 
 
 def tightened(pair: AlignedPair) -> AlignedPair:
