@@ -106,7 +106,7 @@ class Glossary:
             if texts is not None:
                 from glossary.matching import text_keys
 
-                keys = {lang: set().union(*(text_keys(t, lang) for t in items))
+                keys = {lang: [text_keys(t, lang) for t in items]
                         for lang, items in texts.items()}
                 found = termbase.concepts_for(keys)
                 if found is not None:

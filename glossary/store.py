@@ -13,7 +13,7 @@ Public API (used by the CLI, the translation pipeline and the entities feature):
         tb.get(cid); tb.update(concept); tb.remove(cid)
         tb.lookup("ru", "суд")             # concepts holding that term
         tb.merge_concept(concept)          # existing entries win; returns MergeResult
-        tb.concepts_for({"ru": keys})      # only concepts whose match keys occur (``index``)
+        tb.concepts_for({"ru": [keys]})    # only concepts a text with these keys can hold
 
 Readers go through ``glossary.service.Glossary`` (which also reads glossary files).
 """
@@ -228,9 +228,10 @@ class Termbase:
     def __len__(self) -> int:
         return self._read("SELECT count(*) FROM concepts")[0][0]
 
-    def concepts_for(self, keys_by_lang: dict[str, set[str]]) -> list[Concept] | None:
-        """The concepts a matcher could find where these match keys occur (``index``), or
-        None when the index is stale and the file cannot be written to renew it."""
+    def concepts_for(self, texts_by_lang: dict[str, list[set[str]]]) -> list[Concept] | None:
+        """The concepts a matcher could find in texts with these match keys (``index``; the
+        keys of each text, by language), or None when the index is stale and the file
+        cannot be written to renew it."""
         try:
             if not index.is_current(self._db):
                 with self._write():
@@ -238,7 +239,7 @@ class Termbase:
         except (GlossaryError, sqlite3.Error):
             return None
         try:
-            ids = index.concept_ids(self._db, keys_by_lang)
+            ids = index.concept_ids(self._db, texts_by_lang)
         except sqlite3.Error:  # an index this triglot cannot read: read everything
             return None
         chunks = [ids[start:start + 500] for start in range(0, len(ids), 500)]
