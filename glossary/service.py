@@ -29,7 +29,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from glossary.model import Concept, GlossaryError, Term, fold
+from glossary.model import Concept, GlossaryError, Term, fold, id_sort_key
 from glossary.names import is_name
 from translator.core.i18n import _
 
@@ -81,6 +81,8 @@ class Glossary:
         self._matchers: dict[tuple[str, bool], TermMatcher] = {}
         #: (lang, concept) -> the concept's accepted terms, best first, and their matcher
         self._accepted: dict[tuple[str, str], tuple[list[Term], TermMatcher]] = {}
+        #: For a termbase loaded for some texts only: those texts, by language.
+        self.focused_on: dict[str, set[str]] | None = None
 
     @classmethod
     def load(cls, path: Path | str, *, source: str | None = None,
@@ -110,8 +112,32 @@ class Glossary:
                         for lang, items in texts.items()}
                 found = termbase.concepts_for(keys)
                 if found is not None:
-                    return cls(found, path)
+                    glossary = cls(found, path)
+                    glossary.focused_on = {lang: set(items) for lang, items in texts.items()}
+                    return glossary
             return cls(termbase.concepts(), path)
+
+    def including(self, texts: Mapping[str, Iterable[str]]) -> Glossary:
+        """This glossary, with the concepts its termbase holds for ``texts`` too, when it was
+        loaded for other texts: the review after a run adds what the translations hold to
+        what enforcement loaded for the sources, and keeps the matchers built so far. The
+        concepts are those ``load(path, texts=all of them)`` gives."""
+        if self.focused_on is None or self.path is None:
+            return self  # a whole glossary: nothing more to read
+        new = {lang: [t for t in items if t not in self.focused_on.get(lang, ())]
+               for lang, items in texts.items()}
+        if not any(new.values()):
+            return self
+        more = Glossary.load(self.path, texts=new)
+        if more.focused_on is None:  # the index could not be used: everything was read
+            return more
+        merged = Glossary([*self._concepts, *(c for c in more.concepts()
+                                             if (c.id or "") not in self._by_id)], self.path)
+        merged._concepts.sort(key=lambda c: id_sort_key(c.id or ""))
+        merged._accepted = dict(self._accepted)  # a concept's own matcher does not change
+        merged.focused_on = {lang: self.focused_on.get(lang, set()) | more.focused_on.get(
+            lang, set()) for lang in {*self.focused_on, *more.focused_on}}
+        return merged
 
     @classmethod
     def of(cls, glossary: Glossary | Iterable[Concept]) -> Glossary:

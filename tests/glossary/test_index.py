@@ -87,6 +87,34 @@ def test_the_index_follows_adds_updates_and_removals(tmp_path):
     assert rows > 0 and orphans == 0 and ids("en") == []
 
 
+def test_a_concept_is_loaded_when_one_text_holds_all_its_words(tmp_path):
+    db = tmp_path / "g.db"
+    with Termbase.open(db, create=True) as tb:
+        tb.add_concept(Concept(terms=[Term("en", "facial recognition"), Term("es", "x")]))
+    apart = ["Facial expressions matter.", "Recognition came late."]
+    assert len(Glossary.load(db, texts={"en": apart})) == 0
+    assert len(Glossary.load(db, texts={"en": [*apart, "facial recognitions"]})) == 1
+
+
+def test_the_review_adds_what_the_translations_hold_to_what_enforcement_loaded(tmp_path):
+    db = tmp_path / "g.db"
+    with Termbase.open(db, create=True) as tb:
+        for en, es in (("court", "tribunal"), ("camera", "cámara"), ("protest", "protesta"),
+                       ("metro", "metro")):
+            tb.add_concept(Concept(terms=[Term("en", en), Term("es", es)]))
+    sources = ["The court heard the case.", "Cameras watch the metro."]
+    translations = ["El tribunal oyó la protesta.", "Las cámaras vigilan."]
+    enforced = Glossary.load(db, texts={"en": sources})
+    matcher = enforced.renderings("c1", "el tribunal", "es") and enforced._accepted[("es", "c1")]
+    review = enforced.including({"en": sources, "es": translations})
+    fresh = Glossary.load(db, texts={"en": sources, "es": translations})
+    assert [c.id for c in review.concepts()] == [c.id for c in fresh.concepts()] \
+        == ["c1", "c2", "c3", "c4"]
+    assert review._accepted[("es", "c1")] is matcher  # built once, kept
+    assert review.including({"en": sources}) is review  # nothing new to read
+    assert Glossary.load(db).including({"en": sources}).concepts()[0].id == "c1"
+
+
 def test_an_index_made_with_other_lemmatisers_is_rebuilt_before_use(tmp_path):
     db = tmp_path / "g.db"
     with Termbase.open(db, create=True) as tb:

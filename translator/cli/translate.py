@@ -102,7 +102,7 @@ def translate(paths: tuple[Path, ...], targets: list[str], source: str, out_dir:
     with memory:
         try:
             review_run(out_dir, summary, memory, glossary, consistency=enforcer is not None,
-                       write_po=write_po)
+                       write_po=write_po, enforced=enforcer and enforcer.glossary)
         except (OSError, UnicodeError) as exc:  # the articles are written: keep the summary
             summary.warnings.append(_("the review after the run failed ({reason})").format(
                 reason=exc))

@@ -14,12 +14,14 @@ from typing import TYPE_CHECKING
 from translator.core.errors import TriglotError
 
 if TYPE_CHECKING:
+    from glossary.service import Glossary
     from translator.review.tm import TranslationMemory
     from translator.summary import RunSummary
 
 
 def review_run(run_dir: Path, summary: RunSummary, memory: TranslationMemory,
-               glossary: Path | None, consistency: bool, write_po: bool) -> None:
+               glossary: Path | None, consistency: bool, write_po: bool,
+               enforced: Glossary | None = None) -> None:
     """Annotate the run in ``run_dir`` with ``glossary`` and fill in ``summary``.
 
     ``consistency``: every term with its renderings (``translate --glossary``);
@@ -27,13 +29,14 @@ def review_run(run_dir: Path, summary: RunSummary, memory: TranslationMemory,
     names, so then the names' renderings are compared too. Finding names takes
     NER over every sentence on both sides, which costs more than translating them
     with Apertium, so a glossary run alone checks its terms and leaves names to
-    the review (``--po``, ``triglot report``). A failure is one more error of the
-    run, not an exception: the articles are written.
+    the review (``--po``, ``triglot report``). ``enforced``: the glossary the run
+    enforced, whose concepts and matchers are reused. A failure is one more error of
+    the run, not an exception: the articles are written.
     """
     if not summary.outputs or not (consistency or write_po):
         return
     from translator.review.annotator import annotate
-    from translator.review.glossary_source import load_concepts
+    from translator.review.glossary_source import review_glossary
     from translator.review.po.export import export_record
     from translator.review.report.consistency import collect_renderings
     from translator.run_record import load
@@ -41,7 +44,8 @@ def review_run(run_dir: Path, summary: RunSummary, memory: TranslationMemory,
 
     try:
         record = load(run_dir)
-        annotations = annotate(record, load_concepts(glossary, record), entities=write_po)
+        annotations = annotate(record, review_glossary(glossary, record, enforced),
+                               entities=write_po)
         annotations.store(record)
         record.save()
         if consistency:

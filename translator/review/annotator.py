@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from glossary.matching import TermMatch, TermMatcher
     from glossary.model import Concept
     from glossary.qa import Checker
+    from glossary.service import Glossary
     from translator.entities.model import AlignedPair, Mention
     from translator.run_record import DocumentRecord, RunRecord, SegmentRecord
 
@@ -31,20 +32,23 @@ ANNOTATIONS_VERSION = 2
 SEGMENT_CHECKS = ("missing-term", "rejected-term", "dnt-changed", "number-mismatch")
 
 
-def settings_key(concepts: list[Concept], entities: bool = True) -> str:
-    """What annotations depend on: the glossary's content and whether names are looked for."""
-    return f"v{ANNOTATIONS_VERSION}:{concepts_digest(concepts)}:{'names' if entities else '-'}"
+def settings_key(concepts: list[Concept] | str, entities: bool = True) -> str:
+    """What annotations depend on: the glossary's content (or its digest) and whether names
+    are looked for."""
+    digest = concepts if isinstance(concepts, str) else concepts_digest(concepts)
+    return f"v{ANNOTATIONS_VERSION}:{digest}:{'names' if entities else '-'}"
 
 
-def annotate(record: RunRecord, concepts: list[Concept], entities: bool = True
+def annotate(record: RunRecord, glossary: Glossary | list[Concept], entities: bool = True
              ) -> RunAnnotations:
     """The annotations of every sentence of ``record``: stored ones reused, the rest found.
 
     Terms stored without names (``translate --glossary`` alone) are kept when names
     are wanted: only the names are found then.
     """
-    result = RunAnnotations(settings_key(concepts, entities))
-    terms_only = settings_key(concepts, False)
+    digest = concepts_digest(glossary if isinstance(glossary, list) else glossary.concepts())
+    result = RunAnnotations(settings_key(digest, entities))
+    terms_only = settings_key(digest, False)
     todo: list[tuple[DocumentRecord, str]] = []
     names_todo: list[tuple[DocumentRecord, str]] = []
     for doc in record.documents:
@@ -59,7 +63,7 @@ def annotate(record: RunRecord, concepts: list[Concept], entities: bool = True
             if doc.annotated_with != result.key:
                 names_todo.append((doc, target))
     if todo or names_todo:
-        annotator = Annotator(concepts)
+        annotator = Annotator(glossary)
         mentions = annotator.mentions(todo + names_todo) if entities else None
         for doc, target in todo:
             result.segments[(doc.source, target)] = [
@@ -85,10 +89,10 @@ def _stored(segments: list[SegmentRecord]) -> list[SegmentAnnotations] | None:
 class Annotator:
     """Matchers and checkers for one glossary, built once per language or pair."""
 
-    def __init__(self, concepts: list[Concept]) -> None:
+    def __init__(self, glossary: Glossary | list[Concept]) -> None:
         from glossary.service import Glossary
 
-        self.glossary = Glossary(concepts)  # its matchers and rule, shared with the checkers
+        self.glossary = Glossary.of(glossary)  # its matchers and rule, shared with the checkers
         self.concepts = {c.id or "": c for c in self.glossary.concepts()}
         self._checkers: dict[tuple[str, str], Checker] = {}
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from glossary.model import Concept
+    from glossary.service import Glossary
     from translator.run_record import RunRecord
 
 
@@ -37,6 +38,21 @@ def load_concepts(path: Path | None, record: RunRecord | None = None) -> list[Co
     from glossary.service import Glossary
 
     return Glossary.load(path, texts=None if record is None else run_texts(record)).concepts()
+
+
+def review_glossary(path: Path | None, record: RunRecord, enforced: Glossary | None
+                    ) -> Glossary:
+    """The glossary to review ``record`` with, as ``load_concepts`` gives it. When the run
+    enforced the same termbase, the concepts already loaded for its sources are kept with
+    their matchers, and only what the translations hold besides is read."""
+    from glossary.service import Glossary
+
+    if path is None:
+        return Glossary([])
+    if enforced is not None and enforced.path is not None \
+            and Path(enforced.path).resolve() == Path(path).resolve():
+        return enforced.including(run_texts(record))
+    return Glossary.load(path, texts=run_texts(record))
 
 
 def run_texts(record: RunRecord) -> dict[str, list[str]]:
