@@ -103,13 +103,14 @@ def concept_ids(db: sqlite3.Connection, texts_by_lang: dict[str, list[set[str]]]
         " term_keys.words, term_keys.lang, term_keys.key FROM term_keys JOIN wanted"
         " ON wanted.lang = term_keys.lang AND wanted.key = term_keys.key"
         " JOIN terms ON terms.id = term_keys.term_id")
+    found: set[str] = set()
     ways: dict[tuple[str, int, int, int], dict[int, int]] = {}
     for concept_id, term_id, way, word, words, lang, key in rows:
-        texts = ways.setdefault((concept_id, term_id, way, words), {})
-        texts[word] = texts.get(word, 0) | texts_with[(lang, key)]
-    found = set()
-    for (concept_id, _, _, words), texts in ways.items():
-        if concept_id not in found and len(texts) == words \
-                and reduce(and_, texts.values()):
+        if words == 1:  # one word: any text with one of its keys holds it
             found.add(concept_id)
+        else:
+            texts = ways.setdefault((concept_id, term_id, way, words), {})
+            texts[word] = texts.get(word, 0) | texts_with[(lang, key)]
+    found.update(concept_id for (concept_id, _, _, words), texts in ways.items()
+                 if len(texts) == words and reduce(and_, texts.values()))
     return sorted(found)
