@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 
 ENTITY_TYPES = ("PER", "ORG", "LOC", "MISC")
 
@@ -26,7 +26,7 @@ class Mention:
     origin: str = "rule"  # how it was found: "ner", "rule", "gazetteer"
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        return {f.name: getattr(self, f.name) for f in fields(self)}  # flat: no deep copy
 
 
 @dataclass(frozen=True)

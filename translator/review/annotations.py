@@ -11,7 +11,7 @@ settings are the same (``RunAnnotations.key``).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from glossary.qa import Finding
@@ -61,7 +61,11 @@ class TermPair:
     expected_dnt: bool = False
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        # by hand: ``dataclasses.asdict`` deep-copies every value, and a run of a large
+        # glossary stores tens of thousands of pairs
+        return {"concept": self.concept, "source": _side(self.source),
+                "target": _side(self.target), "expected": self.expected,
+                "expected_dnt": self.expected_dnt}
 
     @classmethod
     def from_dict(cls, data: dict) -> TermPair:
@@ -138,6 +142,13 @@ class SegmentAnnotations:
                     for p in data.get("names", ())],
                    [_from_mention(m) for m in data.get("extra_names", ())],
                    [Finding(**f) for f in data.get("findings", ())])
+
+
+def _side(side: TermSide | None) -> dict | None:
+    if side is None:
+        return None
+    return {"start": side.start, "end": side.end, "text": side.text, "term": side.term,
+            "status": side.status, "dnt": side.dnt}
 
 
 def _mention(mention: Mention | None) -> dict | None:
