@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from translator.core.atomic import write_text_atomic
@@ -103,8 +103,10 @@ class SegmentRecord:
         return strip_codes(self.mt)
 
     def to_dict(self) -> dict:
-        data = asdict(self)
-        data["terms"] = list(self.terms)
+        # by hand: ``dataclasses.asdict`` would deep-copy the stored annotations
+        data = {"ref": self.ref, "unit": self.unit, "lang": self.lang, "source": self.source,
+                "mt": self.mt, "terms": list(self.terms), "annotations": self.annotations,
+                "origin": self.origin}
         for empty in [key for key in ("terms", "annotations", "origin") if not data[key]]:
             del data[empty]
         return data
@@ -218,8 +220,16 @@ class RunRecord:
             previous = []  # an unreadable old record is replaced, not fatal
         current = {d.source for d in self.documents}
         kept = [d for d in previous if d.source not in current]
-        data = self.to_dict(kept + self.documents)
-        write_text_atomic(self.path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        write_text_atomic(self.path, _json_text(self.to_dict(kept + self.documents)))
+
+
+def _json_text(data: dict) -> str:
+    """The record as JSON, one document a line: json's C encoder runs only without
+    ``indent``, and an indented record of a large glossary's run took seconds to write."""
+    documents = data.pop("documents")
+    head = json.dumps(data, ensure_ascii=False)
+    lines = ",\n".join(json.dumps(doc, ensure_ascii=False) for doc in documents)
+    return f'{head[:-1]}, "documents": [\n{lines}\n]}}\n'
 
 
 def file_sha256(path: Path) -> str:
