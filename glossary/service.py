@@ -81,6 +81,9 @@ class Glossary:
         self._matchers: dict[tuple[str, bool], TermMatcher] = {}
         #: (lang, concept) -> the concept's accepted terms, best first, and their matcher
         self._accepted: dict[tuple[str, str], tuple[list[Term], TermMatcher]] = {}
+        #: (lang, concept, translation) -> ``renderings``: enforcement verifies the final
+        #: sentence and QA checks it again, term by term
+        self._found: dict[tuple[str, str, str], list[TermMatch]] = {}
         #: For a termbase loaded for some texts only: those texts, by language.
         self.focused_on: dict[str, set[str]] | None = None
 
@@ -134,7 +137,8 @@ class Glossary:
         merged = Glossary([*self._concepts, *(c for c in more.concepts()
                                              if (c.id or "") not in self._by_id)], self.path)
         merged._concepts.sort(key=lambda c: id_sort_key(c.id or ""))
-        merged._accepted = dict(self._accepted)  # a concept's own matcher does not change
+        merged._accepted = dict(self._accepted)  # a concept's own matcher does not change,
+        merged._found = self._found              # nor what it finds
         merged.focused_on = {lang: self.focused_on.get(lang, set()) | more.focused_on.get(
             lang, set()) for lang in {*self.focused_on, *more.focused_on}}
         return merged
@@ -228,7 +232,14 @@ class Glossary:
         ("reconocimiento" in "reconocimiento facial"); deprecated, superseded and
         forbidden terms never do.
         """
-        return self._accepted_terms(concept_id, lang)[1].find(translation)
+        key = (lang, concept_id, translation)
+        found = self._found.get(key)
+        if found is None:
+            if len(self._found) > 100_000:
+                self._found.clear()
+            found = self._found[key] = self._accepted_terms(concept_id, lang)[1].find(
+                translation)
+        return list(found)
 
     def rendered(self, concept_id: str, translation: str, lang: str) -> Term | None:
         """The best accepted term ``translation`` renders the concept with (preferred before
