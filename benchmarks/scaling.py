@@ -23,7 +23,9 @@ each round's time per 1,000 sentences is divided by that round's figure at the
 smallest size. Start-up (imports, the language model, the engine) is paid once
 per run, so bigger runs are cheaper per 1,000 sentences; the marginal line
 (extra seconds per extra 1,000 sentences between sizes) shows the growth without
-it.
+it. CPU seconds (the command's and its Apertium processes', from ``os.wait4``)
+are printed beside the wall time: on a machine shared with others they move
+much less.
 
 Goals (issue 13): time per 1,000 sentences at most about 1.2x the 1k figure
 (linear); peak memory at most 1.3x the 1k peak (flat).
@@ -60,6 +62,7 @@ class Runs:
     """One engine at one size: a figure per round."""
 
     seconds: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)  # user + system, with the engine's processes
     peak_mb: list[float] = field(default_factory=list)
     segments: int = 0
     sent: int = 0
@@ -86,8 +89,9 @@ def write_inputs(folder: Path, sentences: list[str]) -> Path:
     return folder
 
 
-def run(args: list[str], env: dict[str, str], logs: Path) -> tuple[float, float, dict]:
-    """Seconds, peak MB and the JSON summary of one triglot command in its own process."""
+def run(args: list[str], env: dict[str, str], logs: Path) -> tuple[float, float, float, dict]:
+    """Wall seconds, CPU seconds, peak MB and the JSON summary of one triglot command in its
+    own process (CPU and peak include the processes it started and waited for: Apertium's)."""
     started = time.perf_counter()
     with (logs / "stdout").open("wb") as out, (logs / "stderr").open("wb") as err:
         process = subprocess.Popen([sys.executable, "-m", "translator", *args], env=env,
@@ -99,7 +103,7 @@ def run(args: list[str], env: dict[str, str], logs: Path) -> tuple[float, float,
         sys.exit(f"triglot {' '.join(args)} failed: {errors[-2000:]}")
     stdout = (logs / "stdout").read_text(encoding="utf-8")
     summary = json.loads(stdout) if stdout.strip().startswith("{") else {}
-    return seconds, usage.ru_maxrss / 1024, summary
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, summary
 
 
 def engines(tmp: Path, env: dict[str, str]) -> list[str]:
@@ -118,7 +122,7 @@ def engines(tmp: Path, env: dict[str, str]) -> list[str]:
 
 
 def translate(engine: str, inputs: Path, out: Path, env: dict[str, str],
-              logs: Path) -> tuple[float, float, dict]:
+              logs: Path) -> tuple[float, float, float, dict]:
     shutil.rmtree(out, ignore_errors=True)  # a fresh folder: no memory, no earlier record
     try:
         return run(["translate", str(inputs), "--to", "es", "--engine", engine, "--no-cache",
@@ -133,20 +137,35 @@ def spread(ratios: list[float]) -> str:
     return f"{middle:.2f} ({min(ratios):.2f}-{max(ratios):.2f}, ±{half:.1%})"
 
 
+def per_1000_ratios(values: dict[int, list[float]], sizes: list[int]) -> dict[int, list[float]]:
+    """Per round: the figure per 1,000 sentences at each size over the smallest size's."""
+    per = {size: [value / size for value in values[size]] for size in sizes}
+    return {size: [a / b for a, b in zip(per[size], per[sizes[0]], strict=True)]
+            for size in sizes[1:]}
+
+
+def marginal(values: dict[int, list[float]], sizes: list[int]) -> str:
+    """Extra seconds per extra 1,000 sentences from each size to the next (start-up cancels)."""
+    median = {size: statistics.median(values[size]) for size in sizes}
+    return ",  ".join(f"{a:,}->{b:,} {(median[b] - median[a]) / (b - a) * 1000:.2f}"
+                      for a, b in itertools.pairwise(sizes))
+
+
 def report(engine: str, sizes: list[int], runs: dict[int, Runs]) -> None:
     base = sizes[0]
     print(f"\n{engine} en->es")
-    print(f"  {'sentences':>9}  {'median s':>8}  {'s/1,000':>7}  {'peak MB':>7}  {'segments':>8}  "
-          f"{'sent':>6}  rounds (s)")
+    print(f"  {'sentences':>9}  {'median s':>8}  {'s/1,000':>7}  {'CPU s/1,000':>11}  "
+          f"{'peak MB':>7}  {'segments':>8}  {'sent':>6}  rounds (s)")
     for size in sizes:
         r = runs[size]
         median = statistics.median(r.seconds)
         print(f"  {size:>9,}  {median:8.2f}  {median / size * 1000:7.2f}  "
+              f"{statistics.median(r.cpu) / size * 1000:11.2f}  "
               f"{statistics.median(r.peak_mb):7.0f}  {r.segments:>8,}  {r.sent:>6,}  "
               f"[{', '.join(f'{s:.1f}' for s in r.seconds)}]")
-    per_1000 = {size: [s / size for s in runs[size].seconds] for size in sizes}
-    time_ratios = {size: [a / b for a, b in zip(per_1000[size], per_1000[base], strict=True)]
-                   for size in sizes[1:]}
+    wall = {size: runs[size].seconds for size in sizes}
+    cpu = {size: runs[size].cpu for size in sizes}
+    time_ratios = per_1000_ratios(wall, sizes)
     memory = {size: statistics.median(runs[size].peak_mb) / statistics.median(runs[base].peak_mb)
               for size in sizes[1:]}
     worst_time = max((statistics.median(r) for r in time_ratios.values()), default=1.0)
@@ -154,13 +173,13 @@ def report(engine: str, sizes: list[int], runs: dict[int, Runs]) -> None:
     print(f"  time per 1,000 / {base:,}'s: " + ",  ".join(
         f"{size:,} {spread(ratios)}" for size, ratios in time_ratios.items())
         + f"  (goal <= {TIME_GOAL}: {'PASS' if worst_time <= TIME_GOAL else 'MISS'})")
+    print(f"  CPU per 1,000 / {base:,}'s: " + ",  ".join(
+        f"{size:,} {spread(ratios)}" for size, ratios in per_1000_ratios(cpu, sizes).items())
+        + "  (other users of the machine move it less)")
     print(f"  peak memory / {base:,}'s: " + ",  ".join(
         f"{size:,} {ratio:.2f}x" for size, ratio in memory.items())
         + f"  (goal <= {MEMORY_GOAL}: {'PASS' if worst_memory <= MEMORY_GOAL else 'MISS'})")
-    median = {size: statistics.median(runs[size].seconds) for size in sizes}
-    steps = [f"{a:,}->{b:,} {(median[b] - median[a]) / (b - a) * 1000:.2f}"
-             for a, b in itertools.pairwise(sizes)]
-    print("  marginal s per extra 1,000: " + ",  ".join(steps))
+    print(f"  marginal s per extra 1,000: {marginal(wall, sizes)};  CPU: {marginal(cpu, sizes)}")
 
 
 def main() -> None:
@@ -189,9 +208,11 @@ def main() -> None:
         runs = {engine: {size: Runs() for size in sizes} for engine in found}
         for _ in range(options.rounds):
             for engine, size in itertools.product(found, sizes):
-                seconds, peak, summary = translate(engine, inputs[size], tmp / "out", env, tmp)
+                seconds, cpu, peak, summary = translate(engine, inputs[size], tmp / "out", env,
+                                                        tmp)
                 done = runs[engine][size]
                 done.seconds.append(seconds)
+                done.cpu.append(cpu)
                 done.peak_mb.append(peak)
                 done.segments = summary.get("segments", 0)
                 done.sent = summary.get("machine_translated", 0)
