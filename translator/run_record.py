@@ -21,10 +21,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from translator.core.atomic import write_text_atomic
+from translator.core.atomic import atomic_open
 from translator.core.errors import InputError, quote_path
 from translator.core.i18n import _
 from translator.core.inline_codes import strip_codes
@@ -203,33 +204,39 @@ class RunRecord:
                            "translate ... --po' again, then review"), present[0])
 
     def to_dict(self, documents: list[DocumentRecord] | None = None) -> dict:
+        return {**self._head(), "documents": list(self._entries(
+            self.documents if documents is None else documents))}
+
+    def _head(self) -> dict:
+        return {"version": FORMAT_VERSION, "engine": self.engine, "models": self.models,
+                "options": self.options}
+
+    def _entries(self, documents: list[DocumentRecord]) -> Iterator[dict]:
         base = Path(self.run_dir).resolve()
-        entries = []
-        for doc in self.documents if documents is None else documents:
+        for doc in documents:
             data = doc.to_dict()
             data["abspath"] = name_to_json(doc.abspath or os.path.normpath(base / doc.source))
-            entries.append(data)
-        return {"version": FORMAT_VERSION, "engine": self.engine, "models": self.models,
-                "options": self.options, "documents": entries}
+            yield data
 
     def save(self) -> None:
-        """Write the record atomically, keeping documents of earlier runs into the same folder."""
+        """Write the record atomically, keeping documents of earlier runs into the same folder.
+
+        One document a line, each through json's C encoder (an indented dump runs the
+        pure-Python one), written as it is made: a run of 16,000 sentences or a large
+        glossary's annotations never holds the whole text in memory."""
         try:
             previous = load(self.run_dir).documents if self.path.is_file() else []
         except InputError:
             previous = []  # an unreadable old record is replaced, not fatal
         current = {d.source for d in self.documents}
         kept = [d for d in previous if d.source not in current]
-        write_text_atomic(self.path, _json_text(self.to_dict(kept + self.documents)))
-
-
-def _json_text(data: dict) -> str:
-    """The record as JSON, one document a line: json's C encoder runs only without
-    ``indent``, and an indented record of a large glossary's run took seconds to write."""
-    documents = data.pop("documents")
-    head = json.dumps(data, ensure_ascii=False)
-    lines = ",\n".join(json.dumps(doc, ensure_ascii=False) for doc in documents)
-    return f'{head[:-1]}, "documents": [\n{lines}\n]}}\n'
+        head = json.dumps(self._head(), ensure_ascii=False)
+        with atomic_open(self.path) as handle:
+            handle.write(head[:-1] + ', "documents": [')
+            for number, entry in enumerate(self._entries(kept + self.documents)):
+                handle.write(",\n" if number else "\n")
+                handle.write(json.dumps(entry, ensure_ascii=False))
+            handle.write("\n]}\n")
 
 
 def file_sha256(path: Path) -> str:
