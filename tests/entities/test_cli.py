@@ -150,3 +150,23 @@ def test_one_bad_file_among_good_ones_exits_1(data_dir, tmp_path):
     assert result.returncode == 1
     assert "empty.en.txt" in result.stderr
     assert "Tverskoy District Court" in result.stdout
+
+
+def test_a_folder_of_articles_is_read_as_translate_reads_it(tmp_path):
+    """The README runs ``entities clusters corpus/``: a folder gives its articles."""
+    story = tmp_path / "story"
+    (story / "day2").mkdir(parents=True)
+    (story / "a.txt").write_text("Alyona Popova spoke in Moscow.\n", encoding="utf-8")
+    (story / "day2" / "b.md").write_text("Later, Alena Popova went to court.\n",
+                                         encoding="utf-8")
+    (story / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    result = run_cli("entities", "clusters", str(story), "--min-count", "1")
+    assert result.returncode == 0, result.stderr
+    popova = [line for line in result.stdout.splitlines() if "Popova" in line]
+    assert len(popova) == 2 and len({line.split(",")[0] for line in popova}) == 1
+    assert "photo.jpg: skipped" in result.stderr
+
+    (tmp_path / "empty").mkdir()
+    result = run_cli("entities", "clusters", str(tmp_path / "empty"))
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.strip().endswith("no .txt, .md or .html files found")

@@ -40,8 +40,8 @@ def _read(files: tuple[Path, ...], lang: str | None) -> tuple[list[InputText], b
     """The usable inputs, and whether any file failed (with several files, each is reported)."""
     from translator.entities.io import read_inputs
 
-    texts, errors = read_inputs(files, lang, on_error=error if len(files) > 1 else None,
-                                warn=warn)
+    several = len(files) > 1 or any(path.is_dir() for path in files)
+    texts, errors = read_inputs(files, lang, on_error=error if several else None, warn=warn)
     return texts, bool(errors)
 
 

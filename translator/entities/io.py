@@ -107,7 +107,9 @@ def read_inputs(
     warn: Callable[[str], None] | None = None,
 ) -> tuple[list[InputText], list[TriglotError]]:
     """Read every file with its language (``lang`` forces one for all; ``warn`` hears of a
-    file whose name states another language than its text).
+    file whose name states another language than its text, and of a folder's files that
+    are not articles). A folder gives its articles (.txt, .md, .html), as ``translate``
+    reads it.
 
     A bad file does not stop the others: it comes back as an error (and goes
     to ``on_error`` as it happens). Only when no file is usable is the first
@@ -117,6 +119,7 @@ def read_inputs(
 
     if lang:
         check_language(lang)
+    paths = _expanded(paths, warn)
     texts: list[InputText] = []
     errors: list[TriglotError] = []
     for path in paths:
@@ -130,3 +133,22 @@ def read_inputs(
     if not texts and errors:
         raise errors[0]
     return texts, errors
+
+
+def _expanded(paths: Iterable[Path | str], warn: Callable[[str], None] | None) -> list[Path]:
+    """The files named, with each folder replaced by the articles in it."""
+    from translator.ingest import collect_inputs
+
+    files: list[Path] = []
+    for path in map(Path, paths):
+        if not path.is_dir():
+            files.append(path)
+            continue
+        found, warnings = collect_inputs([path])
+        if not found:  # nothing to read is an error, not a warning, as for a missing file
+            raise InputError(_("{folder}: no .txt, .md or .html files found").format(
+                folder=path))
+        files += [file for file, _root in found]
+        for warning in warnings if warn is not None else ():
+            warn(warning)
+    return files
