@@ -18,10 +18,11 @@ were found with, so the summary, the PO notes and the report share one result.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import os
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from translator.core.atomic import write_text_atomic
@@ -103,10 +104,16 @@ class SegmentRecord:
         return strip_codes(self.mt)
 
     def to_dict(self) -> dict:
-        data = asdict(self)
-        data["terms"] = list(self.terms)
-        for empty in [key for key in ("terms", "annotations", "origin") if not data[key]]:
-            del data[empty]
+        """The fields in order, the empty optional ones left out (a run has thousands of
+        segments: built directly, not through ``dataclasses.asdict``)."""
+        data: dict = {"ref": self.ref, "unit": self.unit, "lang": self.lang,
+                      "source": self.source, "mt": self.mt}
+        if self.terms:
+            data["terms"] = list(self.terms)
+        if self.annotations:
+            data["annotations"] = copy.deepcopy(self.annotations)
+        if self.origin:
+            data["origin"] = self.origin
         return data
 
     @classmethod
@@ -219,7 +226,27 @@ class RunRecord:
         current = {d.source for d in self.documents}
         kept = [d for d in previous if d.source not in current]
         data = self.to_dict(kept + self.documents)
-        write_text_atomic(self.path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        write_text_atomic(self.path, record_json(data) + "\n")
+
+
+#: How deep a segment sits in the record: record, documents, document, targets, segments.
+SEGMENT_DEPTH = 5
+_JSON = json.JSONEncoder(ensure_ascii=False)
+
+
+def record_json(value: object, depth: int = 0) -> str:
+    """The record as JSON laid out for people: indented down to the segments, then one
+    segment a line. Most of a record is segments, and json's C encoder writes each at
+    once (an indented dump goes through its pure-Python one, item by item)."""
+    if depth >= SEGMENT_DEPTH or not isinstance(value, dict | list) or not value:
+        return _JSON.encode(value)
+    inner = "\n" + " " * (depth + 1)
+    if isinstance(value, dict):
+        items = [f"{_JSON.encode(key)}: {record_json(item, depth + 1)}"
+                 for key, item in value.items()]
+        return "{" + inner + ("," + inner).join(items) + "\n" + " " * depth + "}"
+    items = [record_json(item, depth + 1) for item in value]
+    return "[" + inner + ("," + inner).join(items) + "\n" + " " * depth + "]"
 
 
 def file_sha256(path: Path) -> str:

@@ -208,6 +208,12 @@ class ApertiumPairTranslator:
                 pipeline.close()
         self._pipeline = self._side = None
 
+    def warm(self) -> None:
+        """Start the pipeline now (its programs load their dictionaries meanwhile), not
+        with the first batch: the run calls this as soon as it knows the pair is needed."""
+        if self.persistent:
+            self._pipeline_for_mode().start()
+
     def token_count(self, sentence: str) -> int:
         """A token per ``WORDS_PER_TOKEN`` words, for batching: Apertium's cost grows with
         text length, and a word costs it far less than a token costs a neural model, so

@@ -134,6 +134,17 @@ class ApertiumPipeline:
                             name=self.name, detail=detail)) from None
                     failed = True
 
+    def start(self) -> None:
+        """Start the programs kept running, without waiting for them to be ready (if
+        streams are flowing, they are running)."""
+        if not self._lock.acquire(blocking=False):
+            return
+        try:
+            for part in self._warm_parts():
+                part.start()
+        finally:
+            self._lock.release()
+
     def close(self) -> None:
         """Stop the pipeline's programs; the next ``run`` starts them again. Every part's
         input is closed first, so the parts wind down together, not one after another."""
@@ -157,8 +168,7 @@ class ApertiumPipeline:
         warm part is written ahead by one thread while another reads its outputs, and
         the tagger runs per stream between them, so no part waits for another's round
         trip, and analysis of the next stream overlaps transfer of this one."""
-        if self._parts is None:
-            self._parts = _split_at_tagger(pipeline_stages(self.mode_file, self.name))
+        self._warm_parts()
         flow: queue.Queue[object] = queue.Queue()
         for text in texts:
             flow.put(text)
@@ -179,6 +189,11 @@ class ApertiumPipeline:
         finally:
             for thread in threads:
                 thread.join(timeout=5)
+
+    def _warm_parts(self) -> list[_Warm]:
+        if self._parts is None:
+            self._parts = _split_at_tagger(pipeline_stages(self.mode_file, self.name))
+        return [part for part in self._parts if isinstance(part, _Warm)]
 
     def _last_error(self) -> str:
         errors = [part.last_error() for part in self._parts or [] if isinstance(part, _Warm)]
@@ -295,7 +310,7 @@ class _Warm:
                threads: list[threading.Thread]) -> queue.Queue[object]:
         """Feed every stream of ``inflow`` to the programs, each ended by a NUL, without
         waiting for outputs; the outputs come out, in order, on the queue returned."""
-        process = self._start()
+        process = self.start()
         assert process.stdin is not None and process.stdout is not None
         stdin, stdout = process.stdin, process.stdout
         outflow: queue.Queue[object] = queue.Queue()
@@ -336,7 +351,8 @@ class _Warm:
         lines = self._stderr.read().decode("utf-8", "replace").strip().splitlines()
         return lines[-1] if lines else ""
 
-    def _start(self) -> subprocess.Popen[bytes]:
+    def start(self) -> subprocess.Popen[bytes]:
+        """The programs, started now if they are not running."""
         if self.process is not None and self.process.poll() is None:
             return self.process
         if self.retired:
