@@ -296,6 +296,10 @@ def translate_with(request: RunRequest, engine_name: str, cache_path: Path | Non
     kept), a progress bar on stderr."""
     from translator.engines.registry import make_engine
 
+    if request.source is None:  # the run detects languages: its model loads meanwhile
+        from translator.langdetect import preload
+
+        preload()
     engine = make_engine(engine_name)
     if request.ray_address is not None:
         from translator.engines.ray_pool import on_ray
