@@ -100,9 +100,9 @@ def classify(text: str) -> tuple[str, float] | None:
         return None
     if _cyrillic_russian(text):
         return "ru", 1.0
-    ranking = _identifier().rank(text)
-    best, best_score = ranking[0]
+    best, best_score = _identifier().classify(text)  # rank()'s first, without the ranking
     if best not in LANGUAGES:
+        ranking = _identifier().rank(text)
         ours = next(((lang, score) for lang, score in ranking if lang in LANGUAGES), None)
         if ours is not None and ours[1] >= PRIOR_RATIO * best_score:
             return ours
@@ -173,7 +173,7 @@ def _foreign(text: str, confidence: float) -> bool:
     rest = _OTHER_CYRILLIC_WORD.sub(" ", text)
     if rest == text or _letters(rest) < MIN_LETTERS:
         return True
-    return not _cyrillic_russian(rest) and _identifier().rank(rest)[0][0] not in LANGUAGES
+    return not _cyrillic_russian(rest) and _identifier().classify(rest)[0] not in LANGUAGES
 
 
 def _unit_language(unit: Unit) -> tuple[Unit, int, tuple[str, float] | None]:
