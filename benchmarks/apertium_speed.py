@@ -5,15 +5,20 @@ raw side is one `apertium -u eng-spa` process over the whole text; triglot's
 side is the whole CLI command with `--no-cache` (start-up, reading,
 segmentation, batching, the persistent Apertium pipeline, writing). Rounds
 are interleaved A,B,A,B (common.interleaved). Printed: each side's median
-seconds and the ratio triglot / raw, median and spread over rounds (goal <= 1.10).
+seconds and the ratio triglot / raw, median and spread over rounds (goal <= 1.10);
+then each side's CPU seconds (user + system of the command and every process it ran),
+whose ratio moves far less than the wall-clock one on a machine shared with others.
 """
 
 from __future__ import annotations
 
+import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.common import interleaved, report, timed, wmt_sentences, write_article
@@ -41,6 +46,21 @@ def triglot_command(article: Path, out: Path) -> float:
     return timed(lambda: subprocess.run(argv, capture_output=True, text=True, check=True))
 
 
+def with_cpu(side: Callable[[], float], cpu: list[float]) -> Callable[[], float]:
+    """``side``, also noting the CPU seconds its processes used (they are waited for)."""
+    def run() -> float:
+        before = _children_cpu()
+        seconds = side()
+        cpu.append(_children_cpu() - before)
+        return seconds
+    return run
+
+
+def _children_cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
 def main() -> None:
     if shutil.which("apertium") is None:
         print("apertium speed: skipped, apertium is not installed (make system-deps)")
@@ -52,11 +72,16 @@ def main() -> None:
         text.write_text("\n".join(sentences) + "\n", encoding="utf-8")
         article = tmp / "article.txt"
         write_article(sentences, article)
-        rounds = interleaved(lambda: triglot_command(article, tmp / "out"),
-                             lambda: raw_apertium(text), ROUNDS)
+        cpu: tuple[list[float], list[float]] = ([], [])
+        rounds = interleaved(with_cpu(lambda: triglot_command(article, tmp / "out"), cpu[0]),
+                             with_cpu(lambda: raw_apertium(text), cpu[1]), ROUNDS)
     print(f"sentences: {len(sentences)} English WMT news lines, en->es")
     report(rounds, "triglot translate --engine apertium", "raw apertium -u eng-spa",
            "ratio (triglot / raw)", "goal <= 1.10")
+    ratios = [top / bottom for top, bottom in zip(*cpu, strict=True)]
+    print(f"CPU seconds: triglot {statistics.median(cpu[0]):.2f}, raw "
+          f"{statistics.median(cpu[1]):.2f}; ratio median {statistics.median(ratios):.3f} "
+          f"({min(ratios):.3f}-{max(ratios):.3f})")
 
 
 if __name__ == "__main__":

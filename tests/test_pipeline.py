@@ -176,3 +176,26 @@ def test_manifest_records_sentences_and_mt_for_later_steps(articles, tmp_path):
     first = doc["targets"]["en"][0]
     assert first["source"].startswith("Суд оштрафовал") and first["mt"].startswith("[en] ")
     assert first["ref"] == "p1"
+
+
+def test_each_pair_is_loaded_once_and_warmed_before_translating(articles, tmp_path):
+    """A pair is loaded (and a translator with ``warm`` warmed) as soon as an article in
+    its source language is read, before any batch; the run's MT uses that same load."""
+    events: list = []
+
+    class Warmable(TaggingEngine):
+        def load(self, source, target, load, decoding):
+            translator = super().load(source, target, load, decoding)
+            events.append(("load", source, target))
+            translator.warm = lambda: events.append(("warm", source, target))
+            return translator
+
+    engine = Warmable(VIA_EN)
+    engine.calls = events  # the batches the translators are given, in the same list
+    summary = run([articles / "en.md"], ["es", "ru"], tmp_path / "out", engine=engine)
+    assert summary.errors == []
+    assert sorted(e for e in events if e[0] == "load") == [("load", "en", "es"),
+                                                           ("load", "en", "ru")]
+    first_batch = next(i for i, e in enumerate(events) if isinstance(e[2], list))
+    assert {e for e in events[:first_batch] if e[0] == "warm"} == {("warm", "en", "es"),
+                                                                    ("warm", "en", "ru")}

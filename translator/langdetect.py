@@ -26,9 +26,10 @@ with Ukrainian names or a short quote stays Russian (``_foreign``).
 
 from __future__ import annotations
 
+import contextlib
 import re
+import threading
 from collections import Counter
-from functools import lru_cache
 
 from translator.core.i18n import ngettext
 from translator.core.languages import LANGUAGES
@@ -43,17 +44,38 @@ FOREIGN_MIN_CONFIDENCE = 0.9
 DOCUMENT_SAMPLE_CHARS = 20000
 
 _URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 _RUSSIAN_ONLY = re.compile(r"[ыэёЫЭЁ]")
 _OTHER_CYRILLIC = re.compile(r"[іїєґўђјљњћџѓќѕІЇЄҐЎЂЈЉЊЋЏЃЌЅ]")
 _OTHER_CYRILLIC_WORD = re.compile(rf"[\w'’]*{_OTHER_CYRILLIC.pattern}[\w'’]*")
 
 
-@lru_cache(maxsize=1)
-def _identifier():
-    """py3langid's full model, loaded once, on first use (it takes about half a second)."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+_MODEL_LOCK = threading.Lock()
+_MODEL: list = []  # the identifier, once loaded
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+def _identifier():
+    """py3langid's full model, loaded once, on first use or by ``preload`` (it takes about
+    half a second, mostly LZMA decompression)."""
+    with _MODEL_LOCK:
+        if not _MODEL:
+            from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+            _MODEL.append(LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True))
+        return _MODEL[0]
+
+
+def preload() -> None:
+    """Start loading the model in a thread of its own: decompressing leaves the
+    interpreter free, so the load overlaps what a run does before it first detects
+    (starting the engine, reading the files). A failure is left for that first use."""
+    if not _MODEL:
+        threading.Thread(target=_load_quietly, daemon=True).start()
+
+
+def _load_quietly() -> None:
+    with contextlib.suppress(Exception):
+        _identifier()
 
 
 def _clean(text: str) -> str:
@@ -61,13 +83,12 @@ def _clean(text: str) -> str:
 
 
 def _letters(text: str) -> int:
-    return sum(ch.isalpha() for ch in text)
+    return sum(map(str.isalpha, text))
 
 
 def _cyrillic_russian(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    cyrillic = sum("\u0400" <= ch <= "\u04ff" for ch in letters)
-    if cyrillic < 0.6 * len(letters):
+    cyrillic = _CYRILLIC.findall(text)
+    if not cyrillic or sum(map(str.isalpha, cyrillic)) < 0.6 * _letters(text):
         return False
     return bool(_RUSSIAN_ONLY.search(text)) and not _OTHER_CYRILLIC.search(text)
 
@@ -79,9 +100,9 @@ def classify(text: str) -> tuple[str, float] | None:
         return None
     if _cyrillic_russian(text):
         return "ru", 1.0
-    ranking = _identifier().rank(text)
-    best, best_score = ranking[0]
+    best, best_score = _identifier().classify(text)  # rank()'s first, without the ranking
     if best not in LANGUAGES:
+        ranking = _identifier().rank(text)
         ours = next(((lang, score) for lang, score in ranking if lang in LANGUAGES), None)
         if ours is not None and ours[1] >= PRIOR_RATIO * best_score:
             return ours
@@ -152,7 +173,7 @@ def _foreign(text: str, confidence: float) -> bool:
     rest = _OTHER_CYRILLIC_WORD.sub(" ", text)
     if rest == text or _letters(rest) < MIN_LETTERS:
         return True
-    return not _cyrillic_russian(rest) and _identifier().rank(rest)[0][0] not in LANGUAGES
+    return not _cyrillic_russian(rest) and _identifier().classify(rest)[0] not in LANGUAGES
 
 
 def _unit_language(unit: Unit) -> tuple[Unit, int, tuple[str, float] | None]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,12 +29,11 @@ from translator.engines.base import (
     DecodingOptions,
     Engine,
     LoadOptions,
-    PairTranslator,
-    close,
     options_label,
 )
 from translator.mt import MachineTranslator
 from translator.progress import Progress
+from translator.run_engine import Closing, EngineLog, Warmer
 from translator.segments import Article, Segment, segment_document, translated_units
 from translator.stages import SentenceJob, make_jobs, translate_jobs
 from translator.summary import Problem, RunSummary
@@ -67,8 +66,10 @@ class Planned:
     segments: list[Segment]
 
 
-def load_articles(request: RunRequest, summary: RunSummary) -> list[Article]:
-    """Read, detect and segment every input; bad files become errors, not exceptions."""
+def load_articles(request: RunRequest, summary: RunSummary,
+                  language_seen: Callable[[str], None] = lambda lang: None) -> list[Article]:
+    """Read, detect and segment every input; bad files become errors, not exceptions.
+    ``language_seen`` hears each source language as soon as an article is found in it."""
     from translator.ingest import collect_inputs, load_document
     from translator.langdetect import detect_document
 
@@ -97,6 +98,8 @@ def load_articles(request: RunRequest, summary: RunSummary) -> list[Article]:
             else:
                 detect_document(doc)
                 check_detected(doc)
+            if doc.lang:
+                language_seen(doc.lang)
             summary.warnings.extend(f"{quote_path(path)}: {note}" for note in doc.notes)
             articles.append(Article(doc, segment_document(doc)))
         except TriglotError as exc:
@@ -133,19 +136,22 @@ def check_detected(doc: Document) -> None:
 def translate_run(
     request: RunRequest, engine: Engine, cache: TranslationCache, progress: Progress,
     memory: TranslationMemory | None = None, enforcer: TermEnforcer | None = None,
+    translated: Callable[[], None] = lambda: None,
 ) -> RunSummary:
-    """Read and plan every article, translate the unique sentences, write the outputs."""
+    """Read and plan every article, translate the unique sentences, write the outputs.
+    ``translated`` is called once the engine has done its part, before the writing."""
     started = time.perf_counter()
     summary = RunSummary(engine=engine.name, targets=list(request.targets))
-    articles = load_articles(request, summary)
     engine = EngineLog(engine)
     mt = MachineTranslator(engine, cache, request.load, request.decoding, request.batching,
                            progress.segments_done)
+    articles = load_articles(request, summary, Warmer(mt, request.targets))
     plan = plan_outputs(request, articles, mt, summary)
     jobs = {job.key: job for job in make_jobs(
         (s.lang, item.target, s.text) for item in plan for s in item.segments)}
     progress.set_documents(len(plan))
     counts = translate_jobs(list(jobs.values()), mt, memory, enforcer, progress.add_segments)
+    translated()
     summary.tm_hits = counts.tm_hits
     summary.markup_fallbacks = counts.markup_fallbacks
     summary.placeholder_fallbacks = counts.placeholder_fallbacks
@@ -178,45 +184,6 @@ def translate_run(
                 "cannot write the run record in {folder} ({error}); 'po export' and 'report' "
                 "will not see this run").format(folder=quote_path(request.out_dir), error=exc))
     return summary
-
-
-class EngineLog:
-    """The run's engine, noting every sentence it is given per model: with that the summary
-    can tell, per segment, whether the engine translated it or the cache had it."""
-
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
-        self.name = engine.name
-        self.sent: dict[str, set[str]] = defaultdict(set)  # model identity -> inputs
-
-    def pairs(self) -> set[tuple[str, str]]:
-        return self.engine.pairs()
-
-    def cache_key(self, load: LoadOptions, decoding: DecodingOptions) -> str:
-        return self.engine.cache_key(load, decoding)
-
-    def load(self, source: str, target: str, load: LoadOptions,
-             decoding: DecodingOptions) -> PairTranslator:
-        translator = self.engine.load(source, target, load, decoding)
-        return NotedPair(translator, self.sent[translator.identity])
-
-
-class NotedPair:
-    """A loaded model that notes what it translates (the model itself is not touched)."""
-
-    def __init__(self, inner: PairTranslator, sent: set[str]) -> None:
-        self.inner, self.sent = inner, sent
-        self.source, self.target, self.identity = inner.source, inner.target, inner.identity
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(self.inner, name)
-
-    def token_count(self, sentence: str) -> int:
-        return self.inner.token_count(sentence)
-
-    def translate(self, batch: Sequence[str]) -> list[str]:
-        self.sent.update(batch)
-        return self.inner.translate(batch)
 
 
 def count_origins(summary: RunSummary, plan: list[Planned],
@@ -329,6 +296,10 @@ def translate_with(request: RunRequest, engine_name: str, cache_path: Path | Non
     kept), a progress bar on stderr."""
     from translator.engines.registry import make_engine
 
+    if request.source is None:  # the run detects languages: its model loads meanwhile
+        from translator.langdetect import preload
+
+        preload()
     engine = make_engine(engine_name)
     if request.ray_address is not None:
         from translator.engines.ray_pool import on_ray
@@ -336,12 +307,14 @@ def translate_with(request: RunRequest, engine_name: str, cache_path: Path | Non
         engine = on_ray(engine, request.ray_address)
     cache = TranslationCache(cache_path)
     progress = Progress()
+    closing = Closing(engine)
     try:
-        return translate_run(request, engine, cache, progress, memory, enforcer)
+        return translate_run(request, engine, cache, progress, memory, enforcer,
+                             closing.start)
     finally:
         progress.close()
         cache.close()
-        close(engine)  # its processes end with the run
+        closing.join()  # its processes end with the run
 
 
 def write_manifest(

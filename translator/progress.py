@@ -3,25 +3,17 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 from translator.core.i18n import _
 
 
 class Progress:
     def __init__(self, enabled: bool | None = None) -> None:
-        from tqdm import tqdm
-
         self.documents_total = 0
         self.documents_done = 0
-        self.bar = tqdm(
-            total=0,
-            unit=_("seg"),
-            desc=_("translating"),
-            file=sys.stderr,
-            disable=(not sys.stderr.isatty()) if enabled is None else not enabled,
-            dynamic_ncols=True,
-            leave=False,
-        )
+        shown = sys.stderr.isatty() if enabled is None else enabled
+        self.bar: Any = _bar() if shown else _Silent()
 
     def add_segments(self, count: int) -> None:
         self.bar.total += count
@@ -45,3 +37,30 @@ class Progress:
 
     def close(self) -> None:
         self.bar.close()
+
+
+def _bar() -> Any:
+    """tqdm's bar, imported only when shown (importing tqdm reads its package metadata)."""
+    from tqdm import tqdm
+
+    return tqdm(total=0, unit=_("seg"), desc=_("translating"), file=sys.stderr,
+                dynamic_ncols=True, leave=False)
+
+
+class _Silent:
+    """The bar when nothing is shown: it only counts."""
+
+    def __init__(self) -> None:
+        self.total = 0
+
+    def refresh(self) -> None:
+        pass
+
+    def update(self, count: int) -> None:
+        pass
+
+    def set_postfix_str(self, text: str) -> None:
+        pass
+
+    def close(self) -> None:
+        pass

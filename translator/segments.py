@@ -45,7 +45,8 @@ def split_edges(piece: str) -> tuple[str, str, str]:
     """Peel whitespace and codes off both ends when the middle stays well-formed."""
     head = EDGE_RE.match(piece).group(0)  # type: ignore[union-attr]
     rest = piece[len(head) :]
-    tail = TAIL_RE.search(rest).group(0)  # type: ignore[union-attr]
+    ends_plain = not rest or not (rest[-1].isspace() or rest[-1] == ">")  # codes end in ">"
+    tail = "" if ends_plain else TAIL_RE.search(rest).group(0)  # type: ignore[union-attr]
     middle = rest[: len(rest) - len(tail)] if tail else rest
     if not middle or balanced(middle):
         return head, middle, tail

@@ -32,14 +32,11 @@ def _plain_with_map(text: str) -> tuple[str, list[int]]:
     index: list[int] = []
     pos = 0
     for match in CODE_RE.finditer(text):
-        for k in range(pos, match.start()):
-            plain.append(text[k])
-            index.append(k)
+        plain.append(text[pos:match.start()])
+        index.extend(range(pos, match.start()))
         pos = match.end()
-    for k in range(pos, len(text)):
-        plain.append(text[k])
-        index.append(k)
-    index.append(len(text))
+    plain.append(text[pos:])
+    index.extend(range(pos, len(text) + 1))
     return "".join(plain), index
 
 

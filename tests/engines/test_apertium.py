@@ -108,15 +108,35 @@ def test_lost_separators_split_the_batch_instead_of_shifting(en_es, monkeypatch)
     """If Apertium ever drops a separator, no output may land on another sentence."""
     real_run = en_es._run
 
-    def lossy(stream):
-        if stream.count("[<triglot:") > 1:  # drop separators from multi-sentence batches
-            return real_run(stream).replace("[<triglot:1>\n]", " ")
-        return real_run(stream)
+    def lossy(streams):
+        return [lose_separator(output) for output in real_run(streams)]
 
     monkeypatch.setattr(en_es, "_run", lossy)
     out = en_es.translate(["The house is red.", "The dog is big.", "Hello."])
-    assert len(out) == 3
-    assert "casa" in out[0] and "perro" in out[1] and "Hola" in out[2]
+    assert out == ["La casa es roja.", "El perro es grande.", "Hola."]
+    en_es.close()
+
+
+@pytest.mark.slow
+@needs_apertium
+def test_lost_separators_while_announced_batches_stream(en_es, monkeypatch):
+    """A chunk retried in halves while later batches still stream through the pipeline
+    goes through a second pipeline, and every output stays on its sentence."""
+    batches = [["The house is red.", "The dog is big.", "Hello."], ["The cat is black."]]
+    real_take = en_es._take_ahead
+    monkeypatch.setattr(en_es, "_take_ahead",
+                        lambda count: [lose_separator(out) for out in real_take(count)])
+    en_es.upcoming(batches)
+    assert en_es.translate(batches[0]) == ["La casa es roja.", "El perro es grande.", "Hola."]
+    assert en_es.translate(batches[1]) == ["El gato es negro."]
+    en_es.close()
+
+
+def lose_separator(output: str) -> str:
+    """A multi-sentence output with its second separator dropped."""
+    if output.count("[<triglot:") > 1:
+        return output.replace("[<triglot:1>\n]", " ")
+    return output
 
 
 @pytest.mark.slow

@@ -76,6 +76,32 @@ def test_persistent_output_equals_one_shot_on_wmt_news(corpus_dir):
     assert kept == once
 
 
+def test_announced_batches_stream_back_to_back_with_the_same_outputs(monkeypatch):
+    """Batches announced ahead (``upcoming``) flow through the pipeline without draining
+    it between them, and each comes back as it does translated alone; an unannounced
+    batch afterwards finds the pipeline free."""
+    monkeypatch.setattr(apertium, "CHUNK_WORDS", 60)
+    sentences = own_sentences()
+    batches = [sentences[i:i + 100] for i in range(0, len(sentences), 100)]
+    alone, ahead = translator(), translator()
+    try:
+        expected = [alone.translate(batch) for batch in batches]
+        ahead.upcoming(batches)
+        assert [ahead.translate(batch) for batch in batches] == expected
+        assert ahead.translate(["Hello."]) == ["Hola."]
+    finally:
+        alone.close()
+        ahead.close()
+
+
+def test_a_batch_not_announced_drops_the_announcement():
+    en_es = translator()
+    en_es.upcoming([["The house is red."], ["The dog is big."]])
+    assert en_es.translate(["Hello."]) == ["Hola."]
+    assert en_es.translate(["The dog is big."]) == ["El perro es grande."]
+    en_es.close()
+
+
 def test_one_pipeline_serves_every_batch_and_close_stops_it():
     en_es = translator()
     assert en_es.translate(["The house is red."]) == ["La casa es roja."]

@@ -19,7 +19,8 @@ import hashlib
 import re
 import shutil
 import subprocess
-from collections.abc import Iterator, Sequence
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from translator.core.errors import ModelError
@@ -194,12 +195,24 @@ class ApertiumPairTranslator:
         self.identity = f"apertium:{self.mode}:{version}:{mode_fingerprint(mode)}"
         self.persistent = wblank_mode_command() is not None
         self._pipeline: ApertiumPipeline | None = None
+        self._side: ApertiumPipeline | None = None  # retries while batches stream (_again)
+        #: Announced batches (``upcoming``) with their chunks, and their outputs as they come.
+        self._ahead: deque[tuple[list[str], list[list[str]]]] = deque()
+        self._ahead_outputs: Iterator[str] | None = None
 
     def close(self) -> None:
         """Stop the running pipeline (also done when the translator is collected or at exit)."""
-        if self._pipeline is not None:
-            self._pipeline.close()
-            self._pipeline = None
+        self._drop_ahead()
+        for pipeline in (self._pipeline, self._side):
+            if pipeline is not None:
+                pipeline.close()
+        self._pipeline = self._side = None
+
+    def warm(self) -> None:
+        """Start the pipeline now (its programs load their dictionaries meanwhile), not
+        with the first batch: the run calls this as soon as it knows the pair is needed."""
+        if self.persistent:
+            self._pipeline_for_mode().start()
 
     def token_count(self, sentence: str) -> int:
         """A token per ``WORDS_PER_TOKEN`` words, for batching: Apertium's cost grows with
@@ -207,14 +220,40 @@ class ApertiumPairTranslator:
         the default --max-batch-tokens makes batches of about 16,000 words."""
         return -(-len(sentence.split()) // WORDS_PER_TOKEN) or 1
 
+    def upcoming(self, batches: list[list[str]]) -> None:
+        """Told the batches ``translate`` will be given next, in order: their chunks are
+        sent through the pipeline back to back, as one long shell pipeline takes them, so
+        it does not drain and refill between batches; ``translate`` takes each batch's
+        outputs as they come. The chunks and their outputs are the ones ``translate``
+        alone makes (chunks are cut per batch, each tagged afresh)."""
+        self._drop_ahead()
+        if not self.persistent:
+            return
+        self._ahead.extend((list(batch), list(chunked(list(batch), CHUNK_WORDS)))
+                           for batch in batches if batch)
+        streams = [build_stream(chunk) for _, chunks in self._ahead for chunk in chunks]
+        if streams:
+            self._ahead_outputs = self._pipeline_for_mode().outputs(streams)
+
     def translate(self, sentences: Sequence[str]) -> list[str]:
         """Translate one batch, in chunks that overlap in the pipeline; outputs map one to
         one onto ``sentences``. The chunks are cut the same way whatever ran before, so a
         sentence's translation depends only on its batch (a resumed run is the same)."""
-        chunks = list(chunked(list(sentences), CHUNK_WORDS))
+        batch = list(sentences)
+        if self._ahead and self._ahead[0][0] == batch:
+            chunks = self._ahead.popleft()[1]
+            return self._mapped_all(chunks, self._take_ahead(len(chunks)))
+        self._drop_ahead()  # not what was announced: the announcement no longer holds
+        return self._translate_by(self._run, batch)
+
+    def _translate_by(self, run: Callable[[list[str]], list[str]],
+                      sentences: list[str]) -> list[str]:
+        chunks = list(chunked(sentences, CHUNK_WORDS))
         if not chunks:
             return []
-        outputs = self._run([build_stream(chunk) for chunk in chunks])
+        return self._mapped_all(chunks, run([build_stream(chunk) for chunk in chunks]))
+
+    def _mapped_all(self, chunks: list[list[str]], outputs: list[str]) -> list[str]:
         return [text for chunk, output in zip(chunks, outputs, strict=True)
                 for text in self._mapped(chunk, output)]
 
@@ -227,16 +266,50 @@ class ApertiumPairTranslator:
         if len(sentences) == 1:  # separator lost: the whole output is this one sentence
             return [tidy("".join(text for _, text in pieces))]
         half = len(sentences) // 2
-        return self.translate(sentences[:half]) + self.translate(sentences[half:])
+        return self._again(sentences[:half]) + self._again(sentences[half:])
+
+    def _again(self, sentences: list[str]) -> list[str]:
+        """Part of a chunk translated again by itself; while announced batches still
+        stream through the pipeline, through a second one of the same mode."""
+        if self._ahead_outputs is None:
+            return self.translate(sentences)
+        if self._side is None:
+            self._side = ApertiumPipeline(self._mode_file(), self.mode)
+        return self._translate_by(self._side.run, sentences)
+
+    def _take_ahead(self, count: int) -> list[str]:
+        """The next ``count`` outputs of the announced batches' stream."""
+        assert self._ahead_outputs is not None
+        try:
+            outputs = [next(self._ahead_outputs) for _ in range(count)]
+            if not self._ahead:
+                next(self._ahead_outputs, None)  # the stream ends: the pipeline is free
+                self._ahead_outputs = None
+            return outputs
+        except BaseException:
+            self._drop_ahead()
+            raise
+
+    def _drop_ahead(self) -> None:
+        if self._ahead_outputs is not None:
+            self._ahead_outputs.close()  # type: ignore[attr-defined]
+        self._ahead.clear()
+        self._ahead_outputs = None
+
+    def _mode_file(self) -> Path:
+        return self.data_dir / "modes" / f"{self.mode}.mode"
+
+    def _pipeline_for_mode(self) -> ApertiumPipeline:
+        if self._pipeline is None or self._pipeline.name != self.mode:
+            if self._pipeline is not None:
+                self._pipeline.close()
+            self._pipeline = ApertiumPipeline(self._mode_file(), self.mode)
+        return self._pipeline
 
     def _run(self, streams: list[str]) -> list[str]:
         if not self.persistent:
             return [self._run_once(stream) for stream in streams]
-        if self._pipeline is None or self._pipeline.name != self.mode:
-            self.close()
-            mode_file = self.data_dir / "modes" / f"{self.mode}.mode"
-            self._pipeline = ApertiumPipeline(mode_file, self.mode)
-        return self._pipeline.run(streams)
+        return self._pipeline_for_mode().run(streams)
 
     def _run_once(self, stream: str) -> str:
         """The whole stream through a fresh ``apertium`` process (no pipeline kept)."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import os
 import queue
+import re
 import selectors
 import shutil
 import signal
@@ -23,7 +24,7 @@ import tempfile
 import threading
 import time
 import weakref
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
@@ -108,19 +109,41 @@ class ApertiumPipeline:
     def run(self, streams: Sequence[str]) -> list[str]:
         """The output stream for each of ``streams``; a failed pipeline is restarted once,
         then ``ModelError``. NULs in the text are dropped: they would end a stream early."""
+        return list(self.outputs(streams))
+
+    def outputs(self, streams: Sequence[str]) -> Iterator[str]:
+        """Each stream's output as soon as it comes out, in order (``run``, one at a time):
+        all of ``streams`` flow through the programs back to back, so they never drain and
+        refill in between. A failed pipeline is restarted and given the streams not yet
+        answered; failing again before answering one is ``ModelError``. Exhaust or close
+        the iterator: it holds the pipeline until then."""
         texts = [stream.replace("\0", "") for stream in streams]
         with self._lock:
-            try:
-                return self._through(texts)
-            except PipelineFailed:
-                self.close()
-            try:
-                return self._through(texts)
-            except PipelineFailed as exc:
-                detail = self._last_error() or str(exc)
-                self.close()
-                raise ModelError(_("apertium {name} failed twice: {detail}").format(
-                    name=self.name, detail=detail)) from None
+            done, failed = 0, False
+            while done < len(texts):
+                try:
+                    for output in self._through(texts[done:]):
+                        done += 1
+                        failed = False
+                        yield output
+                except PipelineFailed as exc:
+                    detail = self._last_error() or str(exc)
+                    self.close()
+                    if failed:
+                        raise ModelError(_("apertium {name} failed twice: {detail}").format(
+                            name=self.name, detail=detail)) from None
+                    failed = True
+
+    def start(self) -> None:
+        """Start the programs kept running, without waiting for them to be ready (if
+        streams are flowing, they are running)."""
+        if not self._lock.acquire(blocking=False):
+            return
+        try:
+            for part in self._warm_parts():
+                part.start()
+        finally:
+            self._lock.release()
 
     def close(self) -> None:
         """Stop the pipeline's programs; the next ``run`` starts them again. Every part's
@@ -140,13 +163,12 @@ class ApertiumPipeline:
         return [part.process for part in self._parts or []
                 if isinstance(part, _Warm) and part.process is not None]
 
-    def _through(self, texts: list[str]) -> list[str]:
+    def _through(self, texts: list[str]) -> Iterator[str]:
         """Every stream through every part at once, the way a shell pipeline runs: each
         warm part is written ahead by one thread while another reads its outputs, and
         the tagger runs per stream between them, so no part waits for another's round
         trip, and analysis of the next stream overlaps transfer of this one."""
-        if self._parts is None:
-            self._parts = _split_at_tagger(pipeline_stages(self.mode_file, self.name))
+        self._warm_parts()
         flow: queue.Queue[object] = queue.Queue()
         for text in texts:
             flow.put(text)
@@ -155,20 +177,23 @@ class ApertiumPipeline:
         for part in self._parts:
             flow = part.stream(flow, threads) if isinstance(part, _Warm) \
                 else _per_stream(part, flow, threads)
-        done: list[str] = []
         try:
             for _ in texts:
                 item = flow.get()
                 if isinstance(item, BaseException):
                     raise item
-                done.append(str(item))
+                yield str(item)
         except BaseException:
             self.close()  # a thread blocked on a dead or hung program sees its end at once
             raise
         finally:
             for thread in threads:
                 thread.join(timeout=5)
-        return done
+
+    def _warm_parts(self) -> list[_Warm]:
+        if self._parts is None:
+            self._parts = _split_at_tagger(pipeline_stages(self.mode_file, self.name))
+        return [part for part in self._parts if isinstance(part, _Warm)]
 
     def _last_error(self) -> str:
         errors = [part.last_error() for part in self._parts or [] if isinstance(part, _Warm)]
@@ -224,13 +249,36 @@ _END = object()
 _MODE_ARGS = ["apertium", "-n", ""]
 
 
+#: A mode stage that is one plain program call: words, single-quoted words, $1 and $2.
+_PLAIN_WORD = r"(?:[\w./+=,:@%-]+|'[^']*'|\$[12])"
+_PLAIN_STAGE = re.compile(rf"{_PLAIN_WORD}(?:[ \t]+{_PLAIN_WORD})*")
+
+
+def program_call(command: str) -> list[str]:
+    """The arguments to run a mode stage with: the program itself where the stage is a
+    plain call (the tagger, started once per stream, then costs no shell), else bash."""
+    if not _PLAIN_STAGE.fullmatch(command):
+        return ["bash", "-c", command, *_MODE_ARGS]
+    args: list[str] = []
+    for word in re.findall(_PLAIN_WORD, command):
+        if word.startswith("'"):
+            args.append(word[1:-1])
+        elif word.startswith("$"):  # bash drops an empty, unquoted $2
+            args += [_MODE_ARGS[int(word[1])]] if _MODE_ARGS[int(word[1])] else []
+        else:
+            args.append(word)
+    return args
+
+
 def _run_once(command: str, text: str, timeout: float) -> str:
     try:
-        done = subprocess.run(["bash", "-c", command, *_MODE_ARGS], input=text.encode("utf-8"),
+        done = subprocess.run(program_call(command), input=text.encode("utf-8"),
                               capture_output=True, env=_utf8_environment(), timeout=timeout,
                               check=False)
     except subprocess.TimeoutExpired:
         raise PipelineFailed(_("timed out")) from None
+    except OSError as exc:  # the program is gone (a shell would have said so and exited)
+        raise PipelineFailed(str(exc)) from None
     if done.returncode != 0:
         lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise PipelineFailed(lines[-1] if lines else _("exit {code}").format(
@@ -262,7 +310,7 @@ class _Warm:
                threads: list[threading.Thread]) -> queue.Queue[object]:
         """Feed every stream of ``inflow`` to the programs, each ended by a NUL, without
         waiting for outputs; the outputs come out, in order, on the queue returned."""
-        process = self._start()
+        process = self.start()
         assert process.stdin is not None and process.stdout is not None
         stdin, stdout = process.stdin, process.stdout
         outflow: queue.Queue[object] = queue.Queue()
@@ -303,7 +351,8 @@ class _Warm:
         lines = self._stderr.read().decode("utf-8", "replace").strip().splitlines()
         return lines[-1] if lines else ""
 
-    def _start(self) -> subprocess.Popen[bytes]:
+    def start(self) -> subprocess.Popen[bytes]:
+        """The programs, started now if they are not running."""
         if self.process is not None and self.process.poll() is None:
             return self.process
         if self.retired:
