@@ -49,7 +49,7 @@ bench: install
 	$(BIN)/python -m benchmarks.apertium_speed
 	$(BIN)/python -m benchmarks.glossary_matching
 	$(BIN)/python -m benchmarks.glossary_scale --sizes 1000,50000
-	$(BIN)/python -m benchmarks.scaling
+	$(BIN)/python -m benchmarks.scaling --rounds 1
 	$(BIN)/python -m benchmarks.entities_speed
 
 # Rebuild the small real Argos packages in tests/data/packages (needs torch;

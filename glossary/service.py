@@ -71,13 +71,16 @@ def termbase_path(path: Path | str | None, action: str = "this command") -> Path
 class Glossary:
     """A read-only set of concepts with one term matcher per language, built on first use."""
 
-    def __init__(self, concepts: Iterable[Concept], path: Path | None = None) -> None:
+    def __init__(self, concepts: Iterable[Concept], path: Path | None = None,
+                 names: frozenset[str] | None = None) -> None:
+        """``names``: which of ``concepts`` are names, when that is known already."""
         self.path = path
         self._concepts = list(concepts)
         _give_ids(self._concepts)
         self._by_id = {c.id or "": c for c in self._concepts}
         #: Names (``glossary.names``) are matched with their capitals and protected in MT.
-        self.names = frozenset(c.id or "" for c in self._concepts if is_name(c))
+        self.names = names if names is not None else frozenset(
+            c.id or "" for c in self._concepts if is_name(c))
         self._matchers: dict[tuple[str, bool], TermMatcher] = {}
         #: (lang, concept) -> the concept's accepted terms, best first, and their matcher
         self._accepted: dict[tuple[str, str], tuple[list[Term], TermMatcher]] = {}
@@ -135,7 +138,8 @@ class Glossary:
         if more.focused_on is None:  # the index could not be used: everything was read
             return more
         merged = Glossary([*self._concepts, *(c for c in more.concepts()
-                                             if (c.id or "") not in self._by_id)], self.path)
+                                             if (c.id or "") not in self._by_id)], self.path,
+                          names=self.names | more.names)
         merged._concepts.sort(key=lambda c: id_sort_key(c.id or ""))
         merged._accepted = dict(self._accepted)  # a concept's own matcher does not change,
         merged._found = self._found              # nor what it finds
