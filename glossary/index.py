@@ -18,15 +18,17 @@ from functools import lru_cache, reduce
 from importlib import metadata
 from operator import and_
 
-#: Bump when ``matching.term_keys`` changes what it returns.
-KEY_RULE = 2
+#: Bump when ``matching.term_keys`` changes what it returns, or the index's layout.
+KEY_RULE = 3
 #: One row per key of each word of each way of writing a term (``matching.term_keys``):
 #: ``way``, ``word`` its position, ``words`` how many words that way has.
 SCHEMA = (
     "CREATE TABLE IF NOT EXISTS term_keys (term_id INTEGER NOT NULL REFERENCES terms(id)"
     " ON DELETE CASCADE, lang TEXT NOT NULL, key TEXT NOT NULL, way INTEGER NOT NULL,"
     " word INTEGER NOT NULL, words INTEGER NOT NULL)",
-    "CREATE INDEX IF NOT EXISTS term_keys_by_key ON term_keys (lang, key)",
+    # covering: a lookup by key reads the index alone, never the table's rows
+    "CREATE INDEX IF NOT EXISTS term_keys_by_key ON term_keys"
+    " (lang, key, term_id, way, word, words)",
     "CREATE INDEX IF NOT EXISTS term_keys_by_term ON term_keys (term_id)",
     "CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
 )
@@ -98,19 +100,27 @@ def concept_ids(db: sqlite3.Connection, texts_by_lang: dict[str, list[set[str]]]
             for key in keys:
                 texts_with[(lang, key)] = texts_with.get((lang, key), 0) | bit
     db.executemany("INSERT INTO wanted VALUES (?, ?)", texts_with)
+    # wanted first (CROSS JOIN keeps the order): a few thousand keys, each looked up in
+    # the covering index, rather than a scan of every key of every term
     rows = db.execute(
-        "SELECT terms.concept_id, term_keys.term_id, term_keys.way, term_keys.word,"
-        " term_keys.words, term_keys.lang, term_keys.key FROM term_keys JOIN wanted"
-        " ON wanted.lang = term_keys.lang AND wanted.key = term_keys.key"
-        " JOIN terms ON terms.id = term_keys.term_id")
-    found: set[str] = set()
-    ways: dict[tuple[str, int, int, int], dict[int, int]] = {}
-    for concept_id, term_id, way, word, words, lang, key in rows:
+        "SELECT term_keys.term_id, term_keys.way, term_keys.word, term_keys.words,"
+        " term_keys.lang, term_keys.key FROM wanted CROSS JOIN term_keys"
+        " ON term_keys.lang = wanted.lang AND term_keys.key = wanted.key")
+    found: set[int] = set()
+    ways: dict[tuple[int, int, int], dict[int, int]] = {}
+    for term_id, way, word, words, lang, key in rows:
         if words == 1:  # one word: any text with one of its keys holds it
-            found.add(concept_id)
+            found.add(term_id)
         else:
-            texts = ways.setdefault((concept_id, term_id, way, words), {})
+            texts = ways.setdefault((term_id, way, words), {})
             texts[word] = texts.get(word, 0) | texts_with[(lang, key)]
-    found.update(concept_id for (concept_id, _, _, words), texts in ways.items()
+    found.update(term_id for (term_id, _, words), texts in ways.items()
                  if len(texts) == words and reduce(and_, texts.values()))
-    return sorted(found)
+    terms = sorted(found)
+    concepts: set[str] = set()
+    for start in range(0, len(terms), 500):
+        chunk = terms[start:start + 500]
+        concepts.update(row[0] for row in db.execute(
+            f"SELECT DISTINCT concept_id FROM terms WHERE id IN ({', '.join('?' * len(chunk))})",
+            chunk))
+    return sorted(concepts)
