@@ -68,6 +68,10 @@ def termbase_path(path: Path | str | None, action: str = "this command") -> Path
     return target
 
 
+#: A termbase this small is loaded whole even when the texts to match are known.
+READ_WHOLE_UP_TO = 1000
+
+
 class Glossary:
     """A read-only set of concepts with one term matcher per language, built on first use."""
 
@@ -99,7 +103,9 @@ class Glossary:
 
         ``texts`` ({lang: texts}) says what will be matched: a termbase then loads only
         the concepts whose stored match keys occur in them (``glossary.index``), which
-        finds the same terms in those texts at a fraction of the time and memory.
+        finds the same terms in those texts at a fraction of the time and memory. One
+        of up to ``READ_WHOLE_UP_TO`` concepts is read whole: that costs less than the
+        lookup, and its matchers then serve the run and the review after it alike.
         """
         path = Path(path)
         from glossary.formats import is_glossary_file
@@ -111,7 +117,7 @@ class Glossary:
         from glossary.store import Termbase
 
         with Termbase.open(path) as termbase:
-            if texts is not None:
+            if texts is not None and len(termbase) > READ_WHOLE_UP_TO:
                 from glossary.matching import text_keys
 
                 keys = {lang: [text_keys(t, lang) for t in items]

@@ -31,6 +31,23 @@ def _grams(lines: list[str], lang: str, count: int, rng: random.Random) -> list[
     return sorted(found)[:count]
 
 
+@pytest.fixture(autouse=True)
+def focused_loads_of_any_size(monkeypatch):
+    """The index is what these tests are about: small termbases use it too here."""
+    monkeypatch.setattr("glossary.service.READ_WHOLE_UP_TO", 0)
+
+
+def test_a_small_termbase_is_read_whole_and_serves_the_review_as_it_is(tmp_path, monkeypatch):
+    monkeypatch.setattr("glossary.service.READ_WHOLE_UP_TO", 1000)
+    db = tmp_path / "g.db"
+    with Termbase.open(db, create=True) as tb:
+        tb.add_concept(Concept(terms=[Term("en", "court"), Term("es", "tribunal")]))
+        tb.add_concept(Concept(terms=[Term("en", "camera"), Term("es", "cámara")]))
+    enforced = Glossary.load(db, texts={"en": ["The court sat."]})
+    assert len(enforced) == 2 and enforced.focused_on is None
+    assert enforced.including({"es": ["El tribunal."]}) is enforced
+
+
 @pytest.mark.corpus
 def test_a_focused_load_finds_what_a_full_load_finds_in_real_news(tmp_path):
     rng = random.Random(7)
