@@ -68,8 +68,9 @@ def termbase_path(path: Path | str | None, action: str = "this command") -> Path
     return target
 
 
-#: A termbase this small is loaded whole even when the texts to match are known.
-READ_WHOLE_UP_TO = 1000
+#: A termbase of no more concepts than there are texts to match, and at most this many,
+#: is read whole: a focused load costs per text, a whole one per concept.
+READ_WHOLE_UP_TO = 5000
 
 
 class Glossary:
@@ -103,9 +104,10 @@ class Glossary:
 
         ``texts`` ({lang: texts}) says what will be matched: a termbase then loads only
         the concepts whose stored match keys occur in them (``glossary.index``), which
-        finds the same terms in those texts at a fraction of the time and memory. One
-        of up to ``READ_WHOLE_UP_TO`` concepts is read whole: that costs less than the
-        lookup, and its matchers then serve the run and the review after it alike.
+        finds the same terms in those texts at a fraction of the time and memory. A
+        termbase with no more concepts than there are texts (and at most
+        ``READ_WHOLE_UP_TO``) is read whole: that costs less than the lookup, and its
+        matchers then serve the run and the review after it alike.
         """
         path = Path(path)
         from glossary.formats import is_glossary_file
@@ -117,7 +119,10 @@ class Glossary:
         from glossary.store import Termbase
 
         with Termbase.open(path) as termbase:
-            if texts is not None and len(termbase) > READ_WHOLE_UP_TO:
+            texts = None if texts is None else {lang: list(items)
+                                                for lang, items in texts.items()}
+            if texts is not None and len(termbase) > min(
+                    READ_WHOLE_UP_TO, sum(map(len, texts.values()))):
                 from glossary.matching import text_keys
 
                 keys = {lang: [text_keys(t, lang) for t in items]

@@ -37,15 +37,20 @@ def focused_loads_of_any_size(monkeypatch):
     monkeypatch.setattr("glossary.service.READ_WHOLE_UP_TO", 0)
 
 
-def test_a_small_termbase_is_read_whole_and_serves_the_review_as_it_is(tmp_path, monkeypatch):
-    monkeypatch.setattr("glossary.service.READ_WHOLE_UP_TO", 1000)
+def test_a_termbase_smaller_than_the_run_is_read_whole_and_serves_the_review(tmp_path,
+                                                                            monkeypatch):
+    """A focused load costs per text, a whole one per concept."""
+    monkeypatch.setattr("glossary.service.READ_WHOLE_UP_TO", 5000)
     db = tmp_path / "g.db"
     with Termbase.open(db, create=True) as tb:
         tb.add_concept(Concept(terms=[Term("en", "court"), Term("es", "tribunal")]))
         tb.add_concept(Concept(terms=[Term("en", "camera"), Term("es", "cámara")]))
-    enforced = Glossary.load(db, texts={"en": ["The court sat."]})
+    run = ["The court sat.", "It rose.", "Nobody spoke."]
+    enforced = Glossary.load(db, texts={"en": run})
     assert len(enforced) == 2 and enforced.focused_on is None
     assert enforced.including({"es": ["El tribunal."]}) is enforced
+    one_text = Glossary.load(db, texts={"en": ["The court sat."]})  # ``glossary find``
+    assert [c.id for c in one_text.concepts()] == ["c1"]
 
 
 @pytest.mark.corpus
