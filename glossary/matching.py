@@ -86,6 +86,7 @@ class TermMatcher:
         self.lang = lang
         self._lemmas = lemmas or lemmatizer(lang)
         self._pieces: dict[str, str] = {}  # piece of text -> its lemma's code (cache)
+        self._last: tuple[str | None, list[TermMatch]] = (None, [])  # ``find``'s last
         pending: list[tuple[list[str], Term, str]] = []
         primary: set[str] = set()
         variants: dict[str, str] = {}
@@ -139,9 +140,10 @@ class TermMatcher:
                    lemmas)
 
     def clear_cache(self) -> None:
-        """Forget cached piece codes and lemmas (benchmarks start cold)."""
+        """Forget cached piece codes, lemmas and the last text (benchmarks start cold)."""
         self._pieces.clear()
         self._lemmas.clear()
+        self._last = (None, [])
 
     def _code(self, piece: str) -> str:
         """The code of a piece's key, cached."""
@@ -183,9 +185,19 @@ class TermMatcher:
         return key
 
     def find(self, text: str) -> list[TermMatch]:
-        """Glossary terms occurring in ``text``: longest first, never overlapping, in order."""
+        """Glossary terms occurring in ``text``: longest first, never overlapping, in order.
+
+        The last text's matches are kept: the review asks QA and the annotations of one
+        sentence in turn, with the same matchers."""
         if not self.size:
             return []
+        if self._last[0] == text:
+            return list(self._last[1])
+        found = self._find(text)
+        self._last = (text, found)
+        return list(found)
+
+    def _find(self, text: str) -> list[TermMatch]:
         # [gap, piece, gap, piece, ..., gap]: words and punctuation marks get a code each,
         # gaps (spaces and hyphens) none, so "facial-recognition" reads like "facial
         # recognition" but "court, Moscow" does not.
