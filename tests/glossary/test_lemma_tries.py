@@ -15,6 +15,8 @@ import pytest
 
 from tests.conftest import ROOT
 
+pytestmark = pytest.mark.slow  # each case builds a trie in a fresh process
+
 LOOKUP = """
 import simplemma
 from glossary.lemma_tries import trie_cache_dir
