@@ -16,7 +16,6 @@ damaged file is built again, silently: it is derived data, nothing is lost.
 from __future__ import annotations
 
 import logging
-import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,8 +26,9 @@ def trie_cache_dir() -> Path:
     """Where the tries of the installed simplemma are kept, under the user's cache."""
     from simplemma import __version__
 
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "triglot" / "lemmas" / f"simplemma-{__version__}"
+    from translator.core.user_dirs import cache_dir
+
+    return cache_dir() / "lemmas" / f"simplemma-{__version__}"
 
 
 @lru_cache(maxsize=1)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from translator.core.i18n import N_, _
 from translator.core.sqlite_space import disk_full_reported, removed_if_full
+from translator.core.user_dirs import cache_dir
 
 #: What a user can do when the cache's disk is full.
 FULL_HINT = N_("free some space, or run with --no-cache or --cache elsewhere")
@@ -36,8 +37,7 @@ CREATE TABLE IF NOT EXISTS translations (
 def default_cache_path() -> Path:
     if os.environ.get("TRIGLOT_CACHE"):
         return Path(os.environ["TRIGLOT_CACHE"])
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "triglot" / "translations.sqlite3"
+    return cache_dir() / "translations.sqlite3"
 
 
 class TranslationCache:

@@ -32,10 +32,9 @@ ANNOTATIONS_VERSION = 2
 SEGMENT_CHECKS = ("missing-term", "rejected-term", "dnt-changed", "number-mismatch")
 
 
-def settings_key(concepts: list[Concept] | str, entities: bool = True) -> str:
-    """What annotations depend on: the glossary's content (or its digest) and whether names
-    are looked for."""
-    digest = concepts if isinstance(concepts, str) else concepts_digest(concepts)
+def settings_key(digest: str, entities: bool) -> str:
+    """What annotations depend on: the glossary's content (``concepts_digest``) and whether
+    names are looked for."""
     return f"v{ANNOTATIONS_VERSION}:{digest}:{'names' if entities else '-'}"
 
 

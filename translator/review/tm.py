@@ -64,8 +64,9 @@ def memory_path(tm: Path | None, run_dir: Path | None) -> Path:
 
 def user_tm_path() -> Path:
     """The one memory per user that triglot 0.1 kept (now used only when named)."""
-    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "triglot" / "tm.sqlite3"
+    from translator.core.user_dirs import data_dir
+
+    return data_dir() / "tm.sqlite3"
 
 
 def unused_user_memory(used: Path) -> list[str]:
