@@ -171,6 +171,9 @@ class RunRecord:
     models: dict[str, str] = field(default_factory=dict)  # "ru->en" -> package identity
     options: str = ""  # the decoding options that shape the output
     documents: list[DocumentRecord] = field(default_factory=list)
+    #: Read from its file whole (``load``): saving it need not read the file for the
+    #: documents of earlier runs, it holds them.
+    whole: bool = field(default=False, compare=False, repr=False)
 
     @property
     def path(self) -> Path:
@@ -229,7 +232,8 @@ class RunRecord:
         pure-Python one), written as it is made: a run of 16,000 sentences or a large
         glossary's annotations never holds the whole text in memory."""
         try:
-            previous = load(self.run_dir).documents if self.path.is_file() else []
+            previous = load(self.run_dir).documents if self.path.is_file() and not self.whole \
+                else []
         except InputError:
             previous = []  # an unreadable old record is replaced, not fatal
         current = {d.source for d in self.documents}
@@ -283,7 +287,7 @@ def load(run_dir: Path) -> RunRecord:
         return RunRecord(run_dir, str(data.get("engine", "")),
                          {str(k): str(v) for k, v in dict(data.get("models") or {}).items()},
                          str(data.get("options", "")),
-                         [DocumentRecord.from_dict(d) for d in data["documents"]])
+                         [DocumentRecord.from_dict(d) for d in data["documents"]], whole=True)
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
         raise InputError(_("not a triglot run record (bad or missing field: {error})").format(
             error=exc), path) from None
