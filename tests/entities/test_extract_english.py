@@ -61,3 +61,16 @@ def test_the_model_runs_its_named_entity_component_only_and_loads_once():
 
     assert english_ner().pipe_names == ["ner"]
     assert english_ner() is english_ner()
+
+
+@pytest.mark.parametrize(("text", "outlet"), [
+    ("The newspaper Kommersant reported that the cameras were bought.", "Kommersant"),
+    ("On Thursday, the Kommersant business daily reported it.", "Kommersant"),
+])
+def test_a_name_the_sentence_calls_a_newspaper_is_an_organisation(text, outlet):
+    assert (outlet, "ORG") in _found(text)
+
+
+def test_a_place_before_the_word_newspaper_stays_a_place():
+    found = dict(_found("The Moscow newspaper Vedomosti wrote about Alyona Popova."))
+    assert found["Moscow"] == "LOC" and found["Alyona Popova"] == "PER"

@@ -188,12 +188,28 @@ def _mentions(sentence: str, start: int, end: int, label: str, segment: int,
         words = filters.words_of(surface)
         if not _acceptable(sentence, a, words, names):
             continue
-        if fold(surface) in known:
-            found.append(Mention(surface, retype(words, label), a, b, "en", surface, segment,
-                                 "gazetteer"))
-            continue
-        found.append(Mention(surface, retype(words, label), a, b, "en", surface, segment, "ner"))
+        kind = _outlet_type(sentence, a, b, retype(words, label))
+        origin = "gazetteer" if fold(surface) in known else "ner"
+        found.append(Mention(surface, kind, a, b, "en", surface, segment, origin))
     return found
+
+
+#: A publication or broadcaster named beside its name: "the newspaper Kommersant",
+#: "the Kommersant business daily", "Reuters news agency".
+_MEDIA = r"(?:newspaper|daily|weekly|magazine|tabloid|broadcaster|(?:news\s+)?agency|outlet)"
+_MEDIA_BEFORE = re.compile(rf"\b{_MEDIA}\s+$", re.IGNORECASE)
+_MEDIA_AFTER = re.compile(rf"^\s+(?:(?:business|news|state|online)\s+)?{_MEDIA}\b",
+                          re.IGNORECASE)
+
+
+def _outlet_type(sentence: str, start: int, end: int, kind: str) -> str:
+    """ORG for a name the sentence calls a newspaper, agency or outlet: the small model
+    takes "Kommersant" for a person and "CoinDesk" for a product. Places keep their type
+    ("the Moscow newspaper")."""
+    if kind in ("PER", "MISC") and (_MEDIA_BEFORE.search(sentence, 0, start)
+                                    or _MEDIA_AFTER.match(sentence[end:])):
+        return "ORG"
+    return kind
 
 
 def _owner(words: str) -> bool:
