@@ -2,7 +2,7 @@
 
 Building a matcher means lemmatising every word of every term; for a glossary of
 50,000 concepts that is seconds and hundreds of megabytes on every load, though one
-sentence holds a handful of its terms. So each term's keys (``matching.term_keys``)
+sentence holds a handful of its terms. So each term's keys (``term_keys``)
 are stored beside it, and a reader that knows its texts loads only the concepts
 whose keys occur in them (``concepts_for``): the same matches, from a few rows.
 
@@ -18,9 +18,21 @@ from functools import lru_cache, reduce
 from importlib import metadata
 from operator import and_
 
-#: Bump when ``matching.term_keys`` changes what it returns, or the index's layout.
-KEY_RULE = 3
-#: One row per key of each word of each way of writing a term (``matching.term_keys``):
+from glossary.model import REJECTED_STATUSES
+from glossary.morphology import (
+    PIECES_AND_GAPS_RE,
+    WORD_RE,
+    Lemmatizer,
+    lemmatizer,
+    surface_variants,
+    tokenize,
+)
+
+#: Bump when ``term_keys`` changes what it returns, or the index's layout.
+KEY_RULE = 4
+#: The terms a translation must not use (``model.REJECTED_STATUSES``), as SQL.
+REJECTED = "status IN ({})".format(", ".join(f"'{s}'" for s in REJECTED_STATUSES))
+#: One row per key of each word of each way of writing a term (``term_keys``):
 #: ``way``, ``word`` its position, ``words`` how many words that way has.
 SCHEMA = (
     "CREATE TABLE IF NOT EXISTS term_keys (term_id INTEGER NOT NULL REFERENCES terms(id)"
@@ -30,6 +42,8 @@ SCHEMA = (
     "CREATE INDEX IF NOT EXISTS term_keys_by_key ON term_keys"
     " (lang, key, term_id, way, word, words)",
     "CREATE INDEX IF NOT EXISTS term_keys_by_term ON term_keys (term_id)",
+    # the few deprecated, superseded and forbidden terms, which QA looks for in translations
+    f"CREATE INDEX IF NOT EXISTS terms_rejected ON terms (id) WHERE {REJECTED}",
     "CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
 )
 
@@ -52,10 +66,32 @@ def create(db: sqlite3.Connection) -> None:
         db.execute(statement)
 
 
+def term_keys(text: str, lang: str, lemmas: Lemmatizer | None = None) -> list[list[set[str]]]:
+    """How a term's words are matched: per way of writing it (the words; for a hyphenated
+    term, also the glued word), each word's keys (its lemma, plural and gender forms). A
+    text can hold the term only if, for one way, every word has a key among the text's
+    candidates (``text_keys``). The termbase stores them (``index_term``)."""
+    lemmas = lemmas or lemmatizer(lang)
+    words = [t.text for t in tokenize(text)]
+    ways = [[{lemmas.lemma(word)} | surface_variants(word, lang) for word in words]]
+    if len(words) > 1 and "-" in text:
+        ways.append([{lemmas.lemma("".join(text.split("-")))}])
+    return ways if words else []
+
+
+def text_keys(text: str, lang: str, lemmas: Lemmatizer | None = None) -> set[str]:
+    """Every candidate lemma of every word of ``text``, as ``TermMatcher`` looks them up."""
+    lemmas = lemmas or lemmatizer(lang)
+    found: set[str] = set()
+    for piece in set(PIECES_AND_GAPS_RE.split(text)[1::2]):
+        if WORD_RE.fullmatch(piece) is not None:
+            found.update(lemmas.candidates(piece))
+    return found
+
+
+
 def index_term(db: sqlite3.Connection, term_id: int, lang: str, text: str) -> None:
     """Store the match keys of one term just written."""
-    from glossary.matching import term_keys
-
     db.executemany(
         "INSERT INTO term_keys (term_id, lang, key, way, word, words) VALUES (?, ?, ?, ?, ?, ?)",
         [(term_id, lang, key, way, position, len(words))
@@ -82,16 +118,15 @@ def mark_current(db: sqlite3.Connection) -> None:
     db.execute("INSERT OR REPLACE INTO meta (name, value) VALUES ('index', ?)", (signature(),))
 
 
-def concept_ids(db: sqlite3.Connection, texts_by_lang: dict[str, list[set[str]]]) -> list[str]:
+def concept_ids(db: sqlite3.Connection, texts_by_lang: dict[str, list[set[str]]],
+                rejected_only: bool = False) -> list[str]:
     """Ids of the concepts with a term each of whose words (in one way of writing it) has
-    a key in one same text (``texts_by_lang``: each text's keys, ``matching.text_keys``):
+    a key in one same text (``texts_by_lang``: each text's keys, ``text_keys``):
     every concept a matcher could find in those texts, and few more (the words may stand
     apart). Asking per text, not of all texts at once, matters for a large glossary of
     common words: on 1,000 news sentences and 50,000 concepts, 3,000 concepts instead of
-    15,000, for the same matches."""
-    db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (lang TEXT, key TEXT,"
-               " PRIMARY KEY (lang, key))")
-    db.execute("DELETE FROM wanted")
+    15,000, for the same matches. ``rejected_only``: only deprecated, superseded and
+    forbidden terms count, read by term from the few there are."""
     # key -> the texts holding it, as the bits of an int: a term's texts are then an AND
     texts_with: dict[tuple[str, str], int] = {}
     for lang, texts in texts_by_lang.items():
@@ -99,21 +134,35 @@ def concept_ids(db: sqlite3.Connection, texts_by_lang: dict[str, list[set[str]]]
             bit = 1 << number
             for key in keys:
                 texts_with[(lang, key)] = texts_with.get((lang, key), 0) | bit
-    db.executemany("INSERT INTO wanted VALUES (?, ?)", texts_with)
-    # wanted first (CROSS JOIN keeps the order): a few thousand keys, each looked up in
-    # the covering index, rather than a scan of every key of every term
-    rows = db.execute(
-        "SELECT term_keys.term_id, term_keys.way, term_keys.word, term_keys.words,"
-        " term_keys.lang, term_keys.key FROM wanted CROSS JOIN term_keys"
-        " ON term_keys.lang = wanted.lang AND term_keys.key = wanted.key")
+    columns = ("SELECT term_keys.term_id, term_keys.way, term_keys.word, term_keys.words,"
+               " term_keys.lang, term_keys.key FROM ")
+    if rejected_only:
+        rejected = [row[0] for row in db.execute(f"SELECT id FROM terms WHERE {REJECTED}")]
+        rows = (row for start in range(0, len(rejected), 500)
+                for row in db.execute(
+                    columns + "term_keys WHERE term_id IN ({})".format(
+                        ", ".join("?" * len(rejected[start:start + 500]))),
+                    rejected[start:start + 500]))
+    else:
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (lang TEXT, key TEXT,"
+                   " PRIMARY KEY (lang, key))")
+        db.execute("DELETE FROM wanted")
+        db.executemany("INSERT INTO wanted VALUES (?, ?)", texts_with)
+        # wanted first (CROSS JOIN keeps the order): a few thousand keys, each looked up
+        # in the covering index, rather than a scan of every key of every term
+        rows = db.execute(columns + "wanted CROSS JOIN term_keys ON term_keys.lang ="
+                          " wanted.lang AND term_keys.key = wanted.key")
     found: set[int] = set()
     ways: dict[tuple[int, int, int], dict[int, int]] = {}
     for term_id, way, word, words, lang, key in rows:
+        held = texts_with.get((lang, key))
+        if held is None:
+            continue
         if words == 1:  # one word: any text with one of its keys holds it
             found.add(term_id)
         else:
             texts = ways.setdefault((term_id, way, words), {})
-            texts[word] = texts.get(word, 0) | texts_with[(lang, key)]
+            texts[word] = texts.get(word, 0) | held
     found.update(term_id for (term_id, _, words), texts in ways.items()
                  if len(texts) == words and reduce(and_, texts.values()))
     terms = sorted(found)

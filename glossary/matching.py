@@ -45,6 +45,10 @@ from glossary.names import has_capitals, without_possessive
 UNKNOWN = "\x01"  # a word no term contains
 BARRIER = "\x02"  # punctuation between words, so no term spans "court, Moscow"
 _FIRST_CODE = 0x100
+#: A matcher of at most this many ways of writing its terms (one concept's, as
+#: ``Glossary.renderings`` asks) looks them up word by word instead of building an
+#: automaton: a run checks thousands of concepts, each in a sentence or two.
+SCAN_UP_TO = 8
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,11 @@ class _Entry:
     words: tuple[str, ...]  # the term's own words, for case and exact-form checks
     cased: bool  # flagged case-sensitive, or a name with capitals ("Games" is not "games")
     plain: bool  # neither case-sensitive nor do-not-translate: any form matches
+
+
+#: An occurrence of one way of writing terms: its first and last position in the scanned
+#: key ([gap, piece, gap, ...] numbering), and the entries written that way.
+_Hit = tuple[int, int, tuple[_Entry, ...]]
 
 
 class TermMatcher:
@@ -104,20 +113,29 @@ class TermMatcher:
         self._primary = primary
         self._variants = {v: k for v, k in variants.items() if v not in primary}
         self._unknown, self._barrier = UNKNOWN * 2, BARRIER * 2
-        self._codes = dict(zip(sorted(primary), _codes(len(primary)), strict=True))
-        self._variant_codes = {v: self._codes[k] for v, k in self._variants.items()}
-        self._any_codes = self._variant_codes | self._codes
-        by_key: dict[str, list[_Entry]] = {}
+        # each way of writing a term, as its words' keys; entries sharing one form a group
+        by_keys: dict[tuple[str, ...], list[_Entry]] = {}
         for words, term, concept_id in pending:
             cased = term.case_sensitive or (concept_id in names and has_capitals(term))
             plain = not (cased or term.dnt)
             entry = _Entry(term, concept_id, tuple(words), cased, plain)
-            by_key.setdefault("".join(map(self._code, words)), []).append(entry)
+            by_keys.setdefault(tuple(map(self._lemmas.lemma, words)), []).append(entry)
             if len(words) > 1 and "-" in term.text:  # "e-mail" also matches "email"
                 glued = "".join(term.text.split("-"))
-                if len(tokenize(glued)) == 1 and self._code(glued) != self._unknown:
-                    by_key.setdefault(self._code(glued), []).append(
+                if len(tokenize(glued)) == 1 and self.key(glued) in primary:
+                    by_keys.setdefault((self.key(glued),), []).append(
                         _Entry(term, concept_id, (glued,), cased, plain))
+        self.size = len(pending)
+        self._automaton = None
+        if len(by_keys) <= SCAN_UP_TO:  # a concept's own terms: looked up word by word
+            self._wanted = [*primary, *self._variants]
+            self._by_first: dict[str, list[tuple[tuple[str, ...], tuple[_Entry, ...]]]] = {}
+            for keys, group in by_keys.items():
+                self._by_first.setdefault(keys[0], []).append((keys, tuple(group)))
+            return
+        self._codes = dict(zip(sorted(primary), _codes(len(primary)), strict=True))
+        self._variant_codes = {v: self._codes[k] for v, k in self._variants.items()}
+        self._any_codes = self._variant_codes | self._codes
         self._automaton = ahocorasick.Automaton()
         # A node's children are scanned in the order they were added: words that can never
         # occur (no text has "\x03"), added first, make the root find the characters of
@@ -125,12 +143,10 @@ class TermMatcher:
         for filler in (UNKNOWN, BARRIER):
             self._automaton.add_word(filler + "\x03", None)
         # The first entry of a group that accepts an occurrence wins; a plain one always does.
-        self._groups = {p: tuple(g) for p, g in by_key.items() if UNKNOWN not in p}
-        for pattern, group in self._groups.items():
-            self._automaton.add_word(pattern, (len(pattern) - 1, group[0]))
-        self.size = len(pending)
-        if by_key:
-            self._automaton.make_automaton()
+        for keys, group in by_keys.items():
+            pattern = "".join(self._codes[key] for key in keys)
+            self._automaton.add_word(pattern, (len(pattern) - 1, tuple(group)))
+        self._automaton.make_automaton()
 
     @classmethod
     def from_concepts(cls, concepts: Iterable[Concept], lang: str,
@@ -198,9 +214,37 @@ class TermMatcher:
         return list(found)
 
     def _find(self, text: str) -> list[TermMatch]:
-        # [gap, piece, gap, piece, ..., gap]: words and punctuation marks get a code each,
-        # gaps (spaces and hyphens) none, so "facial-recognition" reads like "facial
-        # recognition" but "court, Moscow" does not.
+        parts, hits = self._scanned(text) if self._automaton is None else self._coded(text)
+        if not hits:
+            return []
+        # Occurrences (first and last position in key, entry) come by end. Most either stand
+        # alone or nest ("District Court" in "Tverskoy District Court"): then the outermost
+        # ones win, found with a stack. Only when two cross does the general rule run.
+        kept: list[tuple[int, int, _Entry]] = []
+        top_first = top_last = -1  # kept[-1]
+        for first, last, entry in self._occurrences(hits, text, parts):
+            if top_last >= first:
+                if top_first < first:
+                    if top_last == last:  # inside the previous occurrence
+                        continue
+                    kept = self._longest_first(hits, text, parts)
+                    break
+                kept.pop()  # the previous occurrence is inside this one; maybe more are
+                while kept and kept[-1][0] >= first:
+                    kept.pop()
+                if kept and kept[-1][1] >= first:
+                    kept = self._longest_first(hits, text, parts)
+                    break
+            kept.append((first, last, entry))
+            top_first, top_last = first, last
+        return _matches(parts, kept)
+
+    def _coded(self, text: str) -> tuple[list[str], list[_Hit]]:
+        """The automaton's hits: the text as the string of its pieces' codes, scanned once.
+
+        [gap, piece, gap, piece, ..., gap]: words and punctuation marks get a code each,
+        gaps (spaces and hyphens) none, so "facial-recognition" reads like "facial
+        recognition" but "court, Moscow" does not."""
         parts = PIECES_AND_GAPS_RE.split(text)
         pieces = parts[1::2]
         code = self._pieces.__getitem__
@@ -209,46 +253,46 @@ class TermMatcher:
         except KeyError:  # pieces not seen before: look them up once, then as above
             self._learn(pieces)
             key = "".join(map(code, pieces))
-        # Occurrences (first and last position in key, entry) come by end. Most either stand
-        # alone or nest ("District Court" in "Tverskoy District Court"): then the outermost
-        # ones win, found with a stack. Only when two cross does the general rule run.
-        kept: list[tuple[int, int, _Entry]] = []
-        top_first = top_last = -1  # kept[-1]
-        for first, last, entry in self._occurrences(key, text, parts):
-            if top_last >= first:
-                if top_first < first:
-                    if top_last == last:  # inside the previous occurrence
-                        continue
-                    kept = self._longest_first(text, parts, key)
-                    break
-                kept.pop()  # the previous occurrence is inside this one; maybe more are
-                while kept and kept[-1][0] >= first:
-                    kept.pop()
-                if kept and kept[-1][1] >= first:
-                    kept = self._longest_first(text, parts, key)
-                    break
-            kept.append((first, last, entry))
-            top_first, top_last = first, last
-        return _matches(parts, kept)
+        return parts, [(last - length, last, group)
+                       for last, (length, group) in self._automaton.iter(key)]
 
-    def _occurrences(self, key: str, text: str, parts: list[str]
+    def _scanned(self, text: str) -> tuple[list[str], list[_Hit]]:
+        """The same hits, in the same order, for a matcher of a few terms: from the words
+        that have one of its keys (``Lemmatizer.where``, shared by every matcher of the
+        language), with no automaton to build and no word of the text to look up."""
+        parts, where = self._lemmas.where(text)
+        keys: dict[int, str] = {}  # piece number -> its key, for pieces a term may use
+        for wanted in self._wanted:
+            for number in where.get(wanted, ()):
+                if number not in keys:
+                    keys[number] = self.key(parts[2 * number + 1])
+        hits = []
+        for number, key in keys.items():
+            for pattern, group in self._by_first.get(key, ()):
+                size = len(pattern)
+                if all(keys.get(number + i) == pattern[i] for i in range(1, size)):
+                    hits.append((2 * number, 2 * (number + size) - 1, group))
+        hits.sort(key=lambda hit: (hit[1], hit[0]))  # by end, the longest first
+        return parts, hits
+
+    def _occurrences(self, hits: list[_Hit], text: str, parts: list[str]
                      ) -> Iterator[tuple[int, int, _Entry]]:
-        """Automaton hits by end position, minus those a case or exact-form rule refuses."""
-        for last, (length, entry) in self._automaton.iter(key):
-            first = last - length
+        """Hits by end position, minus those a case or exact-form rule refuses."""
+        for first, last, group in hits:
+            entry = group[0]
             if not entry.plain:
-                entry = self._accepted(key, text, parts, first, last)
+                entry = self._accepted(group, text, parts, first, last)
                 if entry is None:
                     continue
             yield first, last, entry
 
-    def _longest_first(self, text: str, parts: list[str], key: str
+    def _longest_first(self, hits: list[_Hit], text: str, parts: list[str]
                        ) -> list[tuple[int, int, _Entry]]:
         """The general rule: the longest occurrence wins, among equals the earlier one (no
         two share both length and start, so sorting never compares entries); the survivors
         in text order."""
         found = [(first - last, first, last, entry)
-                 for first, last, entry in self._occurrences(key, text, parts)]
+                 for first, last, entry in self._occurrences(hits, text, parts)]
         found.sort()
         taken = 0  # a bit per key position
         chosen = []
@@ -260,11 +304,10 @@ class TermMatcher:
         chosen.sort(key=itemgetter(0))
         return chosen
 
-    def _accepted(self, key: str, text: str, parts: list[str],
+    def _accepted(self, group: tuple[_Entry, ...], text: str, parts: list[str],
                   first: int, last: int) -> _Entry | None:
         """The first entry of the group found between key positions ``first`` and ``last``
         that accepts the pieces there, if any."""
-        group = self._groups[key[first:last + 1]]
         offsets = list(accumulate(map(len, parts)))
         span = [(offsets[i - 1], offsets[i], parts[i]) for i in range(first + 1, last + 1, 2)]
         return next((e for e in group if e.plain or self._accepts(e, text, span)), None)
@@ -281,29 +324,6 @@ class TermMatcher:
             return all(_same_case(tok[2], word) for tok, word in zip(span, entry.words,
                                                                      strict=False))
         return True
-
-
-def term_keys(text: str, lang: str, lemmas: Lemmatizer | None = None) -> list[list[set[str]]]:
-    """How a term's words are matched: per way of writing it (the words; for a hyphenated
-    term, also the glued word), each word's keys (its lemma, plural and gender forms). A
-    text can hold the term only if, for one way, every word has a key among the text's
-    candidates (``text_keys``). The termbase stores them (``glossary.index``)."""
-    lemmas = lemmas or lemmatizer(lang)
-    words = [t.text for t in tokenize(text)]
-    ways = [[{lemmas.lemma(word)} | surface_variants(word, lang) for word in words]]
-    if len(words) > 1 and "-" in text:
-        ways.append([{lemmas.lemma("".join(text.split("-")))}])
-    return ways if words else []
-
-
-def text_keys(text: str, lang: str, lemmas: Lemmatizer | None = None) -> set[str]:
-    """Every candidate lemma of every word of ``text``, as ``TermMatcher.find`` looks them up."""
-    lemmas = lemmas or lemmatizer(lang)
-    found: set[str] = set()
-    for piece in set(PIECES_AND_GAPS_RE.split(text)[1::2]):
-        if WORD_RE.fullmatch(piece) is not None:
-            found.update(lemmas.candidates(piece))
-    return found
 
 
 def _codes(count: int) -> list[str]:

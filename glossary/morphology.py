@@ -85,6 +85,8 @@ class Lemmatizer:
         self.lang = lang
         self._cache: dict[str, tuple[str, ...]] = {}
         self._lemmas: dict[str, str] = {}  # piece -> lemma, for ``lemmas``
+        self._where: dict[str, tuple[list[str], dict[str, list[int]]]] = {}  # recent texts
+        self._of_pieces: dict[str, tuple[str, ...]] = {}  # piece -> candidates, () if none
         if lang == "ru":
             self._parse = russian_analyzer().parse
         else:
@@ -112,6 +114,36 @@ class Lemmatizer:
         """Forget cached lemmas (benchmarks start cold)."""
         self._cache.clear()
         self._lemmas.clear()
+        self._where.clear()
+        self._of_pieces.clear()
+
+    def where(self, text: str) -> tuple[list[str], dict[str, list[int]]]:
+        """``text`` split as [gap, piece, gap, piece, ..., gap], and for each candidate lemma
+        of its words the numbers of the pieces that have it. Kept for the last few hundred
+        texts: a translation is asked about concept by concept, each with its own matcher."""
+        found = self._where.get(text)
+        if found is None:
+            if len(self._where) >= 256:
+                self._where.clear()
+            parts = PIECES_AND_GAPS_RE.split(text)
+            pieces = parts[1::2]
+            known = self._of_pieces
+            try:
+                of_pieces = list(map(known.__getitem__, pieces))
+            except KeyError:
+                for piece in set(pieces).difference(known):
+                    known[piece] = () if WORD_RE.fullmatch(piece) is None else \
+                        self.candidates(piece)
+                of_pieces = list(map(known.__getitem__, pieces))
+            where: dict[str, list[int]] = {}
+            for number, candidates in enumerate(of_pieces):
+                for candidate in candidates:
+                    if candidate in where:
+                        where[candidate].append(number)
+                    else:
+                        where[candidate] = [number]
+            found = self._where[text] = (parts, where)
+        return found
 
     def lemmas(self, text: str) -> list[str]:
         """The lemma of every piece of ``text``, punctuation standing for itself.

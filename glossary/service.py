@@ -92,20 +92,26 @@ class Glossary:
         #: (lang, concept, translation) -> ``renderings``: enforcement verifies the final
         #: sentence and QA checks it again, term by term
         self._found: dict[tuple[str, str, str], list[TermMatch]] = {}
-        #: For a termbase loaded for some texts only: those texts, by language.
+        #: For a termbase loaded for some texts only: those texts, by language, and those
+        #: only its rejected terms were looked up in.
         self.focused_on: dict[str, set[str]] | None = None
+        self.checked_in: dict[str, set[str]] = {}
 
     @classmethod
     def load(cls, path: Path | str, *, source: str | None = None,
              target: str | None = None,
-             texts: Mapping[str, Iterable[str]] | None = None) -> Glossary:
+             texts: Mapping[str, Iterable[str]] | None = None,
+             rejected_in: Mapping[str, Iterable[str]] | None = None) -> Glossary:
         """A termbase (``.db``, opened read-only in effect) or a glossary file; ``source``
         and ``target`` name the languages of a two-column (source,target) table.
 
         ``texts`` ({lang: texts}) says what will be matched: a termbase then loads only
         the concepts whose stored match keys occur in them (``glossary.index``), which
-        finds the same terms in those texts at a fraction of the time and memory. A
-        termbase with no more concepts than there are texts (and at most
+        finds the same terms in those texts at a fraction of the time and memory.
+        ``rejected_in`` ({lang: translations}) adds the concepts whose deprecated,
+        superseded or forbidden terms occur there: QA reports a rejected term wherever a
+        translation uses it, and a term the source does not hold is otherwise of no
+        interest. A termbase with no more concepts than there are texts (and at most
         ``READ_WHOLE_UP_TO``) is read whole: that costs less than the lookup, and its
         matchers then serve the run and the review after it alike.
         """
@@ -119,44 +125,66 @@ class Glossary:
         from glossary.store import Termbase
 
         with Termbase.open(path) as termbase:
-            texts = None if texts is None else {lang: list(items)
-                                                for lang, items in texts.items()}
-            if texts is not None and len(termbase) > min(
-                    READ_WHOLE_UP_TO, sum(map(len, texts.values()))):
-                from glossary.matching import text_keys
+            wanted = _listed(texts)
+            checked = _listed(rejected_in) or {}
+            if checked and not termbase.has_rejected_terms():
+                checked = {}
+            count = sum(map(len, [*(wanted or {}).values(), *checked.values()]))
+            if wanted is not None and len(termbase) > min(READ_WHOLE_UP_TO, count):
+                from glossary.index import text_keys
 
-                keys = {lang: [text_keys(t, lang) for t in items]
-                        for lang, items in texts.items()}
-                found = termbase.concepts_for(keys)
+                def keys(group: dict[str, list[str]]) -> dict[str, list[set[str]]]:
+                    return {lang: [text_keys(t, lang) for t in items]
+                            for lang, items in group.items()}
+
+                found = termbase.concepts_for(keys(wanted), keys(checked))
                 if found is not None:
                     glossary = cls(found, path)
-                    glossary.focused_on = {lang: set(items) for lang, items in texts.items()}
+                    glossary.focused_on = {lang: set(items) for lang, items in wanted.items()}
+                    glossary.checked_in = {lang: set(items) for lang, items in checked.items()}
                     return glossary
             return cls(termbase.concepts(), path)
 
-    def including(self, texts: Mapping[str, Iterable[str]]) -> Glossary:
-        """This glossary, with the concepts its termbase holds for ``texts`` too, when it was
-        loaded for other texts: the review after a run adds what the translations hold to
-        what enforcement loaded for the sources, and keeps the matchers built so far. The
-        concepts are those ``load(path, texts=all of them)`` gives."""
+    def including(self, texts: Mapping[str, Iterable[str]],
+                  rejected_in: Mapping[str, Iterable[str]] | None = None) -> Glossary:
+        """This glossary, with the concepts its termbase holds for ``texts`` (and for the
+        rejected terms of ``rejected_in``) too, when it was loaded for other texts: the
+        review after a run adds what the translations hold to what enforcement loaded
+        for the sources, and keeps the matchers built so far, all of them when nothing
+        is added. The concepts are those ``load`` with all the texts gives."""
         if self.focused_on is None or self.path is None:
             return self  # a whole glossary: nothing more to read
         new = {lang: [t for t in items if t not in self.focused_on.get(lang, ())]
                for lang, items in texts.items()}
-        if not any(new.values()):
+        checked = {lang: [t for t in items if t not in self.checked_in.get(lang, ())
+                          and t not in self.focused_on.get(lang, ())]
+                   for lang, items in (rejected_in or {}).items()}
+        if not any(new.values()) and not any(checked.values()):
             return self
-        more = Glossary.load(self.path, texts=new)
+        more = Glossary.load(self.path, texts=new, rejected_in=checked)
         if more.focused_on is None:  # the index could not be used: everything was read
             return more
-        merged = Glossary([*self._concepts, *(c for c in more.concepts()
-                                             if (c.id or "") not in self._by_id)], self.path,
+        added = [c for c in more.concepts() if (c.id or "") not in self._by_id]
+        if not added:
+            self._texts_seen(more)
+            return self
+        merged = Glossary([*self._concepts, *added], self.path,
                           names=self.names | more.names)
         merged._concepts.sort(key=lambda c: id_sort_key(c.id or ""))
         merged._accepted = dict(self._accepted)  # a concept's own matcher does not change,
         merged._found = self._found              # nor what it finds
-        merged.focused_on = {lang: self.focused_on.get(lang, set()) | more.focused_on.get(
-            lang, set()) for lang in {*self.focused_on, *more.focused_on}}
+        merged.focused_on, merged.checked_in = dict(self.focused_on), dict(self.checked_in)
+        merged._texts_seen(more)
         return merged
+
+    def _texts_seen(self, other: Glossary) -> None:
+        """Note that ``other``'s texts were looked up too (its concepts are all here)."""
+        for mine, theirs in ((self.focused_on, other.focused_on),
+                             (self.checked_in, other.checked_in)):
+            if mine is None or theirs is None:
+                continue
+            for lang, items in theirs.items():
+                mine[lang] = mine.get(lang, set()) | items
 
     @classmethod
     def of(cls, glossary: Glossary | Iterable[Concept]) -> Glossary:
@@ -272,6 +300,10 @@ class Glossary:
             self._accepted[key] = (terms, TermMatcher(lang, [(concept_id, t) for t in terms],
                                                       names=self.names))
         return self._accepted[key]
+
+
+def _listed(texts: Mapping[str, Iterable[str]] | None) -> dict[str, list[str]] | None:
+    return None if texts is None else {lang: list(items) for lang, items in texts.items()}
 
 
 def _proposed_terms(concept: Concept) -> list[Term]:

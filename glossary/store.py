@@ -228,10 +228,16 @@ class Termbase:
     def __len__(self) -> int:
         return self._read("SELECT count(*) FROM concepts")[0][0]
 
-    def concepts_for(self, texts_by_lang: dict[str, list[set[str]]]) -> list[Concept] | None:
+    def has_rejected_terms(self) -> bool:
+        """Whether a term is deprecated, superseded or forbidden (QA looks for those)."""
+        return bool(self._read(f"SELECT 1 FROM terms WHERE {index.REJECTED} LIMIT 1"))
+
+    def concepts_for(self, texts_by_lang: dict[str, list[set[str]]],
+                     rejected_in: dict[str, list[set[str]]] | None = None
+                     ) -> list[Concept] | None:
         """The concepts a matcher could find in texts with these match keys (``index``; the
-        keys of each text, by language), or None when the index is stale and the file
-        cannot be written to renew it."""
+        keys of each text, by language), and those whose rejected terms it could find in
+        ``rejected_in``; None when the index is stale and the file cannot be renewed."""
         try:
             if not index.is_current(self._db):
                 with self._write():
@@ -239,10 +245,13 @@ class Termbase:
         except (GlossaryError, sqlite3.Error):
             return None
         try:
-            ids = index.concept_ids(self._db, texts_by_lang)
+            ids = set(index.concept_ids(self._db, texts_by_lang))
+            if rejected_in:
+                ids.update(index.concept_ids(self._db, rejected_in, rejected_only=True))
         except sqlite3.Error:  # an index this triglot cannot read: read everything
             return None
-        chunks = [ids[start:start + 500] for start in range(0, len(ids), 500)]
+        wanted = sorted(ids)
+        chunks = [wanted[start:start + 500] for start in range(0, len(wanted), 500)]
         found = [c for chunk in chunks for c in self._load(", ".join("?" * len(chunk)), chunk)]
         return sorted(found, key=lambda c: id_sort_key(c.id or ""))
 

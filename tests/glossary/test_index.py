@@ -137,6 +137,31 @@ def test_the_review_adds_what_the_translations_hold_to_what_enforcement_loaded(t
     assert Glossary.load(db).including({"en": sources}).concepts()[0].id == "c1"
 
 
+def test_in_translations_only_rejected_terms_are_looked_up(tmp_path):
+    """QA reports a forbidden term wherever a translation uses it; a glossary term the
+    source does not hold is not loaded for the translation alone, and when nothing is
+    added the review keeps enforcement's glossary and matchers."""
+    db = tmp_path / "g.db"
+    with Termbase.open(db, create=True) as tb:
+        tb.add_concept(Concept(terms=[Term("en", "court"), Term("es", "tribunal")]))
+        tb.add_concept(Concept(terms=[Term("en", "protest"), Term("es", "protesta")]))
+        tb.add_concept(Concept(terms=[Term("en", "police"), Term("es", "policía"),
+                                      Term("es", "pasma", "forbidden")]))
+    sources = ["The court heard the case."]
+    enforced = Glossary.load(db, texts={"en": sources})
+    english = enforced.matcher("en")
+    review = enforced.including({"en": sources},
+                                rejected_in={"es": ["El tribunal oyó la protesta."]})
+    assert review is enforced and review.matcher("en") is english
+    review = enforced.including({"en": sources}, rejected_in={"es": ["La pasma llegó."]})
+    fresh = Glossary.load(db, texts={"en": sources}, rejected_in={"es": ["La pasma llegó."]})
+    assert [c.id for c in review.concepts()] == [c.id for c in fresh.concepts()] \
+        == ["c1", "c3"]
+    assert [m.term.status for m in review.find("La pasma llegó.", "es")] == ["forbidden"]
+    assert review.including({"en": sources}, rejected_in={"es": ["La pasma llegó."]}) \
+        is review  # looked up already
+
+
 def test_an_index_made_with_other_lemmatisers_is_rebuilt_before_use(tmp_path):
     db = tmp_path / "g.db"
     with Termbase.open(db, create=True) as tb:

@@ -16,6 +16,7 @@ from itertools import product
 
 import pytest
 
+from glossary import matching
 from glossary.matching import TermMatch, TermMatcher
 from glossary.model import Concept, Term, fold
 from glossary.morphology import PIECE_RE, WORD_RE
@@ -211,3 +212,26 @@ def test_a_cold_cache_gives_the_same_matches():
     warm = [matcher.find(t) for t in texts]
     matcher.clear_cache()
     assert [matcher.find(t) for t in texts] == warm
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "ru"])
+@pytest.mark.parametrize("scan_up_to", [0, matching.SCAN_UP_TO])
+def test_one_concepts_matcher_agrees_with_the_reference(lang, scan_up_to, monkeypatch):
+    """A matcher of one concept's terms (how a translation is checked for a concept) looks
+    them up word by word; with ``scan_up_to`` 0 it builds an automaton: both find what the
+    reference finds, including a term inside a longer term of the same concept."""
+    monkeypatch.setattr(matching, "SCAN_UP_TO", scan_up_to)
+    concepts = concepts_of(lang, GLOSSARIES[lang])
+    concepts.append(Concept("c99", terms=[Term(lang, t, "admitted") for t in
+                                          {"en": ["court", "district court"],
+                                           "es": ["tribunal", "tribunal supremo"],
+                                           "ru": ["суд", "районный суд"]}[lang]]))
+    texts = sentences(FRAGMENTS[lang], random.Random(lang + "alone"), 120)
+    found = 0
+    for concept in concepts:
+        matcher = TermMatcher.from_concepts([concept], lang)
+        for text in texts:
+            expected, _ = reference(matcher, [concept], lang, text)
+            assert matcher.find(text) == expected, (concept.id, text)
+            found += len(expected)
+    assert found > len(texts)

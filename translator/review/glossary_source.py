@@ -29,15 +29,18 @@ def resolve_glossary(path: Path | None) -> Path | None:
 def load_concepts(path: Path | None, record: RunRecord | None = None) -> list[Concept]:
     """The concepts of a termbase (.db) or a glossary file (CSV/TSV/XLSX/TBX); none for None.
 
-    With the run's ``record``, a termbase gives only the concepts its sentences and
-    translations can hold (``glossary.index``): the same findings, without reading
-    every concept of a large termbase.
+    With the run's ``record``, a termbase gives only the concepts its sentences can hold,
+    and those whose rejected terms its translations can hold (``glossary.index``): the
+    terms QA checks, without reading every concept of a large termbase.
     """
     if path is None:
         return []
     from glossary.service import Glossary
 
-    return Glossary.load(path, texts=None if record is None else run_texts(record)).concepts()
+    if record is None:
+        return Glossary.load(path).concepts()
+    sources, translations = run_texts(record)
+    return Glossary.load(path, texts=sources, rejected_in=translations).concepts()
 
 
 def review_glossary(path: Path | None, record: RunRecord, enforced: Glossary | None
@@ -49,21 +52,23 @@ def review_glossary(path: Path | None, record: RunRecord, enforced: Glossary | N
 
     if path is None:
         return Glossary([])
+    sources, translations = run_texts(record)
     if enforced is not None and enforced.path is not None \
             and Path(enforced.path).resolve() == Path(path).resolve():
-        return enforced.including(run_texts(record))
-    return Glossary.load(path, texts=run_texts(record))
+        return enforced.including(sources, rejected_in=translations)
+    return Glossary.load(path, texts=sources, rejected_in=translations)
 
 
-def run_texts(record: RunRecord) -> dict[str, list[str]]:
-    """Every source sentence and translation of a run, by language."""
-    texts: dict[str, list[str]] = {}
+def run_texts(record: RunRecord) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Every source sentence of a run and every translation, each by language."""
+    sources: dict[str, list[str]] = {}
+    translations: dict[str, list[str]] = {}
     for doc in record.documents:
         for target, segments in doc.targets.items():
             for segment in segments:
-                texts.setdefault(segment.lang, []).append(segment.source)
-                texts.setdefault(target, []).append(segment.mt)
-    return texts
+                sources.setdefault(segment.lang, []).append(segment.source)
+                translations.setdefault(target, []).append(segment.mt)
+    return sources, translations
 
 
 def concepts_digest(concepts: list[Concept]) -> str:
