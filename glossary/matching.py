@@ -126,6 +126,11 @@ class TermMatcher:
                     by_keys.setdefault((self.key(glued),), []).append(
                         _Entry(term, concept_id, (glued,), cased, plain))
         self.size = len(pending)
+        self._patterns_of: dict[str, list[tuple[str, ...]]] = {}  # concept -> its key tuples
+        for keys, group in by_keys.items():
+            for entry in group:
+                self._patterns_of.setdefault(entry.concept_id, []).append(keys)
+        self._forms_of: dict[str, set[str]] | None = None  # key -> variant forms keyed by it
         self._automaton = None
         if len(by_keys) <= SCAN_UP_TO:  # a concept's own terms: looked up word by word
             self._wanted = [*primary, *self._variants]
@@ -199,6 +204,18 @@ class TermMatcher:
             key = next((self._variants[c] for c in candidates if c in self._variants),
                        candidates[0])
         return key
+
+    def may_hold(self, concept_id: str, text: str) -> bool:
+        """Whether ``find`` could return a term of ``concept_id`` in ``text``: every word of
+        one of its terms has a piece keyed by it there. A few lookups in the text's lemmas
+        (``Lemmatizer.where``), where ``find`` reads every word; False is certain."""
+        if self._forms_of is None:
+            self._forms_of = {}
+            for form, key in self._variants.items():
+                self._forms_of.setdefault(key, set()).add(form)
+        where, forms_of = self._lemmas.where(text)[1], self._forms_of
+        return any(all(key in where or not where.keys().isdisjoint(forms_of.get(key, ()))
+                       for key in keys) for keys in self._patterns_of.get(concept_id, ()))
 
     def find(self, text: str) -> list[TermMatch]:
         """Glossary terms occurring in ``text``: longest first, never overlapping, in order.

@@ -123,8 +123,8 @@ class Lemmatizer:
         texts: a translation is asked about concept by concept, each with its own matcher."""
         found = self._where.get(text)
         if found is None:
-            if len(self._where) >= 256:
-                self._where.clear()
+            if len(self._where) >= 256:  # the oldest goes
+                del self._where[next(iter(self._where))]
             parts = PIECES_AND_GAPS_RE.split(text)
             pieces = parts[1::2]
             known = self._of_pieces

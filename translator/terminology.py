@@ -259,6 +259,7 @@ class TermEnforcer:
         else plain MT of the original sentence."""
         records = list(prepared.skipped)
         done: set[str] = set()
+        edited: list[tuple[Found, str]] = []
         for found in prepared.found:
             cid = found.match.concept_id
             if cid in done:
@@ -268,6 +269,11 @@ class TermEnforcer:
                 status = PROTECTED
             else:
                 text, status = self.post_edit(text, found, prepared, renderings or {})
+            edited.append((found, status))
+        # verified in the final sentence, which QA then checks with the same answers: a
+        # later edit may have changed an earlier one
+        for found, status in edited:
+            cid = found.match.concept_id
             record = TermRecord(cid, found.match.text, found.wanted.text, status)
             if record.enforced and not self.present(text, found, prepared.target):
                 record = TermRecord(cid, found.match.text, found.wanted.text, NOT_ENFORCED,
@@ -295,7 +301,9 @@ class TermEnforcer:
         if self.present(text, found, target):
             return text, ALREADY
         cid = found.match.concept_id
-        spans = [m for m in self.matcher(target).find(text) if m.concept_id == cid]
+        matcher = self.matcher(target)
+        spans = [m for m in matcher.find(text) if m.concept_id == cid] \
+            if matcher.may_hold(cid, text) else []
         if not spans:
             rendering = renderings.get(found.alone, "").strip()
             if rendering and CODE_RE.search(rendering) is None:

@@ -235,3 +235,19 @@ def test_one_concepts_matcher_agrees_with_the_reference(lang, scan_up_to, monkey
             assert matcher.find(text) == expected, (concept.id, text)
             found += len(expected)
     assert found > len(texts)
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "ru"])
+def test_may_hold_is_false_only_where_find_finds_nothing_of_the_concept(lang):
+    """Enforcement asks ``may_hold`` before scanning a sentence for one concept's terms."""
+    concepts = concepts_of(lang, GLOSSARIES[lang])
+    matcher = TermMatcher.from_concepts(concepts, lang)
+    texts = sentences(FRAGMENTS[lang], random.Random(lang + "hold"), 150)
+    skipped = 0
+    for text in texts:
+        found = {m.concept_id for m in matcher.find(text)}
+        for concept in concepts:
+            holds = matcher.may_hold(concept.id, text)
+            assert holds or concept.id not in found, (concept.id, text)
+            skipped += not holds
+    assert skipped > len(texts)  # and it does rule most concepts out
