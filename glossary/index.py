@@ -14,9 +14,8 @@ rebuilt before it is trusted (or, where the file cannot be written, not used).
 from __future__ import annotations
 
 import sqlite3
-from functools import lru_cache, reduce
+from functools import lru_cache
 from importlib import metadata
-from operator import and_
 
 from glossary.model import REJECTED_STATUSES
 from glossary.morphology import (
@@ -25,22 +24,24 @@ from glossary.morphology import (
     Lemmatizer,
     lemmatizer,
     surface_variants,
-    tokenize,
+    term_words,
 )
 
 #: Bump when ``term_keys`` changes what it returns, or the index's layout.
-KEY_RULE = 4
+KEY_RULE = 5
 #: The terms a translation must not use (``model.REJECTED_STATUSES``), as SQL.
 REJECTED = "status IN ({})".format(", ".join(f"'{s}'" for s in REJECTED_STATUSES))
-#: One row per key of each word of each way of writing a term (``term_keys``):
-#: ``way``, ``word`` its position, ``words`` how many words that way has.
+#: How ``others`` lists the keys of a way's other words: words apart, keys of one word apart.
+WORDS_APART, KEYS_APART = "\x1e", "\x1f"
+#: One row per key of one word of each way of writing a term (``term_keys``), its anchor:
+#: the word with the longest keys, likely the rarest ("court" in "court of appeal"), so a
+#: lookup reads a row only for a term whose rarest word is in the texts. ``others``: the
+#: keys of the way's other words, checked against the same text.
 SCHEMA = (
     "CREATE TABLE IF NOT EXISTS term_keys (term_id INTEGER NOT NULL REFERENCES terms(id)"
-    " ON DELETE CASCADE, lang TEXT NOT NULL, key TEXT NOT NULL, way INTEGER NOT NULL,"
-    " word INTEGER NOT NULL, words INTEGER NOT NULL)",
+    " ON DELETE CASCADE, lang TEXT NOT NULL, key TEXT NOT NULL, others TEXT NOT NULL)",
     # covering: a lookup by key reads the index alone, never the table's rows
-    "CREATE INDEX IF NOT EXISTS term_keys_by_key ON term_keys"
-    " (lang, key, term_id, way, word, words)",
+    "CREATE INDEX IF NOT EXISTS term_keys_by_key ON term_keys (lang, key, term_id, others)",
     "CREATE INDEX IF NOT EXISTS term_keys_by_term ON term_keys (term_id)",
     # the few deprecated, superseded and forbidden terms, which QA looks for in translations
     f"CREATE INDEX IF NOT EXISTS terms_rejected ON terms (id) WHERE {REJECTED}",
@@ -72,7 +73,7 @@ def term_keys(text: str, lang: str, lemmas: Lemmatizer | None = None) -> list[li
     text can hold the term only if, for one way, every word has a key among the text's
     candidates (``text_keys``). The termbase stores them (``index_term``)."""
     lemmas = lemmas or lemmatizer(lang)
-    words = [t.text for t in tokenize(text)]
+    words = term_words(text)
     ways = [[{lemmas.lemma(word)} | surface_variants(word, lang) for word in words]]
     if len(words) > 1 and "-" in text:
         ways.append([{lemmas.lemma("".join(text.split("-")))}])
@@ -92,11 +93,14 @@ def text_keys(text: str, lang: str, lemmas: Lemmatizer | None = None) -> set[str
 
 def index_term(db: sqlite3.Connection, term_id: int, lang: str, text: str) -> None:
     """Store the match keys of one term just written."""
-    db.executemany(
-        "INSERT INTO term_keys (term_id, lang, key, way, word, words) VALUES (?, ?, ?, ?, ?, ?)",
-        [(term_id, lang, key, way, position, len(words))
-         for way, words in enumerate(term_keys(text, lang))
-         for position, keys in enumerate(words) for key in keys])
+    rows = []
+    for words in term_keys(text, lang):
+        anchor = max(range(len(words)), key=lambda i: min(map(len, words[i])))
+        others = WORDS_APART.join(KEYS_APART.join(sorted(keys))
+                                  for i, keys in enumerate(words) if i != anchor)
+        rows += [(term_id, lang, key, others) for key in sorted(words[anchor])]
+    db.executemany("INSERT INTO term_keys (term_id, lang, key, others) VALUES (?, ?, ?, ?)",
+                   rows)
 
 
 def is_current(db: sqlite3.Connection) -> bool:
@@ -134,8 +138,7 @@ def concept_ids(db: sqlite3.Connection, texts_by_lang: dict[str, list[set[str]]]
             bit = 1 << number
             for key in keys:
                 texts_with[(lang, key)] = texts_with.get((lang, key), 0) | bit
-    columns = ("SELECT term_keys.term_id, term_keys.way, term_keys.word, term_keys.words,"
-               " term_keys.lang, term_keys.key FROM ")
+    columns = "SELECT term_keys.term_id, term_keys.others, term_keys.lang, term_keys.key FROM "
     if rejected_only:
         rejected = [row[0] for row in db.execute(f"SELECT id FROM terms WHERE {REJECTED}")]
         rows = (row for start in range(0, len(rejected), 500)
@@ -153,18 +156,21 @@ def concept_ids(db: sqlite3.Connection, texts_by_lang: dict[str, list[set[str]]]
         rows = db.execute(columns + "wanted CROSS JOIN term_keys ON term_keys.lang ="
                           " wanted.lang AND term_keys.key = wanted.key")
     found: set[int] = set()
-    ways: dict[tuple[int, int, int], dict[int, int]] = {}
-    for term_id, way, word, words, lang, key in rows:
-        held = texts_with.get((lang, key))
-        if held is None:
+    for term_id, others, lang, key in rows:
+        held = texts_with.get((lang, key), 0)  # the texts with the anchor ...
+        if not others or term_id in found:
+            if held:
+                found.add(term_id)
             continue
-        if words == 1:  # one word: any text with one of its keys holds it
-            found.add(term_id)
+        for word in others.split(WORDS_APART):  # ... and a key of every other word
+            any_key = 0
+            for other in word.split(KEYS_APART):
+                any_key |= texts_with.get((lang, other), 0)
+            held &= any_key
+            if not held:
+                break
         else:
-            texts = ways.setdefault((term_id, way, words), {})
-            texts[word] = texts.get(word, 0) | held
-    found.update(term_id for (term_id, _, words), texts in ways.items()
-                 if len(texts) == words and reduce(and_, texts.values()))
+            found.add(term_id)
     terms = sorted(found)
     concepts: set[str] = set()
     for start in range(0, len(terms), 500):

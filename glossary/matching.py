@@ -36,7 +36,7 @@ from glossary.morphology import (
     Lemmatizer,
     lemmatizer,
     surface_variants,
-    tokenize,
+    term_words,
 )
 from glossary.names import has_capitals, without_possessive
 
@@ -100,7 +100,7 @@ class TermMatcher:
         primary: set[str] = set()
         variants: dict[str, str] = {}
         for concept_id, term in entries:
-            words = [t.text for t in tokenize(term.text)]
+            words = list(term_words(term.text))
             if not words:
                 continue
             pending.append((words, term, concept_id))
@@ -122,7 +122,7 @@ class TermMatcher:
             by_keys.setdefault(tuple(map(self._lemmas.lemma, words)), []).append(entry)
             if len(words) > 1 and "-" in term.text:  # "e-mail" also matches "email"
                 glued = "".join(term.text.split("-"))
-                if len(tokenize(glued)) == 1 and self.key(glued) in primary:
+                if len(term_words(glued)) == 1 and self.key(glued) in primary:
                     by_keys.setdefault((self.key(glued),), []).append(
                         _Entry(term, concept_id, (glued,), cased, plain))
         self.size = len(pending)

@@ -39,6 +39,12 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text)]
 
 
+@lru_cache(maxsize=1 << 16)
+def term_words(text: str) -> tuple[str, ...]:
+    """A term's words, remembered: every matcher of a run splits the same terms."""
+    return tuple(m.group() for m in WORD_RE.finditer(text))
+
+
 def joined(text: str, left: Token, right: Token) -> bool:
     """True when only spaces or hyphens separate two tokens (so they may form one term)."""
     return JOINING_GAP_RE.fullmatch(text, left.end, right.start) is not None
@@ -201,8 +207,10 @@ def _strip_final_accent(word: str) -> str:
     return word[:-2] + word[-2:].translate(_ES_UNACCENT) if len(word) >= 2 else word
 
 
-def surface_variants(word: str, lang: str) -> set[str]:
-    """Plural and gender forms of one term word, so 'abogado' also finds 'abogadas'."""
+@lru_cache(maxsize=1 << 16)
+def surface_variants(word: str, lang: str) -> frozenset[str]:
+    """Plural and gender forms of one term word, so 'abogado' also finds 'abogadas'
+    (remembered: every matcher of a run asks for the same term words)."""
     w = _norm(word)
     out: set[str] = set()
     if lang == "es" and len(w) > 2:
@@ -230,7 +238,7 @@ def surface_variants(word: str, lang: str) -> set[str]:
             out.add(w + "s")
         if w.endswith("man"):
             out |= {w[:-3] + "men", w[:-3] + "woman", w[:-3] + "women"}
-    return out
+    return frozenset(out)
 
 
 # -- phrases: dictionary form of a whole multiword term --------------------------------

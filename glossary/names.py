@@ -43,8 +43,7 @@ def is_name(concept: Concept) -> bool:
 
 
 def _capitalised(term: Term) -> bool:
-    letters = [c for c in term.text if c.isalpha()]
-    return bool(letters) and letters[0].isupper()
+    return next((c.isupper() for c in term.text if c.isalpha()), False)
 
 
 def has_capitals(term: Term) -> bool:
