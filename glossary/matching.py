@@ -133,7 +133,7 @@ class TermMatcher:
         self._forms_of: dict[str, set[str]] | None = None  # key -> variant forms keyed by it
         self._automaton = None
         if len(by_keys) <= SCAN_UP_TO:  # a concept's own terms: looked up word by word
-            self._wanted = [*primary, *self._variants]
+            self._wanted = {*primary, *self._variants}
             self._by_first: dict[str, list[tuple[tuple[str, ...], tuple[_Entry, ...]]]] = {}
             for keys, group in by_keys.items():
                 self._by_first.setdefault(keys[0], []).append((keys, tuple(group)))
@@ -208,13 +208,13 @@ class TermMatcher:
     def may_hold(self, concept_id: str, text: str) -> bool:
         """Whether ``find`` could return a term of ``concept_id`` in ``text``: every word of
         one of its terms has a piece keyed by it there. A few lookups in the text's lemmas
-        (``Lemmatizer.where``), where ``find`` reads every word; False is certain."""
+        (``Lemmatizer.analysed``), where ``find`` reads every word; False is certain."""
         if self._forms_of is None:
             self._forms_of = {}
             for form, key in self._variants.items():
                 self._forms_of.setdefault(key, set()).add(form)
-        where, forms_of = self._lemmas.where(text)[1], self._forms_of
-        return any(all(key in where or not where.keys().isdisjoint(forms_of.get(key, ()))
+        lemmas, forms_of = self._lemmas.analysed(text).lemmas, self._forms_of
+        return any(all(key in lemmas or not lemmas.isdisjoint(forms_of.get(key, ()))
                        for key in keys) for keys in self._patterns_of.get(concept_id, ()))
 
     def find(self, text: str) -> list[TermMatch]:
@@ -275,12 +275,17 @@ class TermMatcher:
 
     def _scanned(self, text: str) -> tuple[list[str], list[_Hit]]:
         """The same hits, in the same order, for a matcher of a few terms: from the words
-        that have one of its keys (``Lemmatizer.where``, shared by every matcher of the
+        that have one of its keys (``Lemmatizer.analysed``, shared by every matcher of the
         language), with no automaton to build and no word of the text to look up."""
-        parts, where = self._lemmas.where(text)
+        analysed = self._lemmas.analysed(text)
+        parts = analysed.parts
+        present = analysed.lemmas & self._wanted
+        if not present:
+            return parts, []
+        where = analysed.positions
         keys: dict[int, str] = {}  # piece number -> its key, for pieces a term may use
-        for wanted in self._wanted:
-            for number in where.get(wanted, ()):
+        for wanted in present:
+            for number in where[wanted]:
                 if number not in keys:
                     keys[number] = self.key(parts[2 * number + 1])
         hits = []

@@ -84,6 +84,33 @@ def _norm(word: str) -> str:
     return word.lower().replace("ё", "е").replace("’", "'")
 
 
+class Analysed:
+    """One text as a matcher of a few terms reads it: its [gap, piece, gap, ..., gap]
+    split, every candidate lemma of its words, and (built on first use, as most texts
+    hold none of such a matcher's lemmas) the numbers of the pieces that have each."""
+
+    __slots__ = ("_of_pieces", "_positions", "lemmas", "parts")
+
+    def __init__(self, parts: list[str], of_pieces: list[tuple[str, ...]]) -> None:
+        self.parts = parts
+        self.lemmas: set[str] = set().union(*of_pieces)
+        self._of_pieces = of_pieces
+        self._positions: dict[str, list[int]] | None = None
+
+    @property
+    def positions(self) -> dict[str, list[int]]:
+        if self._positions is None:
+            where: dict[str, list[int]] = {}
+            for number, candidates in enumerate(self._of_pieces):
+                for candidate in candidates:
+                    if candidate in where:
+                        where[candidate].append(number)
+                    else:
+                        where[candidate] = [number]
+            self._positions = where
+        return self._positions
+
+
 class Lemmatizer:
     """Candidate lemmas of single tokens in one language, cached per token."""
 
@@ -91,7 +118,7 @@ class Lemmatizer:
         self.lang = lang
         self._cache: dict[str, tuple[str, ...]] = {}
         self._lemmas: dict[str, str] = {}  # piece -> lemma, for ``lemmas``
-        self._where: dict[str, tuple[list[str], dict[str, list[int]]]] = {}  # recent texts
+        self._analysed: dict[str, Analysed] = {}  # recent texts
         self._of_pieces: dict[str, tuple[str, ...]] = {}  # piece -> candidates, () if none
         if lang == "ru":
             self._parse = russian_analyzer().parse
@@ -120,17 +147,16 @@ class Lemmatizer:
         """Forget cached lemmas (benchmarks start cold)."""
         self._cache.clear()
         self._lemmas.clear()
-        self._where.clear()
+        self._analysed.clear()
         self._of_pieces.clear()
 
-    def where(self, text: str) -> tuple[list[str], dict[str, list[int]]]:
-        """``text`` split as [gap, piece, gap, piece, ..., gap], and for each candidate lemma
-        of its words the numbers of the pieces that have it. Kept for the last few hundred
-        texts: a translation is asked about concept by concept, each with its own matcher."""
-        found = self._where.get(text)
+    def analysed(self, text: str) -> Analysed:
+        """``text`` as matchers of a few terms read it (``Analysed``). Kept for the last few
+        hundred texts: a translation is asked about concept by concept."""
+        found = self._analysed.get(text)
         if found is None:
-            if len(self._where) >= 256:  # the oldest goes
-                del self._where[next(iter(self._where))]
+            if len(self._analysed) >= 256:  # the oldest goes
+                del self._analysed[next(iter(self._analysed))]
             parts = PIECES_AND_GAPS_RE.split(text)
             pieces = parts[1::2]
             known = self._of_pieces
@@ -141,14 +167,7 @@ class Lemmatizer:
                     known[piece] = () if WORD_RE.fullmatch(piece) is None else \
                         self.candidates(piece)
                 of_pieces = list(map(known.__getitem__, pieces))
-            where: dict[str, list[int]] = {}
-            for number, candidates in enumerate(of_pieces):
-                for candidate in candidates:
-                    if candidate in where:
-                        where[candidate].append(number)
-                    else:
-                        where[candidate] = [number]
-            found = self._where[text] = (parts, where)
+            found = self._analysed[text] = Analysed(parts, of_pieces)
         return found
 
     def lemmas(self, text: str) -> list[str]:
