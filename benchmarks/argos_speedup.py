@@ -34,7 +34,7 @@ from benchmarks.common import (
 )
 
 SENTENCES = 100
-ROUNDS = 3
+ROUNDS = 2
 
 
 def main() -> None:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import sqlite3
 from functools import lru_cache
-from importlib import metadata
 
 from glossary.model import REJECTED_STATUSES
 from glossary.morphology import (
@@ -52,6 +51,8 @@ SCHEMA = (
 @lru_cache(maxsize=1)
 def signature() -> str:
     """What the stored keys were computed with: the key rule and the lemmatisers' versions."""
+    from importlib import metadata  # with its email parsers: only when keys are compared
+
     versions = []
     for package in ("pymorphy3", "pymorphy3-dicts-ru", "simplemma"):
         try:

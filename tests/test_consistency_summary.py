@@ -72,3 +72,30 @@ def test_one_rendering_in_every_article_is_not_flagged(tmp_path):
     write_run(tmp_path / "run", ["El tribunal rechazó el recurso.", "Los tribunales lo vieron."])
     rows = [r for r in run_consistency(tmp_path / "run", [court_concept()]) if r.kind == "term"]
     assert len(rows) == 1 and not rows[0].inconsistent
+
+
+def test_a_large_termbase_finds_a_forbidden_term_no_source_holds(tmp_path, monkeypatch):
+    """A termbase read for the run's texts only (as one of 50,000 concepts is): the
+    translations are searched for rejected terms of any concept, and QA reports them."""
+    from glossary.store import Termbase
+    from translator.review.annotator import annotate
+    from translator.review.glossary_source import load_concepts
+    from translator.run_record import load
+
+    monkeypatch.setattr("glossary.service.READ_WHOLE_UP_TO", 0)
+    db = tmp_path / "g.db"
+    with Termbase.open(db, create=True) as termbase:
+        termbase.add_concept(court_concept())
+        termbase.add_concept(Concept(terms=[Term("en", "police"), Term("es", "policía"),
+                                            Term("es", "pasma", "forbidden")]))
+        termbase.add_concept(Concept(terms=[Term("en", "appeal"), Term("es", "apelación"),
+                                            Term("es", "recurso", "admitted")]))
+        termbase.add_concept(Concept(terms=[Term("en", "dismiss"), Term("es", "rechazar")]))
+    write_run(tmp_path / "run", ["El tribunal rechazó el recurso de la pasma."])
+    record = load(tmp_path / "run")
+    concepts = load_concepts(db, record)
+    # the court and the appeal are in the source; "pasma" is forbidden; "rechazar" is in
+    # the translation only, and approved
+    assert sorted(c.id for c in concepts) == ["c1", "c2", "c3"]
+    segment = annotate(record, concepts, entities=False).of(record.documents[0], "es")[0]
+    assert [(f.check, f.found) for f in segment.findings] == [("rejected-term", "pasma")]
