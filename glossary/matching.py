@@ -9,26 +9,28 @@ flagged case-sensitive; do-not-translate terms (names, brands) must appear exact
 How a text is scanned, with no Python-level work per word: one regex split gives
 its words and punctuation marks ("pieces") and the gaps between them; a cache maps
 each piece to a two-character code (its lemma's, if a term uses that lemma); one
-join makes the string the automaton scans. Only its hits cost Python work: nested
-ones are settled with a stack, the rare crossing ones by the general rule.
+join makes the string the automaton scans (``glossary.match_codes``). Only its hits
+cost Python work: nested ones are settled with a stack, the rare crossing ones by the
+general rule. A matcher of a few terms (one concept's, as ``Glossary.renderings`` asks
+thousands of times a run) builds no automaton: it looks at the pieces that have one of
+its lemmas (``Lemmatizer.analysed``, shared by every matcher of the language), and
+gives the same hits in the same order.
 
 Public API::
 
     matcher = TermMatcher.from_concepts(concepts, "ru")   # or Glossary.matcher("ru")
     for match in matcher.find(text):                      # non-overlapping, in text order
         match.start, match.end, match.text, match.term, match.concept_id
-    suggest_terms(glossary, text, "en", "ru")             # [(TermMatch, target Term | None)]
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import accumulate
 from operator import itemgetter
-from typing import Protocol
 
+from glossary.match_codes import BARRIER, UNKNOWN, lemma_codes
 from glossary.model import Concept, Term, fold
 from glossary.morphology import (
     PIECES_AND_GAPS_RE,
@@ -40,11 +42,6 @@ from glossary.morphology import (
 )
 from glossary.names import has_capitals, without_possessive
 
-#: Each lemma the glossary uses becomes a two-character code, and a text is scanned as the
-#: string of its pieces' codes: these two characters, doubled, stand for the other pieces.
-UNKNOWN = "\x01"  # a word no term contains
-BARRIER = "\x02"  # punctuation between words, so no term spans "court, Moscow"
-_FIRST_CODE = 0x100
 #: A matcher of at most this many ways of writing its terms (one concept's, as
 #: ``Glossary.renderings`` asks) looks them up word by word instead of building an
 #: automaton: a run checks thousands of concepts, each in a sentence or two.
@@ -138,7 +135,7 @@ class TermMatcher:
             for keys, group in by_keys.items():
                 self._by_first.setdefault(keys[0], []).append((keys, tuple(group)))
             return
-        self._codes = dict(zip(sorted(primary), _codes(len(primary)), strict=True))
+        self._codes = dict(zip(sorted(primary), lemma_codes(len(primary)), strict=True))
         self._variant_codes = {v: self._codes[k] for v, k in self._variants.items()}
         self._any_codes = self._variant_codes | self._codes
         self._automaton = ahocorasick.Automaton()
@@ -348,23 +345,6 @@ class TermMatcher:
         return True
 
 
-def _codes(count: int) -> list[str]:
-    """Two-character codes for ``count`` lemmas, first and second characters drawn from two
-    disjoint alphabets of about sqrt(count) characters each.
-
-    pyahocorasick finds a character by scanning a trie node's children one by one, so one
-    character per lemma (thousands of children under the root) costs microseconds per word;
-    two small alphabets keep every node small, and since a pattern starts with a first
-    character, a match starts where a code starts. Two characters also make a position in
-    the scanned string equal the index of the same piece in ``PIECES_AND_GAPS_RE.split``'s
-    [gap, piece, gap, ...]: a match's first character is at its first piece's gap (whose
-    end is where the piece starts) and its last at its last piece.
-    """
-    base = max(1, math.isqrt(max(count - 1, 0)) + 1)
-    return [chr(_FIRST_CODE + number // base) + chr(_FIRST_CODE + base + number % base)
-            for number in range(count)]
-
-
 _new = object.__new__
 
 
@@ -399,19 +379,3 @@ def _same_case(found: str, wanted: str) -> bool:
     """Same capitals on the shared stem ("NATO" vs "Nato" differ; "НАТО" vs "НАТО" agree)."""
     n = min(len(found), len(wanted))
     return all(a.isupper() == b.isupper() for a, b in zip(found[:n], wanted[:n], strict=True))
-
-
-class ConceptSource(Protocol):
-    """What ``suggest_terms`` needs: a ``glossary.service.Glossary`` (or a ``Termbase``)."""
-
-    def concepts(self) -> list[Concept]: ...
-
-    def matcher(self, lang: str) -> TermMatcher: ...
-
-
-def suggest_terms(glossary: ConceptSource, text: str, source: str,
-                  target: str) -> list[tuple[TermMatch, Term | None]]:
-    """For a source text: each glossary term found and the term a translation should use."""
-    by_id = {c.id: c for c in glossary.concepts()}
-    return [(m, by_id[m.concept_id].target_term(target))
-            for m in glossary.matcher(source).find(text)]
