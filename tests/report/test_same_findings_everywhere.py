@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import polib
+import pytest
 
 from tests.conftest import run_cli
 from tests.report.conftest import GLOSSARY, write_run
@@ -70,6 +71,7 @@ def catalog_findings(run_dir: Path) -> dict[str, tuple[set, set]]:
     return found
 
 
+@pytest.mark.slow
 def test_the_report_and_the_po_notes_name_the_same_terms_and_names(tmp_path):
     run_dir = write_run(tmp_path / "run")
     glossary = tmp_path / "glossary.csv"

@@ -126,6 +126,7 @@ def test_a_new_cache_refused_for_lack_of_space_leaves_no_file(small_disk, tmp_pa
     assert listing(small_disk) == ["filler"]
 
 
+@pytest.mark.slow
 @needs_apertium
 def test_a_cache_that_fills_up_mid_run_stops_it_with_one_line(small_disk, tmp_path):
     inputs = articles(tmp_path / "in", 1, 3000)  # far more translations than 256 KiB holds
