@@ -12,16 +12,21 @@ whose ratio moves far less than the wall-clock one on a machine shared with othe
 
 from __future__ import annotations
 
-import resource
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks.common import interleaved, report, timed, wmt_sentences, write_article
+from benchmarks.common import (
+    interleaved,
+    report,
+    report_cpu,
+    timed,
+    with_cpu,
+    wmt_sentences,
+    write_article,
+)
 
 SENTENCES = 4000
 ROUNDS = 3
@@ -46,21 +51,6 @@ def triglot_command(article: Path, out: Path) -> float:
     return timed(lambda: subprocess.run(argv, capture_output=True, text=True, check=True))
 
 
-def with_cpu(side: Callable[[], float], cpu: list[float]) -> Callable[[], float]:
-    """``side``, also noting the CPU seconds its processes used (they are waited for)."""
-    def run() -> float:
-        before = _children_cpu()
-        seconds = side()
-        cpu.append(_children_cpu() - before)
-        return seconds
-    return run
-
-
-def _children_cpu() -> float:
-    used = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return used.ru_utime + used.ru_stime
-
-
 def main() -> None:
     if shutil.which("apertium") is None:
         print("apertium speed: skipped, apertium is not installed (make system-deps)")
@@ -78,10 +68,7 @@ def main() -> None:
     print(f"sentences: {len(sentences)} English WMT news lines, en->es")
     report(rounds, "triglot translate --engine apertium", "raw apertium -u eng-spa",
            "ratio (triglot / raw)", "goal <= 1.10")
-    ratios = [top / bottom for top, bottom in zip(*cpu, strict=True)]
-    print(f"CPU seconds: triglot {statistics.median(cpu[0]):.2f}, raw "
-          f"{statistics.median(cpu[1]):.2f}; ratio median {statistics.median(ratios):.3f} "
-          f"({min(ratios):.3f}-{max(ratios):.3f})")
+    report_cpu(cpu, "triglot", "raw")
 
 
 if __name__ == "__main__":

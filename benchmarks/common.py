@@ -4,6 +4,7 @@ interleaved timing every comparison uses (median ratio and its spread)."""
 from __future__ import annotations
 
 import gc
+import resource
 import statistics
 import sys
 import time
@@ -98,3 +99,28 @@ def report(rounds: Rounds, top: str, bottom: str, figure: str, goal: str) -> Non
 
 def _duration(seconds: float) -> str:
     return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
+
+
+def with_cpu(side: Callable[[], float], cpu: list[float]) -> Callable[[], float]:
+    """``side``, also noting the CPU seconds its processes used (they are waited for):
+    other users of the machine move it less than the wall-clock time."""
+    def run() -> float:
+        before = _children_cpu()
+        seconds = side()
+        cpu.append(_children_cpu() - before)
+        return seconds
+    return run
+
+
+def report_cpu(cpu: tuple[list[float], list[float]], top: str, bottom: str) -> None:
+    """The CPU seconds ``with_cpu`` noted for each side, and their median ratio."""
+    ratios = [a / b for a, b in zip(*cpu, strict=True)]
+    indent = top[:len(top) - len(top.lstrip())]
+    print(f"{indent}CPU seconds: {top.lstrip()} {statistics.median(cpu[0]):.2f}, {bottom} "
+          f"{statistics.median(cpu[1]):.2f}; ratio median {statistics.median(ratios):.3f} "
+          f"({min(ratios):.3f}-{max(ratios):.3f})")
+
+
+def _children_cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
