@@ -22,6 +22,8 @@ from translator.review.po.catalog import FUZZY
 
 ARTICLE = "kamery-v-metro.txt"
 REVIEWED = "Reviewed by a person, not a machine."
+#: Each test translates and exports a project (2-4 s): the full suite, not the fast lane.
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
