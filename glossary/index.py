@@ -19,7 +19,6 @@ from functools import lru_cache
 from glossary.model import REJECTED_STATUSES
 from glossary.morphology import (
     PIECES_AND_GAPS_RE,
-    WORD_RE,
     Lemmatizer,
     lemmatizer,
     surface_variants,
@@ -84,12 +83,7 @@ def term_keys(text: str, lang: str, lemmas: Lemmatizer | None = None) -> list[li
 def text_keys(text: str, lang: str, lemmas: Lemmatizer | None = None) -> set[str]:
     """Every candidate lemma of every word of ``text``, as ``TermMatcher`` looks them up."""
     lemmas = lemmas or lemmatizer(lang)
-    found: set[str] = set()
-    for piece in set(PIECES_AND_GAPS_RE.split(text)[1::2]):
-        if WORD_RE.fullmatch(piece) is not None:
-            found.update(lemmas.candidates(piece))
-    return found
-
+    return set().union(*lemmas.of_pieces(PIECES_AND_GAPS_RE.split(text)[1::2]))
 
 
 def index_term(db: sqlite3.Connection, term_id: int, lang: str, text: str) -> None:

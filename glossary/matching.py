@@ -34,7 +34,6 @@ from glossary.match_codes import BARRIER, UNKNOWN, lemma_codes
 from glossary.model import Concept, Term, fold
 from glossary.morphology import (
     PIECES_AND_GAPS_RE,
-    WORD_RE,
     Lemmatizer,
     lemmatizer,
     surface_variants,
@@ -87,8 +86,6 @@ class TermMatcher:
 
     def __init__(self, lang: str, entries: Iterable[tuple[str, Term]],
                  lemmas: Lemmatizer | None = None, names: Collection[str] = ()) -> None:
-        import ahocorasick
-
         self.lang = lang
         self._lemmas = lemmas or lemmatizer(lang)
         self._pieces: dict[str, str] = {}  # piece of text -> its lemma's code (cache)
@@ -135,6 +132,8 @@ class TermMatcher:
             for keys, group in by_keys.items():
                 self._by_first.setdefault(keys[0], []).append((keys, tuple(group)))
             return
+        import ahocorasick
+
         self._codes = dict(zip(sorted(primary), lemma_codes(len(primary)), strict=True))
         self._variant_codes = {v: self._codes[k] for v, k in self._variants.items()}
         self._any_codes = self._variant_codes | self._codes
@@ -175,23 +174,19 @@ class TermMatcher:
         """Cache the code of each new piece: that of its ``key`` if a term uses it, else all
         UNKNOWN; all BARRIER for punctuation. Most words have one candidate lemma, or none
         the glossary knows, and are settled with one dict lookup."""
-        known, candidates_of, word = self._pieces, self._lemmas.candidates, WORD_RE.fullmatch
+        known = self._pieces
         codes, variant_codes, any_codes = self._codes, self._variant_codes, self._any_codes
         unknown = self._unknown
-        for piece in set(pieces).difference(known):
-            if word(piece) is None:
+        new = list(set(pieces).difference(known))
+        for piece, candidates in zip(new, self._lemmas.of_pieces(new), strict=True):
+            if not candidates:
                 known[piece] = self._barrier
-                continue
-            candidates = candidates_of(piece)
-            if len(candidates) == 1:
+            elif len(candidates) == 1:
                 known[piece] = any_codes.get(candidates[0], unknown)
-                continue
-            for candidate in candidates:  # a glossary lemma wins over a variant's
-                if candidate in codes:
-                    known[piece] = codes[candidate]
-                    break
             else:
-                known[piece] = next(filter(None, map(variant_codes.get, candidates)), unknown)
+                known[piece] = next(  # a glossary lemma wins over a variant's
+                    filter(None, map(codes.get, candidates)),
+                    next(filter(None, map(variant_codes.get, candidates)), unknown))
 
     def key(self, word: str) -> str:
         """The automaton key of one token: a lemma, preferring lemmas the glossary uses."""

@@ -158,17 +158,20 @@ class Lemmatizer:
             if len(self._analysed) >= 256:  # the oldest goes
                 del self._analysed[next(iter(self._analysed))]
             parts = PIECES_AND_GAPS_RE.split(text)
-            pieces = parts[1::2]
-            known = self._of_pieces
-            try:
-                of_pieces = list(map(known.__getitem__, pieces))
-            except KeyError:
-                for piece in set(pieces).difference(known):
-                    known[piece] = () if WORD_RE.fullmatch(piece) is None else \
-                        self.candidates(piece)
-                of_pieces = list(map(known.__getitem__, pieces))
-            found = self._analysed[text] = Analysed(parts, of_pieces)
+            found = self._analysed[text] = Analysed(parts, self.of_pieces(parts[1::2]))
         return found
+
+    def of_pieces(self, pieces: list[str]) -> list[tuple[str, ...]]:
+        """The candidate lemmas of each piece (``PIECES_AND_GAPS_RE``), () for punctuation:
+        one cached lookup a piece, shared by every matcher of the language."""
+        known = self._of_pieces
+        try:
+            return list(map(known.__getitem__, pieces))
+        except KeyError:
+            for piece in set(pieces).difference(known):
+                known[piece] = () if WORD_RE.fullmatch(piece) is None else \
+                    self.candidates(piece)
+            return list(map(known.__getitem__, pieces))
 
     def lemmas(self, text: str) -> list[str]:
         """The lemma of every piece of ``text``, punctuation standing for itself.

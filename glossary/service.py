@@ -92,10 +92,8 @@ class Glossary:
         #: (lang, concept, translation) -> ``renderings``: enforcement verifies the final
         #: sentence and QA checks it again, term by term
         self._found: dict[tuple[str, str, str], list[TermMatch]] = {}
-        #: For a termbase loaded for some texts only: those texts, by language, and those
-        #: only its rejected terms were looked up in.
+        #: For a termbase loaded for some texts only: those texts, by language.
         self.focused_on: dict[str, set[str]] | None = None
-        self.checked_in: dict[str, set[str]] = {}
 
     @classmethod
     def load(cls, path: Path | str, *, source: str | None = None,
@@ -141,7 +139,6 @@ class Glossary:
                 if found is not None:
                     glossary = cls(found, path)
                     glossary.focused_on = {lang: set(items) for lang, items in wanted.items()}
-                    glossary.checked_in = {lang: set(items) for lang, items in checked.items()}
                     return glossary
             return cls(termbase.concepts(), path)
 
@@ -156,8 +153,7 @@ class Glossary:
             return self  # a whole glossary: nothing more to read
         new = {lang: [t for t in items if t not in self.focused_on.get(lang, ())]
                for lang, items in texts.items()}
-        checked = {lang: [t for t in items if t not in self.checked_in.get(lang, ())
-                          and t not in self.focused_on.get(lang, ())]
+        checked = {lang: [t for t in items if t not in self.focused_on.get(lang, ())]
                    for lang, items in (rejected_in or {}).items()}
         if not any(new.values()) and not any(checked.values()):
             return self
@@ -166,25 +162,15 @@ class Glossary:
             return more
         added = [c for c in more.concepts() if (c.id or "") not in self._by_id]
         if not added:
-            self._texts_seen(more)
             return self
         merged = Glossary([*self._concepts, *added], self.path,
                           names=self.names | more.names)
         merged._concepts.sort(key=lambda c: id_sort_key(c.id or ""))
         merged._accepted = dict(self._accepted)  # a concept's own matcher does not change,
         merged._found = self._found              # nor what it finds
-        merged.focused_on, merged.checked_in = dict(self.focused_on), dict(self.checked_in)
-        merged._texts_seen(more)
+        merged.focused_on = {lang: self.focused_on.get(lang, set()) | more.focused_on.get(
+            lang, set()) for lang in {*self.focused_on, *more.focused_on}}
         return merged
-
-    def _texts_seen(self, other: Glossary) -> None:
-        """Note that ``other``'s texts were looked up too (its concepts are all here)."""
-        for mine, theirs in ((self.focused_on, other.focused_on),
-                             (self.checked_in, other.checked_in)):
-            if mine is None or theirs is None:
-                continue
-            for lang, items in theirs.items():
-                mine[lang] = mine.get(lang, set()) | items
 
     @classmethod
     def of(cls, glossary: Glossary | Iterable[Concept]) -> Glossary:

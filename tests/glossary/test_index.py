@@ -159,7 +159,7 @@ def test_in_translations_only_rejected_terms_are_looked_up(tmp_path):
         == ["c1", "c3"]
     assert [m.term.status for m in review.find("La pasma llegó.", "es")] == ["forbidden"]
     assert review.including({"en": sources}, rejected_in={"es": ["La pasma llegó."]}) \
-        is review  # looked up already
+        is review  # nothing more to add
 
 
 def test_an_index_made_with_other_lemmatisers_is_rebuilt_before_use(tmp_path):
