@@ -45,6 +45,9 @@ from glossary.names import has_capitals, without_possessive
 #: ``Glossary.renderings`` asks) looks them up word by word instead of building an
 #: automaton: a run checks thousands of concepts, each in a sentence or two.
 SCAN_UP_TO = 8
+#: How many texts' matches a matcher with an automaton keeps (a few terms' matcher keeps
+#: one: ``Glossary.renderings`` keeps what it finds).
+RECENT_TEXTS = 4096
 
 
 @dataclass(frozen=True)
@@ -89,7 +92,7 @@ class TermMatcher:
         self.lang = lang
         self._lemmas = lemmas or lemmatizer(lang)
         self._pieces: dict[str, str] = {}  # piece of text -> its lemma's code (cache)
-        self._last: tuple[str | None, list[TermMatch]] = (None, [])  # ``find``'s last
+        self._recent: dict[str, list[TermMatch]] = {}  # ``find``'s last texts
         pending: list[tuple[list[str], Term, str]] = []
         primary: set[str] = set()
         variants: dict[str, str] = {}
@@ -160,7 +163,7 @@ class TermMatcher:
         """Forget cached piece codes, lemmas and the last text (benchmarks start cold)."""
         self._pieces.clear()
         self._lemmas.clear()
-        self._last = (None, [])
+        self._recent.clear()
 
     def _code(self, piece: str) -> str:
         """The code of a piece's key, cached."""
@@ -212,14 +215,17 @@ class TermMatcher:
     def find(self, text: str) -> list[TermMatch]:
         """Glossary terms occurring in ``text``: longest first, never overlapping, in order.
 
-        The last text's matches are kept: the review asks QA and the annotations of one
-        sentence in turn, with the same matchers."""
+        Recent texts' matches are kept: the review asks QA and the annotations of one
+        sentence in turn, with the same matchers, and a language-wide matcher is asked
+        again about every source sentence enforcement read (``RECENT_TEXTS``)."""
         if not self.size:
             return []
-        if self._last[0] == text:
-            return list(self._last[1])
-        found = self._find(text)
-        self._last = (text, found)
+        found = self._recent.get(text)
+        if found is None:
+            recent = self._recent
+            if len(recent) >= (RECENT_TEXTS if self._automaton is not None else 1):
+                del recent[next(iter(recent))]  # the oldest goes
+            found = recent[text] = self._find(text)
         return list(found)
 
     def _find(self, text: str) -> list[TermMatch]:

@@ -209,8 +209,8 @@ class Lemmatizer:
         return (lemma,) if lemma == low else (lemma, low)
 
 
-def _has_cyrillic(word: str) -> bool:
-    return any("а" <= ch <= "я" for ch in word)
+#: Whether a lower-cased word has a Cyrillic letter (asked of every new word).
+_has_cyrillic = re.compile("[а-я]").search
 
 
 @lru_cache(maxsize=3)

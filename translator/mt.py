@@ -52,6 +52,9 @@ class MachineTranslator:
         self.stats = MTStats()
         self._loaded: dict[tuple[str, str], PairTranslator] = {}
         self._this_run: set[tuple[str, str]] = set()  # (model, text) translated in this run
+        #: Called with (hop, inputs, outputs) as each batch comes back from the engine, so
+        #: work on the outputs can start while the engine translates the next batches.
+        self.on_batch: Callable[[tuple[str, str], list[str], list[str]], None] | None = None
 
     def route(self, source: str, target: str) -> Route:
         return plan_route(self.pairs, source, target, self.engine.name)
@@ -93,4 +96,6 @@ class MachineTranslator:
             self._this_run.update((translator.identity, text) for text in batch)
             self.stats.machine_translated += len(batch)
             self.progress(len(batch))
+            if self.on_batch is not None:
+                self.on_batch(hop, batch, outputs)
         return done

@@ -22,15 +22,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Collection, Iterable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from glossary.inflection import fix_article, inflect_like, name_form
+from glossary.inflection import name_form
 from glossary.names import without_possessive
 from translator.core.errors import TriglotError
 from translator.core.inline_codes import codes_intact
 from translator.document import CODE_RE
+from translator.term_edits import Edit, apply_edits, surname_form
 
 if TYPE_CHECKING:
     from glossary.matching import TermMatch, TermMatcher
@@ -102,24 +103,6 @@ class Prepared:
 class Enforced:
     text: str
     terms: list[TermRecord]
-
-
-def surname_form(concept: Concept, matched: Term, wanted: Term) -> Term:
-    """A person named by surname alone keeps to the surname in the translation.
-
-    "Popova said" must not become "Alyona Popova dijo": when the matched term is
-    the last word(s) of a longer name of the same person, only that many last
-    words of the wanted name are used.
-    """
-    if "(PER)" not in concept.subject:
-        return wanted
-    words = matched.text.split()
-    longer = [t for t in concept.terms if t.lang == matched.lang
-              and len(t.text.split()) > len(words) and t.text.split()[-len(words):] == words]
-    target_words = wanted.text.split()
-    if not longer or len(target_words) <= len(words):
-        return wanted
-    return replace(wanted, text=" ".join(target_words[-len(words):]))
 
 
 def next_code_number(text: str) -> int:
@@ -256,23 +239,35 @@ class TermEnforcer:
     def edit(self, prepared: Prepared, text: str, protected_ok: bool,
              renderings: dict[str, str] | None = None) -> Enforced:
         """Post-edit and verify ``text``: the names already restored when ``protected_ok``,
-        else plain MT of the original sentence."""
+        else plain MT of the original sentence.
+
+        Every concept's renderings are found in ``text`` as MT gave it and replaced in one
+        pass, right to left; where two replacements would touch (adjacent, or an article
+        agreeing across both) the concepts are edited one after the other instead."""
         records = list(prepared.skipped)
         done: set[str] = set()
-        edited: list[tuple[Found, str]] = []
+        planned: list[tuple[Found, str, list[TermMatch]]] = []
         for found in prepared.found:
             cid = found.match.concept_id
             if cid in done:
                 continue
             done.add(cid)
             if found.code is not None and protected_ok:
-                status = PROTECTED
+                planned.append((found, PROTECTED, []))
             else:
-                text, status = self.post_edit(text, found, prepared, renderings or {})
-            edited.append((found, status))
+                planned.append((found, *self.spans(text, found, prepared, renderings or {})))
+        edited = apply_edits(text, [self.edit_of(span, found) for found, _, spans in planned
+                                    for span in spans], prepared.target)
+        if edited is None:  # replacements too close to make at once: one concept at a time
+            text = self.one_by_one(text, planned, range(len(planned)), prepared, renderings)
+        else:  # a concept found right in MT's text may have lost its term to another's edit
+            text = self.one_by_one(edited, planned, [
+                number for number, (found, status, _) in enumerate(planned)
+                if status in (ALREADY, POST_EDITED)
+                and not self.present(edited, found, prepared.target)], prepared, renderings)
         # verified in the final sentence, which QA then checks with the same answers: a
         # later edit may have changed an earlier one
-        for found, status in edited:
+        for found, status, _ in planned:
             cid = found.match.concept_id
             record = TermRecord(cid, found.match.text, found.wanted.text, status)
             if record.enforced and not self.present(text, found, prepared.target):
@@ -284,6 +279,24 @@ class TermEnforcer:
             records.append(record)
         return Enforced(text, records)
 
+    def one_by_one(self, text: str, planned: list[tuple[Found, str, list[TermMatch]]],
+                   numbers: Iterable[int], prepared: Prepared,
+                   renderings: dict[str, str] | None) -> str:
+        """Edit the concepts ``numbers`` of ``planned`` in turn, each in the text as the
+        previous edits left it; ``planned`` gets their new statuses and spans."""
+        for number in numbers:
+            found, status, _ = planned[number]
+            if status == PROTECTED:
+                continue
+            status, spans = self.spans(text, found, prepared, renderings or {})
+            text = apply_edits(text, [self.edit_of(span, found) for span in spans],
+                               prepared.target, apart=False) or text
+            planned[number] = (found, status, spans)
+        return text
+
+    def edit_of(self, span: TermMatch, found: Found) -> Edit:
+        return Edit(span, found.wanted.text, self.is_name(found.match.concept_id))
+
     def present(self, text: str, found: Found, target: str) -> bool:
         """The glossary's one rule: the concept is rendered with the wanted term."""
         cid = found.match.concept_id
@@ -291,15 +304,14 @@ class TermEnforcer:
             return bool(self.single(target, "form:" + cid, found.wanted).find(text))
         return self.glossary.rendered(cid, text, target) == found.wanted
 
-    def post_edit(self, text: str, found: Found, prepared: Prepared,
-                  renderings: dict[str, str]) -> tuple[str, str]:
-        """Replace MT's rendering of the concept with the preferred term, in its form.
-
-        Returns the text and a status, or the reason nothing was done.
+    def spans(self, text: str, found: Found, prepared: Prepared,
+              renderings: dict[str, str]) -> tuple[str, list[TermMatch]]:
+        """Where ``text`` renders the concept otherwise than with the wanted term: a status
+        (post-edited, already correct, or why nothing can be done) and the spans to replace.
         """
         target = prepared.target
         if self.present(text, found, target):
-            return text, ALREADY
+            return ALREADY, []
         cid = found.match.concept_id
         matcher = self.matcher(target)
         spans = [m for m in matcher.find(text) if m.concept_id == cid] \
@@ -318,17 +330,8 @@ class TermEnforcer:
         if not spans and self.is_name(cid):
             spans = self.respelled(text, found, target)
         if not spans:
-            return text, "MT's rendering not found"
-        for span in reversed(spans):
-            replacement = inflect_like(found.wanted.text, span.text, target)
-            if replacement == found.wanted.text and self.is_name(cid):  # a foreign rendering
-                replacement = name_form(replacement, text[:span.start], target)
-            if span.text[:1].isupper() and not replacement[:1].isupper():
-                replacement = replacement[:1].upper() + replacement[1:]
-            head = fix_article(text[:span.start], replacement, target)
-            text = head + replacement + text[span.end:]
-        return text, POST_EDITED
-
+            return "MT's rendering not found", []
+        return POST_EDITED, spans
 
     def respelled(self, text: str, found: Found, target: str) -> list[TermMatch]:
         """The name as MT respelled it ("Navalni" for "Navalny"), clear of other terms."""

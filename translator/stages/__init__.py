@@ -5,7 +5,11 @@
 
 Bracketed stages run with a glossary (minimal intervention: ``stages.enforcement``).
 Each stage is a small class with ``run(jobs, counts)``; ``translate_jobs`` runs the chain
-the pipeline uses.
+the pipeline uses. With a glossary, what needs no MT runs in a second thread while the
+engine translates: the terms of every source sentence are found, and each batch of
+plain MT is checked for them as it comes back, so the post-editing after MT finds its
+answers ready (on a machine whose cores the engine leaves partly idle, that work is
+then free; the glossary's own threads never touch the engine).
 """
 
 from __future__ import annotations
@@ -59,9 +63,24 @@ def translate_jobs(jobs: Sequence[SentenceJob], mt: MachineTranslator,
                    enforcer: TermEnforcer | None = None,
                    announce: Callable[[int], None] = lambda n: None) -> StageCounts:
     """Run the whole chain over ``jobs``; each job ends with its ``translation``."""
-    if enforcer is not None:
-        texts: dict[str, list[str]] = {}
-        for job in jobs:
-            texts.setdefault(job.source, []).append(job.text)
-        enforcer.focus(texts)
-    return run_stages(translation_stages(mt, memory, enforcer, announce), jobs)
+    stages = translation_stages(mt, memory, enforcer, announce)
+    from translator.stages.enforcement import TermsStage
+
+    terms = next((stage for stage in stages if isinstance(stage, TermsStage)), None)
+    if terms is None:
+        return run_stages(stages, jobs)
+    from concurrent.futures import ThreadPoolExecutor
+
+    first = stages.index(terms)
+    with ThreadPoolExecutor(1, thread_name_prefix="triglot-glossary") as pool:
+        sources = pool.submit(terms.read_sources, jobs)
+        mt.on_batch = lambda *batch: pool.submit(terms.read_outputs, *batch)
+        try:
+            counts = run_stages(stages[:first], jobs)
+        except BaseException:
+            pool.shutdown(cancel_futures=True)
+            raise
+        finally:
+            mt.on_batch = None
+        sources.result()
+    return run_stages(stages[first:], jobs, counts)

@@ -23,11 +23,42 @@ class TermsStage:
 
     def __init__(self, enforcer: TermEnforcer, mt: MachineTranslator) -> None:
         self.enforcer, self.mt = enforcer, mt
+        self._holding: dict[tuple[str, str, str], SentenceJob] = {}  # by MT's input
+
+    def read_sources(self, jobs: Sequence[SentenceJob]) -> None:
+        """Find the glossary's terms in every source sentence: this needs no MT, so
+        ``translate_jobs`` has it done while the engine translates."""
+        texts: dict[str, list[str]] = {}
+        for job in jobs:
+            texts.setdefault(job.source, []).append(job.text)
+        self.enforcer.focus(texts)
+        for job in jobs:
+            job.protection = self.enforcer.prepare(job.text, *job.pair, protect=())
+            if job.protection.found:
+                self._holding[(job.source, job.target, job.mt_input)] = job
+
+    def read_outputs(self, hop: tuple[str, str], inputs: list[str], outputs: list[str]
+                     ) -> None:
+        """Check the terms of each sentence in its plain MT as a batch comes back from the
+        engine, and look up the words of the other outputs: ``run`` asks the same of the
+        glossary, which remembers the answers."""
+        from glossary.morphology import PIECES_AND_GAPS_RE, lemmatizer
+
+        rest = []
+        for text, output in zip(inputs, outputs, strict=True):
+            job = self._holding.get((*hop, text))
+            if job is None or job.protection is None:
+                rest.append(output)
+                continue
+            for found in job.protection.found:
+                self.enforcer.present(output, found, hop[1])
+        lemmatizer(hop[1]).of_pieces(PIECES_AND_GAPS_RE.split(" ".join(rest))[1::2])
 
     def run(self, jobs: Sequence[SentenceJob], counts: StageCounts) -> None:
         for pair, group in by_pair(job for job in jobs if job.for_mt):
             for job in group:
-                job.protection = self.enforcer.prepare(job.text, *pair, protect=())
+                if job.protection is None:
+                    job.protection = self.enforcer.prepare(job.text, *pair, protect=())
                 job.plain = job.translation or ""
             missing = {f.alone for job in group if job.protection is not None
                        for f in job.protection.found

@@ -94,8 +94,9 @@ def by_pair(jobs: Iterable[SentenceJob]) -> list[tuple[Pair, list[SentenceJob]]]
     return [(pair, sorted(groups[pair], key=lambda j: j.text)) for pair in sorted(groups)]
 
 
-def run_stages(stages: Iterable[Stage], jobs: Sequence[SentenceJob]) -> StageCounts:
-    counts = StageCounts()
+def run_stages(stages: Iterable[Stage], jobs: Sequence[SentenceJob],
+               counts: StageCounts | None = None) -> StageCounts:
+    counts = counts or StageCounts()
     for stage in stages:
         stage.run(jobs, counts)
     return counts
