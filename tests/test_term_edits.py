@@ -70,11 +70,10 @@ def run(table: dict[str, str], sentences: list[str], concepts: list[Concept],
 
 
 def test_terms_found_while_mt_runs_give_what_the_stages_give_one_after_the_other():
-    table = {f"The lawyer {n} met the ruling.": f"El abogado {n} conoció la decisión."
-             for n in range(40)}
-    table |= {"lawyer": "abogado", "ruling": "decisión"}
-    table["Nothing here."] = "Nada aquí."
-    jobs = run(table, [*table][:40] + ["Nothing here."], [LAWYER, RULING])
+    sentences = {f"The lawyer {n} met the ruling.": f"El abogado {n} conoció la decisión."
+                 for n in range(40)} | {"Nothing here.": "Nada aquí."}
+    table = sentences | {"lawyer": "abogado", "ruling": "decisión"}
+    jobs = run(table, list(sentences), [LAWYER, RULING])
     by_text = {job.text: job for job in jobs}
     for n in range(40):
         job = by_text[f"The lawyer {n} met the ruling."]
