@@ -38,12 +38,26 @@ def test_every_rendering_is_replaced_in_one_pass_in_the_form_mt_used():
     assert done == "Los letrados vieron el fallo del tribunal."
 
 
-def test_renderings_that_touch_are_left_to_one_concept_at_a_time():
-    text = "el juez abogado dijo"
+def test_renderings_that_overlap_or_a_name_right_after_another_are_left_to_one_at_a_time():
+    text = "el juez abogado dijo a Pedro"
+    # side by side: each replaced in its own form
     assert apply_edits(text, [edit(text, "juez", "magistrado"), edit(text, "abogado", "letrado")],
+                       "es") == "el magistrado letrado dijo a Pedro"
+    assert apply_edits(text, [edit(text, "juez abogado", "magistrado"),
+                              edit(text, "abogado", "letrado")], "es") is None
+    assert apply_edits(text, [edit(text, "dijo a", "contó"), edit(text, "Pedro", "Peter", True)],
                        "es") is None
-    assert apply_edits(text, [edit(text, "juez", "magistrado"), edit(text, "abogado", "letrado")],
-                       "es", apart=False) == "el magistrado letrado dijo"
+    assert apply_edits(text, [edit(text, "dijo a", "contó"), edit(text, "Pedro", "Peter", True)],
+                       "es", apart=False) == "el juez abogado contó Peter"
+
+
+def test_an_article_agreeing_across_two_renderings_is_left_to_one_at_a_time():
+    text = "vio el la decisión"  # "el" is MT's rendering of one term, "la" the article
+    assert apply_edits(text, [edit(text, "el", "lo"), edit(text, "decisión", "fallo")],
+                       "es") == "vio lo el fallo"
+    text = "vio la decisión"
+    assert apply_edits(text, [edit(text, "vio la", "miró"), edit(text, "decisión", "fallo")],
+                       "es") is None
 
 
 def test_a_term_another_concepts_edit_took_away_is_edited_in_a_second_round():

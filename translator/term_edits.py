@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from glossary.matching import TermMatch
     from glossary.model import Concept, Term
 
-#: A letter or digit: replacements with one between them are made in one pass.
+#: A letter or digit: a name with one between it and the span before it is replaced in the
+#: same pass.
 WORD_CHAR = re.compile(r"[^\W_]")
 
 
@@ -34,11 +35,12 @@ class Edit(NamedTuple):
 
 def apply_edits(text: str, edits: list[Edit], lang: str, apart: bool = True) -> str | None:
     """``text`` with each span replaced by its wanted term in the span's form; None when
-    ``apart`` and two spans touch or an article before one reaches into another (the
-    caller then edits one concept at a time, in the text each edit leaves)."""
+    ``apart`` and two spans overlap, an article before one reaches into another, or a
+    name follows another span with no word between (its case depends on the word before
+    it): the caller then edits one concept at a time, in the text each edit leaves."""
     edits = sorted(edits, key=lambda edit: edit.span.start)
-    if apart and any(WORD_CHAR.search(text, a.span.end, b.span.start) is None
-                     for a, b in pairwise(edits)):
+    if apart and any(b.span.start < a.span.end or b.name and WORD_CHAR.search(
+            text, a.span.end, b.span.start) is None for a, b in pairwise(edits)):
         return None
     for number in range(len(edits) - 1, -1, -1):
         span, wanted, name = edits[number]

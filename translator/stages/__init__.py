@@ -8,8 +8,8 @@ Each stage is a small class with ``run(jobs, counts)``; ``translate_jobs`` runs 
 the pipeline uses. With a glossary, what needs no MT runs in a second thread while the
 engine translates: the terms of every source sentence are found, and each batch of
 plain MT is checked for them as it comes back, so the post-editing after MT finds its
-answers ready (on a machine whose cores the engine leaves partly idle, that work is
-then free; the glossary's own threads never touch the engine).
+answers ready. That thread never calls the engine; it only reads the jobs' sources and
+the outputs it is handed.
 """
 
 from __future__ import annotations

@@ -36,6 +36,8 @@ class TermsStage:
             job.protection = self.enforcer.prepare(job.text, *job.pair, protect=())
             if job.protection.found:
                 self._holding[(job.source, job.target, job.mt_input)] = job
+        for target in {job.target for job in self._holding.values()}:
+            self.enforcer.matcher(target)  # post-editing finds MT's renderings with it
 
     def read_outputs(self, hop: tuple[str, str], inputs: list[str], outputs: list[str]
                      ) -> None:
