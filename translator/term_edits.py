@@ -39,8 +39,7 @@ def apply_edits(text: str, edits: list[Edit], lang: str, apart: bool = True) -> 
     name follows another span with no word between (its case depends on the word before
     it): the caller then edits one concept at a time, in the text each edit leaves."""
     edits = sorted(edits, key=lambda edit: edit.span.start)
-    if apart and any(b.span.start < a.span.end or b.name and WORD_CHAR.search(
-            text, a.span.end, b.span.start) is None for a, b in pairwise(edits)):
+    if apart and any(_touching(text, a, b) for a, b in pairwise(edits)):
         return None
     for number in range(len(edits) - 1, -1, -1):
         span, wanted, name = edits[number]
@@ -54,6 +53,13 @@ def apply_edits(text: str, edits: list[Edit], lang: str, apart: bool = True) -> 
             return None
         text = head + replacement + text[span.end:]
     return text
+
+
+def _touching(text: str, before: Edit, after: Edit) -> bool:
+    """The two spans overlap, or ``after`` is a name with no word between them."""
+    if after.span.start < before.span.end:
+        return True
+    return after.name and WORD_CHAR.search(text, before.span.end, after.span.start) is None
 
 
 def surname_form(concept: Concept, matched: Term, wanted: Term) -> Term:
