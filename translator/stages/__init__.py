@@ -73,8 +73,8 @@ def translate_jobs(jobs: Sequence[SentenceJob], mt: MachineTranslator,
 
     first = stages.index(terms)
     with ThreadPoolExecutor(1, thread_name_prefix="triglot-glossary") as pool:
-        sources = pool.submit(terms.read_sources, jobs)
-        mt.on_batch = lambda *batch: pool.submit(terms.read_outputs, *batch)
+        read = [pool.submit(terms.read_sources, jobs)]
+        mt.on_batch = lambda *batch: read.append(pool.submit(terms.read_outputs, *batch))
         try:
             counts = run_stages(stages[:first], jobs)
         except BaseException:
@@ -82,5 +82,6 @@ def translate_jobs(jobs: Sequence[SentenceJob], mt: MachineTranslator,
             raise
         finally:
             mt.on_batch = None
-        sources.result()
+        for done in read:
+            done.result()  # a failure there is the run's
     return run_stages(stages[first:], jobs, counts)
