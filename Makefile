@@ -48,7 +48,7 @@ bench: install
 	.venv-build/bin/python -m benchmarks.argos_speedup
 	$(BIN)/python -m benchmarks.apertium_speed
 	$(BIN)/python -m benchmarks.glossary_matching
-	$(BIN)/python -m benchmarks.glossary_scale --sizes 1000,50000 --rounds 2
+	$(BIN)/python -m benchmarks.glossary_scale --sizes 1000,50000 --rounds 3
 	$(BIN)/python -m benchmarks.scaling --rounds 1
 	$(BIN)/python -m benchmarks.entities_speed
 
