@@ -242,8 +242,9 @@ class TermEnforcer:
         else plain MT of the original sentence.
 
         Every concept's renderings are found in ``text`` as MT gave it and replaced in one
-        pass, right to left; where two replacements would touch (adjacent, or an article
-        agreeing across both) the concepts are edited one after the other instead."""
+        pass (``translator.term_edits``); where two replacements would interfere the
+        concepts are edited one after the other instead."""
+        renderings = renderings or {}
         records = list(prepared.skipped)
         done: set[str] = set()
         planned: list[tuple[Found, str, list[TermMatch]]] = []
@@ -255,7 +256,7 @@ class TermEnforcer:
             if found.code is not None and protected_ok:
                 planned.append((found, PROTECTED, []))
             else:
-                planned.append((found, *self.spans(text, found, prepared, renderings or {})))
+                planned.append((found, *self.spans(text, found, prepared, renderings)))
         edited = apply_edits(text, [self.edit_of(span, found) for found, _, spans in planned
                                     for span in spans], prepared.target)
         if edited is None:  # replacements too close to make at once: one concept at a time
@@ -281,14 +282,14 @@ class TermEnforcer:
 
     def one_by_one(self, text: str, planned: list[tuple[Found, str, list[TermMatch]]],
                    numbers: Iterable[int], prepared: Prepared,
-                   renderings: dict[str, str] | None) -> str:
+                   renderings: dict[str, str]) -> str:
         """Edit the concepts ``numbers`` of ``planned`` in turn, each in the text as the
         previous edits left it; ``planned`` gets their new statuses and spans."""
         for number in numbers:
             found, status, _ = planned[number]
             if status == PROTECTED:
                 continue
-            status, spans = self.spans(text, found, prepared, renderings or {})
+            status, spans = self.spans(text, found, prepared, renderings)
             text = apply_edits(text, [self.edit_of(span, found) for span in spans],
                                prepared.target, apart=False) or text
             planned[number] = (found, status, spans)

@@ -64,14 +64,15 @@ def translate_jobs(jobs: Sequence[SentenceJob], mt: MachineTranslator,
                    announce: Callable[[int], None] = lambda n: None) -> StageCounts:
     """Run the whole chain over ``jobs``; each job ends with its ``translation``."""
     stages = translation_stages(mt, memory, enforcer, announce)
-    from translator.stages.enforcement import TermsStage
-
-    terms = next((stage for stage in stages if isinstance(stage, TermsStage)), None)
-    if terms is None:
+    if enforcer is None:
         return run_stages(stages, jobs)
     from concurrent.futures import ThreadPoolExecutor
 
-    first = stages.index(terms)
+    from translator.stages.enforcement import TermsStage
+
+    first = next(n for n, stage in enumerate(stages) if isinstance(stage, TermsStage))
+    terms = stages[first]
+    assert isinstance(terms, TermsStage)
     with ThreadPoolExecutor(1, thread_name_prefix="triglot-glossary") as pool:
         read = [pool.submit(terms.read_sources, jobs)]
         mt.on_batch = lambda *batch: read.append(pool.submit(terms.read_outputs, *batch))

@@ -96,7 +96,7 @@ def by_pair(jobs: Iterable[SentenceJob]) -> list[tuple[Pair, list[SentenceJob]]]
 
 def run_stages(stages: Iterable[Stage], jobs: Sequence[SentenceJob],
                counts: StageCounts | None = None) -> StageCounts:
-    counts = counts or StageCounts()
+    counts = counts if counts is not None else StageCounts()
     for stage in stages:
         stage.run(jobs, counts)
     return counts
