@@ -32,11 +32,7 @@ from glossary.merging import MergeResult, merge_into
 from glossary.model import Concept, GlossaryError, Term, fold, id_sort_key, now_iso
 from glossary.schema import MIGRATIONS, SCHEMA
 from translator.core.i18n import N_, _
-from translator.core.sqlite_space import (
-    disk_full_reported,
-    remove_new_database,
-    removed_if_full,
-)
+from translator.core.sqlite_space import disk_full_reported, remove_new_database, removed_if_full
 
 SCHEMA_VERSION = 3
 UNCHANGED, NOT_CREATED = N_("the glossary is unchanged"), N_("no glossary was created")
@@ -70,6 +66,10 @@ class Termbase:
         if new and not create:
             raise GlossaryError(_(
                 "no such glossary (create one with 'triglot glossary add' or 'import')"), path)
+        if not create and path.stat().st_size == 0:  # a command that reads never writes it
+            raise GlossaryError(_(
+                "empty file, not a glossary (create one with 'triglot glossary add' or "
+                "'import')"), path)
         try:
             with disk_full_reported(path, _(NOT_CREATED if new else UNCHANGED)):
                 path.parent.mkdir(parents=True, exist_ok=True)

@@ -5,6 +5,8 @@
   value is read as that value, with a warning.
 * Two rows with the same terms and different statuses were a "duplicate"; now a
   "conflicting status" naming both lines.
+* An empty file given as a termbase to a command that only reads it was given a
+  schema (written to) and read as an empty glossary; now it is refused, untouched.
 """
 
 from __future__ import annotations
@@ -91,3 +93,30 @@ def test_a_refused_import_into_a_new_glossary_leaves_no_file(tmp_path):
     assert run_cli("glossary", "add", "--glossary", str(kept), "--en", "court").returncode == 0
     assert run_cli("glossary", "import", str(bad), "--glossary", str(kept)).returncode == 2
     assert kept.exists()
+
+
+@pytest.mark.parametrize("command", [
+    ("glossary", "find", "court"),
+    ("glossary", "export", "out.csv"),
+    ("translate", "article.txt", "--to", "es", "--engine", "apertium", "--out", "run"),
+])
+def test_an_empty_file_given_as_a_termbase_is_refused_and_left_empty(tmp_path, command):
+    """A command that only reads a termbase never writes one into an empty file (a
+    `touch`ed name, a download that failed): it says so and stops before any work."""
+    empty = tmp_path / "story.db"
+    empty.write_bytes(b"")
+    (tmp_path / "article.txt").write_text("The court met on Tuesday.\n", encoding="utf-8")
+    done = run_cli(*command, "--glossary", str(empty), cwd=tmp_path)
+    assert done.returncode == 2
+    assert "empty file, not a glossary" in one_line(done.stderr)
+    assert empty.read_bytes() == b""
+    assert not (tmp_path / "run").exists() and not (tmp_path / "out.csv").exists()
+
+
+def test_a_write_command_makes_an_empty_file_a_termbase(tmp_path):
+    empty = tmp_path / "story.db"
+    empty.write_bytes(b"")
+    done = run_cli("glossary", "add", "-g", str(empty), "--en", "court", "--es", "tribunal")
+    assert done.returncode == 0, done.stderr
+    found = run_cli("glossary", "find", "-g", str(empty), "The court met.", "--json")
+    assert found.returncode == 0 and '"concept": "c1"' in found.stdout
