@@ -70,9 +70,8 @@ def translate_jobs(jobs: Sequence[SentenceJob], mt: MachineTranslator,
 
     from translator.stages.enforcement import TermsStage
 
-    first = next(n for n, stage in enumerate(stages) if isinstance(stage, TermsStage))
-    terms = stages[first]
-    assert isinstance(terms, TermsStage)
+    terms = next(stage for stage in stages if isinstance(stage, TermsStage))
+    first = stages.index(terms)
     with ThreadPoolExecutor(1, thread_name_prefix="triglot-glossary") as pool:
         read = [pool.submit(terms.read_sources, jobs)]
         mt.on_batch = lambda *batch: read.append(pool.submit(terms.read_outputs, *batch))
