@@ -2,9 +2,11 @@
 
 Both sides translate the same 150 WMT news sentences with the same
 Transformer-base sized model (random weights, see build_base_model.py) and the
-same options: beam 4, int8, token batches of 2048, max decoding length 256,
+same options: beam 4, int8, token batches of 2048, the same length limit
+(``engines.base.decoding_limit``: 3 tokens per input token plus 10, at most 256),
 the same threads. The raw side is given pre-split sentences and does only
-tokenise, translate_batch, detokenise; triglot's side is the whole command
+tokenise, translate_batch (on the batches triglot's engine forms, so that both
+decode the same: the length limit is per batch), detokenise; triglot's side is the whole command
 (start-up, reading, language handling, segmentation, batching, writing the
 article). Rounds are interleaved (common.interleaved). Printed figure: triglot time /
 raw time, median and spread over rounds (goal <= 1.10).
@@ -29,6 +31,8 @@ from benchmarks.common import (
     wmt_sentences,
     write_article,
 )
+from translator.batching import make_batches
+from translator.engines.base import LENGTH_SLACK, DecodingOptions, decoding_limit
 
 SENTENCES = 150
 ROUNDS = 3
@@ -42,11 +46,13 @@ def raw_ctranslate2(package: Path, sentences: list[str]) -> float:
     sp = sentencepiece.SentencePieceProcessor(model_file=str(package / "sentencepiece.model"))
     translator = ctranslate2.Translator(str(package / "model"), device="cpu", compute_type="int8",
                                        inter_threads=1, intra_threads=INTRA_THREADS)
-    tokens = [sp.encode(s, out_type=str) for s in sentences]
-    results = translator.translate_batch(tokens, beam_size=4, max_batch_size=2048,
-                                         batch_type="tokens", max_decoding_length=256,
-                                         replace_unknowns=True)
-    [sp.decode_pieces(r.hypotheses[0]) for r in results]
+    tokens = dict(zip(sentences, (sp.encode(s, out_type=str) for s in sentences), strict=True))
+    for batch in make_batches(sentences, lambda s: max(len(tokens[s]), LENGTH_SLACK), 2048):
+        pieces = [tokens[s] for s in batch]
+        results = translator.translate_batch(
+            pieces, beam_size=4, max_batch_size=0, replace_unknowns=True,
+            max_decoding_length=decoding_limit(DecodingOptions(), max(map(len, pieces))))
+        [sp.decode_pieces(r.hypotheses[0]) for r in results]
     return time.perf_counter() - started
 
 

@@ -92,6 +92,7 @@ def test_argos_cache_key_covers_what_changes_ctranslate2_output():
     base = engine.cache_key(LoadOptions(), DecodingOptions())
     assert engine.cache_key(LoadOptions(), DecodingOptions(beam_size=1)) != base
     assert engine.cache_key(LoadOptions(), DecodingOptions(max_decoding_length=64)) != base
+    assert engine.cache_key(LoadOptions(), DecodingOptions(length_factor=0)) != base
     assert engine.cache_key(LoadOptions(compute_type="float32"), DecodingOptions()) != base
 
 
@@ -99,7 +100,8 @@ def test_apertium_cache_key_ignores_decoding_options_it_has_no_use_for():
     engine = ApertiumEngine()
     base = engine.cache_key(LoadOptions(), DecodingOptions())
     assert engine.cache_key(LoadOptions(compute_type="float32"),
-                            DecodingOptions(beam_size=1, max_decoding_length=64)) == base
+                            DecodingOptions(beam_size=1, max_decoding_length=64,
+                                            length_factor=0)) == base
 
 
 class CountingApertium:

@@ -19,7 +19,13 @@ from pathlib import Path
 
 from translator.core.errors import ModelError
 from translator.core.i18n import _
-from translator.engines.base import DecodingOptions, LoadOptions, options_label
+from translator.engines.base import (
+    LENGTH_SLACK,
+    DecodingOptions,
+    LoadOptions,
+    decoding_limit,
+    options_label,
+)
 
 FALLBACK_MAX_INPUT_TOKENS = 250  # when the model does not say; Argos models allow 256 or more
 SPECIAL_TOKENS = 6  # room, within the positions, for BOS/EOS and a target prefix
@@ -212,10 +218,14 @@ class ArgosPairTranslator:
         self._counts: dict[str, int] = {}
 
     def token_count(self, sentence: str) -> int:
+        """What the sentence costs a batch: its tokens, and no fewer than a short input's
+        translation may add (``LENGTH_SLACK``). Decoding holds state for every output
+        token, so a batch of 700 one-word terms, each allowed 13 tokens, held 1 GB more
+        than the run's sentences, where 200 hold what a batch of sentences does."""
         count = self._counts.get(sentence)
         if count is None:
             count = self._counts[sentence] = len(self.codec.encode(sentence))
-        return count
+        return max(count, LENGTH_SLACK)
 
     def translate(self, sentences: Sequence[str]) -> list[str]:
         """Translate one batch (the pipeline forms batches by token count); a sentence
@@ -236,11 +246,13 @@ class ArgosPairTranslator:
         return [" ".join(text for text in texts if text) for texts in parts]
 
     def _translate_tokens(self, batch: list[list[str]]) -> list[str]:
+        longest = max(map(len, batch), default=0)
         results = self.model.translate_batch(
             batch,
             beam_size=self.decoding.beam_size,
             max_batch_size=0,
-            max_decoding_length=self.decoding.max_decoding_length,
+            max_decoding_length=len(self.target_prefix or ()) + decoding_limit(self.decoding,
+                                                                               longest),
             target_prefix=[self.target_prefix] * len(batch) if self.target_prefix else None,
             replace_unknowns=True,
         )

@@ -35,6 +35,25 @@ class DecodingOptions:
 
     beam_size: int = 4
     max_decoding_length: int = 256
+    #: A translation may hold at most this many tokens per input token (plus
+    #: ``LENGTH_SLACK``), and never more than ``max_decoding_length``. Translations
+    #: stay far inside it; a model that loops on a short input (Argos models turn
+    #: "increasingly" into "cada vez cada vez ...") stops there instead of running to
+    #: the maximum, which a glossary run, translating each term alone, meets thousands
+    #: of times. 0: no such limit.
+    length_factor: int = 3
+
+
+#: Tokens a translation may hold beyond ``length_factor`` times its input's.
+LENGTH_SLACK = 10
+
+
+def decoding_limit(decoding: DecodingOptions, longest_input: int) -> int:
+    """The most tokens a batch whose longest input has ``longest_input`` tokens may decode."""
+    if not decoding.length_factor:
+        return decoding.max_decoding_length
+    return min(decoding.max_decoding_length,
+               decoding.length_factor * longest_input + LENGTH_SLACK)
 
 
 @dataclass(frozen=True)
@@ -46,7 +65,8 @@ class BatchingOptions:
 
 def options_label(load: LoadOptions, decoding: DecodingOptions) -> str:
     """The options a run records (``triglot-run.json``): those that can change output."""
-    return f"beam={decoding.beam_size};ct={load.compute_type};maxlen={decoding.max_decoding_length}"
+    return (f"beam={decoding.beam_size};ct={load.compute_type};"
+            f"maxlen={decoding.max_decoding_length};lenfactor={decoding.length_factor}")
 
 
 @runtime_checkable
