@@ -6,10 +6,11 @@ same options: beam 4, int8, token batches of 2048, the same length limit
 (``engines.base.decoding_limit``: 3 tokens per input token plus 10, at most 256),
 the same threads. The raw side is given pre-split sentences and does only
 tokenise, translate_batch (on the batches triglot's engine forms, so that both
-decode the same: the length limit is per batch), detokenise; triglot's side is the whole command
-(start-up, reading, language handling, segmentation, batching, writing the
-article). Rounds are interleaved (common.interleaved). Printed figure: triglot time /
-raw time, median and spread over rounds (goal <= 1.10).
+decode the same: the length limit is per batch), detokenise; triglot's side is
+the whole command (start-up, reading, language handling, segmentation,
+batching, writing the article). Rounds are interleaved (common.interleaved).
+Printed figure: triglot time / raw time, median and spread over rounds (goal <=
+1.10).
 """
 
 from __future__ import annotations

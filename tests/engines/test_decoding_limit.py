@@ -52,4 +52,3 @@ def test_translations_that_do_not_loop_are_unchanged(pair):
     limited = load_pair(*pair, DecodingOptions())
     unlimited = load_pair(*pair, DecodingOptions(length_factor=0))
     assert limited.translate(SENTENCES[pair]) == unlimited.translate(SENTENCES[pair])
-

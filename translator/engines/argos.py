@@ -219,9 +219,9 @@ class ArgosPairTranslator:
 
     def token_count(self, sentence: str) -> int:
         """What the sentence costs a batch: its tokens, and no fewer than a short input's
-        translation may add (``LENGTH_SLACK``). Decoding holds state for every output
-        token, so a batch of 700 one-word terms, each allowed 13 tokens, held 1 GB more
-        than the run's sentences, where 200 hold what a batch of sentences does."""
+        translation may add (``LENGTH_SLACK``). Decoding keeps state for every beam of
+        every input: 2,048 tokens of one-word terms were 700 inputs, and with a model
+        looping on them the run held 1 GB more than with its sentences alone."""
         count = self._counts.get(sentence)
         if count is None:
             count = self._counts[sentence] = len(self.codec.encode(sentence))
