@@ -9,7 +9,11 @@ STAMP := $(VENV)/.installed
 
 .PHONY: install demo test test-fast lint locales bench test-packages clean system-deps
 
+# triglot's own modules are byte-compiled, as pip does when it installs a package:
+# where PYTHONDONTWRITEBYTECODE is set (CI, this project's machines) every run would
+# otherwise compile them again, 50-70 ms of a 1.5 s run. Only changed modules are redone.
 install: $(STAMP)
+	$(BIN)/python -m compileall -q translator glossary
 
 $(STAMP): setup.cfg pyproject.toml Makefile
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
