@@ -110,3 +110,41 @@ def test_damaged_stored_annotations_are_found_again(annotated, glossary_csv):
     path.write_text(json.dumps(data), encoding="utf-8")
     page, stats = build_report(annotated, concepts_of(glossary_csv))
     assert stats.terms > 0 and "glossary: court → tribunal" in page
+
+
+def _changed(value):
+    """Another valid value of the same kind, for any field of a concept or a term."""
+    if isinstance(value, bool):
+        return not value
+    if isinstance(value, int):
+        return value + 1
+    return {"preferred": "admitted", "approved": "proposed", "noun": "verb", "en": "ru",
+            None: "noun"}.get(value, f"{value}x")
+
+
+@pytest.mark.parametrize("owner", ["concept", "term"])
+def test_a_change_to_any_field_of_a_concept_finds_the_annotations_again(owner):
+    """Stored annotations are reused while the glossary digest is the same. The digest
+    names the fields it reads (``concepts_digest``), so a field added to ``Concept`` or
+    ``Term`` and left out there would let a report show findings of the old glossary."""
+    from dataclasses import fields, replace
+
+    from glossary.model import Concept, Term
+    from translator.review.glossary_source import concepts_digest
+
+    def concept(**changes):
+        term = Term("en", "court", pos="noun", note="n", source="s", created="c",
+                    updated="u")
+        if owner == "term":
+            term = replace(term, **changes)
+        made = Concept("c1", "law", "d", "n", [term, Term("es", "tribunal")], "c", "u",
+                       occurrences=2, context="ctx")
+        return replace(made, **changes) if owner == "concept" else made
+
+    before = concepts_digest([concept()])
+    kind = Concept if owner == "concept" else Term
+    content = [f.name for f in fields(kind) if f.compare and f.name != "terms"]
+    assert content
+    for name in content:
+        value = getattr(concept() if owner == "concept" else concept().terms[0], name)
+        assert concepts_digest([concept(**{name: _changed(value)})]) != before, name
