@@ -18,7 +18,6 @@ from functools import lru_cache
 
 from glossary.model import REJECTED_STATUSES
 from glossary.morphology import (
-    PIECES_AND_GAPS_RE,
     Lemmatizer,
     lemmatizer,
     surface_variants,
@@ -83,7 +82,7 @@ def term_keys(text: str, lang: str, lemmas: Lemmatizer | None = None) -> list[li
 def text_keys(text: str, lang: str, lemmas: Lemmatizer | None = None) -> set[str]:
     """Every candidate lemma of every word of ``text``, as ``TermMatcher`` looks them up."""
     lemmas = lemmas or lemmatizer(lang)
-    return set().union(*lemmas.of_pieces(PIECES_AND_GAPS_RE.split(text)[1::2]))
+    return set().union(*lemmas.of_text(text))
 
 
 def index_term(db: sqlite3.Connection, term_id: int, lang: str, text: str) -> None:

@@ -161,6 +161,10 @@ class Lemmatizer:
             found = self._analysed[text] = Analysed(parts, self.of_pieces(parts[1::2]))
         return found
 
+    def of_text(self, text: str) -> list[tuple[str, ...]]:
+        """The candidate lemmas of each piece of ``text`` (``of_pieces``)."""
+        return self.of_pieces(PIECES_AND_GAPS_RE.split(text)[1::2])
+
     def of_pieces(self, pieces: list[str]) -> list[tuple[str, ...]]:
         """The candidate lemmas of each piece (``PIECES_AND_GAPS_RE``), () for punctuation:
         one cached lookup a piece, shared by every matcher of the language."""

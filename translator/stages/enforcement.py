@@ -44,7 +44,7 @@ class TermsStage:
         """Check the terms of each sentence in its plain MT as a batch comes back from the
         engine, and look up the words of the other outputs: ``run`` asks the same of the
         glossary, which remembers the answers."""
-        from glossary.morphology import PIECES_AND_GAPS_RE, lemmatizer
+        from glossary.morphology import lemmatizer
 
         rest = []
         for text, output in zip(inputs, outputs, strict=True):
@@ -54,7 +54,7 @@ class TermsStage:
                 continue
             for found in job.protection.found:
                 self.enforcer.present(output, found, hop[1])
-        lemmatizer(hop[1]).of_pieces(PIECES_AND_GAPS_RE.split(" ".join(rest))[1::2])
+        lemmatizer(hop[1]).of_text(" ".join(rest))
 
     def run(self, jobs: Sequence[SentenceJob], counts: StageCounts) -> None:
         for pair, group in by_pair(job for job in jobs if job.for_mt):
