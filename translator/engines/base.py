@@ -82,7 +82,8 @@ class PairTranslator(Protocol):
     identity: str  # engine/package/version/fingerprint: the model's part of cache keys
 
     def token_count(self, sentence: str) -> int:
-        """The sentence's length in the model's own units, for token-based batches."""
+        """What the sentence costs a token-based batch, in the model's own units: its
+        length, or more where its translation may run longer (``LENGTH_SLACK``)."""
         ...
 
     def translate(self, batch: Sequence[str]) -> list[str]:
