@@ -10,7 +10,8 @@ sentences are separated by a numbered superblank after a sentence end, so no
 transfer rule reaches across two sentences. The numbered separators are read
 back to map outputs one to one; a batch whose separators come back wrong is
 split in halves and retried, so a sentence is never shifted onto another's
-translation.
+translation. English hyphenated compounds Apertium would glue go to it spaced
+(``apertium_compounds``).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from pathlib import Path
 from translator.core.errors import ModelError
 from translator.core.i18n import N_, _
 from translator.document import CODE_RE
+from translator.engines.apertium_compounds import COMPOUND_RULE, EnglishCompounds
 from translator.engines.apertium_pipeline import ApertiumPipeline, wblank_mode_command
 from translator.engines.base import DecodingOptions, LoadOptions
 
@@ -197,6 +199,8 @@ class ApertiumPairTranslator:
             version = package_version(f"apertium-{second}-{first}")
         self.identity = f"apertium:{self.mode}:{version}:{mode_fingerprint(mode)}"
         self.persistent = wblank_mode_command() is not None
+        #: English compounds Apertium would glue, spaced (``apertium_compounds``)
+        self._compounds = EnglishCompounds.for_mode(mode) if source == "en" else None
         self._pipeline: ApertiumPipeline | None = None
         self._side: ApertiumPipeline | None = None  # retries while batches stream (_again)
         #: Announced batches (``upcoming``) with their chunks, and their outputs as they come.
@@ -234,7 +238,8 @@ class ApertiumPairTranslator:
             return
         self._ahead.extend((list(batch), list(chunked(list(batch), CHUNK_WORDS)))
                            for batch in batches if batch)
-        streams = [build_stream(chunk) for _, chunks in self._ahead for chunk in chunks]
+        streams = [build_stream(chunk) for chunk in self._prepared(
+            [chunk for _, chunks in self._ahead for chunk in chunks])]
         if streams:
             self._ahead_outputs = self._pipeline_for_mode().outputs(streams)
 
@@ -254,7 +259,12 @@ class ApertiumPairTranslator:
         chunks = list(chunked(sentences, CHUNK_WORDS))
         if not chunks:
             return []
-        return self._mapped_all(chunks, run([build_stream(chunk) for chunk in chunks]))
+        return self._mapped_all(chunks, run([build_stream(chunk)
+                                             for chunk in self._prepared(chunks)]))
+
+    def _prepared(self, chunks: list[list[str]]) -> list[list[str]]:
+        """The chunks as Apertium is given them: English compounds it would glue spaced."""
+        return self._compounds.spaced(chunks) if self._compounds is not None else chunks
 
     def _mapped_all(self, chunks: list[list[str]], outputs: list[str]) -> list[str]:
         return [text for chunk, output in zip(chunks, outputs, strict=True)
@@ -363,5 +373,6 @@ class ApertiumEngine:
         return translator
 
     def cache_key(self, load: LoadOptions, decoding: DecodingOptions) -> str:
-        """Rule-based: no beam, precision or length limit changes its output."""
-        return "apertium"
+        """Rule-based: no beam, precision or length limit changes its output; how triglot
+        prepares its input (``apertium_compounds``) does."""
+        return f"apertium:compounds={COMPOUND_RULE}"

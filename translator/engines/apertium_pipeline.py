@@ -47,7 +47,7 @@ def batch_timeout(stream: str) -> float:
     return TIMEOUT_FLOOR + TIMEOUT_PER_CHAR * len(stream)
 
 
-def _utf8_environment() -> dict[str, str]:
+def utf8_environment() -> dict[str, str]:
     """Apertium's programs read UTF-8 only under a UTF-8 locale (its wrapper does the same)."""
     env = dict(os.environ)
     if "utf" not in env.get("LC_ALL", env.get("LC_CTYPE", "")).lower():
@@ -273,7 +273,7 @@ def program_call(command: str) -> list[str]:
 def _run_once(command: str, text: str, timeout: float) -> str:
     try:
         done = subprocess.run(program_call(command), input=text.encode("utf-8"),
-                              capture_output=True, env=_utf8_environment(), timeout=timeout,
+                              capture_output=True, env=utf8_environment(), timeout=timeout,
                               check=False)
     except subprocess.TimeoutExpired:
         raise PipelineFailed(_("timed out")) from None
@@ -364,7 +364,7 @@ class _Warm:
         try:
             self.process = subprocess.Popen(
                 ["bash", "-c", self.command, *_MODE_ARGS], stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE, stderr=self._stderr, env=_utf8_environment(),
+                stdout=subprocess.PIPE, stderr=self._stderr, env=utf8_environment(),
                 start_new_session=True)
         except OSError as exc:
             raise ModelError(_("cannot run apertium: {error}").format(error=exc)) from None

@@ -1,0 +1,108 @@
+"""English hyphenated compounds reach Apertium spaced where it would glue its output."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+import pytest
+
+from translator.engines.apertium import ApertiumEngine
+from translator.engines.apertium_compounds import (
+    EnglishCompounds,
+    analyser_command,
+    split_by_analyser,
+)
+from translator.engines.base import DecodingOptions, LoadOptions
+
+needs_apertium = pytest.mark.skipif(
+    not {("en", "es"), ("es", "en")} <= ApertiumEngine().pairs(),
+    reason="apertium and apertium-eng-spa are not installed (make apertium-deps)")
+
+#: Sentences of our own, each with a compound of known words Apertium reorders.
+GLUED = ["A facial-recognition network covers the metro.",
+         "The police say the cameras help with crime-fighting.",
+         "They announced a two-year plan for the city."]
+
+
+def raw_apertium(mode: str, sentence: str) -> str:
+    result = subprocess.run(["apertium", "-u", mode], input=sentence + "\n",
+                            capture_output=True, text=True, check=True)
+    return " ".join(result.stdout.split())
+
+
+def translate(source: str, target: str, sentences: list[str]) -> list[str]:
+    translator = ApertiumEngine().load(source, target, LoadOptions(), DecodingOptions())
+    try:
+        return translator.translate(sentences)
+    finally:
+        translator.close()
+
+
+def spanish_words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[^\W\d_]+", text)}
+
+
+def test_the_analysers_answer_decides():
+    assert split_by_analyser(
+        "^facial/facial<adj>$^-/-<guio>$^recognition/recognition<n><sg>$")
+    assert not split_by_analyser("^e-mail/email<n><sg>$")  # known whole
+    assert not split_by_analyser("^co/*co$^-/-<guio>$^founder/founder<n><sg>$")  # unknown part
+    assert not split_by_analyser(
+        "^Moscow/Moscow<np><loc><sg>$^-/-<guio>$^based/base<vblex><pp>$")  # a name
+    assert not split_by_analyser("")  # no answer: kept as written
+    assert analyser_command("lt-proc -w '/x/eng-spa.automorf.bin' | apertium-tagger -g") == [
+        "lt-proc", "-w", "/x/eng-spa.automorf.bin"]
+    assert analyser_command("hfst-proc '/x/a.hfst' | cg-proc") is None
+
+
+def test_without_an_analyser_nothing_changes():
+    chunks = [["A facial-recognition network.", "Plain text."]]
+    assert EnglishCompounds(None).spaced(chunks) == chunks
+    missing = EnglishCompounds(["/nonexistent/lt-proc", "x.bin"])
+    assert missing.spaced(chunks) == chunks
+
+
+@needs_apertium
+def test_raw_apertium_glues_what_triglot_keeps_apart():
+    for sentence in GLUED:
+        ours = translate("en", "es", [sentence])[0]
+        raw = raw_apertium("eng-spa", sentence)
+        spaced = raw_apertium("eng-spa", sentence.replace("-", " "))
+        assert ours == spaced, sentence
+        # raw Apertium's output has a word that is several of ours run together
+        ours_words = [w for w in spanish_words(ours) if len(w) > 1]
+        assert any(sum(w in glued for w in ours_words) >= 2
+                   for glued in spanish_words(raw) - spanish_words(ours)), (raw, ours)
+
+
+@needs_apertium
+def test_known_compounds_names_numbers_and_spanish_stay_as_written():
+    kept = ["Send the e-mail to the office.",              # Apertium knows it whole
+            "Moscow-based activists protested.",           # a name in it
+            "The 28-year-old lawyer spoke.",               # joined to a number
+            "The Governor-General arrived."]               # capitals inside
+    ours = translate("en", "es", kept)
+    assert ours == [raw_apertium("eng-spa", s) for s in kept]
+    spanish = ["El periodo enero-octubre fue largo."]
+    assert translate("es", "en", spanish) == [raw_apertium("spa-eng", spanish[0])]
+
+
+@needs_apertium
+def test_compounds_are_asked_once_per_run(monkeypatch):
+    calls = []
+    real_run = subprocess.run
+
+    def counting(command, *args, **kwargs):
+        if command[0] == "lt-proc":
+            calls.append(kwargs["input"].split())
+        return real_run(command, *args, **kwargs)
+
+    monkeypatch.setattr(subprocess, "run", counting)
+    translator = ApertiumEngine().load("en", "es", LoadOptions(), DecodingOptions())
+    try:
+        translator.translate(GLUED)
+        translator.translate([*GLUED[:1], "A well-known face."])
+    finally:
+        translator.close()
+    assert calls == [["crime-fighting", "facial-recognition", "two-year"], ["well-known"]]
