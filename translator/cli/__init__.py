@@ -14,7 +14,7 @@ import click
 
 from translator import __version__
 from translator.core import i18n
-from translator.core.errors import TriglotError
+from translator.core.errors import EXIT_FAILURES, TriglotError, os_error_line
 from translator.core.i18n import N_, _
 
 i18n.install()  # before any command module builds its help texts
@@ -97,3 +97,6 @@ def main() -> None:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(1)
+    except OSError as exc:  # the system refused a file no check foresaw: still one line
+        click.echo(_("triglot: error: {message}").format(message=os_error_line(exc)), err=True)
+        sys.exit(EXIT_FAILURES)

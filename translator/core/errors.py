@@ -22,6 +22,12 @@ def quote_path(path: Path | str) -> str:
     return text if text.isprintable() else repr(text)
 
 
+def os_error_line(exc: OSError) -> str:
+    """An operating-system error as one line: the file it names and the system's reason."""
+    reason = exc.strerror or str(exc)
+    return f"{quote_path(exc.filename)}: {reason}" if exc.filename is not None else reason
+
+
 class TriglotError(Exception):
     """An expected failure with a message fit for the user; never shown as a traceback."""
 
