@@ -75,13 +75,13 @@ class EnglishCompounds:
 
     def spaced(self, chunks: list[list[str]]) -> list[list[str]]:
         """``chunks`` with each compound Apertium would glue written with spaces."""
-        found = {m.group() for chunk in chunks for sentence in chunk
+        found = {m.group() for chunk in chunks for sentence in chunk if "-" in sentence
                  for m in COMPOUND.finditer(sentence) if candidate(m.group())}
         self._learn(sorted(found.difference(self._spaced)))
         if not any(self._spaced.get(compound) for compound in found):
             return chunks
-        return [[COMPOUND.sub(self._replacement, sentence) for sentence in chunk]
-                for chunk in chunks]
+        return [[COMPOUND.sub(self._replacement, sentence) if "-" in sentence else sentence
+                 for sentence in chunk] for chunk in chunks]
 
     def _replacement(self, match: re.Match[str]) -> str:
         word = match.group()
