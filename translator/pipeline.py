@@ -21,7 +21,13 @@ from typing import TYPE_CHECKING
 
 from translator.cache import TranslationCache
 from translator.core.atomic import write_text_atomic
-from translator.core.errors import DiskFullError, ModelError, TriglotError, quote_path
+from translator.core.errors import (
+    DiskFullError,
+    InputError,
+    ModelError,
+    TriglotError,
+    quote_path,
+)
 from translator.core.i18n import _
 from translator.document import Document, render
 from translator.engines.base import (
@@ -84,6 +90,8 @@ def load_articles(request: RunRequest, summary: RunSummary,
         summary.warnings.extend(warnings)
         for path, root in found:
             files.setdefault(path.resolve(), (path, root))
+    if not files and not summary.errors:
+        raise_nothing_to_translate(request.paths)
     out_dir = request.out_dir.resolve()
     articles: list[Article] = []
     for resolved, (path, root) in files.items():
@@ -106,6 +114,13 @@ def load_articles(request: RunRequest, summary: RunSummary,
             summary.errors.append(Problem(str(path), exc.message))
     summary.documents = len(articles)
     return articles
+
+
+def raise_nothing_to_translate(paths: list[Path]) -> None:
+    """Folders without a single article are bad input, not a run that did nothing: exit 2
+    in one line (a run of other files only warns about an empty folder among them)."""
+    folders = ", ".join(quote_path(path) for path in paths)
+    raise InputError(_("{folder}: no .txt, .md or .html files found").format(folder=folders))
 
 
 def check_out_dir(request: RunRequest) -> None:
@@ -282,6 +297,10 @@ def write_outputs(
             summary.errors.append(
                 Problem(str(doc.path), _("cannot write {path}: {reason}").format(
                     path=destination, reason=exc.strerror)))
+            continue
+        except TriglotError as exc:  # refused: a folder or a database where it would go
+            summary.errors.append(Problem(str(doc.path), _("cannot write {path}: {reason}")
+                                          .format(path=destination, reason=exc.message)))
             continue
         written[item] = destination
         progress.document_done()

@@ -13,16 +13,17 @@ import click
 
 from translator.cli.glossary_common import glossary_option, load_glossary
 from translator.cli.output import echo_json, note, table, warn
+from translator.cli.paths import FilePath
 from translator.core.i18n import _, ngettext
 
 
 @click.command(help=_("Check a translation against the glossary: missing and forbidden "
                       "terms, changed do-not-translate terms, differing numbers, and "
                       "inconsistent renderings."))
-@click.option("--source", "source_file", required=True,
-              type=click.Path(path_type=Path, dir_okay=False), help=_("Source text file."))
-@click.option("--translation", "translation_file", required=True,
-              type=click.Path(path_type=Path, dir_okay=False), help=_("Its translation."))
+@click.option("--source", "source_file", required=True, type=FilePath(),
+              help=_("Source text file."))
+@click.option("--translation", "translation_file", required=True, type=FilePath(),
+              help=_("Its translation."))
 @click.option("--from", "source", help=_("Source language: ru, en or es; default: detected."))
 @click.option("--to", "target", help=_("Translation language; default: detected."))
 @glossary_option
@@ -31,7 +32,7 @@ from translator.core.i18n import _, ngettext
 @click.option("--skip", "skipped", multiple=True, metavar="CHECK",
               help=_("Skip a check: missing-term, rejected-term, dnt-changed, "
                      "number-mismatch, inconsistent (repeatable, or comma-separated)."))
-@click.option("--csv", "csv_path", type=click.Path(path_type=Path, dir_okay=False),
+@click.option("--csv", "csv_path", type=FilePath(),
               help=_("Also write the findings as CSV ('-' for stdout instead of the table)."))
 @click.option("--json", "as_json", is_flag=True, help=_("Print JSON for scripts."))
 def check(source_file: Path, translation_file: Path, source: str | None, target: str | None,
@@ -39,6 +40,7 @@ def check(source_file: Path, translation_file: Path, source: str | None, target:
           csv_path: Path | None, as_json: bool) -> None:
     from glossary.model import check_lang
     from glossary.qa import check_files, checks_without
+    from translator.core.atomic import refuse_input_as_output
     from translator.entities.io import file_language, read_input
 
     checks = checks_without(skipped)
@@ -46,9 +48,10 @@ def check(source_file: Path, translation_file: Path, source: str | None, target:
         file_language(source_file, read_input(source_file), None, warn, "--from")
     target = check_lang(target) if target else \
         file_language(translation_file, read_input(translation_file), None, warn, "--to")
-    report = check_files(load_glossary(glossary_path, source=source, target=target),
-                         source_file, translation_file, source, target, documents=documents,
-                         checks=checks)
+    loaded = load_glossary(glossary_path, source=source, target=target)
+    refuse_input_as_output(csv_path, [source_file, translation_file, loaded.path])
+    report = check_files(loaded, source_file, translation_file, source, target,
+                         documents=documents, checks=checks)
     if report.note:
         note(report.note)
     if csv_path is not None:

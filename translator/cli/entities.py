@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import click
 
 from translator.cli.output import echo_json, error, warn
+from translator.cli.paths import FilePath
 from translator.core.i18n import _
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ def entities() -> None:
     "Segments are the lines of the files; Russian names also get their dictionary form."))
 @files_argument
 @lang_option
-@click.option("--gazetteer", "gazetteer_path", type=click.Path(path_type=Path, dir_okay=False),
+@click.option("--gazetteer", "gazetteer_path", type=FilePath(),
               help=_("A glossary whose terms count as known names."))
 @json_option
 def extract_command(files: tuple[Path, ...], lang: str | None, gazetteer_path: Path | None,
@@ -103,7 +104,7 @@ def align_command(source_path: Path, translation_path: Path, source_lang: str | 
     "Each cluster has a canonical form per language and its variants with counts."))
 @files_argument
 @lang_option
-@click.option("--to-glossary", "glossary_path", type=click.Path(path_type=Path, dir_okay=False),
+@click.option("--to-glossary", "glossary_path", type=FilePath(),
               help=_("Add each cluster to this glossary as a proposed concept, enforced only "
                      "once approved with 'triglot glossary review' (existing entries win)."))
 @click.option("--min-count", default=2, show_default=True, type=click.IntRange(1),

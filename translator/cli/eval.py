@@ -10,9 +10,10 @@ from pathlib import Path
 import click
 
 from translator.cli.output import echo_json
+from translator.cli.paths import FilePath
 from translator.core.i18n import _
 
-FILE = click.Path(path_type=Path, dir_okay=False)
+FILE = FilePath()
 
 
 @click.command(name="eval", help=_(

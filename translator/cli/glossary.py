@@ -28,6 +28,7 @@ from translator.cli.glossary_exchange import extract, format_option, import_comm
 from translator.cli.glossary_exchange import pair_options as _pairs
 from translator.cli.glossary_review import review
 from translator.cli.output import echo_json, table
+from translator.cli.paths import FilePath
 from translator.core.i18n import _, ngettext
 
 
@@ -76,7 +77,7 @@ def show(glossary_path: Path | None, concept_id: str, as_json: bool) -> None:
                         "spans.\n\nExits 0 when terms were found, 1 when none were."))
 @glossary_option
 @click.argument("text", required=False)
-@click.option("--file", "file_path", type=click.Path(path_type=Path, dir_okay=False),
+@click.option("--file", "file_path", type=FilePath(),
               help=_("Search this UTF-8 text file instead of TEXT ('-' for stdin)."))
 @click.option("--lang", help=_("Language of the text (default: detected; ru, en and es "
                                "when unsure)."))
@@ -87,11 +88,13 @@ def find(glossary_path: Path | None, text: str | None, file_path: Path | None,
          lang: str | None, target: str | None, as_json: bool) -> None:
     from glossary.formats import read_text
     from glossary.model import GlossaryError, check_lang
+    from translator.core.reading import read_stream
 
     if (text is None) == (file_path is None):
         raise GlossaryError(_("give TEXT or --file, not both and not neither"))
     if file_path is not None:
-        text = sys.stdin.read() if str(file_path) == "-" else read_text(file_path)
+        text = (read_stream(sys.stdin.buffer) if str(file_path) == "-"
+                else read_text(file_path))
     from glossary.stopwords import plain_language
 
     found = check_lang(lang) if lang else plain_language(text or "")
@@ -116,16 +119,18 @@ def find(glossary_path: Path | None, text: str | None, file_path: Path | None,
 @glossary.command(help=_("Export the glossary to CSV/TSV, XLSX or TBX (--from/--to: "
                         "two-column form)."))
 @glossary_option
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("file", type=FilePath())
 @format_option
 @_pairs
 @click.option("--no-header", is_flag=True, help=_("Two-column form without a header (DeepL)."))
 def export(glossary_path: Path | None, file: Path, fmt: str | None, source: str | None,
            target: str | None, no_header: bool) -> None:
     from glossary.formats import write_glossary
+    from translator.core.atomic import refuse_input_as_output
 
-    concepts = load_glossary(glossary_path).concepts()
-    count = write_glossary(file, concepts, fmt, source=source, target=target,
+    loaded = load_glossary(glossary_path)
+    refuse_input_as_output(file, [loaded.path])
+    count = write_glossary(file, loaded.concepts(), fmt, source=source, target=target,
                            header=not no_header)
     click.echo(ngettext("exported {count} entry to {file}", "exported {count} entries to {file}",
                         count).format(count=count, file=file))

@@ -5,18 +5,19 @@ Warnings, JSON and tables come from ``translator.cli.output``, like every comman
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
 
+from translator.cli.paths import FilePath, refuse_folder_name
 from translator.core.i18n import _, ngettext
 
 GLOSSARY_HELP = _("Termbase (.db), or for commands that only read, a glossary file "
                   "(.csv/.tsv/.xlsx/.tbx) [default: $TRIGLOT_GLOSSARY, else ./glossary.db].")
 
-glossary_option = click.option(
-    "--glossary", "-g", "glossary_path", type=click.Path(path_type=Path, dir_okay=False),
-    help=GLOSSARY_HELP)
+glossary_option = click.option("--glossary", "-g", "glossary_path", type=FilePath(),
+                               help=GLOSSARY_HELP)
 json_option = click.option("--json", "as_json", is_flag=True, help=_("Print JSON for scripts."))
 LANGS = ("en", "ru", "es")
 
@@ -37,9 +38,11 @@ def load_glossary(path: Path | None, *, source: str | None = None, target: str |
 
 def open_termbase(path: Path | None, action: str, *, create: bool = False):
     """The termbase a write command changes (a context manager); a glossary file is refused."""
-    from glossary.service import termbase_path
+    from glossary.service import ENV_VAR, termbase_path
     from glossary.store import Termbase
 
+    if path is None:  # -g is checked as it is parsed; $TRIGLOT_GLOSSARY here, before
+        refuse_folder_name(os.environ.get(ENV_VAR))  # pathlib drops its trailing slash
     return Termbase.open(termbase_path(path, action), create=create)
 
 

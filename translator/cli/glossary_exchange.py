@@ -10,9 +10,10 @@ import click
 
 from translator.cli.glossary_common import glossary_option, json_option, open_termbase
 from translator.cli.output import echo_json, note, warn
+from translator.cli.paths import FilePath
 from translator.core.i18n import _, ngettext
 
-FILE = click.Path(path_type=Path, dir_okay=False)
+FILE = FilePath()
 format_option = click.option(
     "--format", "fmt", type=click.Choice(["csv", "tsv", "xlsx", "tbx", "tbx2"]),
     help=_("File format (default: from the extension; .tbx exports TBX-Basic 3, tbx2 the "
@@ -111,11 +112,13 @@ def extract(glossary_path: Path | None, files: tuple[Path, ...], lang: str | Non
             as_json: bool) -> None:
     from glossary import extract as ex
     from glossary.model import check_lang
+    from translator.core.atomic import refuse_input_as_output
     from translator.entities.io import common_language
 
     if add_file is not None:
         _add_reviewed(glossary_path, add_file, as_json)
         return
+    refuse_input_as_output(output, [*files, *(parallel or ())])
     lang = common_language(list(files) or list(parallel or ())[:1], lang, warn)
     if parallel and not target:
         target = common_language(parallel[1:], None, warn)

@@ -9,9 +9,10 @@ import click
 
 from translator.cli.glossary_common import glossary_option, json_option, open_termbase, short
 from translator.cli.output import echo_json, table, warn
+from translator.cli.paths import FilePath
 from translator.core.i18n import _, ngettext
 
-FILE = click.Path(path_type=Path, dir_okay=False)
+FILE = FilePath()
 
 
 EXAMPLES = """
@@ -55,7 +56,7 @@ def review(glossary_path: Path | None, ids: tuple[str, ...], approve: bool, reje
         if action == "list":
             return _show(rv.pending(tb), as_json)
         if action == "export":
-            return _export(rv.pending(tb), export_file)
+            return _export(rv.pending(tb), export_file, tb.path)
         if action == "import":
             done = {d: found for d, found in rv.apply_review_csv(tb, import_file).done.items()
                     if found}
@@ -116,10 +117,11 @@ def _show(concepts, as_json: bool) -> None:
         len(concepts)).format(count=len(concepts)))
 
 
-def _export(concepts, path: Path) -> None:
+def _export(concepts, path: Path, termbase: Path) -> None:
     from glossary.review import review_csv
-    from translator.core.atomic import write_text_atomic
+    from translator.core.atomic import refuse_input_as_output, write_text_atomic
 
+    refuse_input_as_output(path, [termbase])
     write_text_atomic(path, review_csv(concepts))
     click.echo(ngettext(
         "{count} proposed concept written to {path}; fill the decision column (approve, "

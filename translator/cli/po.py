@@ -8,11 +8,12 @@ from pathlib import Path
 import click
 
 from translator.cli.output import echo_json, warn
+from translator.cli.paths import FilePath
 from translator.core.errors import EXIT_FAILURES, EXIT_OK
 from translator.core.i18n import _
 
 glossary_option = click.option(
-    "--glossary", "-g", "glossary_path", type=click.Path(path_type=Path, dir_okay=False),
+    "--glossary", "-g", "glossary_path", type=FilePath(),
     help=_("Glossary whose terms are noted in the catalogs [default: $TRIGLOT_GLOSSARY or "
            "./glossary.db, when it exists]."))
 tm_option = click.option(

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from translator.core.errors import quote_path
+from translator.cli.paths import FilePath
+from translator.core.errors import TriglotError, quote_path
 from translator.core.i18n import _, ngettext
 from translator.review.report import DEFAULT_NAME
 from translator.run_record import utf8_text
@@ -26,10 +27,10 @@ if TYPE_CHECKING:
     "`triglot translate`): source and translation side by side, glossary terms and names "
     "marked with their counterparts, QA findings, and terms or names rendered two ways."))
 @click.argument("run_dir", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+@click.option("-o", "--output", type=FilePath(),
               help=_("Where to write the page [default: RUN_DIR/{name}].").format(
                   name=DEFAULT_NAME))
-@click.option("--glossary", "-g", "glossary_path", type=click.Path(path_type=Path, dir_okay=False),
+@click.option("--glossary", "-g", "glossary_path", type=FilePath(),
               help=_("Termbase (.db) or glossary file (.csv/.tsv/.xlsx/.tbx) whose terms to "
                      "mark; default $TRIGLOT_GLOSSARY or ./glossary.db if present."))
 @click.option("--json", "as_json", is_flag=True, help=_("Print the page's counts as JSON."))
@@ -37,12 +38,28 @@ def report(run_dir: Path, output: Path | None, glossary_path: Path | None,
            as_json: bool) -> None:
     from translator.review.report import write_report
 
+    _refuse_run_inputs(output, run_dir, glossary_path)
     target, stats = write_report(run_dir, output, glossary_path)
     if as_json:
         click.echo(json.dumps({"output": utf8_text(str(target)), **stats.to_dict()}, indent=2))
         return
     click.echo(counts_line(stats))
     click.echo(_("report: {path}").format(path=quote_path(target)))
+
+
+def _refuse_run_inputs(output: Path | None, run_dir: Path, glossary_path: Path | None) -> None:
+    """The page never replaces a run record (this run's or another's) nor the glossary."""
+    from translator.core.atomic import refuse_input_as_output
+    from translator.review.glossary_source import resolve_glossary
+    from translator.run_record import RECORD_FILE
+
+    if output is None:
+        return
+    if output.name == RECORD_FILE:
+        raise TriglotError(_("is the record of a translation run; not overwritten, choose "
+                             "another output file"), output)
+    record = run_dir / RECORD_FILE if run_dir.is_dir() else run_dir
+    refuse_input_as_output(output, [record, resolve_glossary(glossary_path)])
 
 
 def counts_line(stats: ReportStats) -> str:

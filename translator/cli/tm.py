@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from translator.cli.paths import FilePath
 from translator.core.errors import quote_path
 from translator.core.i18n import _, ngettext
 
@@ -22,13 +23,16 @@ def tm() -> None:
 
 
 @tm.command("export", help=_("Write every reviewed translation to TMX_FILE."))
-@click.argument("tmx_file", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("tmx_file", type=FilePath())
 @tm_option
 def export_command(tmx_file: Path, tm_path: Path | None) -> None:
+    from translator.core.atomic import refuse_input_as_output
     from translator.review.tm import memory_path
     from translator.review.tmx import export_memory
 
-    count = export_memory(tmx_file, memory_path(tm_path, None))
+    memory = memory_path(tm_path, None)
+    refuse_input_as_output(tmx_file, [memory])
+    count = export_memory(tmx_file, memory)
     click.echo(ngettext("exported {count} translation unit to {path}",
                         "exported {count} translation units to {path}", count).format(
         count=count, path=quote_path(tmx_file)))
@@ -36,13 +40,14 @@ def export_command(tmx_file: Path, tm_path: Path | None) -> None:
 
 @tm.command("import", help=_("Add the ru/en/es translation pairs of TMX_FILE to the memory "
                              "(all or nothing)."))
-@click.argument("tmx_file", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("tmx_file", type=FilePath())
 @tm_option
 def import_command(tmx_file: Path, tm_path: Path | None) -> None:
+    from translator.cli.output import warn
     from translator.review.tm import memory_path
     from translator.review.tmx import import_memory
 
-    read, added = import_memory(tmx_file, memory_path(tm_path, None))
+    read, added = import_memory(tmx_file, memory_path(tm_path, None), warn)
     click.echo(ngettext("imported {count} translation pair from {path} ({added} new)",
                         "imported {count} translation pairs from {path} ({added} new)",
                         read).format(count=read, path=quote_path(tmx_file), added=added))

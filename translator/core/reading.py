@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import re
 from pathlib import Path
+from typing import BinaryIO
 
 from translator.core.errors import InputError
 from translator.core.i18n import _
@@ -149,6 +150,18 @@ def read_bytes(path: Path) -> bytes:
         raise InputError(
             _("cannot read: {reason}").format(reason=exc.strerror or exc), path
         ) from None
+
+
+def read_stream(stream: BinaryIO, name: str = "-") -> str:
+    """UTF-8 text piped in (``--file -``), refused exactly as a file's: the bytes are
+    checked here, never decoded by the locale's guess (NULs and bad UTF-8 got through)."""
+    try:
+        data = stream.read()
+    except OSError as exc:
+        raise InputError(
+            _("cannot read: {reason}").format(reason=exc.strerror or exc), name
+        ) from None
+    return decode_utf8(data, name).removeprefix("\ufeff")
 
 
 def read_plain_text(path: Path) -> str:
