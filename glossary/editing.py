@@ -9,7 +9,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from glossary.model import Concept, GlossaryError, Term, check_lang, check_pos, check_status
+from glossary.model import (
+    Concept,
+    GlossaryError,
+    Term,
+    check_concept_id,
+    check_lang,
+    check_pos,
+    check_status,
+)
 from glossary.store import Termbase
 from translator.core.i18n import _
 
@@ -36,7 +44,10 @@ def new_terms(by_lang: dict[str, Iterable[str]], extra: Iterable[tuple[str, str,
 
 
 def add_new_concept(termbase: Termbase, concept: Concept) -> Concept:
-    """Store a new concept; a term another concept already has is refused."""
+    """Store a new concept; a term another concept already has is refused, and so is an id
+    that could not be exported (``--id`` is checked here, where ids are chosen by hand)."""
+    if concept.id is not None:
+        check_concept_id(concept.id)
     with termbase.transaction():
         for term in concept.terms:
             for other in termbase.lookup(term.lang, term.text):

@@ -6,6 +6,7 @@ or more terms for it, each with a status telling translators whether to use it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -22,6 +23,10 @@ REJECTED_STATUSES: tuple[str, ...] = ("deprecated", "superseded", "forbidden")
 PROPOSED, APPROVED, REJECTED = "proposed", "approved", "rejected"
 REVIEW_STATES: tuple[str, ...] = (APPROVED, PROPOSED, REJECTED)
 PARTS_OF_SPEECH: tuple[str, ...] = ("noun", "verb", "adjective", "adverb", "properNoun", "other")
+#: A concept id: triglot's own (c12) and what other tools write (0012, term-4, EU.123).
+#: Ids become TBX XML ids, CSV cells and "[c12]" in PO notes, so no spaces, quotes,
+#: brackets or slashes; at most 100 ASCII characters.
+CONCEPT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")
 
 
 class GlossaryError(TriglotError):
@@ -31,6 +36,16 @@ class GlossaryError(TriglotError):
 def now_iso() -> str:
     """UTC timestamp, second precision, as stored in the termbase and in exports."""
     return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def check_concept_id(value: str) -> str:
+    """A concept id as given, or refused: one that is not a valid XML id (with a "c"
+    before a leading digit) or has spaces would break the TBX export and PO notes."""
+    if not CONCEPT_ID.fullmatch(value):
+        shown = repr(value if len(value) <= 60 else value[:57] + "...")
+        raise GlossaryError(_("invalid concept id {id}: use letters, digits, '_', '-' or '.', "
+                              "starting with a letter or digit (at most 100)").format(id=shown))
+    return value
 
 
 def check_status(value: str) -> str:

@@ -5,7 +5,9 @@ of the same articles with the same package is instant, and a run killed
 half-way resumes where it stopped, because each batch of translations is
 committed in one transaction as soon as it is done. A full disk stops the run
 with one line naming the cache file (the batches already stored stay), and a
-cache file the run was creating is not left behind empty.
+cache file the run was creating is not left behind empty. A ``--cache`` that
+names something else (a folder, a text file, another program's or triglot's
+own glossary database) is refused in one line before anything is written to it.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
+from translator.core.errors import InputError
 from translator.core.i18n import N_, _
 from translator.core.sqlite_space import disk_full_reported, removed_if_full
 from translator.core.user_dirs import cache_dir
@@ -32,6 +35,9 @@ CREATE TABLE IF NOT EXISTS translations (
     PRIMARY KEY (model, options, source)
 ) WITHOUT ROWID;
 """
+#: The columns of ``translations`` the cache reads and writes: a file whose table lacks
+#: them is not a cache, however its table is named.
+CACHE_COLUMNS = frozenset({"model", "options", "source", "target"})
 
 
 def default_cache_path() -> Path:
@@ -45,16 +51,48 @@ class TranslationCache:
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
+        if path is not None and path.is_dir():
+            raise InputError(_("is a directory, not a translation cache"), path)
         new = path is not None and not path.exists()
         hint = _(FULL_HINT)
-        with removed_if_full(path, new, _("no cache was created; {hint}").format(hint=hint)), \
-                disk_full_reported(path, hint):
-            if path is not None:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            self.conn = sqlite3.connect(str(path) if path else ":memory:", timeout=30)
-            self.conn.execute("PRAGMA journal_mode=WAL")
-            self.conn.execute("PRAGMA synchronous=NORMAL")
-            self.conn.executescript(SCHEMA)
+        try:
+            with removed_if_full(path, new, _("no cache was created; {hint}").format(
+                    hint=hint)), disk_full_reported(path, hint):
+                if path is not None:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                self.conn = sqlite3.connect(str(path) if path else ":memory:", timeout=30)
+                self._refuse_foreign()
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                self.conn.execute("PRAGMA synchronous=NORMAL")
+                self.conn.executescript(SCHEMA)
+        except sqlite3.OperationalError as exc:  # no access, read-only, locked...
+            self._close_quietly()
+            raise InputError(_("cannot use the translation cache ({error})").format(error=exc),
+                             path) from None
+        except sqlite3.DatabaseError as exc:  # not a database at all
+            self._close_quietly()
+            raise InputError(_("not a triglot translation cache ({error})").format(error=exc),
+                             path) from None
+
+    def _refuse_foreign(self) -> None:
+        """Refuse a database of something else before a pragma or table changes it: a
+        ``--cache`` mistyped as the glossary would otherwise get a cache table (and WAL)
+        added to it. A new or empty file has no tables and becomes the cache."""
+        tables = {name for (name,) in self.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not tables:
+            return
+        columns = {row[1] for row in self.conn.execute("PRAGMA table_info(translations)")}
+        if not CACHE_COLUMNS.issubset(columns):
+            self._close_quietly()
+            raise InputError(_("not a triglot translation cache (unknown SQLite file)"),
+                             self.path)
+
+    def _close_quietly(self) -> None:
+        """Close a connection a refusal leaves open, so nothing holds the user's file."""
+        conn = getattr(self, "conn", None)
+        if conn is not None:
+            conn.close()
 
     def lookup(self, model: str, options: str, sources: Iterable[str]) -> dict[str, str]:
         found: dict[str, str] = {}

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from glossary.formats.files import read_bytes, read_text
-from glossary.model import Concept, GlossaryError, fold
+from glossary.model import Concept, GlossaryError, check_concept_id, fold
 from translator.core.i18n import _
 
 __all__ = ["FORMATS", "KINDS", "detect_format", "is_glossary_file", "read_bytes", "read_glossary",
@@ -109,7 +109,9 @@ def write_glossary(path: Path, concepts: list[Concept], fmt: str | None = None, 
 
 
 def validate(concepts: list[Concept], path: Path) -> None:
-    """Refuse duplicate rows, repeated ids and one term claimed by two concepts."""
+    """Refuse duplicate rows, repeated ids, ids that are not valid (refused rather than
+    renamed: an id is the key a later merge, a PO note or the other tool refers to, and
+    an empty one is numbered) and one term claimed by two concepts."""
     if not concepts:
         raise GlossaryError(_("no glossary entries found"), path)
     seen_ids: dict[str, str] = {}
@@ -117,6 +119,11 @@ def validate(concepts: list[Concept], path: Path) -> None:
     for concept in concepts:
         where = concept.origin or _("concept {id}").format(id=concept.id)
         if concept.id:
+            try:
+                check_concept_id(concept.id)
+            except GlossaryError as exc:
+                raise GlossaryError(_("{where}: {message}").format(
+                    where=where, message=exc.message), path) from None
             if concept.id in seen_ids:
                 raise GlossaryError(_("{where}: duplicate concept id '{id}' (also "
                                       "{other})").format(where=where, id=concept.id,

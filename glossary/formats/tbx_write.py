@@ -18,7 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from glossary.formats.tbx import BASIC3, NS, STATUS_TO_TBX, TBX2, XML_LANG, Dialect
-from glossary.model import Concept, GlossaryError, Term
+from glossary.model import Concept, GlossaryError, Term, check_concept_id
 from translator.core.atomic import atomic_open
 from translator.core.i18n import _
 
@@ -117,7 +117,10 @@ def _write_dates(parent, created: str, updated: str, dialect: Dialect) -> None:
 
 
 def _xml_id(cid: str) -> str:
-    """conceptEntry/@id must be an XML name: ids from other tools may start with a digit."""
+    """conceptEntry/@id must be an XML name: ids from other tools may start with a digit,
+    and an id stored before ids were checked ("a b", "../x") is refused, not written
+    into a file other tools reject."""
     if not cid:
         raise GlossaryError(_("a concept without an id cannot be exported to TBX"))
-    return cid if (cid[0].isalpha() or cid[0] == "_") else f"c{cid}"
+    check_concept_id(cid)
+    return cid if cid[0].isalpha() else f"c{cid}"

@@ -20,9 +20,11 @@ from pathlib import Path
 
 from translator.core.errors import InputError
 from translator.core.i18n import _
-from translator.entities.model import AlignedPair, Mention
+from translator.entities.model import ENTITY_TYPES, AlignedPair, Mention
 
 LANGS = ("en", "ru", "es")
+#: The keys of a gold entity that hold a form: each language and its alternative.
+FORM_KEYS = tuple(key for lang in LANGS for key in (lang, f"{lang}_alt"))
 PAIRS = (("en", "ru"), ("en", "es"), ("ru", "es"))
 
 Span = tuple[int, int]
@@ -75,48 +77,93 @@ class Report:
                 "unlocated_gold_forms": self.unlocated}
 
 
-def read_jsonl(path: Path) -> list[dict]:
-    """Objects of a JSONL file; a bad line is an error naming its number."""
+Numbered = list[tuple[int, dict]]  # (line number in its file, record)
+
+
+def read_jsonl(path: Path) -> Numbered:
+    """Objects of a JSONL file with their line numbers; a bad line is an error naming it.
+
+    A line nested too deeply for the parser (RecursionError) or holding a number too
+    long to convert (ValueError) is a bad line like any other, not a crash.
+    """
     from translator.entities.io import read_input
 
-    records: list[dict] = []
+    records: Numbered = []
     for number, line in enumerate(read_input(path).splitlines(), start=1):
         if not line.strip():
             continue
         try:
             record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(
-                _("line {number}: not valid JSON ({msg})").format(number=number, msg=exc.msg), path
-            ) from None
+        except RecursionError:
+            raise InputError(_("line {number}: not valid JSON ({msg})").format(
+                number=number, msg=_("nested too deeply")), path) from None
+        except ValueError as exc:  # JSONDecodeError, or an integer too long to read
+            raise InputError(_("line {number}: not valid JSON ({msg})").format(
+                number=number, msg=getattr(exc, "msg", exc)), path) from None
         if not isinstance(record, dict) or "id" not in record:
             raise InputError(
                 _('line {number}: expected a JSON object with an "id"').format(number=number), path
             )
-        records.append(record)
+        _check_id(record["id"], number, path)
+        records.append((number, record))
     if not records:
         raise InputError(_("no records"), path)
     return records
 
 
-def _check_sentences(records: list[dict], path: Path) -> dict:
+def _check_id(value: object, number: int, path: Path) -> None:
+    """Ids key dictionaries and join the two files: a string or an integer, nothing else
+    (an object is unhashable, a float or a boolean would silently match another id)."""
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise InputError(_('line {number}: "{field}" must be a string or a number').format(
+            number=number, field="id"), path)
+
+
+def _check_sentences(records: Numbered, path: Path) -> dict:
     sentences: dict = {}
-    for number, record in enumerate(records, start=1):
+    for number, record in records:
         for lang in LANGS:
-            if not isinstance(record.get(lang), str):
-                raise InputError(
-                    _('record {number} (id {id}): missing "{lang}" text').format(
-                        number=number, id=record["id"], lang=lang
-                    ),
-                    path,
-                )
+            if lang not in record or record[lang] is None:
+                raise InputError(_('line {number} (id {id}): missing "{lang}" text').format(
+                    number=number, id=_shown(record["id"]), lang=lang), path)
+            if not isinstance(record[lang], str):
+                raise InputError(_('line {number}: "{field}" must be text').format(
+                    number=number, field=lang), path)
         if record["id"] in sentences:
-            raise InputError(
-                _("record {number}: id {id} appears twice").format(number=number, id=record["id"]),
-                path,
-            )
+            raise InputError(_("line {number}: id {id} appears twice").format(
+                number=number, id=_shown(record["id"])), path)
         sentences[record["id"]] = record
     return sentences
+
+
+def _shown(value: object) -> str:
+    """A value from the file as JSON, cut short: a newline in it stays escaped, so the
+    error stays one line."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _check_entities(record: dict, number: int, path: Path) -> list[dict]:
+    """A gold record's entities: a list of objects whose type is one the extractor
+    gives and whose forms are strings (or null, where a translation omits it)."""
+    entities = record.get("entities")
+    if not isinstance(entities, list):
+        raise InputError(_('line {number}: "entities" must be a list').format(number=number),
+                         path)
+    for entity in entities:
+        if not isinstance(entity, dict):
+            raise InputError(_("line {number}: each entity must be an object").format(
+                number=number), path)
+        kind = entity.get("type", "MISC")
+        if kind not in ENTITY_TYPES:
+            raise InputError(_("line {number}: unknown entity type {type}: use one of "
+                               "{choices}").format(number=number, type=_shown(kind),
+                                                   choices=", ".join(ENTITY_TYPES)), path)
+        for key in FORM_KEYS:
+            if entity.get(key) is not None and not isinstance(entity[key], str):
+                raise InputError(_('line {number}: "{field}" must be text').format(
+                    number=number, field=key), path)
+    return entities
 
 
 def _locate(sentence: str, form: str, used: list[Span], whole_only: bool = False) -> Span | None:
@@ -141,37 +188,29 @@ def load(sentences_path: Path, gold_path: Path) -> tuple[dict, dict[object, list
     """Sentences by id, gold entities by id with located spans, and the forms not found."""
     sentences = _check_sentences(read_jsonl(sentences_path), sentences_path)
     gold_records = read_jsonl(gold_path)
-    gold_ids = [r["id"] for r in gold_records]
+    gold_ids = [r["id"] for _number, r in gold_records]
     missing = [i for i in gold_ids if i not in sentences]
     extra = [i for i in sentences if i not in set(gold_ids)]
     if missing or extra:
         parts = []
         if missing:
             parts.append(_("gold ids without a sentence: {ids}").format(
-                ids=", ".join(map(str, missing[:5])) + (" ..." if len(missing) > 5 else "")))
+                ids=", ".join(map(_shown, missing[:5])) + (" ..." if len(missing) > 5 else "")))
         if extra:
             parts.append(_("sentence ids without gold: {ids}").format(
-                ids=", ".join(map(str, extra[:5])) + (" ..." if len(extra) > 5 else "")))
+                ids=", ".join(map(_shown, extra[:5])) + (" ..." if len(extra) > 5 else "")))
         raise InputError(_("ids do not match {path}: {problems}").format(
             path=sentences_path, problems="; ".join(parts)), gold_path)
     gold: dict[object, list[GoldEntity]] = {}
     unlocated: list[str] = []
-    for number, record in enumerate(gold_records, start=1):
-        entities = record.get("entities")
-        if not isinstance(entities, list):
-            raise InputError(
-                _('line {number}: "entities" must be a list').format(number=number), gold_path
-            )
+    for number, record in gold_records:
+        entities = _check_entities(record, number, gold_path)
+        if record["id"] in gold:
+            raise InputError(_("line {number}: id {id} appears twice").format(
+                number=number, id=_shown(record["id"])), gold_path)
         sentence = sentences[record["id"]]
         used: dict[str, list[Span]] = {lang: [] for lang in LANGS}
-        located: list[GoldEntity] = []
-        for entity in entities:
-            if not isinstance(entity, dict):
-                raise InputError(
-                    _("line {number}: each entity must be an object").format(number=number),
-                    gold_path,
-                )
-            located.append(GoldEntity(str(entity.get("type", "MISC"))))
+        located = [GoldEntity(entity.get("type", "MISC")) for entity in entities]
         # longest forms first, so "Arias" is not placed inside "Rodrigo Arias"
         forms = [(len(entity.get(key) or ""), index, lang, key)
                  for index, entity in enumerate(entities) for lang in LANGS
