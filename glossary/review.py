@@ -197,16 +197,31 @@ def apply_review_csv(termbase: Termbase, path: Path) -> ReviewOutcome:
         raise GlossaryError(_("line 1: not a review CSV: expected the columns {columns}")
                             .format(columns=", ".join(REVIEW_COLUMNS)), path)
     outcome = ReviewOutcome()
+    decided: dict[str, int] = {}  # concept id -> the line that decided it
     with termbase.transaction():
         for number, row in data_rows(rows, header, path):
             cells = {h: restore(cell.strip()) for h, cell in row.items()}
             try:
+                _check_once(termbase, cells, number, decided)
                 _apply_row(termbase, cells, outcome)
             except GlossaryError as exc:
                 raise GlossaryError(
                     _("line {number}: {message}").format(number=number, message=exc.message), path
                 ) from exc
     return outcome
+
+
+def _check_once(termbase: Termbase, cells: dict[str, str], number: int,
+                decided: dict[str, int]) -> None:
+    """A concept decided on two rows is refused as such: the second row would otherwise
+    fail as "not proposed" (the first decided it), hiding the duplicated row."""
+    if cells["decision"].lower() not in DECISIONS:
+        return  # undecided, or a bad decision that ``_apply_row`` names
+    concept_id = termbase.get(cells["id"]).id or ""
+    if concept_id in decided:
+        raise GlossaryError(_("concept {id} is listed twice (also at line {line}); keep one "
+                              "row per concept").format(id=concept_id, line=decided[concept_id]))
+    decided[concept_id] = number
 
 
 def _apply_row(termbase: Termbase, cells: dict[str, str], outcome: ReviewOutcome) -> None:

@@ -23,12 +23,13 @@ import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from translator.core.atomic import atomic_open
 from translator.core.errors import InputError, quote_path
 from translator.core.i18n import _
 from translator.core.inline_codes import strip_codes
+from translator.core.languages import LANGUAGES
 
 RECORD_FILE = "triglot-run.json"
 FORMAT_VERSION = 2
@@ -284,10 +285,35 @@ def load(run_dir: Path) -> RunRecord:
             for entry in data["documents"]:
                 entry["abspath"] = str(Path(entry.get("abspath") or entry["source"]).resolve())
                 entry["source"] = relative_source(Path(entry["abspath"]), run_dir)
-        return RunRecord(run_dir, str(data.get("engine", "")),
-                         {str(k): str(v) for k, v in dict(data.get("models") or {}).items()},
-                         str(data.get("options", "")),
-                         [DocumentRecord.from_dict(d) for d in data["documents"]], whole=True)
+        record = RunRecord(run_dir, str(data.get("engine", "")),
+                           {str(k): str(v) for k, v in dict(data.get("models") or {}).items()},
+                           str(data.get("options", "")),
+                           [DocumentRecord.from_dict(d) for d in data["documents"]], whole=True)
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
         raise InputError(_("not a triglot run record (bad or missing field: {error})").format(
             error=exc), path) from None
+    for doc in record.documents:
+        check_places(doc, path)
+    return record
+
+
+def inside_run(relpath: str) -> bool:
+    """Whether ``relpath`` stays below the folder it is joined to: the article is written
+    to OUT/<lang>/<relpath> and its catalog to locales/<lang>/LC_MESSAGES/, so an absolute
+    path or a '..' (a record edited by hand) would write anywhere on the disk."""
+    parts = PurePosixPath(relpath).parts
+    return (bool(parts) and "\0" not in relpath and not PurePosixPath(relpath).is_absolute()
+            and ".." not in parts)
+
+
+def check_places(doc: DocumentRecord, path: Path) -> None:
+    """Refuse a document whose outputs would land outside the run folder, in one line,
+    before any reader (``po export``/``import``, ``report``) joins its paths."""
+    if not inside_run(doc.relpath):
+        raise InputError(_("not a triglot run record: the article path {path} is not a path "
+                           "below the run folder (edited by hand?); run 'triglot translate' "
+                           "again").format(path=repr(printable_name(doc.relpath))), path)
+    for lang in doc.targets:
+        if lang not in LANGUAGES:
+            raise InputError(_("unsupported language '{code}': use one of {supported}").format(
+                code=printable_name(lang), supported=", ".join(LANGUAGES)), path)

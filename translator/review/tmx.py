@@ -10,13 +10,14 @@ become ``<xN/>``: the form triglot's own segments have.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from translator import __version__
 from translator.core.atomic import atomic_open
-from translator.core.errors import TriglotError
-from translator.core.i18n import _
+from translator.core.errors import TriglotError, quote_path
+from translator.core.i18n import _, ngettext
 from translator.core.languages import LANGUAGES
 from translator.document import CODE_RE
 from translator.review.tm import TMUnit, now_stamp
@@ -48,13 +49,23 @@ def export_memory(tmx_file: Path, tm_path: Path) -> int:
         return write_tmx(tmx_file, memory.units())
 
 
-def import_memory(tmx_file: Path, tm_path: Path) -> tuple[int, int]:
-    """``triglot tm import``: all the pairs of ``tmx_file`` or none; (read, new)."""
+def import_memory(tmx_file: Path, tm_path: Path,
+                  warn: Callable[[str], None]) -> tuple[int, int]:
+    """``triglot tm import``: all the pairs of ``tmx_file`` or none; (read, new).
+
+    Translation units that give no pair are counted in one warning (``warn``); when no
+    unit gives one, nothing was imported and that is an error, the memory untouched (not
+    even created)."""
     from translator.review.tm import open_memory
 
-    units = read_tmx(tmx_file)
+    found = read_units(tmx_file)
+    if found.skipped and not found.units:
+        raise TMXError(_("nothing imported, {skipped}; the memory is unchanged").format(
+            skipped=found.skipped_line()), tmx_file)
+    if found.skipped:
+        warn(f"{quote_path(tmx_file)}: {found.skipped_line()}")
     with open_memory(tm_path, create=True) as memory:
-        return len(units), memory.add(units)
+        return len(found.units), memory.add(found.units)
 
 
 def write_tmx(path: Path, units: Iterable[TMUnit]) -> int:
@@ -114,8 +125,34 @@ def _append_text(seg, last, text: str) -> None:
         last.tail = (last.tail or "") + text
 
 
+@dataclass
+class TMXContent:
+    """The pairs a TMX file gives, and its translation units that gave none, by reason."""
+
+    units: list[TMUnit] = field(default_factory=list)
+    other_languages: int = 0  # units without segments in two of ru, en, es
+    empty: int = 0  # units whose ru/en/es segments were empty
+
+    @property
+    def skipped(self) -> int:
+        return self.other_languages + self.empty
+
+    def skipped_line(self) -> str:
+        return ngettext(
+            "{count} translation unit skipped ({languages} without two of the languages ru, "
+            "en, es; {empty} with an empty segment)",
+            "{count} translation units skipped ({languages} without two of the languages ru, "
+            "en, es; {empty} with an empty segment)", self.skipped).format(
+            count=self.skipped, languages=self.other_languages, empty=self.empty)
+
+
 def read_tmx(path: Path) -> list[TMUnit]:
     """Every language pair of every translation unit in a TMX file, or one clear error."""
+    return read_units(path).units
+
+
+def read_units(path: Path) -> TMXContent:
+    """``read_tmx``, counting the translation units that gave no pair, and why."""
     from lxml import etree
 
     path = Path(path)
@@ -130,6 +167,7 @@ def read_tmx(path: Path) -> list[TMUnit]:
                        path) from None
     except OSError as exc:
         raise TMXError(_("cannot read: {reason}").format(reason=exc), path) from None
+    _refuse_entities(root, path)
     if not isinstance(root.tag, str) or etree.QName(root).localname != "tmx":
         name = etree.QName(root).localname if isinstance(root.tag, str) else "?"
         raise TMXError(_("not a TMX file: the root element is <{name}>, not <tmx>").format(
@@ -143,10 +181,37 @@ def read_tmx(path: Path) -> list[TMUnit]:
     if header is None or body is None:
         raise TMXError(_("not a TMX file: <header> or <body> is missing"), path)
     default_source = (header.get("srclang") or "*all*").strip()
-    units: list[TMUnit] = []
+    found = TMXContent()
     for number, tu in enumerate(body.iter("tu"), 1):
-        units.extend(_tu_units(tu, default_source, number, path))
-    return units
+        segments = _tu_segments(tu, number, path)
+        units = _tu_units(tu, segments, default_source)
+        found.units.extend(units)
+        if not units and "" in segments.values():
+            found.empty += 1
+        elif not units:
+            found.other_languages += 1
+    return found
+
+
+def _refuse_entities(root, path: Path) -> None:
+    """Entities are refused, as in TBX: TMX needs none, and they are never resolved (no
+    XXE), so a segment holding one would lose its text silently."""
+    from lxml import etree
+
+    dtd = root.getroottree().docinfo.internalDTD
+    declared = [entity.name for entity in dtd.iterentities()] if dtd is not None else []
+    used = list(root.iter(etree.Entity))
+    if not declared and not used:
+        return
+    line = used[0].sourceline if used else 1
+    if declared:
+        data = path.read_bytes()
+        at = data.find(b"<!ENTITY")
+        line = data[:at].count(b"\n") + 1 if at != -1 else line
+    names = ", ".join(dict.fromkeys(declared + [entity.name for entity in used]))
+    raise TMXError(_("line {line}: the DOCTYPE declares entities ({names}); TMX files must not "
+                     "declare entities, remove the DOCTYPE").format(line=line, names=names),
+                   path)
 
 
 def _lang(code: str | None) -> str | None:
@@ -154,7 +219,8 @@ def _lang(code: str | None) -> str | None:
     return primary if primary in LANGUAGES else None
 
 
-def _tu_units(tu, default_source: str, number: int, path: Path) -> list[TMUnit]:
+def _tu_segments(tu, number: int, path: Path) -> dict[str, str]:
+    """The unit's segment text per language of ru, en, es (the first of each)."""
     segments: dict[str, str] = {}
     for tuv in tu.findall("tuv"):
         raw_lang = tuv.get(XML_LANG) or tuv.get("lang")
@@ -168,6 +234,11 @@ def _tu_units(tu, default_source: str, number: int, path: Path) -> list[TMUnit]:
         lang = _lang(raw_lang)
         if lang is not None:
             segments.setdefault(lang, _segment_text(seg).strip())
+    return segments
+
+
+def _tu_units(tu, segments: dict[str, str], default_source: str) -> list[TMUnit]:
+    """The pairs of one unit: from its source language (or every language) to the others."""
     source_lang = _lang(tu.get("srclang") or default_source)
     origin = next((p.text or "" for p in tu.findall("prop")
                    if p.get("type") == "x-triglot-origin"), "")

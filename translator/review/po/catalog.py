@@ -29,6 +29,7 @@ from translator import __version__
 from translator.core.i18n import N_, _
 from translator.core.languages import LANGUAGES
 from translator.review.po.ids import fold_space
+from translator.review.po.writing import has_translation
 
 if TYPE_CHECKING:
     import polib
@@ -85,7 +86,7 @@ def po_date(moment: datetime) -> str:
 
 
 def is_reviewed(entry: polib.POEntry) -> bool:
-    return bool(entry.msgstr) and FUZZY not in entry.flags
+    return has_translation(entry) and FUZZY not in entry.flags
 
 
 def header(info: CatalogInfo, stamp: str, old: dict[str, str] | None = None) -> dict[str, str]:
@@ -222,13 +223,16 @@ def carry_over(previous: polib.POEntry, message: Message, exact: bool) -> polib.
     entry.tcomment = previous.tcomment
     entry.flags = [f for f in previous.flags if f != FUZZY]
     notes = list(message.notes)
-    if previous.msgstr:
+    if previous.msgid_plural and has_translation(previous):  # kept: 'po import' names it
+        entry.msgid_plural, entry.msgstr_plural = previous.msgid_plural, previous.msgstr_plural
+        entry.msgstr = ""
+    elif previous.msgstr:
         entry.msgstr = previous.msgstr
         if previous.msgstr != message.translation:
             note = (_("reviewed translation in the memory: {translation}") if message.reviewed
                     else _("machine translation: {translation}"))
             notes.append(note.format(translation=message.translation))
-    reviewed = is_reviewed(previous) or (not previous.msgstr and message.reviewed)
+    reviewed = is_reviewed(previous) or (not has_translation(previous) and message.reviewed)
     if exact:
         if not reviewed:
             entry.flags.insert(0, FUZZY)

@@ -15,6 +15,7 @@ file touched.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +45,9 @@ from translator.segments import Article, translated_units
 if TYPE_CHECKING:
     import polib
 
+#: A line break as ``str.splitlines`` (and so ``check``/``eval``) sees one, with the spaces
+#: around it. No sentence has one: every format joins a paragraph's lines with a space.
+LINE_BREAK = re.compile(r"[ \t]*(?:(?:\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029])[ \t]*)+")
 
 
 @dataclass
@@ -212,13 +216,7 @@ def rebuild(plan: Plan, article: Article, use_fuzzy: bool, result: ImportResult,
             translations[pair][segment.text] = segment.text
             continue
         entry = matched.entries.get(segment.text)
-        chosen = choose(entry, use_fuzzy)
-        if entry is not None and chosen is not None and not codes_intact(segment.text, chosen):
-            result.warnings.append(_(
-                "{path}:{line}: the translation changes the markup codes of its source "
-                "({sentence}); the MT is kept").format(
-                path=quote_path(plan.path), line=entry.linenum, sentence=repr(segment.text)))
-            chosen = None
+        chosen = checked(plan, entry, segment.text, use_fuzzy, result.warnings)
         translations[pair][segment.text] = mt if chosen is None else chosen
         if entry is None or chosen is None or (chosen == mt and FUZZY in entry.flags):
             result.machine += 1
@@ -240,3 +238,33 @@ def choose(entry: polib.POEntry | None, use_fuzzy: bool) -> str | None:
     if FUZZY in entry.flags and not use_fuzzy:
         return None
     return entry.msgstr
+
+
+def checked(plan: Plan, entry: polib.POEntry | None, sentence: str, use_fuzzy: bool,
+            warnings: list[str]) -> str | None:
+    """``choose``, then what a reviewer's tool may have done to the entry, each named by its
+    line: plural forms or changed markup codes keep the MT; line breaks are folded."""
+    if entry is None:
+        return None
+    if entry.msgid_plural:
+        if any(entry.msgstr_plural.values()) and (use_fuzzy or FUZZY not in entry.flags):
+            warnings.append(_(
+                "{path}:{line}: the entry has plural forms (msgid_plural), which a sentence cannot "
+                "have; its translation is not used, the MT is kept: put a single msgstr back "
+                "(msgctxt {context})").format(path=quote_path(plan.path), line=entry.linenum,
+                                              context=repr(entry.msgctxt)))
+        return None
+    chosen = choose(entry, use_fuzzy)
+    if chosen is not None and not codes_intact(sentence, chosen):
+        warnings.append(_(
+            "{path}:{line}: the translation changes the markup codes of its source "
+            "({sentence}); the MT is kept").format(
+            path=quote_path(plan.path), line=entry.linenum, sentence=repr(sentence)))
+        return None
+    if chosen is not None and LINE_BREAK.search(chosen):
+        warnings.append(_(
+            "{path}:{line}: the translation has a line break, which its sentence has not; it was "
+            "used joined into one line, so the article keeps its lines").format(
+            path=quote_path(plan.path), line=entry.linenum))
+        return " ".join(piece for piece in LINE_BREAK.split(chosen) if piece)
+    return chosen

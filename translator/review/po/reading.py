@@ -5,6 +5,8 @@ characters, and duplicates pass unless asked), so a catalog is first checked
 line by line: UTF-8, the declared charset, the syntax of every line and every
 escape in its strings; then parsed with polib and checked for duplicate
 ``msgctxt``+``msgid`` pairs and for ``\\n`` at one end of msgid but not msgstr.
+The escapes msgfmt reads and polib does not (``\\a``, ``\\xNN``, octal ``\\NNN``:
+bytes, UTF-8 together) are decoded first, so they mean here what they mean to gettext.
 """
 
 from __future__ import annotations
@@ -23,8 +25,17 @@ if TYPE_CHECKING:
 _KEYWORD = r"(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)"
 _STRING = r'"(?:[^"\\]|\\.)*"'
 _LINE = re.compile(rf"^(?:#~\s*)?(?:#\|\s*)?(?:{_KEYWORD}\s+)?({_STRING})\s*$")
-_ESCAPE = re.compile(r"\\(.)")
-_ALLOWED_ESCAPES = set('nt"\\r')  # what polib reads and writes back unchanged
+#: An escape as msgfmt reads it: a hexadecimal one takes every hex digit that follows.
+_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]+|[0-7]{1,3}|.)")
+_NUMERIC = re.compile(r"x([0-9A-Fa-f]+)|([0-7]{1,3})")
+_POLIB_ESCAPES = set('ntrvbf"\\')  # what polib reads itself
+#: The escapes msgfmt accepts, as the bytes they stand for (numeric ones: ``_byte``).
+_BYTE_ESCAPES = {"n": b"\n", "t": b"\t", "r": b"\r", "v": b"\v", "b": b"\b", "f": b"\f",
+                 "a": b"\a", '"': b'"', "\\": b"\\"}
+_C_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\v": "\\v",
+              "\b": "\\b", "\f": "\\f"}
+#: Characters that end a line for ``str.splitlines`` (polib splits there), or a C string.
+_UNWRITABLE = set("\0\x1c\x1d\x1e\x85\u2028\u2029")
 _CHARSET = re.compile(r'Content-Type:[^"\n]*charset=([^\s\\";]+)', re.IGNORECASE)
 
 
@@ -41,8 +52,7 @@ def read_catalog(path: Path) -> polib.POFile:
     except OSError as exc:
         raise CatalogError(_("cannot read: {reason}").format(reason=exc.strerror or exc),
                            path) from None
-    text = _decode(data, path)
-    _check_lines(text, path)
+    text = _checked_lines(_decode(data, path), path)
     try:
         catalog = polib.pofile(text, wrapwidth=78)
     except (OSError, ValueError) as exc:
@@ -72,8 +82,11 @@ def _decode(data: bytes, path: Path) -> str:
     return text.removeprefix("\ufeff")
 
 
-def _check_lines(text: str, path: Path) -> None:
-    for number, raw in enumerate(text.splitlines(), 1):
+def _checked_lines(text: str, path: Path) -> str:
+    """The catalog with every string in escapes polib reads; a line msgfmt would refuse is
+    one error naming it."""
+    lines = text.splitlines()
+    for number, raw in enumerate(lines, 1):
         line = raw.strip()
         if not line:
             continue
@@ -84,11 +97,47 @@ def _check_lines(text: str, path: Path) -> None:
         if match is None:
             raise CatalogError(_("malformed PO catalog: syntax error at line {line}").format(
                 line=number), path)
-        for escape in _ESCAPE.finditer(match.group(1)[1:-1]):
-            if escape.group(1) not in _ALLOWED_ESCAPES:
-                raise CatalogError(_("malformed PO catalog: bad escape '{escape}' at line "
-                                     "{line}").format(escape="\\" + escape.group(1),
-                                                      line=number), path)
+        content = match.group(1)[1:-1]
+        if any(e.group(1) not in _POLIB_ESCAPES for e in _ESCAPE.finditer(content)):
+            value = _polib_string(content, number, path)
+            lines[number - 1] = f'{line[: match.start(1)]}"{value}"{line[match.end(1):]}'
+    return "\n".join(lines) + "\n"
+
+
+def _polib_string(content: str, number: int, path: Path) -> str:
+    """A string's content with msgfmt's other escapes (``\\a``, ``\\x..``, octal) decoded:
+    they stand for bytes, which together must be UTF-8, as the catalog's charset says."""
+    data, position, first = b"", 0, None
+    for escape in _ESCAPE.finditer(content):
+        code = escape.group(1)
+        data += content[position : escape.start()].encode("utf-8") + _byte(code, number, path)
+        first = first or (code if _NUMERIC.fullmatch(code) else None)
+        position = escape.end()
+    data += content[position:].encode("utf-8")
+    try:
+        value = data.decode("utf-8")
+    except UnicodeDecodeError:
+        value = "\0"  # refused just below, naming the first byte escape
+    if _UNWRITABLE & set(value):
+        raise _bad_escape(first or "0", number, path)
+    return "".join(_C_ESCAPES.get(c, c) for c in value)
+
+
+def _byte(code: str, number: int, path: Path) -> bytes:
+    """The byte an escape stands for, or a refusal: an unknown letter, a value over 255."""
+    if code in _BYTE_ESCAPES:
+        return _BYTE_ESCAPES[code]
+    numeric = _NUMERIC.fullmatch(code)
+    if numeric:
+        value = int(numeric[1], 16) if numeric[1] else int(numeric[2], 8)
+        if value <= 0xFF:
+            return bytes([value])
+    raise _bad_escape(code, number, path)
+
+
+def _bad_escape(code: str, number: int, path: Path) -> CatalogError:
+    return CatalogError(_("malformed PO catalog: bad escape '{escape}' at line {line}").format(
+        escape="\\" + code, line=number), path)
 
 
 def _check_entries(catalog: polib.POFile, path: Path) -> None:

@@ -39,7 +39,7 @@ def catalog_text(catalog: polib.POFile) -> str:
     header.flags = ["fuzzy"] if catalog.metadata_is_fuzzy else []
     blocks = [entry_lines(header)]
     blocks += [entry_lines(e) for e in catalog if not e.obsolete]
-    blocks += [entry_lines(e, "#~ ") for e in catalog if e.obsolete and e.msgstr]
+    blocks += [entry_lines(e, "#~ ") for e in catalog if e.obsolete and has_translation(e)]
     return "\n".join("".join(f"{line}\n" for line in block) for block in blocks)
 
 
@@ -47,7 +47,7 @@ def entry_lines(entry: polib.POEntry, prefix: str = "") -> list[str]:
     lines = comment_lines("#", entry.tcomment)
     if not prefix:
         lines += comment_lines("#.", entry.comment) + reference_lines(entry.occurrences)
-    flags = [f for f in entry.flags if f != "fuzzy" or entry.msgstr or prefix]
+    flags = [f for f in entry.flags if f != "fuzzy" or has_translation(entry) or prefix]
     if flags:
         lines.append("#, " + ", ".join(flags))
     previous = "#~| " if prefix else "#| "
@@ -64,6 +64,11 @@ def entry_lines(entry: polib.POEntry, prefix: str = "") -> list[str]:
             lines += string_lines(prefix, f"msgstr[{index}]", text)
         return lines
     return lines + string_lines(prefix, "msgstr", entry.msgstr)
+
+
+def has_translation(entry: polib.POEntry) -> bool:
+    """A msgstr, or the plural forms a reviewer's tool may put in its place."""
+    return bool(entry.msgstr) or any(entry.msgstr_plural.values())
 
 
 def comment_lines(mark: str, text: str | None) -> list[str]:
