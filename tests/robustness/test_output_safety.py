@@ -82,10 +82,21 @@ def test_an_export_to_stdout_prints_the_csv(tmp_path, termbase, name):
                    name if name.startswith("/") else str(link))
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith(HEADER) and "tribunal" in done.stdout
+    assert only_csv(done.stdout)  # the "exported" line went to stderr
+    assert "exported 1 entry" in done.stderr
     assert link.is_symlink()
 
 
-def test_stdout_redirected_to_a_file_gets_the_csv_then_the_summary(tmp_path, termbase):
+def only_csv(text: str) -> bool:
+    """Every line a row of the header's width: what a script piping the export reads."""
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(text)))
+    return len(rows) > 1 and all(len(row) == len(rows[0]) for row in rows)
+
+
+def test_stdout_redirected_to_a_file_gets_the_csv_alone(tmp_path, termbase):
     """`triglot glossary export g.db /dev/stdout > out.csv`: written through the shell's
     redirection, not by reopening the file (from 0) or renaming over it (an orphan)."""
     out = tmp_path / "out.csv"
@@ -96,8 +107,8 @@ def test_stdout_redirected_to_a_file_gets_the_csv_then_the_summary(tmp_path, ter
             stdout=redirected, stderr=subprocess.PIPE, text=True, check=False, timeout=120)
     assert done.returncode == 0, done.stderr
     text = out.read_text(encoding="utf-8")
-    assert text.startswith(HEADER) and "tribunal" in text
-    assert text.rstrip().endswith("exported 1 entry to /proc/self/fd/1")
+    assert text.startswith(HEADER) and "tribunal" in text and only_csv(text)
+    assert "exported 1 entry to /proc/self/fd/1" in done.stderr
 
 
 def test_a_symlink_to_a_file_stays_a_symlink(tmp_path):

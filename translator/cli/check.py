@@ -13,7 +13,7 @@ import click
 
 from translator.cli.glossary_common import glossary_option, load_glossary
 from translator.cli.output import echo_json, note, table, warn
-from translator.cli.paths import FilePath
+from translator.cli.paths import FilePath, is_stdout
 from translator.core.i18n import _, ngettext
 
 
@@ -58,7 +58,7 @@ def check(source_file: Path, translation_file: Path, source: str | None, target:
         _write_csv(csv_path, report.csv())
     if as_json:
         echo_json(report.to_dict())
-    elif str(csv_path) != "-":
+    elif str(csv_path) != "-" and not is_stdout(csv_path):
         _echo_table(report)
     if report.findings:
         sys.exit(1)

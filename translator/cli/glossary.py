@@ -27,7 +27,7 @@ from translator.cli.glossary_edit import add, edit, remove
 from translator.cli.glossary_exchange import extract, format_option, import_command, merge
 from translator.cli.glossary_exchange import pair_options as _pairs
 from translator.cli.glossary_review import review
-from translator.cli.output import echo_json, table
+from translator.cli.output import echo_beside, echo_json, table
 from translator.cli.paths import FilePath
 from translator.core.i18n import _, ngettext
 
@@ -132,6 +132,6 @@ def export(glossary_path: Path | None, file: Path, fmt: str | None, source: str 
     refuse_input_as_output(file, [loaded.path])
     count = write_glossary(file, loaded.concepts(), fmt, source=source, target=target,
                            header=not no_header)
-    click.echo(ngettext("exported {count} entry to {file}", "exported {count} entries to {file}",
-                        count).format(count=count, file=file))
+    echo_beside(ngettext("exported {count} entry to {file}", "exported {count} entries to {file}",
+                         count).format(count=count, file=file), file)
 

@@ -7,6 +7,7 @@ for JSON (never translated: scripts read its keys) and plain-text tables.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import click
 
@@ -26,6 +27,13 @@ def note(message: str) -> None:
 def error(message: object) -> None:
     """One error line on stderr, for a command that goes on with its other inputs."""
     click.echo(_("triglot: error: {message}").format(message=message), err=True)
+
+
+def echo_beside(message: str, written: Path | None) -> None:
+    """A line about the file just ``written``: on stdout, unless that file is stdout."""
+    from translator.cli.paths import is_stdout
+
+    click.echo(message, err=is_stdout(written))
 
 
 def echo_json(data: object) -> None:

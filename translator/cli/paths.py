@@ -34,6 +34,18 @@ def refuse_folder_name(given: str | os.PathLike[str] | None) -> None:
         raise InputError(_("is a directory, expected a file"), text)
 
 
+def is_stdout(path: str | os.PathLike[str] | None) -> bool:
+    """Whether ``path`` is this process's standard output (``/dev/stdout``, or the file it
+    is redirected to): a line about the written file then goes to stderr, so what the
+    file's reader gets stays whole."""
+    if path is None:
+        return False
+    try:
+        return os.path.samestat(os.stat(path), os.fstat(1))
+    except (OSError, ValueError):
+        return False
+
+
 class FilePath(click.Path):
     """A ``Path`` to a file (new or existing); a folder is refused in one line."""
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from translator.cli.output import echo_beside
 from translator.cli.paths import FilePath
 from translator.core.errors import TriglotError, quote_path
 from translator.core.i18n import _, ngettext
@@ -41,10 +42,11 @@ def report(run_dir: Path, output: Path | None, glossary_path: Path | None,
     _refuse_run_inputs(output, run_dir, glossary_path)
     target, stats = write_report(run_dir, output, glossary_path)
     if as_json:
-        click.echo(json.dumps({"output": utf8_text(str(target)), **stats.to_dict()}, indent=2))
+        echo_beside(json.dumps({"output": utf8_text(str(target)), **stats.to_dict()}, indent=2),
+                    target)
         return
-    click.echo(counts_line(stats))
-    click.echo(_("report: {path}").format(path=quote_path(target)))
+    echo_beside(counts_line(stats), target)
+    echo_beside(_("report: {path}").format(path=quote_path(target)), target)
 
 
 def _refuse_run_inputs(output: Path | None, run_dir: Path, glossary_path: Path | None) -> None:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from translator.cli.output import echo_beside, warn
 from translator.cli.paths import FilePath
 from translator.core.errors import quote_path
 from translator.core.i18n import _, ngettext
@@ -33,9 +34,9 @@ def export_command(tmx_file: Path, tm_path: Path | None) -> None:
     memory = memory_path(tm_path, None)
     refuse_input_as_output(tmx_file, [memory])
     count = export_memory(tmx_file, memory)
-    click.echo(ngettext("exported {count} translation unit to {path}",
-                        "exported {count} translation units to {path}", count).format(
-        count=count, path=quote_path(tmx_file)))
+    echo_beside(ngettext("exported {count} translation unit to {path}",
+                         "exported {count} translation units to {path}", count).format(
+        count=count, path=quote_path(tmx_file)), tmx_file)
 
 
 @tm.command("import", help=_("Add the ru/en/es translation pairs of TMX_FILE to the memory "
@@ -43,7 +44,6 @@ def export_command(tmx_file: Path, tm_path: Path | None) -> None:
 @click.argument("tmx_file", type=FilePath())
 @tm_option
 def import_command(tmx_file: Path, tm_path: Path | None) -> None:
-    from translator.cli.output import warn
     from translator.review.tm import memory_path
     from translator.review.tmx import import_memory
 
