@@ -9,6 +9,7 @@ import pytest
 
 from translator.engines.apertium import ApertiumEngine
 from translator.engines.apertium_compounds import (
+    Analyser,
     EnglishCompounds,
     analyser_command,
     split_by_analyser,
@@ -89,20 +90,30 @@ def test_known_compounds_names_numbers_and_spanish_stay_as_written():
 
 
 @needs_apertium
-def test_compounds_are_asked_once_per_run(monkeypatch):
-    calls = []
-    real_run = subprocess.run
+def test_compounds_are_asked_once_per_run_of_one_analyser(monkeypatch):
+    asked = []
+    real = Analyser.analyses
 
-    def counting(command, *args, **kwargs):
-        if command[0] == "lt-proc":
-            calls.append(kwargs["input"].split())
-        return real_run(command, *args, **kwargs)
+    def counting(self, words):
+        asked.append(list(words))
+        return real(self, words)
 
-    monkeypatch.setattr(subprocess, "run", counting)
+    monkeypatch.setattr(Analyser, "analyses", counting)
     translator = ApertiumEngine().load("en", "es", LoadOptions(), DecodingOptions())
     try:
+        translator.warm()
         translator.translate(GLUED)
         translator.translate([*GLUED[:1], "A well-known face."])
+        process = translator._compounds._analyser._process
+        assert process.poll() is None  # one analyser, still running between batches
     finally:
         translator.close()
-    assert calls == [["crime-fighting", "facial-recognition", "two-year"], ["well-known"]]
+    assert asked == [["crime-fighting", "facial-recognition", "two-year"], ["well-known"]]
+    assert process.wait(timeout=5) is not None  # closed with the translator
+
+
+def test_a_dead_analyser_leaves_the_text_as_written():
+    compounds = EnglishCompounds(["sh", "-c", "exit 0"])  # ends before it answers
+    chunks = [["A facial-recognition network."]]
+    assert compounds.spaced(chunks) == chunks
+    assert compounds.spaced(chunks) == chunks  # and is not asked again

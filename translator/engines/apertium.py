@@ -213,6 +213,8 @@ class ApertiumPairTranslator:
         for pipeline in (self._pipeline, self._side):
             if pipeline is not None:
                 pipeline.close()
+        if self._compounds is not None:
+            self._compounds.close()
         self._pipeline = self._side = None
 
     def warm(self) -> None:
@@ -220,6 +222,8 @@ class ApertiumPairTranslator:
         with the first batch: the run calls this as soon as it knows the pair is needed."""
         if self.persistent:
             self._pipeline_for_mode().start()
+        if self._compounds is not None:
+            self._compounds.warm()
 
     def token_count(self, sentence: str) -> int:
         """A token per ``WORDS_PER_TOKEN`` words, for batching: Apertium's cost grows with

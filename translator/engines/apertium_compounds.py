@@ -21,8 +21,13 @@ and Apertium does not glue them, so only English sources are changed.
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import os
 import re
+import selectors
 import subprocess
+import weakref
 from pathlib import Path
 
 from translator.engines.apertium_pipeline import utf8_environment
@@ -59,11 +64,76 @@ def candidate(compound: str) -> bool:
     return compound[1:].islower()
 
 
+class Analyser:
+    """The mode's analyser kept running in null-flush mode (``lt-proc -z``), as the
+    pipeline is: started with it, so loading its dictionary overlaps reading the articles,
+    and asked each batch's new compounds for the cost of analysing them."""
+
+    #: Compounds per request: their analyses stay well inside a pipe's buffer, so
+    #: writing a request never waits on an answer nobody reads yet.
+    PER_REQUEST = 200
+    TIMEOUT = 60.0
+
+    def __init__(self, command: list[str]) -> None:
+        self._command = [command[0], "-z", *command[1:]]
+        self._process: subprocess.Popen[bytes] | None = None
+        self._finalizer: weakref.finalize | None = None
+
+    def start(self) -> None:
+        if self._process is None:
+            self._process = subprocess.Popen(
+                self._command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL, env=utf8_environment())
+            self._finalizer = weakref.finalize(self, _stop, self._process)
+
+    def analyses(self, words: list[str]) -> list[str]:
+        """One analysis per word (one a line); raises OSError if the analyser fails."""
+        self.start()
+        answers: list[str] = []
+        for first in range(0, len(words), self.PER_REQUEST):
+            part = words[first:first + self.PER_REQUEST]
+            answers += self._ask("\n".join(part) + "\n").split("\n")[:len(part)]
+        return answers
+
+    def _ask(self, block: str) -> str:
+        assert self._process is not None and self._process.stdin and self._process.stdout
+        self._process.stdin.write(block.encode("utf-8") + b"\0")
+        self._process.stdin.flush()
+        out = self._process.stdout
+        received = bytearray()
+        with selectors.DefaultSelector() as selector:
+            selector.register(out, selectors.EVENT_READ)
+            while not received.endswith(b"\0"):
+                if not selector.select(self.TIMEOUT):
+                    raise TimeoutError(errno.ETIMEDOUT, "lt-proc did not answer")
+                chunk = os.read(out.fileno(), 65536)
+                if not chunk:
+                    raise OSError(errno.EPIPE, "lt-proc ended")
+                received += chunk
+        return received[:-1].decode("utf-8", errors="replace")
+
+    def close(self) -> None:
+        if self._finalizer is not None:
+            self._finalizer()
+        self._process = self._finalizer = None
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    with contextlib.suppress(OSError):
+        if process.stdin is not None:
+            process.stdin.close()
+    try:
+        process.wait(timeout=2)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 class EnglishCompounds:
     """Which compounds of a pair's English sources to space, asked of its analyser once."""
 
     def __init__(self, analyser: list[str] | None) -> None:
-        self._analyser = analyser
+        self._analyser = Analyser(analyser) if analyser else None
         self._spaced: dict[str, bool] = {}
 
     @classmethod
@@ -73,35 +143,54 @@ class EnglishCompounds:
         except (OSError, UnicodeDecodeError):
             return cls(None)
 
+    def warm(self) -> None:
+        """Start the analyser now, beside the pipeline (``ApertiumPairTranslator.warm``)."""
+        if self._analyser is not None:
+            try:
+                self._analyser.start()
+            except OSError:
+                self._analyser = None
+
+    def close(self) -> None:
+        if self._analyser is not None:
+            self._analyser.close()
+
     def spaced(self, chunks: list[list[str]]) -> list[list[str]]:
-        """``chunks`` with each compound Apertium would glue written with spaces."""
-        found = {m.group() for chunk in chunks for sentence in chunk if "-" in sentence
-                 for m in COMPOUND.finditer(sentence) if candidate(m.group())}
-        self._learn(sorted(found.difference(self._spaced)))
-        if not any(self._spaced.get(compound) for compound in found):
-            return chunks
-        return [[COMPOUND.sub(self._replacement, sentence) if "-" in sentence else sentence
-                 for sentence in chunk] for chunk in chunks]
+        """``chunks`` with each compound Apertium would glue written with spaces (only the
+        sentences that have one are scanned twice: a batch's spacing delays its start)."""
+        holding: list[tuple[int, int, list[str]]] = []
+        for c, chunk in enumerate(chunks):
+            for i, sentence in enumerate(chunk):
+                if "-" in sentence:
+                    words = [w for w in COMPOUND.findall(sentence) if candidate(w)]
+                    if words:
+                        holding.append((c, i, words))
+        self._learn(sorted({w for _, _, words in holding for w in words}
+                           .difference(self._spaced)))
+        result = chunks
+        for c, i, words in holding:
+            if any(self._spaced[w] for w in words):
+                if result is chunks:
+                    result = [list(chunk) for chunk in chunks]
+                result[c][i] = COMPOUND.sub(self._replacement, chunks[c][i])
+        return result
 
     def _replacement(self, match: re.Match[str]) -> str:
         word = match.group()
         return word.replace("-", " ") if self._spaced.get(word) else word
 
     def _learn(self, compounds: list[str]) -> None:
-        """Ask the analyser about new compounds, one a line; where it cannot answer,
-        they are kept as written (the output is then raw Apertium's)."""
+        """Ask the analyser about new compounds; where it cannot answer, they are kept as
+        written (the output is then raw Apertium's), and it is not asked again."""
         if not compounds:
             return
         answers: list[str] = []
         if self._analyser is not None:
             try:
-                result = subprocess.run(self._analyser, input="\n".join(compounds) + "\n",
-                                        capture_output=True, text=True, encoding="utf-8",
-                                        env=utf8_environment(), timeout=60, check=False)
-                if result.returncode == 0:
-                    answers = result.stdout.split("\n")[:len(compounds)]
-            except (OSError, subprocess.SubprocessError):
-                answers = []
+                answers = self._analyser.analyses(compounds)
+            except OSError:
+                self._analyser.close()
+                self._analyser = None
         if len(answers) != len(compounds):
             answers = [""] * len(compounds)
         for compound, analysis in zip(compounds, answers, strict=True):
