@@ -49,6 +49,17 @@ def export(out: Path, memory: TranslationMemory | None = None, glossary: Path | 
         return export_run(out, mem, glossary, entities=False)
 
 
+def exported_story(tmp_path: Path, text: str) -> Path:
+    """``text`` as articles/sud.txt, translated into English, its catalog exported."""
+    root = tmp_path / "articles"
+    root.mkdir()
+    (root / "sud.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    assert run(root, out, ["en"]).errors == []
+    export(out)
+    return out
+
+
 def entry_for(catalog: polib.POFile, text: str) -> polib.POEntry:
     found = [e for e in catalog if not e.obsolete and text in e.msgid]
     assert len(found) == 1, (text, [e.msgid for e in catalog])

@@ -17,7 +17,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from tests.po.conftest import catalog, export, review, run, tool
+from tests.po.conftest import catalog, export, exported_story, review, tool
 from tests.robustness.test_review_cases import LAWYER, LETTER, memory_pairs
 from translator.review.po.importer import import_run
 from translator.review.po.reading import CatalogError, read_catalog
@@ -30,12 +30,7 @@ ARTICLE = ("Журналист узнал о решении из письма. �
 @pytest.fixture
 def reviewed(tmp_path: Path) -> Path:
     """A Russian article translated into English, its catalog with two approved reviews."""
-    root = tmp_path / "articles"
-    root.mkdir()
-    (root / "sud.txt").write_text(ARTICLE, encoding="utf-8")
-    out = tmp_path / "out"
-    assert run(root, out, ["en"]).errors == []
-    export(out)
+    out = exported_story(tmp_path, ARTICLE)
     review(catalog(out, "en", "sud.po"), {"Адвокат считает": LAWYER, "Письмо пришло": LETTER})
     return out
 

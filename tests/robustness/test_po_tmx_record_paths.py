@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_cli
-from tests.po.conftest import RU_STORY, export, run
+from tests.po.conftest import RU_STORY, exported_story
 from tests.robustness.conftest import one_line
 from translator.core.errors import InputError
 from translator.run_record import RECORD_FILE, load
@@ -23,13 +23,7 @@ from translator.run_record import RECORD_FILE, load
 @pytest.fixture
 def story_run(tmp_path: Path) -> Path:
     """A Russian article translated into English, with its catalog."""
-    root = tmp_path / "articles"
-    root.mkdir()
-    (root / "sud.txt").write_text(RU_STORY, encoding="utf-8")
-    out = tmp_path / "out"
-    assert run(root, out, ["en"]).errors == []
-    export(out)
-    return out
+    return exported_story(tmp_path, RU_STORY)
 
 
 def tamper(out: Path, change) -> None:
