@@ -190,6 +190,25 @@ def test_a_report_over_a_run_record_or_the_glossary_is_refused(tmp_path, termbas
     assert glossary.read_text(encoding="utf-8") == "en,es\ncourt,tribunal\n"
 
 
+@pytest.mark.usefixtures("fake_engine")
+def test_a_report_over_an_article_of_the_run_is_refused(tmp_path, monkeypatch, capsys):
+    """The page may not take the place of a source the run read or a translation it wrote."""
+    source = tmp_path / "in" / "article.txt"
+    source.parent.mkdir()
+    source.write_text("The court fined him.\n", encoding="utf-8")
+    run = tmp_path / "run"
+    done = triglot(monkeypatch, capsys, "translate", source.parent, "--from", "en", "--to",
+                   "es", "--out", run)
+    assert done.code == 0, done.stderr
+    translation = run / "es" / "article.txt"
+    for article in (source, translation):
+        before = article.read_bytes()
+        done = triglot(monkeypatch, capsys, "report", run, "-o", article)
+        assert done.code == 2 and "is an input of this command" in one_line(done.stderr)
+        assert article.read_bytes() == before
+    assert triglot(monkeypatch, capsys, "report", run, "-o", tmp_path / "r.html").code == 0
+
+
 @pytest.fixture
 def pair(tmp_path: Path) -> tuple[Path, Path]:
     source = tmp_path / "article.txt"

@@ -50,7 +50,8 @@ def report(run_dir: Path, output: Path | None, glossary_path: Path | None,
 
 
 def _refuse_run_inputs(output: Path | None, run_dir: Path, glossary_path: Path | None) -> None:
-    """The page never replaces a run record (this run's or another's) nor the glossary."""
+    """The page never replaces a run record (this run's or another's), the glossary, nor
+    an article the run read or wrote."""
     from translator.core.atomic import refuse_input_as_output
     from translator.review.glossary_source import resolve_glossary
     from translator.run_record import RECORD_FILE
@@ -61,7 +62,23 @@ def _refuse_run_inputs(output: Path | None, run_dir: Path, glossary_path: Path |
         raise TriglotError(_("is the record of a translation run; not overwritten, choose "
                              "another output file"), output)
     record = run_dir / RECORD_FILE if run_dir.is_dir() else run_dir
-    refuse_input_as_output(output, [record, resolve_glossary(glossary_path)])
+    refuse_input_as_output(output, [record, resolve_glossary(glossary_path),
+                                    *_run_articles(record.parent)])
+
+
+def _run_articles(folder: Path) -> list[Path]:
+    """The sources and translations a run's record names (none if it cannot be read:
+    the report then says why)."""
+    from translator.run_record import load
+
+    try:
+        record = load(folder)
+    except TriglotError:
+        return []
+    return [path for doc in record.documents
+            for path in (folder / doc.source, Path(doc.abspath) if doc.abspath else None,
+                         *(folder / lang / doc.relpath for lang in doc.targets))
+            if path is not None]
 
 
 def counts_line(stats: ReportStats) -> str:
