@@ -111,13 +111,13 @@ def _dialect(root, path: Path) -> Dialect:
 
 
 def _refuse_entities(root, data: bytes, path: Path) -> None:
-    """A DOCTYPE declaring entities is refused: TBX needs none, and unresolved ones were
-    imported as literal ``&name;`` terms (resolved ones are XXE / "billion laughs")."""
-    dtd = root.getroottree().docinfo.internalDTD
-    names = [entity.name for entity in dtd.iterentities()] if dtd is not None else []
-    if names or b"<!ENTITY" in data:
-        at = data.find(b"<!ENTITY")
-        line = data[:at].count(b"\n") + 1 if at != -1 else 1
+    """Entities are refused (``translator.core.xml_entities``): unresolved ones were
+    imported as literal ``&name;`` terms."""
+    from translator.core.xml_entities import entities
+
+    found = entities(root, data)
+    if found is not None:
+        names, line = found
         message = _("line {line}: the DOCTYPE declares entities ({names}); TBX files must "
                     "not declare entities, remove the DOCTYPE") if names else _(
             "line {line}: the DOCTYPE declares entities; TBX files must not declare "

@@ -161,13 +161,14 @@ def read_units(path: Path) -> TMXContent:
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                              huge_tree=False, remove_comments=True)
     try:
-        root = etree.parse(str(path), parser).getroot()
+        data = path.read_bytes()
+        root = etree.fromstring(data, parser, base_url=str(path))
     except etree.XMLSyntaxError as exc:
         raise TMXError(_("not a TMX file: not well-formed XML ({error})").format(error=exc),
                        path) from None
     except OSError as exc:
         raise TMXError(_("cannot read: {reason}").format(reason=exc), path) from None
-    _refuse_entities(root, path)
+    _refuse_entities(root, data, path)
     if not isinstance(root.tag, str) or etree.QName(root).localname != "tmx":
         name = etree.QName(root).localname if isinstance(root.tag, str) else "?"
         raise TMXError(_("not a TMX file: the root element is <{name}>, not <tmx>").format(
@@ -193,25 +194,16 @@ def read_units(path: Path) -> TMXContent:
     return found
 
 
-def _refuse_entities(root, path: Path) -> None:
-    """Entities are refused, as in TBX: TMX needs none, and they are never resolved (no
-    XXE), so a segment holding one would lose its text silently."""
-    from lxml import etree
+def _refuse_entities(root, data: bytes, path: Path) -> None:
+    """Entities are refused, as in TBX (``translator.core.xml_entities``)."""
+    from translator.core.xml_entities import entities
 
-    dtd = root.getroottree().docinfo.internalDTD
-    declared = [entity.name for entity in dtd.iterentities()] if dtd is not None else []
-    used = list(root.iter(etree.Entity))
-    if not declared and not used:
-        return
-    line = used[0].sourceline if used else 1
-    if declared:
-        data = path.read_bytes()
-        at = data.find(b"<!ENTITY")
-        line = data[:at].count(b"\n") + 1 if at != -1 else line
-    names = ", ".join(dict.fromkeys(declared + [entity.name for entity in used]))
-    raise TMXError(_("line {line}: the DOCTYPE declares entities ({names}); TMX files must not "
-                     "declare entities, remove the DOCTYPE").format(line=line, names=names),
-                   path)
+    found = entities(root, data)
+    if found is not None:
+        names, line = found
+        raise TMXError(_("line {line}: the DOCTYPE declares entities ({names}); TMX files "
+                         "must not declare entities, remove the DOCTYPE").format(
+            line=line, names=", ".join(names)), path)
 
 
 def _lang(code: str | None) -> str | None:
