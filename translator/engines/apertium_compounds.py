@@ -21,7 +21,6 @@ and Apertium does not glue them, so only English sources are changed.
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import os
 import re
@@ -30,7 +29,7 @@ import subprocess
 import weakref
 from pathlib import Path
 
-from translator.engines.apertium_pipeline import utf8_environment
+from translator.engines.apertium_pipeline import stop_process, utf8_environment
 
 #: Bump when what is spaced changes: it is part of the Apertium cache key.
 COMPOUND_RULE = 1
@@ -83,8 +82,8 @@ class Analyser:
         if self._process is None:
             self._process = subprocess.Popen(
                 self._command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                stderr=subprocess.DEVNULL, env=utf8_environment())
-            self._finalizer = weakref.finalize(self, _stop, self._process)
+                stderr=subprocess.DEVNULL, env=utf8_environment(), start_new_session=True)
+            self._finalizer = weakref.finalize(self, stop_process, self._process)
 
     def analyses(self, words: list[str]) -> list[str]:
         """One analysis per word (one a line); raises OSError if the analyser fails."""
@@ -116,17 +115,6 @@ class Analyser:
         if self._finalizer is not None:
             self._finalizer()
         self._process = self._finalizer = None
-
-
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    with contextlib.suppress(OSError):
-        if process.stdin is not None:
-            process.stdin.close()
-    try:
-        process.wait(timeout=2)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
 
 
 class EnglishCompounds:

@@ -56,8 +56,9 @@ def utf8_environment() -> dict[str, str]:
     return env
 
 
-def _stop(process: subprocess.Popen[bytes], stderr: IO[bytes]) -> None:
-    """End the pipeline: close its input, then kill its process group if it lingers."""
+def stop_process(process: subprocess.Popen[bytes], stderr: IO[bytes] | None = None) -> None:
+    """End a program started in a session of its own (a pipeline, the analyser): close
+    its input, then kill its process group if it lingers."""
     if process.poll() is None:
         try:
             if process.stdin is not None:
@@ -360,7 +361,7 @@ class _Warm:
         if self.process is not None:
             self.close()
             self.retired = False
-        self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 (closed by _stop)
+        self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 (closed by stop_process)
         try:
             self.process = subprocess.Popen(
                 ["bash", "-c", self.command, *_MODE_ARGS], stdin=subprocess.PIPE,
@@ -368,7 +369,7 @@ class _Warm:
                 start_new_session=True)
         except OSError as exc:
             raise ModelError(_("cannot run apertium: {error}").format(error=exc)) from None
-        self._finalizer = weakref.finalize(self, _stop, self.process, self._stderr)
+        self._finalizer = weakref.finalize(self, stop_process, self.process, self._stderr)
         return self.process
 
 
