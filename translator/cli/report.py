@@ -62,8 +62,9 @@ def _refuse_run_inputs(output: Path | None, run_dir: Path, glossary_path: Path |
         raise TriglotError(_("is the record of a translation run; not overwritten, choose "
                              "another output file"), output)
     record = run_dir / RECORD_FILE if run_dir.is_dir() else run_dir
-    refuse_input_as_output(output, [record, resolve_glossary(glossary_path),
-                                    *_run_articles(record.parent)])
+    if output.exists():  # only an existing file can be one of them: the record read once
+        refuse_input_as_output(output, [record, resolve_glossary(glossary_path),
+                                        *_run_articles(record.parent)])
 
 
 def _run_articles(folder: Path) -> list[Path]:
