@@ -74,3 +74,15 @@ def test_a_name_the_sentence_calls_a_newspaper_is_an_organisation(text, outlet):
 def test_a_place_before_the_word_newspaper_stays_a_place():
     found = dict(_found("The Moscow newspaper Vedomosti wrote about Alyona Popova."))
     assert found["Moscow"] == "LOC" and found["Alyona Popova"] == "PER"
+
+
+@pytest.mark.parametrize(("text", "law"), [
+    ("Regulators said the exchange broke the Bank Secrecy Act last year.", "Bank Secrecy Act"),
+    ("Lawmakers debated changes to the Patriot Act on Monday.", "Patriot Act"),
+])
+def test_a_name_headed_by_act_names_a_law_whatever_institution_word_it_holds(text, law):
+    assert (law, "MISC") in _found(text)
+
+
+def test_an_institution_named_after_its_head_word_stays_an_organisation():
+    assert ("Bank of Russia", "ORG") in _found("Officials of the Bank of Russia met on Friday.")

@@ -250,10 +250,18 @@ def _opening(sentence: str, start: int) -> bool:
 _SEPARATOR = re.compile(r": | [-–—|] |…\)? ")
 
 
+#: Head nouns of the names of laws and treaties: "Bank Secrecy Act" names a law (MISC),
+#: whatever institution word it holds ("Bank").
+LAW_HEADS = frozenset({"act", "acts", "code", "treaty", "convention", "directive",
+                       "amendment", "agreement", "accord", "accords", "charter"})
+
+
 def retype(words: list[str], label: str) -> str:
     """The type the evidence supports; the model's label when nothing speaks against it."""
     from translator.entities.names import is_first_name, is_russian_name
 
+    if len(words) > 1 and words[-1].lower() in LAW_HEADS:
+        return "MISC"
     for word in reversed(words):
         kind = _institution(word)
         if kind and len(words) > 1:
