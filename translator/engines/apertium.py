@@ -11,7 +11,8 @@ transfer rule reaches across two sentences. The numbered separators are read
 back to map outputs one to one; a batch whose separators come back wrong is
 split in halves and retried, so a sentence is never shifted onto another's
 translation. English hyphenated compounds Apertium would glue go to it spaced
-(``apertium_compounds``).
+(``apertium_compounds``); the blanks of words it drops and the capital it gives the
+word after an opening name are mended in its output (``apertium_mends``).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from translator.core.errors import ModelError
 from translator.core.i18n import N_, _
 from translator.document import CODE_RE
 from translator.engines.apertium_compounds import COMPOUND_RULE, EnglishCompounds
+from translator.engines.apertium_mends import MEND_RULE, mend
 from translator.engines.apertium_pipeline import ApertiumPipeline, wblank_mode_command
 from translator.engines.base import DecodingOptions, LoadOptions
 
@@ -42,7 +44,6 @@ _SEPARATOR = re.compile(r"<triglot:(\d+)>\n")
 _STREAM_TOKEN = re.compile(r"(?P<plain>[^\\\[]+|\\\Z)|\\(?P<escaped>.)"
                            r"|\[(?P<blank>(?:\\.|\\\Z|[^\]\\])*)(?:\]|\Z)", re.DOTALL)
 _UNESCAPE = re.compile(r"\\(.)", re.DOTALL)
-_SPACES = re.compile(r"[ \t]{2,}")
 _MODE = re.compile(r"^([a-z]{3})-([a-z]{3})$")
 #: Words per chunk of a batch. Each chunk gets a fresh tagger (so a chunk translates the
 #: same whatever ran before); a start costs 3.5 ms, so chunks stay large: on 4,000 WMT
@@ -179,11 +180,6 @@ def parse_stream(stream: str) -> list[tuple[int | None, str]]:
     return pieces
 
 
-def tidy(text: str) -> str:
-    """Apertium leaves a space where it drops a word ("He said" -> " Dijo")."""
-    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.strip().split("\n"))
-
-
 class ApertiumPairTranslator:
     """One Apertium mode (``eng-spa``), its pipeline started once and kept running."""
 
@@ -279,9 +275,10 @@ class ApertiumPairTranslator:
         pieces = parse_stream(output)
         numbers = [number for number, _ in pieces[:-1]]
         if numbers == list(range(len(sentences))) and not pieces[-1][1].strip():
-            return [tidy(text) for _, text in pieces[:-1]]
+            return [mend(sentence, text)
+                    for sentence, (_, text) in zip(sentences, pieces[:-1], strict=True)]
         if len(sentences) == 1:  # separator lost: the whole output is this one sentence
-            return [tidy("".join(text for _, text in pieces))]
+            return [mend(sentences[0], "".join(t for _, t in pieces))]
         half = len(sentences) // 2
         return self._again(sentences[:half]) + self._again(sentences[half:])
 
@@ -378,5 +375,6 @@ class ApertiumEngine:
 
     def cache_key(self, load: LoadOptions, decoding: DecodingOptions) -> str:
         """Rule-based: no beam, precision or length limit changes its output; how triglot
-        prepares its input (``apertium_compounds``) does."""
-        return f"apertium:compounds={COMPOUND_RULE}"
+        prepares its input (``apertium_compounds``) and mends its output
+        (``apertium_mends``) does."""
+        return f"apertium:compounds={COMPOUND_RULE}:mends={MEND_RULE}"

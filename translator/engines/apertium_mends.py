@@ -1,0 +1,112 @@
+"""Apertium's output mended where its transfer leaves marks the source does not have.
+
+**Blanks of dropped words.** Transfer drops the words the other language does without
+("he said" -> "dijo", '"We will appeal"' -> '"Apelaremos"') but keeps the blanks on
+either side of them, so the output has two blanks in a row, a blank after an opening
+quote or bracket ('" Apelaremos,"'), or one before a comma or a closing quote ("una
+víctima ,"). Each is closed up unless the source itself writes a blank there. Straight
+quotes open and close in turn; the ambiguous apostrophe is left alone.
+
+**The capital after a copied opening word.** Transfer capitalises the first chunk a
+rule translates after a sentence starts. Words it does not know (most names) pass
+through no rule, so in a sentence that opens with one the capital lands on the next
+word: "Koroteev said the ruling was unfair" -> "Koroteev Dijo el gobernante...", and
+from Spanish "Sobyanin Did not answer". When a translation opens with the same words
+as its source and the next source word is lower-case, the output's next word loses a
+capital that is only at its first letter ("Dijo" -> "dijo"; "OTAN" stays). It stays
+when the word is in the source as written ("luciendo Valentino"), or when a capital
+follows in the next few source words (transfer reorders within a chunk and could move
+a translated name up: "Rangers host Rapid Vienna" -> "Rangers Viena Rápida").
+
+Measured with ``apertium -u`` on real news (sentences changed): WMT19 English into
+Spanish, the capital in 85 of 1,997 and the blanks at marks in 93; the first 3,000
+WMT13 Spanish sentences into English, 39 and 53. FLORES dev: 34 and 27 of 997 into
+Spanish, 19 and 27 into English.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Bump when what is mended changes: it is part of the Apertium cache key.
+MEND_RULE = 1
+#: Source words after the copied ones that must hold no capital (see above).
+NEAR = 3
+_BLANKS = re.compile(r"[ \t]{2,}")
+#: Marks that close what comes before them, and that open what follows them.
+CLOSING, OPENING = ",.;:!?)]}»”", "([{«“¿¡"
+_TOKEN = re.compile(r"\S+")
+#: A token's word: what is left once leading and trailing punctuation are taken off.
+_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
+
+
+def mend(source: str, output: str) -> str:
+    """One sentence of Apertium's output, each line's blanks and first capital mended."""
+    lines = [_BLANKS.sub(" ", line).strip() for line in output.strip().split("\n")]
+    return mend_first_capital(source, close_up(source, "\n".join(lines)))
+
+
+def close_up(source: str, output: str) -> str:
+    """``output`` without the blanks at marks that ``source`` never has (see above)."""
+    for mark in CLOSING:
+        before = re.compile(rf"(?<=\S) (?={re.escape(mark)})")
+        if mark in output and not before.search(source):
+            output = before.sub("", output)
+    for mark in OPENING:
+        if mark in output and not _has_blank_after(source, mark):
+            output = re.sub(rf"((?:(?<=\s)|^){re.escape(mark)}) (?=\S)", r"\1", output)
+    return _close_up_straight_quotes(source, output)
+
+
+def _has_blank_after(text: str, mark: str) -> bool:
+    return re.search(rf"(?:(?<=\s)|^){re.escape(mark)} ", text) is not None
+
+
+def _quote_blanks(text: str) -> tuple[list[int], list[int]]:
+    """Positions of the blanks inside straight quotes: after each opening one (1st,
+    3rd...; at the start or after a blank) and before each closing one (not before a
+    letter); none when the quotes do not pair up."""
+    quotes = [m.start() for m in re.finditer('"', text)]
+    if len(quotes) % 2:
+        return [], []
+    after = [q + 1 for q in quotes[::2]
+             if text[q + 1:q + 2] == " " and (q == 0 or text[q - 1].isspace())]
+    before = [q - 1 for q in quotes[1::2]
+              if q and text[q - 1] == " " and not text[q + 1:q + 2].isalnum()]
+    return after, before
+
+
+def _close_up_straight_quotes(source: str, output: str) -> str:
+    after, before = _quote_blanks(output)
+    kept_after, kept_before = _quote_blanks(source)
+    drop = (after if not kept_after else []) + (before if not kept_before else [])
+    for position in sorted(drop, reverse=True):
+        output = output[:position] + output[position + 1:]
+    return output
+
+
+def mend_first_capital(source: str, output: str) -> str:
+    """``output`` with the leaked capital after its copied opening words lowered."""
+    words = source.split()
+    tokens = list(_TOKEN.finditer(output))
+    copied = 0
+    while copied < min(len(words), len(tokens)) and words[copied] == tokens[copied][0]:
+        copied += 1
+    if copied == 0 or copied >= min(len(words), len(tokens)):
+        return output
+    if not words[copied][:1].islower() or any(
+            _starts_upper(word) for word in words[copied + 1:copied + 1 + NEAR]):
+        return output
+    token = tokens[copied]
+    word = _WORD.match(token[0])
+    if word is None or not word[0][:1].isupper() or not word[0][1:].islower():
+        return output
+    if re.search(rf"(?<!\w){re.escape(word[0])}(?!\w)", source):
+        return output
+    start = token.start()
+    return output[:start] + output[start].lower() + output[start + 1:]
+
+
+def _starts_upper(word: str) -> bool:
+    found = _WORD.search(word)
+    return found is not None and found[0][:1].isupper()
