@@ -27,14 +27,17 @@ Spanish, 19 and 27 into English.
 from __future__ import annotations
 
 import re
+from functools import partial
 
 #: Bump when what is mended changes: it is part of the Apertium cache key.
 MEND_RULE = 1
 #: Source words after the copied ones that must hold no capital (see above).
 NEAR = 3
 _BLANKS = re.compile(r"[ \t]{2,}")
-#: Marks that close what comes before them, and that open what follows them.
-CLOSING, OPENING = ",.;:!?)]}»”", "([{«“¿¡"
+#: A blank before a mark that closes what comes before it (after a word), and after
+#: one that opens what follows it (at the start or after a blank); group 1 is the mark.
+_BEFORE_CLOSING = re.compile(r" ([,.;:!?)\]}»”])")
+_AFTER_OPENING = re.compile(r"([(\[{«“¿¡]) ")
 _TOKEN = re.compile(r"\S+")
 #: A token's word: what is left once leading and trailing punctuation are taken off.
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
@@ -48,18 +51,26 @@ def mend(source: str, output: str) -> str:
 
 def close_up(source: str, output: str) -> str:
     """``output`` without the blanks at marks that ``source`` never has (see above)."""
-    for mark in CLOSING:
-        before = re.compile(rf"(?<=\S) (?={re.escape(mark)})")
-        if mark in output and not before.search(source):
-            output = before.sub("", output)
-    for mark in OPENING:
-        if mark in output and not _has_blank_after(source, mark):
-            output = re.sub(rf"((?:(?<=\s)|^){re.escape(mark)}) (?=\S)", r"\1", output)
-    return _close_up_straight_quotes(source, output)
+    for blank in (_BEFORE_CLOSING, _AFTER_OPENING):
+        if blank.search(output):
+            kept = {found[1] for found in blank.finditer(source) if _at_mark(found)}
+            output = blank.sub(partial(_closed, kept), output)
+    return _close_up_straight_quotes(source, output) if '"' in output else output
 
 
-def _has_blank_after(text: str, mark: str) -> bool:
-    return re.search(rf"(?:(?<=\s)|^){re.escape(mark)} ", text) is not None
+def _closed(kept: set[str], found: re.Match[str]) -> str:
+    """A blank-and-mark match as the mend leaves it: the mark alone, unless the source
+    writes the blank there too (``kept``) or the mark is not where it closes or opens."""
+    return found[1] if found[1] not in kept and _at_mark(found) else found[0]
+
+
+def _at_mark(found: re.Match[str]) -> bool:
+    """Whether a blank-and-mark match stands where the mark closes (after a word) or
+    opens (at the start or after a blank)."""
+    start, text = found.start(), found.string
+    if found.re is _AFTER_OPENING:
+        return start == 0 or text[start - 1].isspace()
+    return start > 0 and not text[start - 1].isspace()
 
 
 def _quote_blanks(text: str) -> tuple[list[int], list[int]]:
@@ -87,6 +98,9 @@ def _close_up_straight_quotes(source: str, output: str) -> str:
 
 def mend_first_capital(source: str, output: str) -> str:
     """``output`` with the leaked capital after its copied opening words lowered."""
+    opening = source.split(maxsplit=1)
+    if not opening or not output.startswith(opening[0]):  # most translations
+        return output
     words = source.split()
     tokens = list(_TOKEN.finditer(output))
     copied = 0
