@@ -29,7 +29,7 @@ from translator.core.errors import ModelError
 from translator.core.i18n import N_, _
 from translator.document import CODE_RE
 from translator.engines.apertium_compounds import COMPOUND_RULE, EnglishCompounds
-from translator.engines.apertium_mends import MEND_RULE, mend
+from translator.engines.apertium_mends import MEND_RULE, LowerCaseWords, mend_all
 from translator.engines.apertium_pipeline import ApertiumPipeline, wblank_mode_command
 from translator.engines.base import DecodingOptions, LoadOptions
 
@@ -197,6 +197,9 @@ class ApertiumPairTranslator:
         self.persistent = wblank_mode_command() is not None
         #: English compounds Apertium would glue, spaced (``apertium_compounds``)
         self._compounds = EnglishCompounds.for_mode(mode) if source == "en" else None
+        #: which target words lose a capital transfer leaked (``apertium_mends``); its
+        #: analyser starts with the first question, which many runs never ask
+        self._lower_case = LowerCaseWords.for_mode(mode)
         self._pipeline: ApertiumPipeline | None = None
         self._side: ApertiumPipeline | None = None  # retries while batches stream (_again)
         #: Announced batches (``upcoming``) with their chunks, and their outputs as they come.
@@ -211,6 +214,7 @@ class ApertiumPairTranslator:
                 pipeline.close()
         if self._compounds is not None:
             self._compounds.close()
+        self._lower_case.close()
         self._pipeline = self._side = None
 
     def warm(self) -> None:
@@ -275,10 +279,10 @@ class ApertiumPairTranslator:
         pieces = parse_stream(output)
         numbers = [number for number, _ in pieces[:-1]]
         if numbers == list(range(len(sentences))) and not pieces[-1][1].strip():
-            return [mend(sentence, text)
-                    for sentence, (_, text) in zip(sentences, pieces[:-1], strict=True)]
+            return mend_all(sentences, [text for _, text in pieces[:-1]], self._lower_case)
         if len(sentences) == 1:  # separator lost: the whole output is this one sentence
-            return [mend(sentences[0], "".join(t for _, t in pieces))]
+            return mend_all(sentences, ["".join(text for _, text in pieces)],
+                            self._lower_case)
         half = len(sentences) // 2
         return self._again(sentences[:half]) + self._again(sentences[half:])
 
