@@ -11,6 +11,7 @@ from translator.engines.apertium_mends import (
     LowerCaseWords,
     leaked_capital,
     mend_all,
+    open_question,
     written_lower,
 )
 from translator.engines.base import DecodingOptions, LoadOptions
@@ -91,9 +92,11 @@ def test_the_word_that_may_hold_a_leaked_capital():
     assert leak("<g1>Popova</g1> said it", "<g1>Popova</g1> Lo dijo") == "Lo"
     # two copied words, the second lower-case but unknown to Apertium
     assert leak("Hazard outran the defence", "Hazard outran La defensa") == "La"
+    assert leak("<x1/> and <x2/>", "<x1/> Y <x2/>") == "Y"                    # one letter
+    assert leak("<x1/> (to clone it)", "<x1/> (Para clonarlo)") == "Para"     # a bracket
     assert leak("Moscow said it", "Moscú lo dijo") is None                   # nothing copied
     assert leak("Koroteev Sergeyevich said it", "Koroteev Sergeyevich dijo") is None
-    assert leak("Koroteev and NATO met", "Koroteev Y OTAN") is None          # not title case
+    assert leak("Koroteev meets NATO", "Koroteev OTAN reunida") is None      # not title case
     assert leak("Koroteev, who met Navalny", "Koroteev, Navalny") is None    # in the source
     assert leak("Koroteev", "Koroteev") is None                              # nothing follows
     assert leak("Koroteev Said it", "Koroteev Dijo") is None                 # source capital
@@ -133,3 +136,32 @@ def test_blanks_the_source_does_not_have_are_closed_up(source, output, mended):
 ])
 def test_blanks_the_source_has_or_that_cannot_be_placed_are_kept(source, output):
     assert mend_all([source], [output]) == [output]
+
+
+@needs_apertium
+def test_spanish_questions_open_with_the_mark_apertium_never_writes():
+    sentences = ["Why did the court reject the lawsuit?",
+                 'She asked: "Will the cameras stay?"',
+                 "The court rejected it."]
+    raw = [raw_apertium("eng-spa", s) for s in sentences]
+    assert not any("¿" in r for r in raw)
+    ours = translate("en", "es", sentences)
+    assert ours[0].startswith("¿") and ours[0].endswith("?")
+    assert '"¿' in ours[1]
+    assert ours[2] == raw[2]
+    assert [o.replace("¿", "").replace(" ", "") for o in ours] == [
+        r.replace(" ", "") for r in raw]  # nothing else changed
+    assert translate("es", "en", ["¿Por qué la corte rechazó la demanda?"])[0][0] != "¿"
+
+
+@pytest.mark.parametrize(("source", "output", "mended"), [
+    ("Why not?", "Por qué no?", "¿Por qué no?"),
+    ("What's innate?", "Qué es innato?", "¿Qué es innato?"),
+    ('He said: "Are you coming?"', 'Dijo: "Estás viniendo?"', 'Dijo: "¿Estás viniendo?"'),
+    ('"Do you think so?', '" Piensas tan?', '" ¿Piensas tan?'),
+    ("So where is it now?", "Así que dónde es ahora?", "Así que dónde es ahora?"),  # inside
+    ("He asked why.", "Preguntó por qué.", "Preguntó por qué."),  # no question mark
+    ("Why?", "¿Por qué?", "¿Por qué?"),  # already opened
+])
+def test_where_the_opening_question_mark_goes(source, output, mended):
+    assert open_question(source, output) == mended

@@ -279,12 +279,15 @@ class ApertiumPairTranslator:
         pieces = parse_stream(output)
         numbers = [number for number, _ in pieces[:-1]]
         if numbers == list(range(len(sentences))) and not pieces[-1][1].strip():
-            return mend_all(sentences, [text for _, text in pieces[:-1]], self._lower_case)
+            return self._mended(sentences, [text for _, text in pieces[:-1]])
         if len(sentences) == 1:  # separator lost: the whole output is this one sentence
-            return mend_all(sentences, ["".join(text for _, text in pieces)],
-                            self._lower_case)
+            return self._mended(sentences, ["".join(text for _, text in pieces)])
         half = len(sentences) // 2
         return self._again(sentences[:half]) + self._again(sentences[half:])
+
+    def _mended(self, sentences: list[str], outputs: list[str]) -> list[str]:
+        spanish = (self.source, self.target) == ("en", "es")
+        return mend_all(sentences, outputs, self._lower_case, spanish)
 
     def _again(self, sentences: list[str]) -> list[str]:
         """Part of a chunk translated again by itself; while announced batches still

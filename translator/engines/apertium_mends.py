@@ -11,18 +11,28 @@ quotes open and close in turn; the ambiguous apostrophe is left alone.
 rule translates after a sentence starts. Words it does not know (most names) pass
 through no rule, so in a sentence that opens with one the capital lands on the next
 word: "Koroteev said the ruling was unfair" -> "Koroteev Dijo el gobernante...", and
-from Spanish "Sobyanin Did not answer". When a translation opens with the same words
-as its source and the next source word is lower-case, the output's next word loses a
-capital that is only at its first letter ("Dijo" -> "dijo"; "OTAN" stays) if the
-target language writes it in lower case: Apertium's own analyser of that language
-knows the word in lower case, never as a name (``LowerCaseWords``). So "Viena", a
-name transfer moved up ("Rangers host Rapid Vienna" -> "Rangers Viena Rápida"), and
-English "Russian" or "November" keep theirs.
+from Spanish "Sobyanin Did not answer". A fragment that opens in lower case (the rest
+of a list item after its code: "(to clone this repository)") gets a capital too. So
+the first word after the opening words a translation copied from its source, or the
+first word of a fragment's translation, loses a capital that is only at its first
+letter ("Dijo" -> "dijo", "Y" -> "y"; "OTAN" stays) when the source word there is in
+lower case and the target language writes the word in lower case: Apertium's own
+analyser of that language knows it in lower case, never as a name
+(``LowerCaseWords``). So "Viena", a name transfer moved up ("Rangers host Rapid
+Vienna" -> "Rangers Viena Rápida"), and English "Russian" or "November" keep theirs.
+
+**The opening question mark.** Spanish opens a question with "¿", which Apertium
+never writes ("Why not?" -> "Por qué no?"). From English, a question whose first word
+is a question word ("why", "did", "can"...) gets one where it starts: at the start of
+the sentence, or just inside its last opening quote ('She asked: "Will it stay?"').
+A question that starts inside a sentence without a quote is left as it is: where it
+starts is not known.
 
 Measured with ``apertium -u`` on real news (sentences changed): WMT19 English into
-Spanish, the capital in 114 of 1,997 and the blanks at marks in 93; the first 3,000
-WMT13 Spanish sentences into English, 46 and 53. FLORES dev: 38 and 27 of 997
-into Spanish, 21 and 27 into English.
+Spanish, the capital in 119 of 1,997 and the blanks at marks in 93; the first 3,000
+WMT13 Spanish sentences into English, 47 and 53. FLORES dev: 42 and 27 of 997
+into Spanish, 22 and 27 into English. The question mark: 19 of the 43 WMT19 questions
+(the others start inside a sentence, or with a word that is not a question word).
 """
 
 from __future__ import annotations
@@ -41,17 +51,33 @@ _BLANKS = re.compile(r"[ \t]{2,}")
 #: one that opens what follows it (at the start or after a blank); group 1 is the mark.
 _BEFORE_CLOSING = re.compile(r" ([,.;:!?)\]}»”])")
 _AFTER_OPENING = re.compile(r"([(\[{«“¿¡]) ")
+#: English words a question opens with ("Why ...?", "Did you ...?").
+QUESTION_WORDS = frozenset({
+    "what", "who", "whom", "whose", "why", "how", "when", "where", "which",
+    "is", "are", "was", "were", "am", "do", "does", "did", "has", "have", "had",
+    "can", "could", "will", "would", "shall", "should", "may", "might", "must",
+    # the part before the apostrophe of "isn't", "don't", "won't"...
+    "isn", "aren", "wasn", "weren", "don", "doesn", "didn", "hasn", "haven", "hadn",
+    "couldn", "won", "wouldn", "shouldn"})
+#: A question's last mark, before any closing quotes or brackets.
+_ASKS = re.compile(r"\?[\"”’'»)\]]*\s*$")
+#: What may stand before a question's first word: opening quotes and brackets.
+_OPENERS = "\"“‘'«(["
 _TOKEN = re.compile(r"\S+")
 #: A token's word: what is left once leading and trailing punctuation are taken off.
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
 
 
 def mend_all(sources: Sequence[str], outputs: Sequence[str],
-             lower_case: LowerCaseWords | None = None) -> list[str]:
-    """Apertium's output for each of ``sources``, its blanks and first capital mended;
-    without ``lower_case`` no capital is changed."""
+             lower_case: LowerCaseWords | None = None, spanish: bool = False) -> list[str]:
+    """Apertium's output for each of ``sources``, its blanks and first capital mended
+    (without ``lower_case`` no capital is changed), and, from English into Spanish
+    (``spanish``), its questions opened with "¿"."""
     mended = [close_up(source, tidy(output)) for source, output in zip(
         sources, outputs, strict=True)]
+    if spanish:
+        mended = [open_question(source, output) for source, output in zip(
+            sources, mended, strict=True)]
     leaks = [leaked_capital(source, output) for source, output in zip(
         sources, mended, strict=True)]
     lower = lower_case.answers(leak[0] for leak in leaks if leak) if lower_case else {}
@@ -112,23 +138,78 @@ def _close_up_straight_quotes(source: str, output: str) -> str:
     return output
 
 
+def open_question(source: str, output: str) -> str:
+    """``output`` with the "¿" Spanish opens a question with, which Apertium never
+    writes, where the English ``source`` opens its question with a question word: at the
+    start ("Why not?" -> "¿Por qué no?") or just inside its last opening quote ('He
+    said: "Are you coming?"' -> 'Dijo: "¿Estás viniendo?"')."""
+    if "¿" in output or not _ASKS.search(source) or not _ASKS.search(output):
+        return output
+    if _question_word_at(source, 0):
+        return _insert_after_openers(output, 0)
+    quotes = _opening_quotes(source)
+    if quotes and _question_word_at(source, quotes[-1] + 1):
+        kind = source[quotes[-1]]
+        ours = [q for q in _opening_quotes(output) if output[q] == kind]
+        theirs = [q for q in quotes if source[q] == kind]
+        if len(ours) == len(theirs):
+            return _insert_after_openers(output, ours[-1] + 1)
+    return output
+
+
+def _question_word_at(text: str, position: int) -> bool:
+    word = _WORD.search(text, position)
+    if word is None or text[position:word.start()].strip(_OPENERS + " "):
+        return False
+    return re.split("['’]", word[0].lower())[0] in QUESTION_WORDS
+
+
+def _insert_after_openers(text: str, position: int) -> str:
+    while position < len(text) and (text[position] in _OPENERS or text[position] == " "):
+        position += 1
+    return text[:position] + "¿" + text[position:]
+
+
+def _opening_quotes(text: str) -> list[int]:
+    """Where quotes open: “ and «, and every other straight quote (1st, 3rd...)."""
+    straight = [m.start() for m in re.finditer('"', text)][::2]
+    return sorted(straight + [m.start() for m in re.finditer("[“«]", text)])
+
+
 def leaked_capital(source: str, output: str) -> re.Match[str] | None:
-    """The word of ``output`` that may hold the capital transfer leaked after its copied
-    opening words (see above), or None."""
+    """The word of ``output`` that may hold a capital transfer gave it where the source
+    has none (see above): the first word after the opening words it copied, or the first
+    word of a fragment, a source that opens in lower case ("(to clone it)" gives
+    "(Para clonarlo)"); None when there is none."""
     opening = source.split(maxsplit=1)
-    if not opening or not output.startswith(opening[0]):  # most translations
+    if not opening:
         return None
+    if not output.startswith(opening[0]):  # most translations: nothing copied
+        first = _WORD.search(opening[0])
+        if first is None or not first[0].islower():  # most sources open with a capital
+            return None
+        return _title_word(source, output, _TOKEN.search(output))
     words = source.split()
     tokens = list(_TOKEN.finditer(output))
     copied = 0
     while copied < min(len(words), len(tokens)) and words[copied] == tokens[copied][0]:
         copied += 1
-    if copied == 0 or copied >= min(len(words), len(tokens)):
+    if copied >= min(len(words), len(tokens)):
         return None
-    if not words[copied][:1].islower():
+    next_word = _WORD.search(words[copied])  # past a bracket or quote before it
+    if next_word is None or not next_word[0][:1].islower():
         return None
-    word = _WORD.match(output, tokens[copied].start(), tokens[copied].end())
-    if word is None or not word[0][:1].isupper() or not word[0][1:].islower():
+    return _title_word(source, output, tokens[copied])
+
+
+def _title_word(source: str, output: str, token: re.Match[str] | None) -> re.Match[str] | None:
+    """The word of ``token`` if it is capitalised at its first letter only and the source
+    does not have it as written."""
+    if token is None:
+        return None
+    word = _WORD.search(output, token.start(), token.end())
+    if word is None or not word[0][:1].isupper() or not (len(word[0]) == 1
+                                                         or word[0][1:].islower()):
         return None
     if re.search(rf"(?<!\w){re.escape(word[0])}(?!\w)", source):
         return None  # a word the source has as written
