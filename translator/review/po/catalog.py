@@ -21,6 +21,8 @@ flag. Only reviewed translations from the translation memory come in unflagged.
 from __future__ import annotations
 
 import copy
+import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -28,7 +30,7 @@ from typing import TYPE_CHECKING
 from translator import __version__
 from translator.core.i18n import N_, _
 from translator.core.languages import LANGUAGES
-from translator.review.po.ids import fold_space
+from translator.review.po.ids import fold_space, same_sentence
 from translator.review.po.writing import has_translation
 
 if TYPE_CHECKING:
@@ -89,9 +91,18 @@ def is_reviewed(entry: polib.POEntry) -> bool:
     return has_translation(entry) and FUZZY not in entry.flags
 
 
+def same_language(value: str | None, lang: str) -> bool:
+    """Whether a header's ``Language`` is ``lang``: gettext's locale forms (``es_ES``,
+    ``es-419``, ``sr@latin``, ``es_ES.UTF-8``), as Poedit or Weblate set them, name it too; an
+    empty or missing field says nothing, and the catalog's folder decides, as for gettext."""
+    return not value or re.split(r"[_\-.@]", value.strip(), maxsplit=1)[0].lower() == lang
+
+
 def header(info: CatalogInfo, stamp: str, old: dict[str, str] | None = None) -> dict[str, str]:
-    """Header fields: those a person set are kept; those triglot owns are set."""
+    """Header fields: those a person set are kept; those triglot owns are set (``Language``
+    as a person's tool wrote it, while it names the catalog's language)."""
     old = old or {}
+    kept_language = old.get("Language", "").strip()
     language = LANGUAGES[info.target_lang]
     fields = {
         "Project-Id-Version": old.get("Project-Id-Version") or info.relpath,
@@ -103,7 +114,8 @@ def header(info: CatalogInfo, stamp: str, old: dict[str, str] | None = None) -> 
     }
     fields.update({key: value for key, value in old.items() if key not in fields})
     fields.update({
-        "Language": info.target_lang,
+        "Language": kept_language if kept_language and same_language(
+            kept_language, info.target_lang) else info.target_lang,
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
@@ -170,18 +182,24 @@ def merge_entries(old: polib.POFile | None, messages: list[Message]
 def match_entries(old_active: list[polib.POEntry], old_obsolete: list[polib.POEntry],
                   messages: list[Message]) -> dict[int, tuple[polib.POEntry, bool]]:
     """For each message index, the old entry it continues and whether the sentence is the same."""
-    by_context = {e.msgctxt: e for e in old_active}
-    gone_by_context = {e.msgctxt: e for e in old_obsolete}
+    by_context: dict[str | None, list[polib.POEntry]] = defaultdict(list)
+    for entry in old_active + old_obsolete:  # active ones first
+        by_context[entry.msgctxt].append(entry)
     pairs: dict[int, tuple[polib.POEntry, bool]] = {}
     taken: set[int] = set()
+    # Word for word first: sentences that differ only in their spaces share a context.
     for index, message in enumerate(messages):
-        for pool in (by_context, gone_by_context):
-            entry = pool.get(message.context)
-            if (entry is not None and id(entry) not in taken
-                    and fold_space(entry.msgid) == fold_space(message.source)):
-                pairs[index] = (entry, True)
-                taken.add(id(entry))
-                break
+        entry = next((e for e in by_context[message.context]
+                      if e.msgid == message.source and id(e) not in taken), None)
+        if entry is not None:
+            pairs[index] = (entry, True)
+            taken.add(id(entry))
+    for index, message in enumerate(messages):
+        entry = None if index in pairs else same_sentence(
+            by_context[message.context], message.source, taken)
+        if entry is not None:
+            pairs[index] = (entry, True)
+            taken.add(id(entry))
     position = {id(e): k for k, e in enumerate(old_active)}
     # Changed sentences: first among the old entries between the same unchanged neighbours,
     # then anywhere in the old catalog.

@@ -114,14 +114,14 @@ def serialise(catalog) -> str:
 
 def check_owner(catalog, info: CatalogInfo, path: Path) -> None:
     """A catalog must be the one of this article and language (not one copied over it)."""
-    from translator.review.po.catalog import ARTICLE_FIELD
+    from translator.review.po.catalog import ARTICLE_FIELD, same_language
 
     article = catalog.metadata.get(ARTICLE_FIELD)
     language = catalog.metadata.get("Language")
     if article is not None and article != info.relpath:
         raise TriglotError(_("this catalog belongs to the article {article}, not "
                              "{expected}").format(article=article, expected=info.relpath), path)
-    if language is not None and language != info.target_lang:
+    if not same_language(language, info.target_lang):
         raise TriglotError(_("this catalog is in language '{language}', but its folder is for "
                              "'{expected}'").format(language=language,
                                                     expected=info.target_lang), path)

@@ -13,9 +13,14 @@ occurs listed in its ``#:`` references (as xgettext does); the place itself
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from translator.run_record import printable_name
+
+if TYPE_CHECKING:
+    import polib
 
 LOCALES = "locales"
 HASH_LENGTH = 8
@@ -34,6 +39,16 @@ def article_name(relpath: str) -> str:
 def message_context(relpath: str, text: str) -> str:
     digest = hashlib.sha1(fold_space(text).encode("utf-8")).hexdigest()[:HASH_LENGTH]
     return f"{article_name(relpath)}#{digest}"
+
+
+def same_sentence(entries: Iterable[polib.POEntry], text: str,
+                  taken: set[int]) -> polib.POEntry | None:
+    """The entry (not yet ``taken``) whose msgid is ``text``: word for word first, else with
+    other spaces. Sentences that differ only in their spaces (a no-break space, a double
+    one) share a context, so the context alone cannot tell their entries apart."""
+    free = [e for e in entries if id(e) not in taken]
+    return (next((e for e in free if e.msgid == text), None)
+            or next((e for e in free if fold_space(e.msgid) == fold_space(text)), None))
 
 
 def article_of_context(context: str) -> str:

@@ -26,7 +26,7 @@ from translator.core.errors import TriglotError, quote_path
 from translator.core.i18n import _, ngettext
 from translator.core.inline_codes import codes_intact
 from translator.document import render
-from translator.review.po.catalog import ARTICLE_FIELD, FUZZY
+from translator.review.po.catalog import ARTICLE_FIELD, FUZZY, same_language
 from translator.review.po.entries import match_sentences
 from translator.review.po.ids import article_name, article_of_context, catalog_path
 from translator.review.po.proposals import (
@@ -164,7 +164,7 @@ def check_catalog(record: RunRecord, lang: str, path: Path) -> Plan:
         raise TriglotError(_("this catalog belongs to the article {article} (its place is "
                              "{path})").format(article=article, path=quote_path(expected)), path)
     language = catalog.metadata.get("Language")
-    if language != lang:
+    if not same_language(language, lang):
         raise TriglotError(_("this catalog is in language '{language}', but it sits in the "
                              "folder for '{lang}'").format(language=language, lang=lang), path)
     for entry in catalog:

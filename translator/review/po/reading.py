@@ -36,6 +36,9 @@ _C_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "
               "\b": "\\b", "\f": "\\f"}
 #: Characters that end a line for ``str.splitlines`` (polib splits there), or a C string.
 _UNWRITABLE = set("\0\x1c\x1d\x1e\x85\u2028\u2029")
+#: A comment mark written without the space after it (``#,fuzzy``, ``#revisar``, ``#~msgid``):
+#: gettext reads it as if the space were there, polib refuses it.
+_BARE_MARK = re.compile(r"#(?:~\||~(?!\|)|[|.:,]|(?=[^~|.:,#]))(?=\S)")
 _CHARSET = re.compile(r'Content-Type:[^"\n]*charset=([^\s\\";]+)', re.IGNORECASE)
 
 
@@ -83,13 +86,16 @@ def _decode(data: bytes, path: Path) -> str:
 
 
 def _checked_lines(text: str, path: Path) -> str:
-    """The catalog with every string in escapes polib reads; a line msgfmt would refuse is
-    one error naming it."""
+    """The catalog with every string in escapes polib reads and every comment mark followed by
+    its space; a line msgfmt would refuse is one error naming it."""
     lines = text.splitlines()
     for number, raw in enumerate(lines, 1):
         line = raw.strip()
         if not line:
             continue
+        bare = _BARE_MARK.match(line)
+        if bare:
+            line = lines[number - 1] = f"{bare.group()} {line[bare.end():]}"
         stripped = line[2:].lstrip() if line.startswith("#~") else line
         if line.startswith("#") and not (stripped.startswith(('"', "msg", "#|"))):
             continue  # a comment
