@@ -262,3 +262,29 @@ def test_article_inside_a_wrapper_named_like_a_sidebar_is_found():
 def test_horizontal_rule_separates_units():
     doc = parse("<article><div>First part<hr>Second part</div></article>")
     assert [u.text for u in doc.units] == ["First part", "Second part"]
+
+
+def test_alt_and_title_inside_a_sentence_are_translated_too():
+    # An <img alt>, <a title> or <abbr title> in the middle of a paragraph is part of
+    # the paragraph's codes; its text must still be translated, and the rest kept.
+    page = ('<p>The mayor <img src="m.png" alt="Portrait &amp; seal"> spoke at <a href="/c" '
+            'title="Read the ruling">the court</a> of the <abbr title="European Union">EU'
+            '</abbr>, see <a href="/m"><img src="map.png" alt="Map of the metro"></a>.</p>')
+    doc = parse(page)
+    assert [(u.ref, u.text) for u in doc.units] == [
+        ("p1", "The mayor <x1/> spoke at <g2>the court</g2> of the <g3>EU</g3>, see <x4/>."),
+        ("alt-attr1", "Portrait & seal"), ("title-attr1", "Read the ruling"),
+        ("title-attr2", "European Union"), ("alt-attr2", "Map of the metro"),
+    ]
+    assert doc.source_text() == page
+    out = translate(doc, {"Portrait & seal": 'Retrato "y" sello', "European Union": "UE",
+                          "Map of the metro": "Mapa del metro"})
+    assert out == page.replace("Portrait &amp; seal", "Retrato &quot;y&quot; sello").replace(
+        'title="European Union"', 'title="UE"').replace("Map of the", "Mapa del")
+    host = doc.units[0].text
+    out = translate(doc, {host: "El alcalde <x1/> habló en <g2>el tribunal</g2> de la "
+                                "<g3>UE</g3>, ver <x4/>.", "Read the ruling": "Lee el fallo"})
+    assert out == ('<p>El alcalde <img src="m.png" alt="Portrait &amp; seal"> habló en '
+                   '<a href="/c" title="Lee el fallo">el tribunal</a> de la <abbr '
+                   'title="European Union">UE</abbr>, ver <a href="/m"><img src="map.png" '
+                   'alt="Map of the metro"></a>.</p>')

@@ -237,3 +237,33 @@ def test_markup_around_the_whole_unit_stays_outside():
     assert [u.text for u in doc.units] == ["Whole item in bold", "Whole link"]
     out = render(doc, ["Весь пункт", "Вся ссылка"], "ru")
     assert out == "- **Весь пункт**\n- [Вся ссылка](https://example.org/x)\n"
+
+
+def test_spaces_mt_puts_inside_emphasis_move_outside_it():
+    # "_ no_" or "** change the version**" is not emphasis in Markdown: the reader sees
+    # bare underscores and asterisks. A space at the inner edge of a pair goes outside.
+    doc = parse("Lets you **change the version** per user, _does not_ work.\n")
+    out = translate(doc, {doc.units[0].text: "Deja<g1> cambiar la versión </g1>por usuario,"
+                                              " <g2> no</g2> obra."})
+    assert out == "Deja **cambiar la versión** por usuario, _no_ obra.\n"
+
+
+def test_github_alert_marker_stays_on_its_own_line_untranslated():
+    # GitHub renders "> [!TIP]" alone on a quote's first line as a callout; translated
+    # ("[!Punta]") or joined to the next line it is shown as plain text.
+    text = "> [!TIP]\n> Symlinks are off by default on Windows.\n\n> \\[!NOTE]\n> An escaped one.\n"
+    doc = parse(text)
+    assert [u.text for u in doc.units] == ["Symlinks are off by default on Windows.",
+                                           "\\[!NOTE] An escaped one."]
+    out = translate(doc, {doc.units[0].text: "Los enlaces están apagados en Windows."})
+    assert out.startswith("> [!TIP]\n> Los enlaces están apagados en Windows.\n\n")
+
+
+def test_task_list_checkbox_stays_outside_the_item_text():
+    # "- [ ] Make sure..." is a checkbox; MT must not see (and reword) "[ ]".
+    doc = parse("- [ ] Make sure the issue is new.\n* [x] Attach the log\n1. [X] Done\n"
+                "- [link](https://example.org) item\n")
+    assert [u.text for u in doc.units] == ["Make sure the issue is new.", "Attach the log",
+                                           "Done", "<g1>link</g1> item"]
+    out = translate(doc, {"Attach the log": "Adjunta el registro"})
+    assert "* [x] Adjunta el registro\n" in out

@@ -16,12 +16,30 @@ import html
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from translator.core.inline_codes import CODE_RE  # re-exported: the parsers use it
+from translator.core.inline_codes import (
+    CODE_RE,  # re-exported: the parsers use it
+    spaces_outside_pairs,
+)
 
 # How a unit's translated text must be escaped when written back.
 ESCAPE_NONE = "none"
 ESCAPE_HTML = "html"  # text node: & < >
 ESCAPE_HTML_ATTR = "html-attr"  # attribute value: & < > "
+
+
+@dataclass
+class CodeSlot:
+    """A unit inside another unit's code: ``alt``/``title`` of an ``<img>`` or ``<a>`` mid-sentence.
+
+    ``start``/``end`` are its place in the code's markup; ``at`` is where that markup
+    starts in the host unit's ``raw``.
+    """
+
+    code: str
+    start: int
+    end: int
+    at: int
+    unit: Unit
 
 
 @dataclass
@@ -34,6 +52,7 @@ class Unit:
     escape: str = ESCAPE_NONE
     lang: str | None = None  # detected language of this unit (None: too short to tell)
     raw: str | None = None  # the unit's exact source markup, written back when left untranslated
+    slots: list[CodeSlot] = field(default_factory=list)  # units inside its codes, in order
 
     def plain_text(self) -> str:
         """The text without inline codes: what language detection and people read."""
@@ -63,7 +82,13 @@ class Document:
 
     @property
     def units(self) -> list[Unit]:
-        return [part for part in self.parts if isinstance(part, Unit)]
+        """Every unit in order; one inside another's code comes right after its host."""
+        units: list[Unit] = []
+        for part in self.parts:
+            if isinstance(part, Unit):
+                units.append(part)
+                units.extend(slot.unit for slot in part.slots)
+        return units
 
     def source_text(self) -> str:
         """The original text, rebuilt from the skeleton (equals the file's text)."""
@@ -78,16 +103,35 @@ def escape(text: str, mode: str) -> str:
     return text
 
 
-def restore_codes(unit: Unit, translated: str) -> str:
+def restore_codes(unit: Unit, translated: str, codes: dict[str, str] | None = None) -> str:
     """Put the unit's original markup back in place of its codes, escaping the text between."""
+    codes = unit.codes if codes is None else codes
+    translated = spaces_outside_pairs(translated)
     out: list[str] = []
     pos = 0
     for match in CODE_RE.finditer(translated):
         out.append(escape(translated[pos : match.start()], unit.escape))
-        out.append(unit.codes.get(match.group(0), ""))
+        out.append(codes.get(match.group(0), ""))
         pos = match.end()
     out.append(escape(translated[pos:], unit.escape))
     return "".join(out)
+
+
+def _render_unit(unit: Unit, text: str, slot_texts: list[str]) -> str:
+    """A unit's markup with its text, and the texts of the units in its codes, in place."""
+    changed = [(slot, restore_codes(slot.unit, slot_text))
+               for slot, slot_text in zip(unit.slots, slot_texts, strict=True)
+               if slot_text != slot.unit.text]
+    if text == unit.text and unit.raw is not None:
+        raw = unit.raw
+        for slot, value in sorted(changed, key=lambda c: c[0].at + c[0].start, reverse=True):
+            raw = raw[: slot.at + slot.start] + value + raw[slot.at + slot.end :]
+        return raw
+    codes = dict(unit.codes)
+    for slot, value in sorted(changed, key=lambda c: c[0].start, reverse=True):
+        markup = codes[slot.code]
+        codes[slot.code] = markup[: slot.start] + value + markup[slot.end :]
+    return restore_codes(unit, text, codes)
 
 
 def render(doc: Document, unit_texts: list[str], target_lang: str | None) -> str:
@@ -101,8 +145,5 @@ def render(doc: Document, unit_texts: list[str], target_lang: str | None) -> str
             out.append(target_lang or part.original)
         else:
             text = next(units)
-            if text == part.text and part.raw is not None:
-                out.append(part.raw)
-            else:
-                out.append(restore_codes(part, text))
+            out.append(_render_unit(part, text, [next(units) for _ in part.slots]))
     return "".join(out)

@@ -23,16 +23,19 @@ _STOP = r"\s<>\"«»“”‘’"  # never inside a URL as people write one in p
 LITERAL_RE = re.compile(
     rf"(?:\b(?:https?|ftp)://|(?<![\w.@/-])www\.)[^{_STOP}]+"  # URL with a scheme or www.
     rf"|(?<![\w.@/-])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{{2,}}/[^{_STOP}]*"  # site.com/…
+    rf"|(?<![\w/:.])//[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{{2,}}\b[^{_STOP}]*"  # //cdn.site
     r"|(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"  # e-mail
     r"|(?<![\w@.])@(?=[A-Za-z0-9_]*[A-Za-z])[A-Za-z0-9_]{1,30}\b"  # @handle
     r"|(?<![\w/.:~-])(?:~|\.{1,2})?(?:/[\w.@%+-]+){2,}/?"  # /an/absolute/path, ~/a/b
+    r"|(?<![\w/.:~-])(?:~|\.{1,2})(?:/[\w.@%+-]*[\w@%+-])+/?"  # ~/.zshrc, ./configure
     r"|(?<![\w/.-])[\w-]+(?:/[\w.-]+)+\.[A-Za-z][A-Za-z0-9]{0,5}\b"  # relative/path.ext
     r"|\b[A-Za-z]:\\[^\s<>\"'*?|]+"  # C:\Windows\path
+    r"|(?<![\w:])(?:::)?[A-Za-z_]\w*(?:::[A-Za-z_]\w*)+(?:\(\))?"  # std::fmt::Debug, Foo::bar()
 )
 _TRAILING = ".,;:!?'\")]}"
-#: What every literal holds (a slash, an at sign, a backslash or "www."); a literal never
+#: What every literal holds (a slash, an at sign, a backslash, "www." or "::"); a literal never
 #: holds whitespace, so only the words around these need the full pattern.
-_LITERAL_MARK = re.compile(r"[/@\\]|www\.")
+_LITERAL_MARK = re.compile(r"[/@\\]|www\.|::\w")
 _SPACE = re.compile(r"\s")
 
 
@@ -110,12 +113,27 @@ def balanced(text: str) -> bool:
 
 
 def codes_intact(source: str, translated: str) -> bool:
-    """True when ``translated`` holds exactly the source's codes, paired as well as the source's."""
+    """True when ``translated`` holds exactly the source's codes, paired as well as the source's.
+
+    A pair that held text in the source must hold some in the translation: MT
+    that moves an emphasised word out of its pair leaves bare ``**`` behind.
+    """
     if "<" not in source and "<" not in translated:
         return True  # no codes on either side (most sentences)
     if Counter(codes_of(source)) != Counter(codes_of(translated)):
         return False
-    return balanced(translated) or not balanced(source)
+    if not balanced(translated):
+        return not balanced(source)
+    emptied = _pair_texts(translated)
+    return all(emptied.get(num, "") for num, inner in _pair_texts(source).items() if inner)
+
+
+def _pair_texts(text: str) -> dict[str, str]:
+    """Each pair's number -> the text it holds (codes and whitespace aside)."""
+    texts: dict[str, str] = {}
+    for match in re.finditer(r"(?=<g(\d+)>(.*?)</g\1>)", text, re.S):  # nested ones too
+        texts[match.group(1)] = "".join(strip_codes(match.group(2)).split())
+    return texts
 
 
 def strip_codes(text: str) -> str:
@@ -132,3 +150,33 @@ def split_on_codes(text: str) -> list[str]:
         pos = match.end()
     pieces.append(text[pos:])
     return pieces
+
+
+_SPACE_AFTER_OPEN = re.compile(r"(<g\d+>)[ \t]+")
+_SPACE_BEFORE_CLOSE = re.compile(r"[ \t]+(</g\d+>)")
+_NO_SPACE_AFTER = " \t([{«“‘¿¡"  # a space moved before an opening code is not wanted here
+_NO_SPACE_BEFORE = " \t.,;:!?)]}»”’…"
+
+
+def _before_open(match: re.Match[str]) -> str:
+    prev = match.string[match.start() - 1] if match.start() else " "
+    return match[1] if prev in _NO_SPACE_AFTER else " " + match[1]
+
+
+def _after_close(match: re.Match[str]) -> str:
+    after = match.string[match.end()] if match.end() < len(match.string) else " "
+    return match[1] if after in _NO_SPACE_BEFORE else match[1] + " "
+
+
+def spaces_outside_pairs(text: str) -> str:
+    """Move spaces MT left inside a pair's edges out of it: ``a<g1> no</g1>`` -> ``a <g1>no</g1>``.
+
+    Markdown emphasis opened or closed next to a space is no emphasis (the reader
+    sees bare ``_`` or ``**``), and a link or bold text looks wrong so in HTML too.
+    A space is not doubled, nor put at either end or before a closing mark.
+    """
+    while True:
+        tidy = _SPACE_BEFORE_CLOSE.sub(_after_close, _SPACE_AFTER_OPEN.sub(_before_open, text))
+        if tidy == text:
+            return text
+        text = tidy

@@ -116,6 +116,7 @@ class UnitBuilder:
         self.source = source
         self.items: list[_Item] = []
         self._pairs = 0
+        self.code_spans: dict[str, tuple[int, int]] = {}  # after build: each code's source span
 
     def text(self, start: int, end: int, text: str | None = None) -> None:
         if end > start:
@@ -314,6 +315,7 @@ class UnitBuilder:
                 counter += 1
                 token = f"<x{counter}/>"
             codes[token] = markup
+            self.code_spans[token] = (item.start, item.end)
             out.append(token)
         flush()
         return "".join(out), codes

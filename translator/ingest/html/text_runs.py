@@ -14,10 +14,10 @@ from pathlib import Path
 
 from translator.core.reading import check_html_charset
 from translator.document import ESCAPE_HTML, Part, Unit
-from translator.ingest.html.attributes import add_attribute_parts
+from translator.ingest.html.attributes import add_attribute_parts, slot_units, translated_attrs
 from translator.ingest.html.boilerplate import ContentRegions, Context
 from translator.ingest.html.elements import ATOMIC, NEVER, UNIT_KIND
-from translator.ingest.html.tokens import add_decoded_text, declared_charsets
+from translator.ingest.html.tokens import Attr, add_decoded_text, declared_charsets
 from translator.ingest.html.trafilatura_check import drop_units_trafilatura_rejects
 from translator.ingest.html.tree import Node, Page
 from translator.ingest.units import RefCounter, Skeleton, UnitBuilder
@@ -40,6 +40,7 @@ class TextRunWalker:
         self.fragment = fragment
         self.path = path
         self.trafilatura_candidates: list[Unit] = []  # units subject to the trafilatura check
+        self.run_attrs: list[Attr] = []  # alt/title values inside the run being built
 
     def parse(self) -> list[Part]:
         for charset in declared_charsets(self.page.source, self.page.tokens):
@@ -93,6 +94,15 @@ class TextRunWalker:
         for child in item.children:
             self.literal(child, inner)
 
+    def atomic_attrs(self, item: Node, ctx: Context) -> None:
+        """The translatable attributes inside an atomic code (``<img alt>``, ``<picture>``)."""
+        inner = self.regions.child_context(item, ctx)
+        assert item.start_tok is not None
+        self.run_attrs.extend(translated_attrs(self.page.tokens[item.start_tok], inner))
+        for child in item.children:
+            if isinstance(child, Node):
+                self.atomic_attrs(child, inner)
+
     def flush(self, run: list[Node | int], ctx: Context, kind: str) -> None:
         if not run:
             return
@@ -101,6 +111,7 @@ class TextRunWalker:
                 self.literal(item, ctx)
             return
         builder = UnitBuilder(self.page.source)
+        self.run_attrs = []
         for item in run:
             self.run_items(builder, item, ctx)
         built = builder.build(self.refs.next(kind), ESCAPE_HTML, collapse_space=True,
@@ -114,6 +125,7 @@ class TextRunWalker:
         for item in run:
             if self.page.item_span(item)[1] <= start:
                 self.literal(item, ctx)
+        slot_units(unit, start, builder.code_spans, self.run_attrs, self.page.source, self.refs)
         self.skeleton.add(start, end, unit)
         if self.regions.mode == "body" and kind != "title":
             self.trafilatura_candidates.append(unit)
@@ -134,7 +146,9 @@ class TextRunWalker:
         start_token = self.page.tokens[item.start_tok]
         if item.void or item.name in ATOMIC or not (inner.translate and inner.region):
             builder.atomic(*self.page.span(item))
+            self.atomic_attrs(item, ctx)
             return
+        self.run_attrs.extend(translated_attrs(start_token, inner))
         if item.end_tok is None:
             builder.atomic(start_token.start, start_token.end)
             for child in item.children:

@@ -16,6 +16,7 @@ from translator.core.i18n import _
 from translator.document import Part
 from translator.ingest.markdown.inline import InlineParser
 from translator.ingest.markdown.syntax import (
+    ALERT,
     ATX,
     ATX_CLOSING,
     FENCE,
@@ -29,6 +30,7 @@ from translator.ingest.markdown.syntax import (
     REF_DEF,
     REF_LABEL_ANYWHERE,
     SETEXT,
+    TASK_BOX,
     THEMATIC,
     cut_columns,
     indent_width,
@@ -216,6 +218,8 @@ class BlockScanner:
                 j += 1
                 continue
             break
+        if inner and ALERT.match(self.content(inner[0])):
+            inner = inner[1:]  # "[!NOTE]" stays literal, on its own line
         self.blocks(inner, "quote", depth=depth + 1)
         return j
 
@@ -236,6 +240,8 @@ class BlockScanner:
             first_start = line.start + match.end()
         if marker.startswith("[^"):
             width = len(indent) + 4
+        elif box := TASK_BOX.match(self.source, first_start, line.end):
+            first_start = box.end()  # a task's checkbox stays literal
         inner = [BlockLine(line.num, first_start, line.end)]
         j = i + 1
         last_content = i

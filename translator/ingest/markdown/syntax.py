@@ -22,6 +22,10 @@ REF_DEF = re.compile(
     r"(?:[ \t]+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?[ \t]*$"
 )
 REF_LABEL_ANYWHERE = re.compile(r"(?:[ \t]*>)*[ \t]*(?:[-+*][ \t]+)?\[((?:[^\]\\\[]|\\.)+)\]:")
+# GitHub's alert ("> [!NOTE]" alone on a quote's first line) and a task list's checkbox:
+# markup, not words, so they stay outside the units.
+ALERT = re.compile(r"\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*$", re.IGNORECASE)
+TASK_BOX = re.compile(r"\[[ xX]\][ \t]+(?=\S)")
 MAX_NESTING = 60  # container depth beyond which lines stay literal
 FRONT_MATTER = {"---": ("---", "..."), "+++": ("+++",)}
 
