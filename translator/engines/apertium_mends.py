@@ -88,6 +88,8 @@ def mend_all(sources: Sequence[str], outputs: Sequence[str],
 
 def tidy(output: str) -> str:
     """Each line with its runs of blanks made one, and trimmed."""
+    if "\n" not in output.strip():  # a sentence is one line
+        return _BLANKS.sub(" ", output).strip()
     return "\n".join(_BLANKS.sub(" ", line).strip() for line in output.strip().split("\n"))
 
 
@@ -181,25 +183,23 @@ def leaked_capital(source: str, output: str) -> re.Match[str] | None:
     has none (see above): the first word after the opening words it copied, or the first
     word of a fragment, a source that opens in lower case ("(to clone it)" gives
     "(Para clonarlo)"); None when there is none."""
-    opening = source.split(maxsplit=1)
-    if not opening:
+    opening = _TOKEN.search(source)
+    if opening is None:
         return None
     if not output.startswith(opening[0]):  # most translations: nothing copied
+        if source[opening.start()].isupper():  # most sources open with a capital
+            return None
         first = _WORD.search(opening[0])
-        if first is None or not first[0].islower():  # most sources open with a capital
+        if first is None or not first[0].islower():
             return None
         return _title_word(source, output, _TOKEN.search(output))
-    words = source.split()
-    tokens = list(_TOKEN.finditer(output))
-    copied = 0
-    while copied < min(len(words), len(tokens)) and words[copied] == tokens[copied][0]:
-        copied += 1
-    if copied >= min(len(words), len(tokens)):
-        return None
-    next_word = _WORD.search(words[copied])  # past a bracket or quote before it
-    if next_word is None or not next_word[0][:1].islower():
-        return None
-    return _title_word(source, output, tokens[copied])
+    for word, token in zip(_TOKEN.finditer(source), _TOKEN.finditer(output), strict=False):
+        if word[0] != token[0]:  # the first word not copied
+            next_word = _WORD.search(word[0])  # past a bracket or quote before it
+            if next_word is None or not next_word[0][:1].islower():
+                return None
+            return _title_word(source, output, token)
+    return None  # all copied, or nothing follows
 
 
 def _title_word(source: str, output: str, token: re.Match[str] | None) -> re.Match[str] | None:
