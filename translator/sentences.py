@@ -18,6 +18,7 @@ sentence end go with that sentence; opening and atomic codes go with the next.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from translator.document import CODE_RE
 
@@ -26,8 +27,10 @@ _OPENERS = "\"'«»“”„‘’([{¿¡—–-*•·"
 _SPACE = " \t\n\r\f\v\u00a0\u2009\u202f"
 
 
-def _plain_with_map(text: str) -> tuple[str, list[int]]:
+def _plain_with_map(text: str) -> tuple[str, Sequence[int]]:
     """The text without codes, and for each plain index its index in ``text`` (plus the end)."""
+    if "<" not in text:  # no codes (most sentences): each index is its own
+        return text, range(len(text) + 1)
     plain: list[str] = []
     index: list[int] = []
     pos = 0
