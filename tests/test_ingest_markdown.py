@@ -124,10 +124,11 @@ def test_table_cells_keep_pipes_and_alignment():
     assert out == "| Имя | Role |\n|:-----|-----:|\n| Ivan | Редактор с `a|b` |\n"
 
 
-def test_reference_definitions_and_front_matter_stay_literal():
+def test_reference_definitions_and_front_matter_stay_literal_but_a_title():
     text = "+++\ntitle = 'x'\n+++\n\nSee [the docs][d].\n\n[d]: https://example.org/d 'Docs'\n"
     doc = parse(text)
-    assert [u.text for u in doc.units] == ["See <g1>the docs</g1>."]
+    assert [(u.ref, u.text) for u in doc.units] == [
+        ("p1", "See <g1>the docs</g1>."), ("title-attr1", "Docs")]
 
 
 def test_top_level_html_block_is_translated_as_html():
@@ -267,3 +268,109 @@ def test_task_list_checkbox_stays_outside_the_item_text():
                                            "Done", "<g1>link</g1> item"]
     out = translate(doc, {"Attach the log": "Adjunta el registro"})
     assert "* [x] Adjunta el registro\n" in out
+
+
+# ---------------------------------------------------------------- image alt text and titles
+
+
+def slots(text: str) -> list[tuple[str, str, str]]:
+    """(ref, text, escape) of every alt/title unit, in document order."""
+    return [(u.ref, u.text, u.escape) for u in parse(text).units if u.ref[:4] in ("alt-", "titl")]
+
+
+def test_alt_and_titles_mid_sentence_are_slots_of_the_paragraph():
+    text = ('The court [the ruling](https://ex.org/r "The court\'s ruling") said, see '
+            '![A map of the square](map.png \'Map\') today.\n')
+    doc = parse(text)
+    para = doc.units[0]
+    assert para.text == "The court <g1>the ruling</g1> said, see <x2/> today."
+    assert [(s.code, s.unit.ref, s.unit.text) for s in para.slots] == [
+        ("</g1>", "title-attr1", "The court's ruling"),
+        ("<x2/>", "alt-attr1", "A map of the square"), ("<x2/>", "title-attr2", "Map")]
+    new = {"The court's ruling": "El fallo del tribunal", "A map of the square": "Un mapa",
+           "Map": "Mapa"}
+    assert translate(doc, new) == ('The court [the ruling](https://ex.org/r "El fallo del '
+                                   'tribunal") said, see ![Un mapa](map.png \'Mapa\') today.\n')
+    new[para.text] = "El tribunal <g1>el fallo</g1> dijo, ver <x2/> hoy."
+    assert translate(doc, new) == ('El tribunal [el fallo](https://ex.org/r "El fallo del '
+                                   'tribunal") dijo, ver ![Un mapa](map.png \'Mapa\') hoy.\n')
+    del new["Map"]  # a slot left as it was keeps its bytes inside a translated host
+    assert translate(doc, new).endswith("![Un mapa](map.png 'Map') hoy.\n")
+
+
+def test_an_image_alone_and_a_whole_paragraph_link_get_units_of_their_own():
+    text = ('![A protester is detained](photo.jpg "Police at the square")\n\n'
+            "**[The whole ruling](r.pdf (Full text))**\n\n[![Build status](b.svg)](https://ci)\n")
+    doc = parse(text)
+    assert [(u.ref, u.text) for u in doc.units] == [
+        ("alt-attr1", "A protester is detained"), ("title-attr1", "Police at the square"),
+        ("p1", "The whole ruling"), ("title-attr2", "Full text"), ("alt-attr2", "Build status")]
+    out = translate(doc, {"A protester is detained": "Un manifestante detenido",
+                          "Full text": "Texto completo", "Build status": "Estado"})
+    assert out == ('![Un manifestante detenido](photo.jpg "Police at the square")\n\n'
+                   "**[The whole ruling](r.pdf (Texto completo))**\n\n[![Estado](b.svg)](https://ci)\n")
+
+
+def test_alt_and_titles_in_headings_lists_quotes_and_table_cells():
+    text = ("# Report ![City logo](l.png)\n\n- item ![Item photo](i.png)\n\n"
+            "> a quote ![Quoted\n> photo](q.png \"A quoted\n> title\")\n\n"
+            "| a | b |\n|---|---|\n| cell ![Cell photo](c.png) | [x](y 'Cell title') |\n")
+    doc = parse(text)
+    assert doc.source_text() == text
+    assert [(u.ref, u.text) for u in doc.units if u.ref[:4] in ("alt-", "titl")] == [
+        ("alt-attr1", "City logo"), ("alt-attr2", "Item photo"), ("alt-attr3", "Quoted photo"),
+        ("title-attr1", "A quoted title"), ("alt-attr4", "Cell photo"),
+        ("title-attr2", "Cell title")]
+    out = translate(doc, {"Quoted photo": "Foto citada", "A quoted title": "Un título",
+                          "Cell title": "Título"})
+    assert "> a quote ![Foto citada](q.png \"Un título\")\n" in out
+    assert "| [x](y 'Título') |\n" in out
+
+
+def test_mt_output_cannot_break_the_brackets_or_the_quotes():
+    text = ('Look ![Old map \\[1901\\]](m.png "Say \\"hi\\"") and [a](u \'it\\\'s\') and '
+            "[b](v (x \\(y\\))).\n")
+    assert slots(text) == [("alt-attr1", "Old map [1901]", "md-alt"),
+                           ("title-attr1", 'Say "hi"', 'md-title"'),
+                           ("title-attr2", "it's", "md-title'"),
+                           ("title-attr3", "x (y)", "md-title(")]
+    doc = parse(text)
+    mt = ["Mira <x1/> y <g2>a</g2> y <g3>b</g3>.", "Mapa [1901] \\", 'Di "hola"', "l'eau",
+          "x (y) \\*"]
+    out = render(doc, mt, "es")
+    assert out == ('Mira ![Mapa \\[1901\\] \\\\](m.png "Di \\"hola\\"") y [a](u \'l\\\'eau\') '
+                   "y [b](v (x \\(y\\) \\*)).\n")
+    assert slots(out) == [("alt-attr1", "Mapa [1901] \\", "md-alt"),
+                          ("title-attr1", 'Di "hola"', 'md-title"'),
+                          ("title-attr2", "l'eau", "md-title'"),
+                          ("title-attr3", "x (y) \\*", "md-title(")]
+
+
+def test_empty_file_name_url_and_label_alt_texts_stay():
+    text = ("![](x.png) ![photo.jpg](photo.jpg) ![https://ex.org/a.png](a.png) "
+            "![Screenshot 2024.png](s.png) ![pic][] ![pic] ![A real picture][pic]\n\n"
+            "[pic]: pic.png\n")
+    assert slots(text) == [("alt-attr1", "A real picture", "md-alt")]
+
+
+def test_reference_definition_title_is_a_unit_of_its_own():
+    text = ("See ![Map][m] and [the ruling][r].\n\n"
+            "[m]: map.png \"Map of \\\"the\\\" square\"\n[r]: <r.pdf> (The ruling)\n")
+    doc = parse(text)
+    assert [(u.ref, u.text) for u in doc.units] == [
+        ("p1", "See <x1/> and <g2>the ruling</g2>."), ("alt-attr1", "Map"),
+        ("title-attr1", 'Map of "the" square'), ("title-attr2", "The ruling")]
+    out = translate(doc, {'Map of "the" square': 'Mapa de "la" plaza', "The ruling": "El (fallo)"})
+    assert out.endswith('[m]: map.png "Mapa de \\"la\\" plaza"\n[r]: <r.pdf> (El \\(fallo\\))\n')
+
+
+def test_round_trip_of_random_images_links_and_titles():
+    pieces = ["![", "[", "]", "](", ")", " \"T t\"", " 'T'", " (P)", "\\", '"', "(", "alt ",
+              "x.png", "`c`", "\n", "\n\n", "> ", "- ", "[r]: u \"D t\"\n", "[r]", "<code>",
+              "</code>"]
+    rng = random.Random(11)
+    for _ in range(1500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 30)))
+        doc = parse(text)
+        assert doc.source_text() == text, text
+        render(doc, ['Z ] [ " \' ) \\' + u.text for u in doc.units], "es")

@@ -11,6 +11,7 @@ import csv
 import json
 import os
 import re
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -231,3 +232,42 @@ def test_a_killed_run_resumes_from_the_cache_and_ends_byte_identical(argos_dir, 
     for path in (tmp_path / "ref").rglob("*.txt"):
         twin = tmp_path / "out" / path.relative_to(tmp_path / "ref")
         assert twin.read_bytes() == path.read_bytes(), twin
+
+
+ALT_ARTICLE = ("# The square\n\nThe police closed the square, see [the ruling]"
+               "(https://example.org/ruling \"The court's ruling\").\n\n"
+               "![A protester is detained at the square](photo.jpg \"Police at the square\")\n")
+
+
+@pytest.mark.skipif(shutil.which("apertium") is None,
+                    reason="apertium is not installed (apt-get install apertium apertium-eng-spa)")
+def test_markdown_alt_text_and_titles_are_translated_and_reviewed(tmp_path):
+    """Alt text and titles go through MT, the catalog and ``po import`` like any sentence."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "square.md").write_text(ALT_ARTICLE, encoding="utf-8")
+    out = tmp_path / "out"
+    done = run_cli("translate", str(tmp_path / "in"), "--to", "es", "--engine", "apertium",
+                   "--no-cache", "--out", str(out), "--po")
+    assert done.returncode == 0, done.stderr
+    text = (out / "es" / "square.md").read_text(encoding="utf-8")
+    image = re.search(r'^!\[([^\]]+)\]\(photo\.jpg "([^"]+)"\)$', text, re.M)
+    assert image, text
+    assert image.groups() != ("A protester is detained at the square", "Police at the square")
+    title = re.search(r'\]\(https://example\.org/ruling "([^"]+)"\)', text)
+    assert title and title.group(1) != "The court's ruling", text
+
+    po = out / "locales" / "es" / "LC_MESSAGES" / "square.po"
+    catalog = po.read_text(encoding="utf-8")
+    assert "#: square.md:alt-attr1\n" in catalog and "#: square.md:title-attr2\n" in catalog
+    entry = catalog.index('msgid "A protester is detained at the square"')
+    head = catalog.rindex("#, fuzzy\n", 0, entry)
+    end = catalog.index("\n\n", entry)
+    reviewed = 'msgid "A protester is detained at the square"\nmsgstr "Un manifestante [detenido]"'
+    po.write_text(catalog[:head] + catalog[head + 9 : entry] + reviewed + catalog[end:],
+                  encoding="utf-8")
+    imported = run_cli("po", "import", str(out))
+    assert imported.returncode == 0, imported.stderr
+    text = (out / "es" / "square.md").read_text(encoding="utf-8")
+    assert "![Un manifestante \\[detenido\\]](photo.jpg \"" in text, text
+    report = run_cli("report", str(out))
+    assert report.returncode == 0, report.stderr

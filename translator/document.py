@@ -25,11 +25,17 @@ from translator.core.inline_codes import (
 ESCAPE_NONE = "none"
 ESCAPE_HTML = "html"  # text node: & < >
 ESCAPE_HTML_ATTR = "html-attr"  # attribute value: & < > "
+ESCAPE_MD_ALT = "md-alt"  # Markdown image alt text: [ ]
+# A Markdown title, by the delimiter it stands in ("title", 'title' or (title)).
+MD_TITLE_ESCAPES = {'"': 'md-title"', "'": "md-title'", "(": "md-title("}
+# The characters each Markdown mode escapes with a backslash (the parser decodes the same ones).
+MD_ESCAPED = {ESCAPE_MD_ALT: "[]", 'md-title"': '"', "md-title'": "'", "md-title(": "()"}
 
 
 @dataclass
 class CodeSlot:
-    """A unit inside another unit's code: ``alt``/``title`` of an ``<img>`` or ``<a>`` mid-sentence.
+    """A unit inside another unit's code: ``alt``/``title`` of an ``<img>`` or ``<a>`` mid-sentence,
+    or a Markdown image's alt text or an image's or link's title.
 
     ``start``/``end`` are its place in the code's markup; ``at`` is where that markup
     starts in the host unit's ``raw``.
@@ -96,11 +102,30 @@ class Document:
 
 
 def escape(text: str, mode: str) -> str:
+    if mode in MD_ESCAPED:
+        return _escape_markdown(text, MD_ESCAPED[mode])
     if mode == ESCAPE_HTML:
         return html.escape(text, quote=False)
     if mode == ESCAPE_HTML_ATTR:
         return html.escape(text, quote=True)
     return text
+
+
+def _escape_markdown(text: str, special: str) -> str:
+    """Backslashes before the delimiters MT may write, so ``![alt]`` or ``"title"`` stays whole.
+
+    A backslash is doubled only where it would escape one of them, another backslash or
+    what follows the text (a code or the closing delimiter); elsewhere Markdown reads it as
+    it is, and an escape the source had (``\\*``) stays one. Line breaks become spaces.
+    """
+    out: list[str] = []
+    for idx, ch in enumerate(text):
+        after = text[idx + 1 : idx + 2]
+        if ch in special or (ch == "\\" and (after == "" or after in special or after == "\\")):
+            out.append("\\" + ch)
+        else:
+            out.append(" " if ch in "\r\n" else ch)
+    return "".join(out)
 
 
 def restore_codes(unit: Unit, translated: str, codes: dict[str, str] | None = None) -> str:

@@ -12,11 +12,15 @@ HTML tags are ``<gN>``..``</gN>`` (the link text is translated, the
 footnote references, hard line breaks and unpaired HTML tags are atomic
 ``<xN/>``. Soft line breaks inside a paragraph read as spaces, so a translated
 paragraph is written as one line (an untranslated one keeps its wrapping).
+An image's alt text and the titles of images, links and reference definitions
+are translated as HTML's ``alt``/``title`` are: ``CodeSlot``s of the code they
+sit in, or units of their own (``slots``).
 
 Modules: ``syntax`` (patterns and small scanners), ``blocks`` (block
 structure), ``tables`` (GFM tables), ``spans`` (code spans, brackets, link
 destinations), ``inline`` (inline tokens), ``pairing`` (emphasis, tag and
-link pairs). Writing back is generic: ``translator.document.render``.
+link pairs), ``slots`` (alt text and titles). Writing back is generic:
+``translator.document.render``.
 """
 
 from __future__ import annotations

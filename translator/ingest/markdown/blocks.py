@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from translator.core.i18n import _
 from translator.document import Part
 from translator.ingest.markdown.inline import InlineParser
+from translator.ingest.markdown.slots import add_block, add_definition_title, slot_unit
 from translator.ingest.markdown.syntax import (
     ALERT,
     ATX,
@@ -144,6 +145,7 @@ class BlockScanner:
                 i = self._table(lines, i)
                 continue
             if REF_DEF.match(text):
+                add_definition_title(self.skeleton, line.start, line.end, self.refs)
                 i += 1
                 continue
             i = self._paragraph(lines, i, kind)
@@ -339,6 +341,7 @@ class BlockScanner:
         para = lines[i:j]
         # Leading link reference definitions stay literal.
         while para and REF_DEF.match(self.content(para[0])):
+            add_definition_title(self.skeleton, para[0].start, para[0].end, self.refs)
             para = para[1:]
         spans: list[tuple[int, int]] = []
         hard: list[bool] = []
@@ -355,8 +358,12 @@ class BlockScanner:
         return j + 1 if heading else j
 
     def _unit(self, spans: list[tuple[int, int]], hard: list[bool], kind: str) -> None:
-        built = self.inline.unit_builder(spans, hard).build(self.refs.next(kind))
+        """One block's unit, with its images' alt texts and its titles (``slots``)."""
+        builder = self.inline.unit_builder(spans, hard)
+        built = builder.build(self.refs.next(kind))
         if built is None:
             self.refs.counts[kind] -= 1
-            return
-        self.skeleton.add(*built)
+        alt_titles = [slot_unit(self.inline.logical, *found, self.refs)
+                      for found in self.inline.slots]
+        add_block(self.skeleton, built, builder.code_spans,
+                  [unit for unit in alt_titles if unit is not None])

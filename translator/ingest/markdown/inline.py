@@ -14,9 +14,10 @@ from translator.ingest.markdown.pairing import (
     flatten,
     match_emphasis,
     match_tags,
+    slot_spans,
     validate_nesting,
 )
-from translator.ingest.markdown.spans import LogicalText, inline_destination_end
+from translator.ingest.markdown.spans import LogicalText, inline_destination
 from translator.ingest.markdown.syntax import (
     AUTOLINK,
     CLOSE_TAG,
@@ -34,6 +35,9 @@ from translator.ingest.markdown.syntax import (
 )
 from translator.ingest.units import UnitBuilder
 
+# A link or image: its closing "]", its end, its text translatable?, its title's span.
+_Link = tuple[int, int, bool, tuple[int, int] | None]
+
 
 class InlineParser:
     """Parses the inline content of a document's blocks; knows its link reference definitions."""
@@ -42,18 +46,26 @@ class InlineParser:
         self.source = source
         self.definitions = definitions  # normalised labels of [label]: url lines
         self.pairs = PairNumbers()
+        self.logical = LogicalText(source, [], [])  # the last block's, with its slots:
+        self.slots: list[tuple[str, int, int]] = []
 
     def unit_builder(self, spans: list[tuple[int, int]], hard: list[bool]) -> UnitBuilder:
-        """One block's items; ``spans``: its lines' text, ``hard[i]``: a hard break after line i."""
+        """One block's items; ``spans``: its lines' text, ``hard[i]``: a hard break after line i.
+
+        The block's image alt texts and link titles are left in ``self.slots`` (see
+        ``InlineToken.slots``) over ``self.logical``, for ``slots.add_block``.
+        """
         logical = LogicalText(self.source, spans, hard)
         tokens = self.tokenize(logical, 0, len(logical.text))
         match_tags(tokens, self.pairs)
+        self.logical = logical
+        self.slots = slot_spans(tokens)
         flat = validate_nesting(flatten(tokens, self.pairs))
         builder = UnitBuilder(self.source)
         pairs: dict[int, int] = {}
         for kind_, start, end, pair in flat:
             if kind_ == "text":
-                self._text(builder, logical, start, end)
+                logical.add_text(builder, start, end)
                 continue
             s, e = logical.to_source(start), logical.to_source(end)
             if kind_ == "atomic":
@@ -63,20 +75,6 @@ class InlineParser:
             else:
                 builder.close(pairs[pair], s, e)
         return builder
-
-    def _text(self, builder: UnitBuilder, logical: LogicalText, start: int, end: int) -> None:
-        pos = start
-        text = logical.text
-        while pos < end:
-            nl = text.find("\n", pos, end)
-            stop = end if nl == -1 else nl
-            if stop > pos:
-                builder.text(logical.to_source(pos), logical.to_source(stop))
-            if nl == -1:
-                break
-            # A soft line break: its source is trailing spaces, the line ending and the prefix.
-            builder.text(logical.to_source(nl), logical.to_source(nl + 1), " ")
-            pos = nl + 1
 
     def tokenize(self, logical: LogicalText, start: int, end: int) -> list[InlineToken]:
         text = logical.text
@@ -133,7 +131,11 @@ class InlineParser:
             if ch == "!" and text.startswith("[", i + 1) and i + 1 < end:
                 link = self._link_at(logical, i + 1, end)
                 if link is not None:
-                    tokens.append(InlineToken("atomic", i, link[1]))
+                    image = InlineToken("atomic", i, link[1])
+                    if link[2]:  # not when the alt text is the reference's label
+                        image.slots.append(("[", i + 2, link[0]))
+                    image.slots.extend(_title(text, link[3]))
+                    tokens.append(image)
                     i = link[1]
                     continue
                 add_text(i, i + 1)
@@ -151,9 +153,9 @@ class InlineParser:
                     i = link[1]
                     continue
                 if link is not None:
-                    close_bracket, link_end, _ = link
+                    close_bracket, link_end, _, title = link
                     token = InlineToken("link", i, link_end, open_end=i + 1,
-                                        close_start=close_bracket)
+                                        close_start=close_bracket, slots=_title(text, title))
                     token.inner = self.tokenize(logical, i + 1, close_bracket)
                     match_tags(token.inner, self.pairs)
                     tokens.append(token)
@@ -181,8 +183,9 @@ class InlineParser:
         match_emphasis(tokens, self.pairs)
         return tokens
 
-    def _link_at(self, logical: LogicalText, i: int, end: int) -> tuple[int, int, bool] | None:
-        """For ``[`` at i: (index of the closing ``]``, end of the link, text translatable?).
+    def _link_at(self, logical: LogicalText, i: int, end: int) -> _Link | None:
+        """For ``[`` at i: (index of the closing ``]``, end of the link, text translatable?,
+        where an inline link's title and its delimiters are).
 
         In ``[text](url)`` and ``[text][label]`` the text may be translated; in
         ``[label][]`` and ``[label]`` the text is the label itself, so the link
@@ -194,21 +197,29 @@ class InlineParser:
             return None
         after = close + 1
         if after < end and text[after] == "(":
-            dest_end = inline_destination_end(text, after, end)
+            dest_end, title = inline_destination(text, after, end)
             if dest_end != -1:
-                return close, dest_end, True
+                return close, dest_end, True, title
         if after < end and text[after] == "[":
             label_close = logical.brackets.get(after, end)
             if label_close < end:
                 label = text[after + 1 : label_close]
                 if label.strip():
                     if norm_label(label) in self.definitions:
-                        return close, label_close + 1, True
+                        return close, label_close + 1, True, None
                 elif norm_label(text[i + 1 : close]) in self.definitions:
-                    return close, label_close + 1, False
+                    return close, label_close + 1, False, None
         if norm_label(text[i + 1 : close]) in self.definitions:
-            return close, close + 1, False
+            return close, close + 1, False, None
         return None
+
+
+def _title(text: str, title: tuple[int, int] | None) -> list[tuple[str, int, int]]:
+    """An inline link's or image's title as a slot span: its text inside the delimiters."""
+    if title is None:
+        return []
+    start, end = title
+    return [(text[start], start + 1, end - 1)]
 
 
 def _html_at(text: str, i: int, end: int) -> InlineToken | None:

@@ -46,6 +46,9 @@ class InlineToken:
     rem_end: int = 0
     active: bool = True
     pair: int = 0
+    # image alt text and link titles in this token: (opener, start, end) of the text
+    # between ``![`` and ``]`` (opener "[") or between a title's delimiters ('"', "'", "(")
+    slots: list[tuple[str, int, int]] = field(default_factory=list)
 
 
 def match_emphasis(tokens: list[InlineToken], pairs: PairNumbers) -> None:
@@ -112,6 +115,17 @@ def match_tags(tokens: list[InlineToken], pairs: PairNumbers) -> None:
                          if tokens[k].kind == "tag_close" and tokens[k].pair == token.pair)
             tokens[idx : close + 1] = [InlineToken("atomic", token.start, tokens[close].end)]
         idx += 1
+
+
+def slot_spans(tokens: list[InlineToken]) -> list[tuple[str, int, int]]:
+    """The alt texts and titles of the tokens left after pairing, in order (not those
+    inside ``<code>`` and the like: they collapsed into one atomic token)."""
+    found: list[tuple[str, int, int]] = []
+    for token in tokens:
+        found.extend(token.slots)
+        if token.kind == "link":
+            found.extend(slot_spans(token.inner))
+    return sorted(found, key=lambda slot: slot[1])
 
 
 def flatten(tokens: list[InlineToken], pairs: PairNumbers) -> list[Item]:

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from translator.ingest.markdown.syntax import run_length
+
+if TYPE_CHECKING:
+    from translator.ingest.units import UnitBuilder
 
 
 class LogicalText:
@@ -40,6 +44,20 @@ class LogicalText:
         if pos > lstart + length:  # the join character after line idx
             return sstart + length
         return sstart + pos - lstart
+
+    def add_text(self, builder: UnitBuilder, start: int, end: int) -> None:
+        """Plain text from ``start`` to ``end`` as builder items; a soft line break reads as a
+        space (its source is the trailing spaces, the line ending and the next prefix)."""
+        pos = start
+        while pos < end:
+            nl = self.text.find("\n", pos, end)
+            stop = end if nl == -1 else nl
+            if stop > pos:
+                builder.text(self.to_source(pos), self.to_source(stop))
+            if nl == -1:
+                break
+            builder.text(self.to_source(nl), self.to_source(nl + 1), " ")
+            pos = nl + 1
 
     def join_index(self, pos: int) -> int:
         """Which line break a ``\\n`` at logical position ``pos`` is."""
@@ -117,7 +135,13 @@ def _skip_space(text: str, k: int, end: int) -> int:
 
 
 def inline_destination_end(text: str, i: int, end: int) -> int:
-    """For ``(`` at i: the index after ``(destination "title")``, or -1 if it is not one.
+    """For ``(`` at i: the index after ``(destination "title")``, or -1 if it is not one."""
+    return inline_destination(text, i, end)[0]
+
+
+def inline_destination(text: str, i: int, end: int) -> tuple[int, tuple[int, int] | None]:
+    """For ``(`` at i: the index after ``(destination "title")`` (-1: not one) and where
+    the title's delimiters are (``"``..``"``, ``'``..``'`` or ``(``..``)``; None: no title).
 
     Follows CommonMark: the destination is ``<...>`` or a run without spaces
     and with balanced parentheses; the optional title is quoted or parenthesised.
@@ -128,7 +152,7 @@ def inline_destination_end(text: str, i: int, end: int) -> int:
         while close < end and text[close] not in ">\n<":
             close += 2 if text[close] == "\\" else 1
         if close >= end or text[close] != ">":
-            return -1
+            return -1, None
         k = close + 1
     else:
         depth = 0
@@ -142,24 +166,26 @@ def inline_destination_end(text: str, i: int, end: int) -> int:
             if ch == "(":
                 depth += 1
                 if depth > 32:  # cmark's limit; also keeps "[a](" * 5000 linear
-                    return -1
+                    return -1, None
             elif ch == ")":
                 if depth == 0:
                     break
                 depth -= 1
             k += 1
         if depth:
-            return -1
+            return -1, None
     before_title = k
     k = _skip_space(text, k, end)
+    title = None
     if k < end and k > before_title and text[k] in "\"'(":
         closer = ")" if text[k] == "(" else text[k]
         close = k + 1
         while close < end and text[close] != closer:
             close += 2 if text[close] == "\\" else 1
         if close >= end:
-            return -1
+            return -1, None
+        title = (k, close + 1)
         k = _skip_space(text, close + 1, end)
     if k < end and text[k] == ")":
-        return k + 1
-    return -1
+        return k + 1, title
+    return -1, None

@@ -19,7 +19,8 @@ LIST = re.compile(r"( {0,3})([-+*]|\d{1,9}[.)]|\[\^[^\]\s]+\]:)([ \t]+|$)")
 TABLE_DELIM = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 REF_DEF = re.compile(
     r" {0,3}\[((?:[^\]\\\[]|\\.)+)\]:[ \t]*(?:<[^>\n]*>|\S+)"
-    r"(?:[ \t]+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?[ \t]*$"
+    r"(?:[ \t]+(\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\)))?"
+    r"[ \t]*$"  # group 2: the title (its delimiter may be escaped inside it)
 )
 REF_LABEL_ANYWHERE = re.compile(r"(?:[ \t]*>)*[ \t]*(?:[-+*][ \t]+)?\[((?:[^\]\\\[]|\\.)+)\]:")
 # GitHub's alert ("> [!NOTE]" alone on a quote's first line) and a task list's checkbox:
