@@ -3,18 +3,12 @@
 from __future__ import annotations
 
 import re
-import subprocess
 
-import pytest
-
+from tests.engines.apertium_runs import needs_apertium, raw_apertium, translate
 from translator.engines.apertium import ApertiumEngine
 from translator.engines.apertium_analyser import Analyser, analyser_command
 from translator.engines.apertium_compounds import EnglishCompounds, split_by_analyser
 from translator.engines.base import DecodingOptions, LoadOptions
-
-needs_apertium = pytest.mark.skipif(
-    not {("en", "es"), ("es", "en")} <= ApertiumEngine().pairs(),
-    reason="apertium and apertium-eng-spa are not installed (make apertium-deps)")
 
 #: Sentences of our own, each with a compound of known words Apertium reorders.
 GLUED = ["A facial-recognition network covers the metro.",
@@ -22,18 +16,6 @@ GLUED = ["A facial-recognition network covers the metro.",
          "They announced a two-year plan for the city."]
 
 
-def raw_apertium(mode: str, sentence: str) -> str:
-    result = subprocess.run(["apertium", "-u", mode], input=sentence + "\n",
-                            capture_output=True, text=True, check=True)
-    return " ".join(result.stdout.split())
-
-
-def translate(source: str, target: str, sentences: list[str]) -> list[str]:
-    translator = ApertiumEngine().load(source, target, LoadOptions(), DecodingOptions())
-    try:
-        return translator.translate(sentences)
-    finally:
-        translator.close()
 
 
 def spanish_words(text: str) -> set[str]:

@@ -1,12 +1,11 @@
-"""Apertium's output mended: blanks of dropped words, the capital after an opening name."""
+"""Apertium's output mended: blanks of dropped words, leaked capitals, the "¿" of Spanish."""
 
 from __future__ import annotations
 
-import subprocess
-
 import pytest
 
-from translator.engines.apertium import ApertiumEngine, installed_modes
+from tests.engines.apertium_runs import needs_apertium, raw_apertium, translate
+from translator.engines.apertium import installed_modes
 from translator.engines.apertium_mends import (
     LowerCaseWords,
     leaked_capital,
@@ -14,25 +13,6 @@ from translator.engines.apertium_mends import (
     open_question,
     written_lower,
 )
-from translator.engines.base import DecodingOptions, LoadOptions
-
-needs_apertium = pytest.mark.skipif(
-    not {("en", "es"), ("es", "en")} <= ApertiumEngine().pairs(),
-    reason="apertium and apertium-eng-spa are not installed (make apertium-deps)")
-
-
-def raw_apertium(mode: str, sentence: str) -> str:
-    result = subprocess.run(["apertium", "-u", mode], input=sentence + "\n",
-                            capture_output=True, text=True, check=True)
-    return " ".join(result.stdout.split())
-
-
-def translate(source: str, target: str, sentences: list[str]) -> list[str]:
-    translator = ApertiumEngine().load(source, target, LoadOptions(), DecodingOptions())
-    try:
-        return translator.translate(sentences)
-    finally:
-        translator.close()
 
 
 @needs_apertium
