@@ -93,6 +93,7 @@ def test_comment_marks_without_their_space_are_read_as_gettext_reads_them(tmp_pa
     assert SILENT in (out / "en" / "sud.txt").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow  # a whole translate, export and import through the CLI per value
 @pytest.mark.parametrize("language", ["en_GB", "en-US", "en_GB.UTF-8", "", None])
 def test_a_regional_or_missing_language_of_the_folders_language_is_accepted(tmp_path, language):
     out = exported_story(tmp_path, STORY)
@@ -139,3 +140,12 @@ def test_an_entry_msgattrib_made_obsolete_is_named_as_obsolete_not_deleted(tmp_p
     assert "is obsolete (#~)" in result.warnings[0]
     assert f"{path}:" in result.warnings[0] and "Суд закрыл" in result.warnings[0]
     assert result.reviewed == 1 and result.machine == 1
+
+
+def test_gettext_locale_forms_name_the_language_and_others_do_not():
+    from translator.review.po.catalog import same_language
+
+    for value in ("es", "es_ES", "es-419", "ES_es.UTF-8", "es@latin", "", None):
+        assert same_language(value, "es"), value
+    for value in ("en", "en_ES", "ru-RU", "spa"):
+        assert not same_language(value, "es"), value
