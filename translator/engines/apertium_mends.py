@@ -224,7 +224,8 @@ def written_lower(analysis: str) -> bool:
 
 class LowerCaseWords:
     """Which words a language writes in lower case, asked of Apertium's analyser of that
-    language (the first program of the mode from it) once each."""
+    language (the first program of the mode from it) once each; the analyser starts with
+    the first question, which many runs never ask."""
 
     def __init__(self, analyser: list[str] | None) -> None:
         self._asked = AskedOnce(analyser, written_lower)
@@ -235,9 +236,6 @@ class LowerCaseWords:
         (``spa-eng`` for ``eng-spa``), installed beside it by the pair's package."""
         first, second = mode.stem.split("-", 1)
         return cls(mode_analyser(mode.with_name(f"{second}-{first}.mode")))
-
-    def warm(self) -> None:
-        self._asked.warm()
 
     def close(self) -> None:
         self._asked.close()
