@@ -175,6 +175,8 @@ def spaces_outside_pairs(text: str) -> str:
     sees bare ``_`` or ``**``), and a link or bold text looks wrong so in HTML too.
     A space is not doubled, nor put at either end or before a closing mark.
     """
+    if "<g" not in text:  # no pairs (most sentences)
+        return text
     while True:
         tidy = _SPACE_BEFORE_CLOSE.sub(_after_close, _SPACE_AFTER_OPEN.sub(_before_open, text))
         if tidy == text:

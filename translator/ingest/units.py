@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from translator.core.inline_codes import literal_spans
-from translator.document import CODE_RE, ESCAPE_NONE, LangSlot, Part, Unit
+from translator.document import CODE_RE, ESCAPE_NONE, CodeSlot, LangSlot, Part, Unit
 
 ASCII_SPACE = " \t\n\r\f"
 _SPACE_RUN = re.compile(r"[ \t\n\r\f]+")
@@ -30,6 +30,18 @@ class RefCounter:
         self.counts[kind] += 1
         count = self.counts[kind]
         return kind if kind == "title" and count == 1 else f"{kind}{count}"
+
+
+def hang_in_code(host: Unit, host_start: int, code_spans: dict[str, tuple[int, int]],
+                 start: int, end: int, unit: Unit) -> bool:
+    """Hang ``unit`` (source ``start``-``end``) on ``host`` as a ``CodeSlot`` of the code
+    whose markup holds it (``UnitBuilder.code_spans``); False when no code holds it."""
+    for code, (first, last) in code_spans.items():
+        if first <= start and end <= last:
+            host.slots.append(CodeSlot(code, start - first, end - first, first - host_start,
+                                       unit))
+            return True
+    return False
 
 
 class Skeleton:

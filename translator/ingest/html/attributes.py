@@ -9,11 +9,11 @@ run's codes: ``slot_units`` hangs them on the run's unit as ``CodeSlot``s.
 
 from __future__ import annotations
 
-from translator.document import ESCAPE_HTML_ATTR, CodeSlot, LangSlot, Unit
+from translator.document import ESCAPE_HTML_ATTR, LangSlot, Unit
 from translator.ingest.html.boilerplate import Context
 from translator.ingest.html.elements import TRANSLATED_ATTRS
 from translator.ingest.html.tokens import Attr, Token, add_decoded_text
-from translator.ingest.units import RefCounter, Skeleton, UnitBuilder
+from translator.ingest.units import RefCounter, Skeleton, UnitBuilder, hang_in_code
 
 _NO_TEXT_ATTRS = ("html", "body", "link", "meta", "style", "script")
 
@@ -55,15 +55,12 @@ def add_attribute_parts(token: Token, ctx: Context, skeleton: Skeleton, refs: Re
 
 def slot_units(host: Unit, host_start: int, code_spans: dict[str, tuple[int, int]],
                attrs: list[Attr], source: str, refs: RefCounter) -> None:
-    """Hang the values of ``attrs`` that lie inside the host's codes on it as slots."""
+    """Hang the values of ``attrs`` that lie inside the host's codes on it as slots (one
+    outside the unit is written literally, its attributes added there)."""
     for attr in attrs:
-        code = next((code for code, (start, end) in code_spans.items()
-                     if start <= attr.value_start and attr.value_end <= end), None)
-        if code is None:
-            continue  # outside the unit: written literally, its attributes added there
+        if not any(first <= attr.value_start and attr.value_end <= last
+                   for first, last in code_spans.values()):
+            continue
         built = attribute_unit(source, attr, refs)
         if built is not None:
-            start, end, unit = built
-            code_start = code_spans[code][0]
-            host.slots.append(CodeSlot(code, start - code_start, end - code_start,
-                                       code_start - host_start, unit))
+            hang_in_code(host, host_start, code_spans, *built)

@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import re
 
-from translator.document import ESCAPE_MD_ALT, MD_ESCAPED, MD_TITLE_ESCAPES, CodeSlot, Unit
+from translator.document import ESCAPE_MD_ALT, MD_ESCAPED, MD_TITLE_ESCAPES, Unit
 from translator.ingest.markdown.spans import LogicalText
 from translator.ingest.markdown.syntax import REF_DEF
-from translator.ingest.units import RefCounter, Skeleton, UnitBuilder
+from translator.ingest.units import RefCounter, Skeleton, UnitBuilder, hang_in_code
 
 Built = tuple[int, int, Unit]
 
@@ -72,15 +72,9 @@ def add_block(skeleton: Skeleton, host: Built | None, code_spans: dict[str, tupl
     slot; outside the unit, a part of its own, in source order."""
     parts = [] if host is None else [host]
     for start, end, unit in slots:
-        code = None
-        if host is not None:
-            code = next((code for code, (first, last) in code_spans.items()
-                         if first <= start and end <= last), None)
-        if host is not None and code is not None:
-            code_start = code_spans[code][0]
-            host[2].slots.append(CodeSlot(code, start - code_start, end - code_start,
-                                          code_start - host[0], unit))
-        elif host is None or end <= host[0] or start >= host[1]:
+        if host is not None and hang_in_code(host[2], host[0], code_spans, start, end, unit):
+            continue
+        if host is None or end <= host[0] or start >= host[1]:
             parts.append((start, end, unit))
     for part in sorted(parts, key=lambda built: built[0]):
         skeleton.add(*part)
