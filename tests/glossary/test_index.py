@@ -175,6 +175,20 @@ def test_an_index_made_with_other_lemmatisers_is_rebuilt_before_use(tmp_path):
         assert raw.execute("SELECT value FROM meta").fetchone()[0] == index.signature()
 
 
+@pytest.mark.parametrize("package", ["pymorphy3", "pymorphy3-dicts-ru", "simplemma",
+                                     "PyYAML", "no-such-package-here"])
+def test_the_index_names_the_lemmatisers_versions_as_pip_knows_them(package):
+    """The signature's versions come from folder names: they must be the installed ones,
+    or a new pymorphy3 dictionary would leave an old index trusted."""
+    from importlib import metadata
+
+    try:
+        expected = metadata.version(package)
+    except metadata.PackageNotFoundError:
+        expected = "?"
+    assert index.installed_version(package) == expected
+
+
 def test_a_read_only_termbase_with_a_stale_index_falls_back_to_a_full_load(tmp_path,
                                                                         monkeypatch):
     db = tmp_path / "g.db"
