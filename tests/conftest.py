@@ -94,12 +94,14 @@ def corpus_dir() -> Path:
 def isolated_home(tmp_path_factory, monkeypatch, request):
     """Keep every test away from the user's real Argos dirs, caches and settings."""
     home = tmp_path_factory.mktemp("home")
-    # simplemma's lemma tries are derived from the installed package, not user data:
-    # one copy for the session, so each test's processes don't build them again.
-    shared_lemmas = request.config.stash[SESSION_DIR] / "lemmas"
-    shared_lemmas.mkdir(exist_ok=True)
+    # simplemma's lemma tries and py3langid's unpacked model are derived from installed
+    # packages, not user data: one copy for the session, so each test's processes don't
+    # build them again.
     (home / "cache" / "triglot").mkdir(parents=True)
-    (home / "cache" / "triglot" / "lemmas").symlink_to(shared_lemmas)
+    for derived in ("lemmas", "langid"):
+        shared = request.config.stash[SESSION_DIR] / derived
+        shared.mkdir(exist_ok=True)
+        (home / "cache" / "triglot" / derived).symlink_to(shared)
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))

@@ -55,13 +55,14 @@ _MODEL: list = []  # the identifier, once loaded
 
 
 def _identifier():
-    """py3langid's full model, loaded once, on first use or by ``preload`` (it takes about
-    half a second, mostly LZMA decompression)."""
+    """py3langid's full model, loaded once, on first use or by ``preload`` (half a second
+    the first time, mostly LZMA decompression; then unpacked from the cache,
+    ``translator.langid_model``)."""
     with _MODEL_LOCK:
         if not _MODEL:
-            from py3langid.langid import MODEL_FILE, LanguageIdentifier
+            from translator.langid_model import load_identifier
 
-            _MODEL.append(LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True))
+            _MODEL.append(load_identifier())
         return _MODEL[0]
 
 
