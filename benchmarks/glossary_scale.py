@@ -162,10 +162,12 @@ def main() -> None:
             lines = (WMT / "wmt19.en").read_text(encoding="utf-8").splitlines()[:1000]
             sentences.write_text("\n".join(lines) + "\n", encoding="utf-8")
         one = work / "one.db"
-        # the first command builds the lemma tries (``glossary.lemma_tries``) once, as a
+        # the first commands build the lemma tries (``glossary.lemma_tries``) once, as a
         # user's first run does; every figure below is of a later run
         run("glossary", "add", "-g", str(one), "--en", "court", "--ru", "суд", "--es",
             "tribunal", env=env)
+        if sentences is not None:  # and the first run unpacks the language model
+            translate(sentences, work / "first", env)  # (``translator.langid_model``)
         baseline = measure(one, work, env)
         print("baseline, a one-concept glossary: " + ", ".join(
             f"{name} {s:.2f} s {mb:.0f} MB" for name, (s, mb) in baseline.items()))

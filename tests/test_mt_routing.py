@@ -51,6 +51,17 @@ def test_each_unique_sentence_is_translated_once_and_cached_for_the_next_run(tmp
     assert mt2.stats.cache_hits == 2
 
 
+def test_without_a_cache_file_a_run_still_translates_a_shared_first_hop_once():
+    """--no-cache keeps nothing after the run, but within it the Russian sentences a run
+    into English and into Spanish (through English) share go through ru->en once."""
+    engine, mt = make(ALL_VIA_EN)
+    mt.translate(["Привет", "Пока"], "ru", "en")
+    assert mt.translate(["Привет", "Пока"], "ru", "es") == {
+        "Привет": "[es] [en] Привет", "Пока": "[es] [en] Пока"}
+    assert [(c[0], c[1], len(c[2])) for c in engine.calls] == [("ru", "en", 2), ("en", "es", 2)]
+    assert mt.stats.cache_hits == 0  # this run's own translations are not cache hits
+
+
 def test_cache_entries_do_not_leak_between_decoding_options(tmp_path):
     cache = TranslationCache(tmp_path / "c.sqlite3")
     engine = TaggingEngine(ALL_VIA_EN)
