@@ -54,7 +54,7 @@ class TranslationCache:
         #: ``path=None``: the run's own translations, so a pivot's first hop and a sentence
         #: asked again are not translated twice; a dict of the strings the run holds anyway
         #: (an in-memory SQLite database copied each one: 12 MB more at 16,000 sentences).
-        self._kept: dict[tuple[str, str, str], str] | None = None
+        self._kept: dict[tuple[str, str], dict[str, str]] | None = None  # by model, options
         if path is None:
             self._kept = {}
             return
@@ -101,14 +101,11 @@ class TranslationCache:
             conn.close()
 
     def lookup(self, model: str, options: str, sources: Iterable[str]) -> dict[str, str]:
+        if self._kept is not None:
+            kept = self._kept.get((model, options), {})
+            return {source: kept[source] for source in sources if source in kept}
         found: dict[str, str] = {}
         sources = list(sources)
-        if self._kept is not None:
-            for source in sources:
-                target = self._kept.get((model, options, source))
-                if target is not None:
-                    found[source] = target
-            return found
         for start in range(0, len(sources), 500):
             chunk = sources[start : start + 500]
             marks = ",".join("?" * len(chunk))
@@ -123,7 +120,7 @@ class TranslationCache:
     def store(self, model: str, options: str, pairs: Iterable[tuple[str, str]]) -> None:
         """Store one batch in one transaction, so a kill leaves whole batches or none."""
         if self._kept is not None:
-            self._kept.update(((model, options, source), target) for source, target in pairs)
+            self._kept.setdefault((model, options), {}).update(pairs)
             return
         unchanged = _("this batch was not stored; {hint}").format(hint=_(FULL_HINT))
         with disk_full_reported(self.path, unchanged), self.conn:

@@ -51,7 +51,8 @@ class MachineTranslator:
         self.pairs = engine.pairs()
         self.stats = MTStats()
         self._loaded: dict[tuple[str, str], PairTranslator] = {}
-        self._this_run: set[tuple[str, str]] = set()  # (model, text) translated in this run
+        #: the texts each model translated in this run (its own stores are not cache hits)
+        self._this_run: dict[str, set[str]] = {}
         #: Called with (hop, inputs, outputs) as each batch comes back from the engine, so
         #: work on the outputs can start while the engine translates the next batches.
         self.on_batch: Callable[[tuple[str, str], list[str], list[str]], None] | None = None
@@ -82,8 +83,8 @@ class MachineTranslator:
         translator = self._load(hop)
         options_key = self.options_key
         done = self.cache.lookup(translator.identity, options_key, inputs)
-        self.stats.cache_hits += sum(
-            (translator.identity, text) not in self._this_run for text in done)
+        ours = self._this_run.setdefault(translator.identity, set())
+        self.stats.cache_hits += sum(text not in ours for text in done)
         self.progress(len(done))
         missing = [text for text in inputs if text not in done]
         batches = make_batches(missing, translator.token_count, self.batching.max_batch_tokens)
@@ -93,7 +94,7 @@ class MachineTranslator:
             pairs = list(zip(batch, outputs, strict=True))
             self.cache.store(translator.identity, options_key, pairs)
             done.update(pairs)
-            self._this_run.update((translator.identity, text) for text in batch)
+            ours.update(batch)
             self.stats.machine_translated += len(batch)
             self.progress(len(batch))
             if self.on_batch is not None:

@@ -165,7 +165,10 @@ class UnitBuilder:
             return None
         text, codes = self._number(items, collapse_space)
         start, end = items[0].start, items[-1].end
-        unit = Unit(text=text, ref=ref, codes=codes, escape=escape, raw=self.source[start:end])
+        raw = self.source[start:end]
+        # most paragraphs are plain text: one string then serves as both (a copy a unit)
+        unit = Unit(text=text, ref=ref, codes=codes, escape=escape,
+                    raw=text if raw == text else raw)
         return start, end, unit
 
     def _split(self, item: _Item, offset: int) -> tuple[_Item, _Item]:
