@@ -30,6 +30,7 @@ def load_pair(source: str, target: str, decoding: DecodingOptions):
     return ArgosEngine().load(source, target, LoadOptions(), decoding)
 
 
+@pytest.mark.slow  # the unlimited side decodes each looping word to 256 tokens (3.4 s)
 @pytest.mark.parametrize("pair", sorted(SHORT))
 def test_a_loop_on_a_short_input_stops_at_its_limit(pair):
     limited = load_pair(*pair, DecodingOptions())
