@@ -364,10 +364,48 @@ def test_reference_definition_title_is_a_unit_of_its_own():
     assert out.endswith('[m]: map.png "Mapa de \\"la\\" plaza"\n[r]: <r.pdf> (El \\(fallo\\))\n')
 
 
+def test_inline_html_alt_and_title_are_translated_as_an_html_article_s():
+    """Raw HTML in Markdown (an article converted from a web page): ``alt`` and ``title``
+    are read with their character references decoded and written back escaped as
+    attribute values, in either quotes; a ``<code>`` element's title stays code."""
+    text = ('Police <img src="cam.png" alt="A camera &amp; its pole"> watched '
+            "<abbr title='Federal Security Service'>FSB</abbr> agents "
+            '<code title="a flag">-v</code>.\n')
+    doc = parse(text)
+    assert doc.source_text() == text
+    para = doc.units[0]
+    assert para.text == "Police <x1/> watched <g2>FSB</g2> agents <x3/>."
+    assert [(s.code, s.unit.ref, s.unit.text, s.unit.escape) for s in para.slots] == [
+        ("<x1/>", "alt-attr1", "A camera & its pole", "html-attr"),
+        ("<g2>", "title-attr1", "Federal Security Service", "html-attr")]
+    out = translate(doc, {"A camera & its pole": 'Une caméra & son "mât" <x>',
+                          "Federal Security Service": "Service fédéral d'État"})
+    assert out == ('Police <img src="cam.png" alt="Une caméra &amp; son &quot;mât&quot; '
+                   '&lt;x&gt;"> watched <abbr title=\'Service fédéral d&#x27;État\'>FSB</abbr>'
+                   ' agents <code title="a flag">-v</code>.\n')
+
+
+def test_inline_html_alt_alone_in_a_link_or_cell_or_left_as_it_is():
+    text = ('<img alt="A protester is detained" src="p.jpg">\n\n'
+            '[photo <img alt="Inside a link" src=l.png>](u) here\n\n'
+            "| a |\n|---|\n| <img alt='Cell photo' src=c.png> |\n\n"
+            '<img alt="photo.jpg" src=p.jpg> <img alt=unquoted src=u.png> here\n\n'
+            '> <img alt="Two\n> lines" src=q.png> quoted\n')
+    doc = parse(text)
+    assert doc.source_text() == text
+    assert slots(text) == [("alt-attr1", "A protester is detained", "html-attr"),
+                           ("alt-attr2", "Inside a link", "html-attr"),
+                           ("alt-attr3", "Cell photo", "html-attr")]
+    out = translate(doc, {"A protester is detained": "Un manifestante detenido",
+                          "Cell photo": "Foto"})
+    assert out.startswith('<img alt="Un manifestante detenido" src="p.jpg">\n\n')
+    assert "| <img alt='Foto' src=c.png> |\n" in out
+
+
 def test_round_trip_of_random_images_links_and_titles():
     pieces = ["![", "[", "]", "](", ")", " \"T t\"", " 'T'", " (P)", "\\", '"', "(", "alt ",
               "x.png", "`c`", "\n", "\n\n", "> ", "- ", "[r]: u \"D t\"\n", "[r]", "<code>",
-              "</code>"]
+              "</code>", '<img alt="A b" src=x>', "<a title='T &amp; t'>", "</a>", ' alt="']
     rng = random.Random(11)
     for _ in range(1500):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 30)))

@@ -41,7 +41,9 @@ class Token:
     self_closing: bool = False
 
 
-def _start_tag(source: str, lt: int) -> Token | None:
+def start_tag(source: str, lt: int) -> Token | None:
+    """The start tag at ``lt`` with its attributes (positions in ``source``), or None if
+    there is none there (the Markdown parser reads inline HTML's with it too)."""
     match = _TAG_NAME.match(source, lt)
     if not match:
         return None
@@ -105,7 +107,7 @@ def _markup_at(source: str, lt: int) -> Token | None:
         if close == -1:
             return None
         return Token("end", lt, close + 1, name=match.group(1).lower())
-    return _start_tag(source, lt)
+    return start_tag(source, lt)
 
 
 def tokenize(source: str) -> list[Token]:

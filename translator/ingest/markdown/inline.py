@@ -8,6 +8,8 @@ Soft line breaks read as spaces.
 
 from __future__ import annotations
 
+from translator.ingest.html.elements import TRANSLATED_ATTRS
+from translator.ingest.html.tokens import start_tag
 from translator.ingest.markdown.pairing import (
     InlineToken,
     PairNumbers,
@@ -233,11 +235,22 @@ def _html_at(text: str, i: int, end: int) -> InlineToken | None:
         name = match.group(1).lower()
         # A literal "<g1>" in the text must survive as an atomic code.
         void = match.group(2) == "/" or name in VOID or CODE_NAME.match(name)
-        return InlineToken("atomic" if void else "tag_open", i, match.end(), name=name)
+        return InlineToken("atomic" if void else "tag_open", i, match.end(), name=name,
+                           slots=_attribute_slots(text, i))
     match = CLOSE_TAG.match(text, i, end)
     if match:
         return InlineToken("tag_close", i, match.end(), name=match.group(1).lower())
     return None
+
+
+def _attribute_slots(text: str, i: int) -> list[tuple[str, int, int]]:
+    """An inline HTML tag's quoted ``alt`` and ``title`` values as slots (opener ``<`` and
+    the attribute's name), translated as the HTML parser translates them."""
+    tag = start_tag(text, i)
+    if tag is None:
+        return []
+    return [(f"<{attr.name}", attr.value_start, attr.value_end) for attr in tag.attrs
+            if attr.name in TRANSLATED_ATTRS and attr.quoted]
 
 
 def _delimiter_run(text: str, i: int, run: int) -> InlineToken | None:

@@ -9,7 +9,11 @@ paragraph and whose markup stays outside the unit) is a unit of its own on the
 skeleton. A reference definition's title (``[id]: url "title"``) is a unit of its
 own too: every use of the definition shows it. Alt text that is the reference's
 label (``![label][]``, ``![label]``) stays, or the image would lose its definition;
-so does alt text (or a title) that is only a file name or a URL.
+so does alt text (or a title) that is only a file name or a URL. Raw HTML tags in a
+paragraph (``<img alt="...">``, ``<abbr title="...">``) get their quoted ``alt`` and
+``title`` translated the HTML parser's way (``html.attributes.attribute_unit``:
+character references decoded, the value written back escaped), unless the value runs
+over a quote's or list's line marks.
 
 The text is decoded only of the escapes written back on output
 (``document.MD_ESCAPED``): ``\\[`` and ``\\]`` in alt text, the title's delimiter,
@@ -22,6 +26,8 @@ from __future__ import annotations
 import re
 
 from translator.document import ESCAPE_MD_ALT, MD_ESCAPED, MD_TITLE_ESCAPES, Unit
+from translator.ingest.html.attributes import attribute_unit
+from translator.ingest.html.tokens import Attr
 from translator.ingest.markdown.spans import LogicalText
 from translator.ingest.markdown.syntax import REF_DEF
 from translator.ingest.units import RefCounter, Skeleton, UnitBuilder, hang_in_code
@@ -36,10 +42,13 @@ _FILE_NAME = re.compile(
 def slot_unit(logical: LogicalText, opener: str, start: int, end: int,
               refs: RefCounter) -> Built | None:
     """The alt text (opener ``[``) or title (opener ``"``, ``'``, ``(``) between logical
-    ``start`` and ``end`` as a unit with its source span (None: nothing to translate)."""
+    ``start`` and ``end`` as a unit with its source span (None: nothing to translate); an
+    inline HTML tag's ``alt`` or ``title`` value (opener ``<alt``, ``<title``) too."""
     text = logical.text
     if _FILE_NAME.fullmatch(text[start:end].strip()):
         return None
+    if opener.startswith("<"):  # an inline HTML tag's alt or title: HTML, not Markdown
+        return _attribute_unit(logical, opener[1:], start, end, refs)
     escape = ESCAPE_MD_ALT if opener == "[" else MD_TITLE_ESCAPES[opener]
     decoded = MD_ESCAPED[escape] + "\\"
     builder = UnitBuilder(logical.source)
@@ -64,6 +73,17 @@ def slot_unit(logical: LogicalText, opener: str, start: int, end: int,
     if built is None:
         refs.counts[kind] -= 1
     return built
+
+
+def _attribute_unit(logical: LogicalText, name: str, start: int, end: int,
+                    refs: RefCounter) -> Built | None:
+    """The value of an inline HTML tag's attribute ``name``: character references decoded,
+    written back escaped as an attribute value, as in an HTML article. A value that runs
+    over the marks of a quote's or list's lines stays as it is."""
+    first, last = logical.to_source(start), logical.to_source(end)
+    if last - first != end - start:
+        return None
+    return attribute_unit(logical.source, Attr(name, first, last, quoted=True), refs)
 
 
 def add_block(skeleton: Skeleton, host: Built | None, code_spans: dict[str, tuple[int, int]],
