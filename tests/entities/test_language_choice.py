@@ -52,6 +52,7 @@ def test_files_in_different_languages_need_lang(tmp_path):
     assert common_language([tmp_path / "b.txt"]) == "es"
 
 
+@pytest.mark.slow  # whole CLI runs that load the NER models
 def test_extract_warns_once_on_stderr_and_follows_the_text(tmp_path):
     path = tmp_path / "story.es.txt"
     path.write_text(ENGLISH, encoding="utf-8")
@@ -69,6 +70,7 @@ def test_the_seed_articles_are_all_read_as_english(corpus_dir):
     assert {t.path.name: t.lang for t in texts} == {f.name: "en" for f in files}
 
 
+@pytest.mark.slow  # whole CLI runs that load the NER models
 def test_check_and_glossary_extract_read_the_languages_from_the_texts(tmp_path):
     source, translation = tmp_path / "source.txt", tmp_path / "translation.txt"
     source.write_text(ENGLISH, encoding="utf-8")
