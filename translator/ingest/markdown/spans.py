@@ -134,11 +134,6 @@ def _skip_space(text: str, k: int, end: int) -> int:
     return k
 
 
-def inline_destination_end(text: str, i: int, end: int) -> int:
-    """For ``(`` at i: the index after ``(destination "title")``, or -1 if it is not one."""
-    return inline_destination(text, i, end)[0]
-
-
 def inline_destination(text: str, i: int, end: int) -> tuple[int, tuple[int, int] | None]:
     """For ``(`` at i: the index after ``(destination "title")`` (-1: not one) and where
     the title's delimiters are (``"``..``"``, ``'``..``'`` or ``(``..``)``; None: no title).
