@@ -68,3 +68,11 @@ class TableEngine(TaggingEngine):
         translator.translate = lambda batch: [  # type: ignore[method-assign]
             self.table.get(s) or tagged([s])[0] for s in batch]
         return translator
+
+
+def run_cli_with(monkeypatch, engine: TaggingEngine) -> None:
+    """``triglot translate`` run in this process with ``engine`` in place of the one it
+    names: the rest of the run (cache, progress, the review after it) is the product's."""
+    import translator.engines.registry
+
+    monkeypatch.setattr(translator.engines.registry, "make_engine", lambda name: engine)

@@ -199,3 +199,47 @@ def test_each_pair_is_loaded_once_and_warmed_before_translating(articles, tmp_pa
     first_batch = next(i for i, e in enumerate(events) if isinstance(e[2], list))
     assert {e for e in events[:first_batch] if e[0] == "warm"} == {("warm", "en", "es"),
                                                                     ("warm", "en", "ru")}
+
+
+def test_with_the_source_language_given_the_pair_warms_before_any_article_is_read(
+        articles, tmp_path, monkeypatch):
+    """``--from``: the engine gets ready (Apertium loads its dictionaries) while the
+    articles are read and segmented, not after the first one is."""
+    import translator.ingest
+
+    events: list = []
+    read = translator.ingest.load_document
+    monkeypatch.setattr(translator.ingest, "load_document",
+                        lambda *args: events.append("read") or read(*args))
+
+    class Warmable(TaggingEngine):
+        def load(self, source, target, load, decoding):
+            translator = super().load(source, target, load, decoding)
+            translator.warm = lambda: events.append("warm")
+            return translator
+
+    run([articles / "en.md"], ["es"], tmp_path / "out", engine=Warmable(VIA_EN), source="en")
+    assert events[:2] == ["warm", "read"]
+
+
+def test_the_engine_is_closed_when_the_run_returns_even_if_the_review_fails(
+        articles, tmp_path, monkeypatch):
+    import translator.engines.registry
+    from translator.pipeline import translate_with
+
+    closed: list = []
+
+    class Closable(TaggingEngine):
+        def close(self):
+            closed.append(True)
+
+    def failing_review(summary):
+        assert summary.outputs  # given the run's summary, articles written
+        raise RuntimeError("review failed")
+
+    monkeypatch.setattr(translator.engines.registry, "make_engine",
+                        lambda name: Closable(VIA_EN))
+    request = RunRequest([articles / "en.md"], ["es"], tmp_path / "out")
+    with pytest.raises(RuntimeError):
+        translate_with(request, "fake", None, after=failing_review)
+    assert closed == [True]

@@ -101,3 +101,38 @@ def test_annotations_survive_a_save_and_a_load(tmp_path):
     again = load(out).documents[0]
     assert again.annotated_with == "v1:abc:names"
     assert again.targets["en"][0].annotations == {"terms": []}
+
+
+def record_of(out: Path, relpath: str, mt: str) -> RunRecord:
+    record = RunRecord(out, "fake")
+    doc = DocumentRecord(f"../articles/{relpath}", relpath, "txt", "ru")
+    doc.targets["en"] = [SegmentRecord("p1", 0, "ru", TEXT.strip(), mt)]
+    record.documents.append(doc)
+    return record
+
+
+def translations(out: Path) -> dict[str, str]:
+    return {d.relpath: d.targets["en"][0].mt for d in load(out).documents}
+
+
+def test_runs_into_one_folder_keep_the_other_articles_and_replace_their_own(tmp_path):
+    odd = 'статья "1"\\x.txt'  # quotes, a backslash and Cyrillic, escaped in the JSON line
+    record_of(tmp_path, odd, "first").save()
+    record_of(tmp_path, "b.txt", "other").save()
+    record_of(tmp_path, odd, "second").save()
+    assert translations(tmp_path) == {"b.txt": "other", odd: "second"}
+
+
+def test_a_record_written_otherwise_keeps_its_documents_when_a_run_adds_one(tmp_path):
+    record_of(tmp_path, "a.txt", "kept").save()
+    path = tmp_path / "triglot-run.json"
+    path.write_text(json.dumps(json.loads(path.read_text(encoding="utf-8")), indent=2),
+                    encoding="utf-8")  # as an editor or an older triglot may leave it
+    record_of(tmp_path, "b.txt", "new").save()
+    assert translations(tmp_path) == {"a.txt": "kept", "b.txt": "new"}
+
+
+def test_an_unreadable_earlier_record_is_replaced(tmp_path):
+    (tmp_path / "triglot-run.json").write_bytes(b'{"version": 2, "documents": [\n{"source": "\xff')
+    record_of(tmp_path, "b.txt", "new").save()
+    assert translations(tmp_path) == {"b.txt": "new"}

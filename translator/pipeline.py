@@ -92,6 +92,8 @@ def load_articles(request: RunRequest, summary: RunSummary,
             files.setdefault(path.resolve(), (path, root))
     if not files and not summary.errors:
         raise_nothing_to_translate(request.paths)
+    if files and request.source:  # known before reading: the engine gets ready meanwhile
+        language_seen(request.source)
     out_dir = request.out_dir.resolve()
     articles: list[Article] = []
     for resolved, (path, root) in files.items():
@@ -309,10 +311,12 @@ def write_outputs(
 
 def translate_with(request: RunRequest, engine_name: str, cache_path: Path | None,
                    memory: TranslationMemory | None = None,
-                   enforcer: TermEnforcer | None = None) -> RunSummary:
+                   enforcer: TermEnforcer | None = None,
+                   after: Callable[[RunSummary], None] = lambda summary: None) -> RunSummary:
     """``triglot translate``'s run: the engine by name (its batches on the request's Ray
     cluster if it names one), the cache at ``cache_path`` (None: in memory only, nothing
-    kept), a progress bar on stderr."""
+    kept), a progress bar on stderr. ``after`` (the review) is given the summary while
+    the engine's processes wind down; the run returns once they have."""
     from translator.engines.registry import make_engine
 
     if request.source is None:  # the run detects languages: its model loads meanwhile
@@ -328,8 +332,11 @@ def translate_with(request: RunRequest, engine_name: str, cache_path: Path | Non
     progress = Progress()
     closing = Closing(engine)
     try:
-        return translate_run(request, engine, cache, progress, memory, enforcer,
-                             closing.start)
+        summary = translate_run(request, engine, cache, progress, memory, enforcer,
+                                closing.start)
+        progress.close()
+        after(summary)
+        return summary
     finally:
         progress.close()
         cache.close()

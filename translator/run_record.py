@@ -232,13 +232,11 @@ class RunRecord:
         One document a line, each through json's C encoder (an indented dump runs the
         pure-Python one), written as it is made: a run of 16,000 sentences or a large
         glossary's annotations never holds the whole text in memory."""
-        try:
-            previous = load(self.run_dir).documents if self.path.is_file() and not self.whole \
-                else []
-        except InputError:
-            previous = []  # an unreadable old record is replaced, not fatal
         current = {d.source for d in self.documents}
-        kept = [d for d in previous if d.source not in current]
+        try:
+            kept = self._earlier(current) if self.path.is_file() and not self.whole else []
+        except InputError:
+            kept = []  # an unreadable old record is replaced, not fatal
         head = json.dumps(self._head(), ensure_ascii=False)
         with atomic_open(self.path) as handle:
             handle.write(head[:-1] + ', "documents": [')
@@ -246,6 +244,31 @@ class RunRecord:
                 handle.write(",\n" if number else "\n")
                 handle.write(json.dumps(entry, ensure_ascii=False))
             handle.write("\n]}\n")
+
+    def _earlier(self, current: set[str]) -> list[DocumentRecord]:
+        """The documents of earlier runs into this folder that this run does not replace.
+        In a record ``save`` wrote, each document is a line starting with its source: a
+        line whose source this run replaces is skipped unread (running into the same
+        folder again replaces them all). Any other file is read whole (``load``)."""
+        try:
+            lines = self.path.read_text(encoding="utf-8").split("\n")
+            if not (lines[0].startswith(f'{{"version": {FORMAT_VERSION}, ')
+                    and lines[-2:] == ["]}", ""]
+                    and all(line.startswith(_DOCUMENT_LINE) for line in lines[1:-2])):
+                raise ValueError("not as save writes it")
+            kept = []
+            for line in lines[1:-2]:
+                source = name_from_json(json.decoder.scanstring(line, len(_DOCUMENT_LINE))[0])
+                if source not in current:
+                    kept.append(DocumentRecord.from_dict(json.loads(line.removesuffix(","))))
+                    check_places(kept[-1], self.path)
+            return kept
+        except (KeyError, TypeError, AttributeError, ValueError):  # load says what is wrong
+            return [d for d in load(self.run_dir).documents if d.source not in current]
+
+
+#: How ``save`` starts each document's line.
+_DOCUMENT_LINE = '{"source": "'
 
 
 def file_sha256(path: Path) -> str:

@@ -16,12 +16,9 @@ import pytest
 
 from glossary.model import Concept, Term
 from glossary.store import Termbase
-from tests.fake_engine import TaggingEngine
+from tests.fake_engine import TaggingEngine, run_cli_with
 from tests.po.conftest import VIA_EN
-from translator.cache import TranslationCache
 from translator.cli import main
-from translator.pipeline import translate_run
-from translator.progress import Progress
 
 
 @dataclass
@@ -61,10 +58,4 @@ def make_termbase(path: Path) -> Path:
 @pytest.fixture
 def fake_engine(monkeypatch: pytest.MonkeyPatch) -> None:
     """``translate`` with the tests' tagging engine: no model, no cache on disk."""
-    import translator.pipeline
-
-    def fake_run(request, engine_name, cache_path, memory=None, enforcer=None):
-        return translate_run(request, TaggingEngine(VIA_EN), TranslationCache(None),
-                             Progress(False), memory, enforcer)
-
-    monkeypatch.setattr(translator.pipeline, "translate_with", fake_run)
+    run_cli_with(monkeypatch, TaggingEngine(VIA_EN))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from tests.fake_engine import TaggingEngine
+from tests.fake_engine import TaggingEngine, run_cli_with
 from translator.cache import TranslationCache
 from translator.core.errors import InputError
 from translator.pipeline import RunRequest, translate_run
@@ -72,14 +72,8 @@ def test_a_run_record_that_cannot_be_written_keeps_the_summary(tmp_path, monkeyp
 def test_with_po_catalogs_the_summary_of_a_non_utf8_name_is_kept(tmp_path, monkeypatch):
     from click.testing import CliRunner
 
-    import translator.pipeline
     from translator.cli import cli
-
-    def fake_run(request, engine_name, cache_path, memory=None, enforcer=None):
-        return translate_run(request, TaggingEngine(PAIRS), TranslationCache(None),
-                             Progress(False), memory, enforcer)
-
-    monkeypatch.setattr(translator.pipeline, "translate_with", fake_run)
+    run_cli_with(monkeypatch, TaggingEngine(PAIRS))
     name = os.fsdecode(b"caf\xe9.txt")
     (tmp_path / name).write_text(TEXT, encoding="utf-8")
     done = CliRunner().invoke(cli, ["translate", str(tmp_path / name), "--to", "es", "--from",

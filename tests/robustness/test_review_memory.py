@@ -14,12 +14,9 @@ import polib
 import pytest
 from click.testing import CliRunner
 
-from tests.fake_engine import TaggingEngine
+from tests.fake_engine import TaggingEngine, run_cli_with
 from tests.po.conftest import VIA_EN, entry_for, review
-from translator.cache import TranslationCache
 from translator.cli import cli
-from translator.pipeline import translate_run
-from translator.progress import Progress
 from translator.review.tm import RUN_MEMORY, user_tm_path
 from translator.run_record import load
 
@@ -29,13 +26,7 @@ LAWYER = "The lawyer considers the ruling unlawful."
 
 @pytest.fixture(autouse=True)
 def fake_engine(monkeypatch):
-    import translator.pipeline
-
-    def fake_run(request, engine_name, cache_path, memory=None, enforcer=None):
-        return translate_run(request, TaggingEngine(VIA_EN), TranslationCache(None),
-                             Progress(False), memory, enforcer)
-
-    monkeypatch.setattr(translator.pipeline, "translate_with", fake_run)
+    run_cli_with(monkeypatch, TaggingEngine(VIA_EN))
 
 
 def invoke(*args: str):

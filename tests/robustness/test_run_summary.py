@@ -8,7 +8,7 @@ import time
 import pytest
 from click.testing import CliRunner
 
-from tests.fake_engine import TaggingEngine
+from tests.fake_engine import TaggingEngine, run_cli_with
 from translator.cache import TranslationCache
 from translator.pipeline import RunRequest, translate_run
 from translator.progress import Progress
@@ -59,18 +59,13 @@ def test_russian_counts_take_their_three_forms(monkeypatch, count, form):
 
 
 def test_the_time_covers_the_review_after_the_translation(tmp_path, monkeypatch):
-    import translator.pipeline
     import translator.review.after_run
     from translator.cli import cli
-
-    def fake_run(request, engine_name, cache_path, memory=None, enforcer=None):
-        return translate_run(request, TaggingEngine(VIA_EN), TranslationCache(None),
-                             Progress(False), memory, enforcer)
 
     def slow_review(*args, **kwargs):
         time.sleep(0.6)
 
-    monkeypatch.setattr(translator.pipeline, "translate_with", fake_run)
+    run_cli_with(monkeypatch, TaggingEngine(VIA_EN))
     monkeypatch.setattr(translator.review.after_run, "review_run", slow_review)
     (tmp_path / "a.txt").write_text(RU, encoding="utf-8")
     done = CliRunner().invoke(cli, ["translate", str(tmp_path / "a.txt"), "--to", "es",

@@ -94,18 +94,20 @@ def translate(paths: tuple[Path, ...], targets: list[str], source: str, out_dir:
                          ray_address)
     glossary, _, enforcer = run_glossary(glossary_path, for_catalogs=write_po)
     memory = open_memory(memory_path(tm_path, out_dir))
-    summary = translate_with(request, engine_name, cache_path_for(cache_path, no_cache),
-                             memory, enforcer)
-    summary.memory = str(memory.path)
-    summary.warnings += unused_user_memory(memory.path)
 
-    with memory:
-        try:
-            review_run(out_dir, summary, memory, glossary, consistency=enforcer is not None,
-                       write_po=write_po, enforced=enforcer and enforcer.glossary)
-        except (OSError, UnicodeError) as exc:  # the articles are written: keep the summary
-            summary.warnings.append(_("the review after the run failed ({reason})").format(
-                reason=exc))
+    def review(summary: RunSummary) -> None:
+        summary.memory = str(memory.path)
+        summary.warnings += unused_user_memory(memory.path)
+        with memory:
+            try:
+                review_run(out_dir, summary, memory, glossary, consistency=enforcer is not None,
+                           write_po=write_po, enforced=enforcer and enforcer.glossary)
+            except (OSError, UnicodeError) as exc:  # the articles are written: keep the summary
+                summary.warnings.append(_("the review after the run failed ({reason})").format(
+                    reason=exc))
+
+    summary = translate_with(request, engine_name, cache_path_for(cache_path, no_cache),
+                             memory, enforcer, after=review)
     summary.seconds = time.perf_counter() - started
     _report(summary, out_dir, as_json)
 
