@@ -42,7 +42,10 @@ def translator():
 
 
 def persistent_and_one_shot(sentences: list[str], batch: int = 40):
+    """The persistent pipeline's outputs and one ``apertium`` process per batch's, the
+    former without the step only it has (``apertium_names``): the plumbing is exact."""
     kept, once = translator(), translator()
+    kept._before_tagger = None
     once.persistent = False
     try:
         chunks = [sentences[i:i + batch] for i in range(0, len(sentences), batch)]

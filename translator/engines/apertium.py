@@ -30,6 +30,7 @@ from translator.core.i18n import N_, _
 from translator.document import CODE_RE
 from translator.engines.apertium_compounds import COMPOUND_RULE, EnglishCompounds
 from translator.engines.apertium_mends import MEND_RULE, LowerCaseWords, mend_all
+from translator.engines.apertium_names import NAME_RULE, names_before_genitives
 from translator.engines.apertium_pipeline import ApertiumPipeline, wblank_mode_command
 from translator.engines.base import DecodingOptions, LoadOptions
 
@@ -197,6 +198,8 @@ class ApertiumPairTranslator:
         self.persistent = wblank_mode_command() is not None
         #: English compounds Apertium would glue, spaced (``apertium_compounds``)
         self._compounds = EnglishCompounds.for_mode(mode) if source == "en" else None
+        #: unknown names before an English "'s" tagged as names (``apertium_names``)
+        self._before_tagger = names_before_genitives if source == "en" else None
         #: which target words lose a capital transfer leaked (``apertium_mends``); its
         #: analyser starts with the first question, which many runs never ask
         self._lower_case = LowerCaseWords.for_mode(mode)
@@ -295,7 +298,7 @@ class ApertiumPairTranslator:
         if self._ahead_outputs is None:
             return self.translate(sentences)
         if self._side is None:
-            self._side = ApertiumPipeline(self._mode_file(), self.mode)
+            self._side = ApertiumPipeline(self._mode_file(), self.mode, self._before_tagger)
         return self._translate_by(self._side.run, sentences)
 
     def _take_ahead(self, count: int) -> list[str]:
@@ -324,7 +327,7 @@ class ApertiumPairTranslator:
         if self._pipeline is None or self._pipeline.name != self.mode:
             if self._pipeline is not None:
                 self._pipeline.close()
-            self._pipeline = ApertiumPipeline(self._mode_file(), self.mode)
+            self._pipeline = ApertiumPipeline(self._mode_file(), self.mode, self._before_tagger)
         return self._pipeline
 
     def _run(self, streams: list[str]) -> list[str]:
@@ -382,6 +385,7 @@ class ApertiumEngine:
 
     def cache_key(self, load: LoadOptions, decoding: DecodingOptions) -> str:
         """Rule-based: no beam, precision or length limit changes its output; how triglot
-        prepares its input (``apertium_compounds``) and mends its output
-        (``apertium_mends``) does."""
-        return f"apertium:compounds={COMPOUND_RULE}:mends={MEND_RULE}"
+        prepares its input (``apertium_compounds``, ``apertium_names``) and mends its
+        output (``apertium_mends``) does."""
+        names = NAME_RULE if wblank_mode_command() else 0  # a step of the kept pipeline
+        return f"apertium:compounds={COMPOUND_RULE}:mends={MEND_RULE}:names={names}"

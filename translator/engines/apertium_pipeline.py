@@ -102,8 +102,11 @@ class ApertiumPipeline:
     It loads one small file; the dictionaries before and after it stay loaded.
     """
 
-    def __init__(self, mode_file: Path, name: str) -> None:
+    def __init__(self, mode_file: Path, name: str,
+                 before_tagger: Callable[[str], str] | None = None) -> None:
         self.mode_file, self.name = mode_file, name
+        #: What each stream's analyses go through before the tagger (``apertium_names``).
+        self.before_tagger = before_tagger
         self._parts: list[_Warm | str] | None = None
         self._lock = threading.Lock()
 
@@ -177,7 +180,7 @@ class ApertiumPipeline:
         threads: list[threading.Thread] = []
         for part in self._parts:
             flow = part.stream(flow, threads) if isinstance(part, _Warm) \
-                else _per_stream(part, flow, threads)
+                else _per_stream(part, flow, threads, self.before_tagger)
         try:
             for _ in texts:
                 item = flow.get()
@@ -217,15 +220,17 @@ def _split_at_tagger(stages: list[str]) -> list[_Warm | str]:
     return parts
 
 
-def _per_stream(command: str, inflow: queue.Queue[object],
-                threads: list[threading.Thread]) -> queue.Queue[object]:
-    """A program started afresh for each stream (the tagger), in a thread of its own."""
+def _per_stream(command: str, inflow: queue.Queue[object], threads: list[threading.Thread],
+                prepare: Callable[[str], str] | None = None) -> queue.Queue[object]:
+    """A program started afresh for each stream (the tagger), in a thread of its own;
+    ``prepare`` changes each stream before the program reads it."""
     outflow: queue.Queue[object] = queue.Queue()
 
     def run() -> None:
         while isinstance(item := inflow.get(), str):
             try:
-                outflow.put(_run_once(command, item, batch_timeout(item)))
+                text = prepare(item) if prepare is not None else item
+                outflow.put(_run_once(command, text, batch_timeout(text)))
             except BaseException as exc:  # handed on to the caller's thread
                 outflow.put(exc)
                 return

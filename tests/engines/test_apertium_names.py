@@ -1,0 +1,51 @@
+"""Names Apertium does not know, before an English "'s", keep their link to the noun."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.engines.apertium_runs import needs_apertium, raw_apertium, translate
+from translator.engines.apertium_names import names_before_genitives
+
+GENITIVE = "^'s/'s<gen>/be<vbser><pri><p3><sg>$"
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    ("^Navalny/*Navalny$ ", "^Navalny/Navalny<np><cog><sg>$ "),
+    # a run of unknown capitalised words is one name; the known word before it is not
+    ("^the/the<det><def><sp>$ ^Yulia/*Yulia$ ^Navalnaya/*Navalnaya$ ",
+     "^the/the<det><def><sp>$ ^Yulia/Yulia<np><cog><sg>$ ^Navalnaya/Navalnaya<np><cog><sg>$ "),
+    ("^Алексей/*Алексей$ ", "^Алексей/Алексей<np><cog><sg>$ "),
+])
+def test_unknown_capitalised_words_before_a_genitive_become_names(before, after):
+    assert names_before_genitives(before + GENITIVE) == after + GENITIVE
+
+
+@pytest.mark.parametrize("stream", [
+    "^anti/*anti$ " + GENITIVE,                     # lower case: not a name
+    "^Putin/Putin<np><cog><sg>$ " + GENITIVE,       # known: Apertium links it itself
+    "^court/court<n><sg>$ " + GENITIVE,
+    "^Navalny/*Navalny$ ^said/say<vblex><past>$",  # no genitive after it
+    "^Navalny/*Navalny$[<b>]" + GENITIVE,          # markup between: left as it is
+])
+def test_other_words_are_left_as_the_analyser_gave_them(stream):
+    assert names_before_genitives(stream) == stream
+
+
+@needs_apertium
+@pytest.mark.parametrize(("sentence", "linked"), [
+    ("Navalny's supporters gathered in Moscow.", "seguidores de Navalny"),
+    ("The court rejected Popova's appeal.", "apelación de Popova"),
+    ("Alexei Navalny’s supporters gathered.", "seguidores de Alexei Navalny"),
+])
+def test_the_noun_of_an_unknown_name_is_translated_as_its_own(sentence, linked):
+    assert linked not in raw_apertium("eng-spa", sentence)  # Apertium alone loses the link
+    [ours] = translate("en", "es", [sentence])
+    assert linked in ours
+    assert "  " not in ours
+
+
+@needs_apertium
+def test_sentences_without_an_unknown_name_before_a_genitive_are_apertiums_own():
+    sentences = ["Putin's spokesman said nothing.", "The court's ruling was final."]
+    assert translate("en", "es", sentences) == [raw_apertium("eng-spa", s) for s in sentences]
