@@ -145,3 +145,27 @@ def test_spanish_questions_open_with_the_mark_apertium_never_writes():
 ])
 def test_where_the_opening_question_mark_goes(source, output, mended):
     assert open_question(source, output) == mended
+
+
+@needs_apertium
+@pytest.mark.parametrize(("source", "target", "mode", "sentence"), [
+    ("en", "es", "eng-spa", "He was staying in the team hotel."),
+    ("en", "es", "eng-spa", "There were no delays on the beltway."),
+])
+def test_a_sentence_keeps_its_opening_capital_when_transfer_drops_the_word_that_held_it(
+        source, target, mode, sentence):
+    raw = raw_apertium(mode, sentence)
+    assert raw[0].islower()  # what Apertium itself writes
+    [ours] = translate(source, target, [sentence])
+    assert ours == raw[0].upper() + raw[1:]
+
+
+@pytest.mark.parametrize(("source", "output"), [
+    ("maybe you will find it", "quizás lo encontrarás"),  # the source opens in lower case
+    ("3 people were hurt", "3 personas"),                  # a number before the first word
+    ("<g1>He</g1> was there", "<g1>estaba</g1> allí"),     # an inline code before it
+    ("iPhone sales fell", "iPhone ventas cayeron"),
+])
+def test_an_opening_in_lower_case_is_kept_where_the_source_does_not_open_with_a_capital(
+        source, output):
+    assert mend_all([source], [output]) == [output]
