@@ -43,7 +43,7 @@ def translator():
 
 def persistent_and_one_shot(sentences: list[str], batch: int = 40):
     """The persistent pipeline's outputs and one ``apertium`` process per batch's, the
-    former without the step only it has (``apertium_names``): the plumbing is exact."""
+    former without the step only it has (``apertium_possessives``): the plumbing is exact."""
     kept, once = translator(), translator()
     kept._before_tagger = None
     once.persistent = False

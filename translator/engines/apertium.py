@@ -30,8 +30,8 @@ from translator.core.i18n import N_, _
 from translator.document import CODE_RE
 from translator.engines.apertium_compounds import COMPOUND_RULE, EnglishCompounds
 from translator.engines.apertium_mends import MEND_RULE, LowerCaseWords, mend_all
-from translator.engines.apertium_names import NAME_RULE, names_before_genitives
 from translator.engines.apertium_pipeline import ApertiumPipeline, wblank_mode_command
+from translator.engines.apertium_possessives import POSSESSIVE_RULE, possessives_marked
 from translator.engines.base import DecodingOptions, LoadOptions
 
 INSTALL_HINT = N_("on Debian/Ubuntu: apt-get install apertium apertium-eng-spa")
@@ -198,8 +198,8 @@ class ApertiumPairTranslator:
         self.persistent = wblank_mode_command() is not None
         #: English compounds Apertium would glue, spaced (``apertium_compounds``)
         self._compounds = EnglishCompounds.for_mode(mode) if source == "en" else None
-        #: unknown names before an English "'s" tagged as names (``apertium_names``)
-        self._before_tagger = names_before_genitives if source == "en" else None
+        #: English possessives transfer would miss, marked (``apertium_possessives``)
+        self._before_tagger = possessives_marked if source == "en" else None
         #: which target words lose a capital transfer leaked (``apertium_mends``); its
         #: analyser starts with the first question, which many runs never ask
         self._lower_case = LowerCaseWords.for_mode(mode)
@@ -385,7 +385,7 @@ class ApertiumEngine:
 
     def cache_key(self, load: LoadOptions, decoding: DecodingOptions) -> str:
         """Rule-based: no beam, precision or length limit changes its output; how triglot
-        prepares its input (``apertium_compounds``, ``apertium_names``) and mends its
-        output (``apertium_mends``) does."""
-        names = NAME_RULE if wblank_mode_command() else 0  # a step of the kept pipeline
-        return f"apertium:compounds={COMPOUND_RULE}:mends={MEND_RULE}:names={names}"
+        prepares its input (``apertium_compounds``, ``apertium_possessives``) and mends
+        its output (``apertium_mends``) does."""
+        marked = POSSESSIVE_RULE if wblank_mode_command() else 0  # a kept pipeline's step
+        return f"apertium:compounds={COMPOUND_RULE}:mends={MEND_RULE}:possessives={marked}"

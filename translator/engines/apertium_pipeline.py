@@ -105,7 +105,7 @@ class ApertiumPipeline:
     def __init__(self, mode_file: Path, name: str,
                  before_tagger: Callable[[str], str] | None = None) -> None:
         self.mode_file, self.name = mode_file, name
-        #: What each stream's analyses go through before the tagger (``apertium_names``).
+        #: What each stream's analyses go through before the tagger (``apertium_possessives``).
         self.before_tagger = before_tagger
         self._parts: list[_Warm | str] | None = None
         self._lock = threading.Lock()

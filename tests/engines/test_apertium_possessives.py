@@ -1,11 +1,11 @@
-"""Names Apertium does not know, before an English "'s", keep their link to the noun."""
+"""English possessives Apertium would miss keep their link between owner and noun."""
 
 from __future__ import annotations
 
 import pytest
 
 from tests.engines.apertium_runs import needs_apertium, raw_apertium, translate
-from translator.engines.apertium_names import names_before_genitives
+from translator.engines.apertium_possessives import names_before_genitives, possessives_marked
 
 GENITIVE = "^'s/'s<gen>/be<vbser><pri><p3><sg>$"
 
@@ -49,3 +49,30 @@ def test_the_noun_of_an_unknown_name_is_translated_as_its_own(sentence, linked):
 def test_sentences_without_an_unknown_name_before_a_genitive_are_apertiums_own():
     sentences = ["Putin's spokesman said nothing.", "The court's ruling was final."]
     assert translate("en", "es", sentences) == [raw_apertium("eng-spa", s) for s in sentences]
+
+
+PLURAL = "^the/the<det><def><sp>$ ^protesters/protester<n><pl>$"
+
+
+@pytest.mark.parametrize(("after", "marked"), [
+    (" ^lawyers/lawyer<n><pl>$", True),
+    (" ^new/new<adj><sint>$ ^lawyers/lawyer<n><pl>$", True),
+    (" ^said/say<vblex><past>/say<vblex><pp>$", False),  # a closing quote, not "of"
+    ("", False),
+])
+def test_a_plurals_bare_apostrophe_before_a_noun_becomes_a_genitive(after, marked):
+    stream = PLURAL + "^'/'<apos>$" + after
+    expected = PLURAL + " ^'s/'s<gen>$" + after if marked else stream
+    assert possessives_marked(stream) == expected
+
+
+@needs_apertium
+@pytest.mark.parametrize(("sentence", "linked"), [
+    ("The protesters' lawyers appealed.", "abogados de los manifestantes"),
+    ("The judges’ decision angered the activists' families.", "familias de los activistas"),
+])
+def test_a_plural_owner_is_linked_to_its_noun(sentence, linked):
+    assert linked not in raw_apertium("eng-spa", sentence)
+    [ours] = translate("en", "es", [sentence])
+    assert linked in ours
+    assert "'" not in ours and "’" not in ours
