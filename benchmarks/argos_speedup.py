@@ -33,7 +33,7 @@ from benchmarks.common import (
     write_article,
 )
 
-SENTENCES = 100
+SENTENCES = 60
 ROUNDS = 2
 
 

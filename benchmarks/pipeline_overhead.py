@@ -1,6 +1,6 @@
 """Pipeline overhead: `triglot translate` against raw `ctranslate2.Translator.translate_batch`.
 
-Both sides translate the same 150 WMT news sentences with the same
+Both sides translate the same 100 WMT news sentences with the same
 Transformer-base sized model (random weights, see build_base_model.py) and the
 same options: beam 4, int8, token batches of 2048, the same length limit
 (``engines.base.decoding_limit``: 3 tokens per input token plus 10, at most 256),
@@ -35,7 +35,7 @@ from benchmarks.common import (
 from translator.batching import make_batches
 from translator.engines.base import LENGTH_SLACK, DecodingOptions, decoding_limit
 
-SENTENCES = 150
+SENTENCES = 100
 ROUNDS = 3
 
 
