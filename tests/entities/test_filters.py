@@ -61,3 +61,15 @@ def test_an_inner_possessive_ends_a_name_only_after_an_owner():
         "Tbilisi", "Department of Transport"]
     assert _pieces("Auditor General's Office", owner=lambda words: False) == [
         "Auditor General's Office"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The state broadcaster CCTV showed the protest in Beijing.", "en"),
+    ("La cadena CCTV mostró la protesta en Pekín.", "es"),
+])
+def test_an_abbreviation_the_gazetteer_lists_as_a_name_is_kept(text, lang):
+    """CCTV is a common noun in most news ("CCTV cameras") and a broadcaster's name in
+    some: the filter of common abbreviations yields to the names a user listed."""
+    from translator.entities.extract import extract
+
+    assert ("CCTV", "ORG") in [(m.text, m.type) for m in extract(text, lang, gazetteer=["CCTV"])]

@@ -25,9 +25,19 @@ def extract(text: str, lang: str, segment: int = 0, gazetteer: Iterable[str] = (
     if lang == "ru":
         from translator.entities.extract_ru import extract_ru
 
-        return extract_ru(text, segment)
+        return _names_only(extract_ru(text, segment), gazetteer)
     (found,) = extract_many([text], lang, gazetteer)
     return [_renumber(m, segment) for m in found]
+
+
+def _names_only(found: list[Mention], gazetteer: Iterable[str]) -> list[Mention]:
+    """Without the mentions that are a common noun's abbreviation ("NGO", "CCTV",
+    ``filters.COMMON_ABBREVIATIONS``), unless the gazetteer lists one as a name."""
+    from translator.entities.filters import COMMON_ABBREVIATIONS
+    from translator.entities.gazetteer import fold
+
+    listed = {fold(name) for name in gazetteer}
+    return [m for m in found if m.text not in COMMON_ABBREVIATIONS or fold(m.text) in listed]
 
 
 def _renumber(mention: Mention, segment: int) -> Mention:
@@ -65,20 +75,23 @@ def extract_many(segments: list[str], lang: str,
                  gazetteer: Iterable[str] = ()) -> list[list[Mention]]:
     """Mentions of each segment, numbered by segment; each model runs over one batch."""
     lang = check_language(lang)
+    names = tuple(gazetteer)
     if lang == "ru":
         from translator.entities.extract_ru import extract_ru_many
 
-        return extract_ru_many(list(segments))
-    if lang == "en":
+        found = extract_ru_many(list(segments))
+    elif lang == "en":
         from translator.entities.extract_en_spacy import extract_en_many
 
-        return extract_en_many(list(segments), gazetteer)
-    from translator.entities.extract_latin import extract_latin
-    from translator.entities.filters import is_boilerplate_line
+        found = extract_en_many(list(segments), names)
+    else:
+        from translator.entities.extract_latin import extract_latin
+        from translator.entities.filters import is_boilerplate_line
 
-    names = tuple(gazetteer)
-    return [[] if is_boilerplate_line(segment, lang) else extract_latin(segment, lang, index, names)
-            for index, segment in enumerate(segments)]
+        found = [[] if is_boilerplate_line(segment, lang)
+                  else extract_latin(segment, lang, index, names)
+                  for index, segment in enumerate(segments)]
+    return [_names_only(mentions, names) for mentions in found]
 
 
 def extract_segments(segments: list[str], lang: str,

@@ -105,6 +105,16 @@ BOILERPLATE = _wordset("""
     fuente relacionado noticias siguiente anterior inicio buscar volver arriba ver también
     deja un comentario responder
 """)
+#: Abbreviations news writes for common nouns, never for a name: "the NGO's Russia
+#: specialist", "160,000 CCTV cameras", "Covid cases". The models take them for
+#: organisations or people; alone, they name no one (the gazetteer still rescues one).
+COMMON_ABBREVIATIONS = _wordset("""
+    NGO NGOs CCTV CEO CEOs CFO CTO GDP VPN VPNs SMS DNA HIV AIDS ID IDs PC LGBT LGBTQ
+    ATM ATMs GPS PDF URL USB SUV SUVs IPO IPOs ETF ETFs NFT NFTs VAT MP MPs MEP MEPs PhD
+    CV FAQ Covid COVID Covid-19 COVID-19 SARS-CoV-2
+    ONG ONGs PIB IVA ADN VIH SIDA DNI
+    НКО СМИ ВВП ДНК ВИЧ СПИД ДТП ЖКХ НДС
+""")
 _BYLINE = re.compile(
     r"^\s*(?:by|por|updated|published|posted|actualizado|publicado|photo|foto|credit|"
     r"image|imagen|source|fuente|picture|related|see also|read more|lea también|"
