@@ -87,3 +87,16 @@ def test_offsets_point_at_the_surface_form():
 def test_unknown_language_is_refused():
     with pytest.raises(TriglotError, match="unsupported language 'de'"):
         extract("Das Gericht tagte.", "de")
+
+
+def test_a_spanish_name_after_en_is_a_place_throughout_its_document():
+    """The rules type a lone capitalised word a person by its shape; "en Montreal" says it
+    is a place, and so it is where the document names it again ("el alcalde de Montreal")."""
+    found = extract_segments(["Las protestas siguen en Montreal.",
+                              "El alcalde de Montreal habló ayer con la prensa."], "es")
+    assert [(m.text, m.type) for m in found] == [("Montreal", "LOC"), ("Montreal", "LOC")]
+
+
+def test_a_full_name_after_en_stays_a_person():
+    found = extract("Los activistas confían en Carlos Pérez, dijo la abogada.", "es")
+    assert [(m.text, m.type) for m in found] == [("Carlos Pérez", "PER")]

@@ -88,10 +88,19 @@ def extract_many(segments: list[str], lang: str,
         from translator.entities.extract_latin import extract_latin
         from translator.entities.filters import is_boilerplate_line
 
-        found = [[] if is_boilerplate_line(segment, lang)
-                  else extract_latin(segment, lang, index, names)
-                  for index, segment in enumerate(segments)]
+        found = _places_alike([[] if is_boilerplate_line(segment, lang)
+                               else extract_latin(segment, lang, index, names)
+                               for index, segment in enumerate(segments)])
     return [_names_only(mentions, names) for mentions in found]
+
+
+def _places_alike(found: list[list[Mention]]) -> list[list[Mention]]:
+    """A name the rules call a place somewhere in the document ("en Quebec") is a place
+    wherever its shape alone made it a person ("el sistema sanitario de Quebec")."""
+    places = {m.text for mentions in found for m in mentions if m.type == "LOC"}
+    return [[Mention(m.text, "LOC", m.start, m.end, m.lang, m.normal, m.segment, m.origin)
+             if m.type == "PER" and m.text in places and m.origin != "gazetteer" else m
+             for m in mentions] for mentions in found]
 
 
 def extract_segments(segments: list[str], lang: str,

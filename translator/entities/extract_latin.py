@@ -257,6 +257,13 @@ def _sentence_initial(tokens, index: int) -> bool:
     return k < 0 or tokens[k][0] in ".!?:;…"
 
 
+def _after_locative(tokens, index: int, lang: str) -> bool:
+    """Whether the word at ``index`` follows Spanish "en": "en Quebec", "en Montreal" name
+    a place, which the shape rule would call a person (a name of two words or more, "en
+    Carlos Pérez", stays one)."""
+    return lang == "es" and index > 0 and tokens[index - 1][0].lower() == "en"
+
+
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "st", "gen", "col", "capt", "lt", "sr", "sra",
                   "srta", "dra", "jr", "no", "vs", "v"}
 
@@ -294,6 +301,8 @@ def _make_mention(text: str, tokens, run: list[int], lang: str, segment: int,
     if all(w.lower() in CALENDAR[lang] for w in words):
         return None
     etype = "LOC" if territory_code(surface, lang) else classify(words, lang)
+    if etype == "PER" and len(words) == 1 and _after_locative(tokens, run[0], lang):
+        etype = "LOC"
     # A lone capitalised first word may just start the sentence: weaker evidence.
     weak = initial and len(words) == 1 and territory_code(surface, lang) is None
     return Mention(surface, etype, start, end, lang, surface, segment,
