@@ -100,3 +100,14 @@ def test_a_spanish_name_after_en_is_a_place_throughout_its_document():
 def test_a_full_name_after_en_stays_a_person():
     found = extract("Los activistas confían en Carlos Pérez, dijo la abogada.", "es")
     assert [(m.text, m.type) for m in found] == [("Carlos Pérez", "PER")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Los astronautas vieron la Tierra desde la Luna.", [("Tierra", "MISC"), ("Luna", "MISC")]),
+    ("El Marsella ganó la Eurocopa, dijo Pedro Sánchez.",
+     [("Marsella", "MISC"), ("Eurocopa", "MISC"), ("Pedro Sánchez", "PER")]),
+])
+def test_a_spanish_name_after_an_article_is_no_person(text, expected):
+    """Spanish writes a person's name without an article: "la Tierra", "el Marsella" (the
+    club), "la Eurocopa" name something else, which the shape rule alone called a person."""
+    assert [(m.text, m.type) for m in extract(text, "es")] == expected

@@ -264,6 +264,15 @@ def _after_locative(tokens, index: int, lang: str) -> bool:
     return lang == "es" and index > 0 and tokens[index - 1][0].lower() == "en"
 
 
+#: Spanish articles, which a person's name goes without: "la Tierra", "el Renacimiento",
+#: "los Juegos Olímpicos" name a thing, a place or an event.
+_ARTICLES = {"el", "la", "los", "las", "del", "al"}
+
+
+def _after_article(tokens, index: int, lang: str) -> bool:
+    return lang == "es" and index > 0 and tokens[index - 1][0].lower() in _ARTICLES
+
+
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "st", "gen", "col", "capt", "lt", "sr", "sra",
                   "srta", "dra", "jr", "no", "vs", "v"}
 
@@ -303,6 +312,8 @@ def _make_mention(text: str, tokens, run: list[int], lang: str, segment: int,
     etype = "LOC" if territory_code(surface, lang) else classify(words, lang)
     if etype == "PER" and len(words) == 1 and _after_locative(tokens, run[0], lang):
         etype = "LOC"
+    elif etype == "PER" and _after_article(tokens, run[0], lang):
+        etype = "MISC"
     # A lone capitalised first word may just start the sentence: weaker evidence.
     weak = initial and len(words) == 1 and territory_code(surface, lang) is None
     return Mention(surface, etype, start, end, lang, surface, segment,
