@@ -111,3 +111,13 @@ def test_a_spanish_name_after_an_article_is_no_person(text, expected):
     """Spanish writes a person's name without an article: "la Tierra", "el Marsella" (the
     club), "la Eurocopa" name something else, which the shape rule alone called a person."""
     assert [(m.text, m.type) for m in extract(text, "es")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ciudades como Berlín, Colonia y Hamburgo crecieron.",
+     [("Berlín", "LOC"), ("Colonia", "LOC"), ("Hamburgo", "LOC")]),
+    ("Los activistas viajaron a Varsovia y Cracovia.", [("Varsovia", "LOC"), ("Cracovia", "LOC")]),
+    ("Lo dijeron Popova y Rusia.", [("Popova", "PER"), ("Rusia", "LOC")]),  # a Russian name
+])
+def test_a_spanish_name_listed_beside_a_place_is_a_place(text, expected):
+    assert [(m.text, m.type) for m in extract(text, "es")] == expected

@@ -7,6 +7,8 @@ Spanish model with an acceptable licence runs without torch.
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Iterable
 
 from translator.core.languages import check_language
@@ -88,10 +90,39 @@ def extract_many(segments: list[str], lang: str,
         from translator.entities.extract_latin import extract_latin
         from translator.entities.filters import is_boilerplate_line
 
-        found = _places_alike([[] if is_boilerplate_line(segment, lang)
-                               else extract_latin(segment, lang, index, names)
-                               for index, segment in enumerate(segments)])
+        found = _places_alike([_listed_places(segment, [] if is_boilerplate_line(
+            segment, lang) else extract_latin(segment, lang, index, names))
+            for index, segment in enumerate(segments)])
     return [_names_only(mentions, names) for mentions in found]
+
+
+#: What joins the members of a list: "Edimburgo y Glasgow", "Berlín, Colonia, Hamburgo".
+_LIST_JOINT = re.compile(r"\s*(?:,|\by\b|\be\b|\bo\b)\s*|\s*,\s*(?:y|e|o)\s+")
+
+
+def _listed_places(segment: str, mentions: list[Mention]) -> list[Mention]:
+    """A name listed beside a place ("Edimburgo y Glasgow", with "Edimburgo" a place) is a
+    place too, where its shape alone made it a person; a Russian name ("Popova y Rusia")
+    stays a person."""
+    from translator.entities.names import is_russian_name
+
+    mentions = list(mentions)
+    changed = True
+    while changed:
+        changed = False
+        for i, (first, second) in enumerate(itertools.pairwise(mentions)):
+            if {first.type, second.type} != {"LOC", "PER"} or not _LIST_JOINT.fullmatch(
+                    segment[first.end:second.start]):
+                continue
+            k = i if first.type == "PER" else i + 1
+            person = mentions[k]
+            if person.origin == "gazetteer" or len(person.text.split()) > 1 \
+                    or is_russian_name(person.text):
+                continue
+            mentions[k] = Mention(person.text, "LOC", person.start, person.end, person.lang,
+                                  person.normal, person.segment, person.origin)
+            changed = True
+    return mentions
 
 
 def _places_alike(found: list[list[Mention]]) -> list[list[Mention]]:
