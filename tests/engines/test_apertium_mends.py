@@ -169,3 +169,27 @@ def test_a_sentence_keeps_its_opening_capital_when_transfer_drops_the_word_that_
 def test_an_opening_in_lower_case_is_kept_where_the_source_does_not_open_with_a_capital(
         source, output):
     assert mend_all([source], [output]) == [output]
+
+
+@needs_apertium
+@pytest.mark.parametrize(("source", "target", "mode", "sentence", "copied", "mended"), [
+    ("en", "es", "eng-spa", "We voted for NATO membership.", "DE LA OTAN", "de la OTAN"),
+    ("es", "en", "spa-eng", "Gracias a la ayuda de la ciudad, ganamos.", "THANKS TO",
+     "Thanks to"),
+    ("es", "en", "spa-eng", "Pese a ello, ganó.", "IN SPITE OF", "In spite of"),
+])
+def test_capitals_transfer_copied_onto_the_words_it_made_are_lowered(
+        source, target, mode, sentence, copied, mended):
+    assert copied in raw_apertium(mode, sentence)  # what Apertium itself writes
+    [ours] = translate(source, target, [sentence])
+    assert mended in ours and copied not in ours
+
+
+@pytest.mark.parametrize(("source", "output", "spanish"), [
+    ("Senior UN officials met.", "ONU sénior oficiales se reunieron.", True),  # an acronym
+    ("China's GDP grew.", "PIB de China creció.", True),
+    ("Polonia trabaja con la ESA.", "Poland works with the THAT.", False),  # alone in capitals
+    ("He said OK to the EU.", "Dijo OK a la UE.", True),
+])
+def test_acronyms_and_capitals_the_source_explains_are_kept(source, output, spanish):
+    assert mend_all([source], [output], spanish=spanish) == [output]
