@@ -193,3 +193,19 @@ def test_capitals_transfer_copied_onto_the_words_it_made_are_lowered(
 ])
 def test_acronyms_and_capitals_the_source_explains_are_kept(source, output, spanish):
     assert mend_all([source], [output], spanish=spanish) == [output]
+
+
+@needs_apertium
+def test_a_name_apertium_knows_in_two_cases_is_written_once_as_the_source_does():
+    sentence = "His film is on YouTube now."
+    assert "YouTube/Youtube" in raw_apertium("eng-spa", sentence)
+    [ours] = translate("en", "es", [sentence])
+    assert "YouTube" in ours and "/" not in ours
+
+
+@pytest.mark.parametrize(("source", "output"), [
+    ("HIV/Aids cases rose.", "VIH/Sida casos subieron."),   # the source's own slash
+    ("An and/or question.", "Una y/o cuestión."),
+])
+def test_other_slashes_are_left_as_they_are(source, output):
+    assert mend_all([source], [output], spanish=True) == [output]

@@ -35,6 +35,10 @@ to"); elsewhere the words transfer adds are lowered beside the capitals they cam
 ("de la OTAN"). Acronyms it translates ("ONU", "PIB") and capitals the source writes
 keep theirs.
 
+**One spelling of a name.** A name Apertium's dictionary has in two cases comes out with
+both: "released on YouTube" gives "encima YouTube/Youtube". The output keeps the
+source's spelling.
+
 **The opening question mark.** Spanish opens a question with "¿", which Apertium
 never writes ("Why not?" -> "Por qué no?"). From English, a question whose first word
 is a question word ("why", "did", "can"...) gets one where it starts: at the start of
@@ -64,7 +68,7 @@ from pathlib import Path
 from translator.engines.apertium_analyser import UNIT, AskedOnce, mode_analyser
 
 #: Bump when what is mended changes: it is part of the Apertium cache key.
-MEND_RULE = 3
+MEND_RULE = 4
 _BLANKS = re.compile(r"[ \t]{2,}")
 #: A blank before a mark that closes what comes before it (after a word), and after
 #: one that opens what follows it (at the start or after a blank); group 1 is the mark.
@@ -92,7 +96,7 @@ def mend_all(sources: Sequence[str], outputs: Sequence[str],
     """Apertium's output for each of ``sources``, its blanks and first capital mended
     (without ``lower_case`` no capital is changed), and, from English into Spanish
     (``spanish``), its questions opened with "¿"."""
-    mended = [close_up(source, tidy(output)) for source, output in zip(
+    mended = [close_up(source, one_spelling(source, tidy(output))) for source, output in zip(
         sources, outputs, strict=True)]
     if spanish:
         mended = [open_question(source, output) for source, output in zip(
@@ -115,6 +119,25 @@ def tidy(output: str) -> str:
     if "\n" not in output.strip():  # a sentence is one line
         return _BLANKS.sub(" ", output).strip()
     return "\n".join(_BLANKS.sub(" ", line).strip() for line in output.strip().split("\n"))
+
+
+#: Two spellings of one word, as Apertium writes a name its dictionary has twice.
+_TWO_SPELLINGS = re.compile(r"(?<![\w/])([^\W\d_][\w'’-]*)/([^\W\d_][\w'’-]*)(?![\w/])")
+
+
+def one_spelling(source: str, output: str) -> str:
+    """``output`` with one spelling where Apertium wrote both of a name its dictionary has
+    in two cases ("YouTube" gives "YouTube/Youtube"): the source's, else the first."""
+    if "/" not in output:
+        return output
+
+    def chosen(found: re.Match[str]) -> str:
+        first, second = found[1], found[2]
+        if first.lower() != second.lower() or found[0] in source:
+            return found[0]
+        return second if second in source and first not in source else first
+
+    return _TWO_SPELLINGS.sub(chosen, output)
 
 
 def opening_capital(source: str, output: str) -> str:
