@@ -11,8 +11,8 @@ transfer rule reaches across two sentences. The numbered separators are read
 back to map outputs one to one; a batch whose separators come back wrong is
 split in halves and retried, so a sentence is never shifted onto another's
 translation. English hyphenated compounds Apertium would glue go to it spaced
-(``apertium_compounds``); the blanks of words it drops and the capital it gives the
-word after an opening name are mended in its output (``apertium_mends``).
+(``apertium_compounds``), title-case headlines sentence-cased (``apertium_headlines``);
+the marks its transfer leaves are mended in its output (``apertium_mends``).
 """
 
 from __future__ import annotations
@@ -28,7 +28,9 @@ from pathlib import Path
 from translator.core.errors import ModelError
 from translator.core.i18n import N_, _
 from translator.document import CODE_RE
+from translator.engines.apertium_analyser import Analyser
 from translator.engines.apertium_compounds import COMPOUND_RULE, EnglishCompounds
+from translator.engines.apertium_headlines import HEADLINE_RULE, EnglishHeadlines
 from translator.engines.apertium_mends import MEND_RULE, LowerCaseWords, mend_all
 from translator.engines.apertium_pipeline import ApertiumPipeline, wblank_mode_command
 from translator.engines.apertium_possessives import POSSESSIVE_RULE, possessives_marked
@@ -196,8 +198,11 @@ class ApertiumPairTranslator:
             version = package_version(f"apertium-{second}-{first}")
         self.identity = f"apertium:{self.mode}:{version}:{mode_fingerprint(mode)}"
         self.persistent = wblank_mode_command() is not None
-        #: English compounds Apertium would glue, spaced (``apertium_compounds``)
-        self._compounds = EnglishCompounds.for_mode(mode) if source == "en" else None
+        #: English compounds spaced (``apertium_compounds``) and title-case headlines
+        #: sentence-cased (``apertium_headlines``), asking one English analyser
+        english = Analyser.for_mode(mode) if source == "en" else None
+        self._compounds = EnglishCompounds(english) if source == "en" else None
+        self._headlines = EnglishHeadlines(english) if source == "en" else None
         #: English possessives transfer would miss, marked (``apertium_possessives``)
         self._before_tagger = possessives_marked if source == "en" else None
         #: which target words lose a capital transfer leaked (``apertium_mends``); its
@@ -212,12 +217,9 @@ class ApertiumPairTranslator:
     def close(self) -> None:
         """Stop the running pipeline (also done when the translator is collected or at exit)."""
         self._drop_ahead()
-        for pipeline in (self._pipeline, self._side):
-            if pipeline is not None:
-                pipeline.close()
-        if self._compounds is not None:
-            self._compounds.close()
-        self._lower_case.close()
+        for part in (self._pipeline, self._side, self._compounds, self._lower_case):
+            if part is not None:  # the compounds' analyser is the headlines' too
+                part.close()
         self._pipeline = self._side = None
 
     def warm(self) -> None:
@@ -270,7 +272,10 @@ class ApertiumPairTranslator:
                                              for chunk in self._prepared(chunks)]))
 
     def _prepared(self, chunks: list[list[str]]) -> list[list[str]]:
-        """The chunks as Apertium is given them: English compounds it would glue spaced."""
+        """The chunks as Apertium is given them: headlines sentence-cased, English
+        compounds it would glue spaced."""
+        if self._headlines is not None:
+            chunks = self._headlines.sentence_cased(chunks)
         return self._compounds.spaced(chunks) if self._compounds is not None else chunks
 
     def _mapped_all(self, chunks: list[list[str]], outputs: list[str]) -> list[str]:
@@ -289,8 +294,10 @@ class ApertiumPairTranslator:
         return self._again(sentences[:half]) + self._again(sentences[half:])
 
     def _mended(self, sentences: list[str], outputs: list[str]) -> list[str]:
-        spanish = (self.source, self.target) == ("en", "es")
-        return mend_all(sentences, outputs, self._lower_case, spanish)
+        if self._headlines is not None:  # compared with the sentences Apertium was given
+            sentences = [self._headlines.cased.get(s, s) for s in sentences]
+        return mend_all(sentences, outputs, self._lower_case,
+                        (self.source, self.target) == ("en", "es"))
 
     def _again(self, sentences: list[str]) -> list[str]:
         """Part of a chunk translated again by itself; while announced batches still
@@ -388,4 +395,5 @@ class ApertiumEngine:
         prepares its input (``apertium_compounds``, ``apertium_possessives``) and mends
         its output (``apertium_mends``) does."""
         marked = POSSESSIVE_RULE if wblank_mode_command() else 0  # a kept pipeline's step
-        return f"apertium:compounds={COMPOUND_RULE}:mends={MEND_RULE}:possessives={marked}"
+        return (f"apertium:compounds={COMPOUND_RULE}:headlines={HEADLINE_RULE}:"
+                f"mends={MEND_RULE}:possessives={marked}")

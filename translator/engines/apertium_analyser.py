@@ -59,6 +59,12 @@ class Analyser:
         self._process: subprocess.Popen[bytes] | None = None
         self._finalizer: weakref.finalize | None = None
 
+    @classmethod
+    def for_mode(cls, mode: Path) -> Analyser | None:
+        """The analyser ``mode`` starts with, not yet started; None where there is none."""
+        command = mode_analyser(mode)
+        return cls(command) if command else None
+
     def start(self) -> None:
         if self._process is None:
             self._process = subprocess.Popen(
@@ -103,8 +109,9 @@ class AskedOnce:
     and asked of the analyser once per word. Where the analyser cannot answer, the answer
     is no, so nothing is changed, and it is not asked again."""
 
-    def __init__(self, command: list[str] | None, judge: Callable[[str], bool]) -> None:
-        self._analyser = Analyser(command) if command else None
+    def __init__(self, command: list[str] | Analyser | None,
+                 judge: Callable[[str], bool]) -> None:
+        self._analyser = Analyser(command) if isinstance(command, list) else command
         self._judge = judge
         self._answers: dict[str, bool] = {}
 

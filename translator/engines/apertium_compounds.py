@@ -22,9 +22,8 @@ and Apertium does not glue them, so only English sources are changed.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-from translator.engines.apertium_analyser import UNIT, AskedOnce, mode_analyser
+from translator.engines.apertium_analyser import UNIT, Analyser, AskedOnce
 
 #: Bump when what is spaced changes: it is part of the Apertium cache key.
 COMPOUND_RULE = 1
@@ -50,12 +49,8 @@ class EnglishCompounds:
     """Which compounds of a pair's English sources to space, asked of its analyser once;
     where it cannot answer, they are kept as written (the output is raw Apertium's)."""
 
-    def __init__(self, analyser: list[str] | None) -> None:
+    def __init__(self, analyser: list[str] | Analyser | None) -> None:
         self._asked = AskedOnce(analyser, split_by_analyser)
-
-    @classmethod
-    def for_mode(cls, mode: Path) -> EnglishCompounds:
-        return cls(mode_analyser(mode))
 
     def warm(self) -> None:
         self._asked.warm()
