@@ -161,6 +161,7 @@ _ADDED_WORDS = {
 }
 #: A word in capitals this short may be an acronym transfer translated ("UN" -> "ONU").
 ACRONYM_LETTERS = 4
+_TWO_CAPITALS = re.compile("[A-ZÀ-ÖØ-ÞА-ЯЁ]{2}")
 _CAPITALS = re.compile(r"\b[^\W\d_a-zà-ÿ]{2,}\b")
 
 
@@ -173,6 +174,8 @@ def capitals_copied(source: str, output: str, added: frozenset[str]) -> str:
     only the words transfer adds (``added``) are lowered: "de la OTAN". Acronyms it
     translates ("UN" -> "ONU", "U.S." -> "EE.UU."), short words that are no added word,
     keep their capitals."""
+    if not _TWO_CAPITALS.search(output):  # most outputs: told at C speed
+        return output
     found = [word for word in _CAPITALS.finditer(output) if word[0].isupper()]
     if not found:
         return output
