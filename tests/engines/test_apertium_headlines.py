@@ -47,3 +47,14 @@ def test_the_mends_read_the_headline_as_apertium_was_given_it():
 def test_a_surname_that_is_also_a_word_keeps_its_capital_after_a_first_name():
     [ours] = translate("en", "es", ["Justin Sun Still Thinks Stablecoins Are a Good Idea"])
     assert ours.startswith("Justin Sol todavía piensa")
+
+
+@needs_apertium
+def test_a_headline_with_stream_characters_stops_neither_it_nor_the_compounds():
+    """The analyser is asked about the headline as stream text: an unescaped "@" or "$"
+    would stop it, and the compounds asked of the same analyser would go unspaced."""
+    [headline, compound] = translate("en", "es", [
+        "Video: Moscow [Live] Protests Go On @ 5/6 Against The Facial-Recognition Cameras",
+        "A facial-recognition network grew."])
+    assert "Moscú [vivo] las protestas van" in headline
+    assert "red de reconocimiento facial" in compound

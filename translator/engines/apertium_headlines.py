@@ -37,6 +37,8 @@ _SMALL = frozenset({"a", "an", "the", "and", "but", "or", "for", "nor", "on", "a
                     "from", "by", "of", "in", "with", "as", "is", "are", "be", "was",
                     "after", "over", "against", "into", "about", "amid", "says", "say",
                     "may", "will", "can", "its", "his", "her", "their", "our"})
+#: Characters with a meaning in Apertium's stream format (as ``apertium.escape`` has them).
+_SPECIAL = re.compile(r"([\\\[\]^$/<>@{}])")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]")
 #: A headline has this many words at least, and this share of them capitalised.
 MIN_WORDS, MIN_CAPITALISED = 4, 0.8
@@ -77,7 +79,7 @@ class EnglishHeadlines:
             return chunks
         titles = {chunks[c][i] for c, i in headlines}
         try:
-            analyses = self._analyser.analyses([chunks[c][i] for c, i in headlines])
+            analyses = self._analyser.analyses([_as_stream(chunks[c][i]) for c, i in headlines])
         except OSError:
             return chunks
         words = {w for sentence in titles for w in _WORD.findall(sentence)[1:]
@@ -95,6 +97,12 @@ class EnglishHeadlines:
                     sentence = sentence[:word.start()] + word[0].lower() + sentence[word.end():]
             result[c][i] = self.cased[chunks[c][i]] = sentence
         return result
+
+
+def _as_stream(sentence: str) -> str:
+    """A headline as the analyser reads it: one line, its stream characters escaped (an
+    unescaped "@" or "$" stops lt-proc, and with it the compounds' questions)."""
+    return _SPECIAL.sub(r"\\\1", " ".join(sentence.splitlines()))
 
 
 def _names_in(analysis: str) -> set[str]:
