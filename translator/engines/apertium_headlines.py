@@ -80,7 +80,8 @@ class EnglishHeadlines:
         titles = {chunks[c][i] for c, i in headlines}
         try:
             analyses = self._analyser.analyses([_as_stream(chunks[c][i]) for c, i in headlines])
-        except OSError:
+        except OSError:  # the next question starts it again
+            self._analyser.close()
             return chunks
         words = {w for sentence in titles for w in _WORD.findall(sentence)[1:]
                  if _plain_capital(w)}
