@@ -2,13 +2,9 @@
 
 A batch goes through one Apertium pipeline kept running for the whole run
 (``apertium_pipeline``; one ``apertium -f none`` process per batch where the
-installed Apertium lacks null-flush tooling). Instead of letting
-Apertium's text deformatter guess, triglot writes the stream format itself:
-text is backslash-escaped, inline codes (``<g1>``, ``</g1>``, ``<x1/>``) become
-superblanks (``[<g1>]``), which Apertium carries through untranslated, and
-sentences are separated by a numbered superblank after a sentence end, so no
-transfer rule reaches across two sentences. The numbered separators are read
-back to map outputs one to one; a batch whose separators come back wrong is
+installed Apertium lacks null-flush tooling), written in Apertium's stream format
+by triglot itself (``apertium_stream``: inline codes as superblanks, sentences
+apart by numbered separators). A batch whose separators come back wrong is
 split in halves and retried, so a sentence is never shifted onto another's
 translation. English hyphenated compounds Apertium would glue go to it spaced
 (``apertium_compounds``), title-case headlines sentence-cased (``apertium_headlines``);
@@ -27,26 +23,18 @@ from pathlib import Path
 
 from translator.core.errors import ModelError
 from translator.core.i18n import N_, _
-from translator.document import CODE_RE
 from translator.engines.apertium_analyser import Analyser
 from translator.engines.apertium_compounds import COMPOUND_RULE, EnglishCompounds
 from translator.engines.apertium_headlines import HEADLINE_RULE, EnglishHeadlines
 from translator.engines.apertium_mends import MEND_RULE, LowerCaseWords, mend_all
 from translator.engines.apertium_pipeline import ApertiumPipeline, wblank_mode_command
 from translator.engines.apertium_possessives import POSSESSIVE_RULE, possessives_marked
+from translator.engines.apertium_stream import build_stream, parse_stream
 from translator.engines.base import DecodingOptions, LoadOptions
 
 INSTALL_HINT = N_("on Debian/Ubuntu: apt-get install apertium apertium-eng-spa")
 #: Apertium's ISO 639-3 codes for triglot's languages.
 LANGUAGE_CODES: dict[str, str] = {"eng": "en", "spa": "es", "rus": "ru"}
-#: Characters with a meaning in Apertium's stream format, escaped with a backslash.
-_SPECIAL = re.compile(r"([\\\[\]^$/<>@{}])")
-_SENTENCE_END = re.compile(r"[.!?…]['\"”’»)\]]*$")
-_SEPARATOR = re.compile(r"<triglot:(\d+)>\n")
-#: Apertium's output stream as plain runs, escaped characters and superblanks ([...]).
-_STREAM_TOKEN = re.compile(r"(?P<plain>[^\\\[]+|\\\Z)|\\(?P<escaped>.)"
-                           r"|\[(?P<blank>(?:\\.|\\\Z|[^\]\\])*)(?:\]|\Z)", re.DOTALL)
-_UNESCAPE = re.compile(r"\\(.)", re.DOTALL)
 _MODE = re.compile(r"^([a-z]{3})-([a-z]{3})$")
 #: Words per chunk of a batch. Each chunk gets a fresh tagger (so a chunk translates the
 #: same whatever ran before); a start costs 3.5 ms, so chunks stay large: on 4,000 WMT
@@ -107,24 +95,6 @@ def mode_fingerprint(mode: Path) -> str:
     return digest.hexdigest()[:12]
 
 
-def escape(text: str) -> str:
-    """Plain text as Apertium stream text: specials escaped, inline codes as superblanks."""
-    out: list[str] = []
-    position = 0
-    for match in CODE_RE.finditer(text):
-        out.append(_SPECIAL.sub(r"\\\1", text[position:match.start()]))
-        out.append("[" + _SPECIAL.sub(r"\\\1", match.group(0)) + "]")
-        position = match.end()
-    out.append(_SPECIAL.sub(r"\\\1", text[position:]))
-    return "".join(out)
-
-
-def needs_period(sentence: str) -> bool:
-    """Whether a sentence needs an added full stop to end it for Apertium's tagger."""
-    bare = CODE_RE.sub("", sentence).rstrip()
-    return not _SENTENCE_END.search(bare)
-
-
 def chunked(sentences: list[str], words: int) -> Iterator[list[str]]:
     """Consecutive runs of ``sentences`` of about ``words`` words each (at least one); the
     first is an eighth of that, so the last part of the pipeline starts work early."""
@@ -138,49 +108,6 @@ def chunked(sentences: list[str], words: int) -> Iterator[list[str]]:
             chunk, count, limit = [], 0, words
     if chunk:
         yield chunk
-
-
-def build_stream(sentences: Sequence[str]) -> str:
-    """One stream for a batch: each sentence, an end mark if needed, a numbered separator.
-
-    The added full stop is followed by an empty superblank (``.[]``), the mark
-    Apertium's own deformatter uses for a period it inserted.
-    """
-    parts = []
-    for number, sentence in enumerate(sentences):
-        end = ".[]" if needs_period(sentence) else ""
-        parts.append(f"{escape(sentence)}{end}[<triglot:{number}>\n]")
-    return "".join(parts)
-
-
-def parse_stream(stream: str) -> list[tuple[int | None, str]]:
-    """Split Apertium's output stream into (separator number, text before it) pieces.
-
-    Escapes are undone, superblanks become their content (inline codes come back
-    as they went in), and an added full stop (``.[]``) is removed. The text after
-    the last separator comes with number None.
-    """
-    pieces: list[tuple[int | None, str]] = []
-    current: list[str] = []
-    for token in _STREAM_TOKEN.finditer(stream):
-        plain, escaped, blank = token.group("plain", "escaped", "blank")
-        if plain is not None:
-            current.append(plain)
-        elif escaped is not None:
-            current.append(escaped)
-        else:
-            blank = _UNESCAPE.sub(r"\1", blank)
-            separator = _SEPARATOR.fullmatch(blank)
-            if separator:
-                pieces.append((int(separator[1]), "".join(current)))
-                current = []
-            elif blank == "":
-                if current and current[-1].endswith("."):  # the full stop triglot added
-                    current[-1] = current[-1][:-1]
-            else:
-                current += [blank, ""]  # "" : a full stop inside a blank is not one to drop
-    pieces.append((None, "".join(current)))
-    return pieces
 
 
 class ApertiumPairTranslator:

@@ -28,6 +28,7 @@ from collections import Counter
 
 from translator.engines.apertium_analyser import UNIT, Analyser, AskedOnce
 from translator.engines.apertium_mends import written_lower
+from translator.engines.apertium_stream import escape
 
 #: Bump when what is changed changes: it is part of the Apertium cache key.
 HEADLINE_RULE = 1
@@ -37,8 +38,6 @@ _SMALL = frozenset({"a", "an", "the", "and", "but", "or", "for", "nor", "on", "a
                     "from", "by", "of", "in", "with", "as", "is", "are", "be", "was",
                     "after", "over", "against", "into", "about", "amid", "says", "say",
                     "may", "will", "can", "its", "his", "her", "their", "our"})
-#: Characters with a meaning in Apertium's stream format (as ``apertium.escape`` has them).
-_SPECIAL = re.compile(r"([\\\[\]^$/<>@{}])")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]")
 #: A headline has this many words at least, and this share of them capitalised.
 MIN_WORDS, MIN_CAPITALISED = 4, 0.8
@@ -103,7 +102,7 @@ class EnglishHeadlines:
 def _as_stream(sentence: str) -> str:
     """A headline as the analyser reads it: one line, its stream characters escaped (an
     unescaped "@" or "$" stops lt-proc, and with it the compounds' questions)."""
-    return _SPECIAL.sub(r"\\\1", " ".join(sentence.splitlines()))
+    return escape(" ".join(sentence.splitlines()))
 
 
 def _names_in(analysis: str) -> set[str]:
