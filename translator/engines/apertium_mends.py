@@ -176,35 +176,38 @@ def capitals_copied(source: str, output: str, added: frozenset[str]) -> str:
     keep their capitals."""
     if not _TWO_CAPITALS.search(output):  # most outputs: told at C speed
         return output
-    found = [word for word in _CAPITALS.finditer(output) if word[0].isupper()]
-    if not found:
-        return output
     written = set(_WORD.findall(source))
-    opening = _TOKEN.search(source)
-    lowered: dict[int, str] = {}
-    if opening is not None and not any(c.isupper() for c in opening[0][1:]):
-        first = _WORD.search(output)
-        for number, word in enumerate(found):  # the run of capitals the output opens with
-            if word[0] in written or (number == 0 and (
-                    first is None or word.start() != first.start())) or (
-                    number and output[found[number - 1].end():word.start()].strip()) or (
-                    len(word[0]) <= ACRONYM_LETTERS and word[0].lower() not in added):
-                break  # not the opening run, or an acronym it may hold ("ONU", "PIB")
-            lowered[word.start()] = word[0][0] + word[0][1:].lower() if number == 0 \
-                else word[0].lower()
     first = _WORD.search(output)
-    for number, word in enumerate(found):
-        opens = first is not None and word.start() == first.start()
-        beside = [found[k] for k in (number - 1, number + 1) if 0 <= k < len(found)]
-        in_run = any(not output[min(w.end(), word.end()):max(w.start(), word.start())].strip()
-                     for w in beside)  # made of one source word with its neighbours
-        if word.start() not in lowered and word[0] not in written \
-                and word[0].lower() in added and (opens or in_run):
-            lowered[word.start()] = word[0][0] + word[0][1:].lower() if opens \
-                else word[0].lower()
-    for start, text in sorted(lowered.items(), reverse=True):
-        output = output[:start] + text + output[start + len(text):]
+    opens = first.start() if first is not None else -1
+    opening = _TOKEN.search(source)
+    as_sentence = opening is not None and not any(c.isupper() for c in opening[0][1:])
+    lowered: dict[int, str] = {}
+    for run in _runs_of_capitals(output):
+        at_start = run[0].start() == opens
+        if at_start and as_sentence:  # up to a word the source has, or an acronym
+            kept = next((n for n, word in enumerate(run) if word[0] in written or (
+                len(word[0]) <= ACRONYM_LETTERS and word[0].lower() not in added)), len(run))
+            lowered.update((word.start(), word[0]) for word in run[:kept])
+        lowered.update((word.start(), word[0]) for word in run if word[0] not in written
+                       and word[0].lower() in added and (at_start or len(run) > 1))
+    for start, word in sorted(lowered.items(), reverse=True):
+        text = word[0] + word[1:].lower() if start == opens else word.lower()
+        output = output[:start] + text + output[start + len(word):]
     return output
+
+
+def _runs_of_capitals(output: str) -> list[list[re.Match[str]]]:
+    """The words in capitals of ``output``, in runs of those only blanks keep apart (what
+    transfer made of one source word: "DE LA OTAN")."""
+    runs: list[list[re.Match[str]]] = []
+    for word in _CAPITALS.finditer(output):
+        if not word[0][0].isupper():
+            continue
+        if runs and not output[runs[-1][-1].end():word.start()].strip():
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+    return runs
 
 
 def _before_words(text: str) -> bool:
