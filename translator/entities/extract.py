@@ -7,9 +7,8 @@ Spanish model with an acceptable licence runs without torch.
 
 from __future__ import annotations
 
-import itertools
-import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from translator.core.languages import check_language
 from translator.entities.model import Mention
@@ -27,24 +26,24 @@ def extract(text: str, lang: str, segment: int = 0, gazetteer: Iterable[str] = (
     if lang == "ru":
         from translator.entities.extract_ru import extract_ru
 
-        return _names_only(extract_ru(text, segment), gazetteer)
+        return _names_only(extract_ru(text, segment), _folded(gazetteer))
     (found,) = extract_many([text], lang, gazetteer)
-    return [_renumber(m, segment) for m in found]
+    return [replace(m, segment=segment) for m in found]
 
 
-def _names_only(found: list[Mention], gazetteer: Iterable[str]) -> list[Mention]:
+def _folded(gazetteer: Iterable[str]) -> set[str]:
+    from translator.entities.gazetteer import fold
+
+    return {fold(name) for name in gazetteer}
+
+
+def _names_only(found: list[Mention], listed: set[str]) -> list[Mention]:
     """Without the mentions that are a common noun's abbreviation ("NGO", "CCTV",
-    ``filters.COMMON_ABBREVIATIONS``), unless the gazetteer lists one as a name."""
+    ``filters.COMMON_ABBREVIATIONS``), unless the gazetteer (``listed``, folded) has one."""
     from translator.entities.filters import COMMON_ABBREVIATIONS
     from translator.entities.gazetteer import fold
 
-    listed = {fold(name) for name in gazetteer}
     return [m for m in found if m.text not in COMMON_ABBREVIATIONS or fold(m.text) in listed]
-
-
-def _renumber(mention: Mention, segment: int) -> Mention:
-    return Mention(mention.text, mention.type, mention.start, mention.end, mention.lang,
-                   mention.normal, segment, mention.origin)
 
 
 def load_models(lang: str) -> None:
@@ -87,51 +86,14 @@ def extract_many(segments: list[str], lang: str,
 
         found = extract_en_many(list(segments), names)
     else:
-        from translator.entities.extract_latin import extract_latin
+        from translator.entities.extract_latin import extract_latin, places_typed
         from translator.entities.filters import is_boilerplate_line
 
-        found = _places_alike([_listed_places(segment, [] if is_boilerplate_line(
-            segment, lang) else extract_latin(segment, lang, index, names))
-            for index, segment in enumerate(segments)])
-    return [_names_only(mentions, names) for mentions in found]
-
-
-#: What joins the members of a list: "Edimburgo y Glasgow", "Berlín, Colonia, Hamburgo".
-_LIST_JOINT = re.compile(r"\s*(?:,|\by\b|\be\b|\bo\b)\s*|\s*,\s*(?:y|e|o)\s+")
-
-
-def _listed_places(segment: str, mentions: list[Mention]) -> list[Mention]:
-    """A name listed beside a place ("Edimburgo y Glasgow", with "Edimburgo" a place) is a
-    place too, where its shape alone made it a person; a Russian name ("Popova y Rusia")
-    stays a person."""
-    from translator.entities.names import is_russian_name
-
-    mentions = list(mentions)
-    changed = True
-    while changed:
-        changed = False
-        for i, (first, second) in enumerate(itertools.pairwise(mentions)):
-            if {first.type, second.type} != {"LOC", "PER"} or not _LIST_JOINT.fullmatch(
-                    segment[first.end:second.start]):
-                continue
-            k = i if first.type == "PER" else i + 1
-            person = mentions[k]
-            if person.origin == "gazetteer" or len(person.text.split()) > 1 \
-                    or is_russian_name(person.text):
-                continue
-            mentions[k] = Mention(person.text, "LOC", person.start, person.end, person.lang,
-                                  person.normal, person.segment, person.origin)
-            changed = True
-    return mentions
-
-
-def _places_alike(found: list[list[Mention]]) -> list[list[Mention]]:
-    """A name the rules call a place somewhere in the document ("en Quebec") is a place
-    wherever its shape alone made it a person ("el sistema sanitario de Quebec")."""
-    places = {m.text for mentions in found for m in mentions if m.type == "LOC"}
-    return [[Mention(m.text, "LOC", m.start, m.end, m.lang, m.normal, m.segment, m.origin)
-             if m.type == "PER" and m.text in places and m.origin != "gazetteer" else m
-             for m in mentions] for mentions in found]
+        found = places_typed(segments, [[] if is_boilerplate_line(segment, lang)
+                                        else extract_latin(segment, lang, index, names)
+                                        for index, segment in enumerate(segments)])
+    listed = _folded(names)
+    return [_names_only(mentions, listed) for mentions in found]
 
 
 def extract_segments(segments: list[str], lang: str,

@@ -13,8 +13,10 @@ uncertain provenance), so mentions are found by rule:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import lru_cache
 
 from translator.entities.filters import FUNCTION_WORDS, TITLES
@@ -318,3 +320,47 @@ def _make_mention(text: str, tokens, run: list[int], lang: str, segment: int,
     weak = initial and len(words) == 1 and territory_code(surface, lang) is None
     return Mention(surface, etype, start, end, lang, surface, segment,
                    "rule-initial" if weak else "rule")
+
+
+def places_typed(segments: list[str], found: list[list[Mention]]) -> list[list[Mention]]:
+    """A document's Spanish mentions (``found``, per segment) with the places the rules
+    typed persons by their shape alone retyped: listed beside a place, or named a place
+    elsewhere in the document (the "en" cue, ``_after_locative``)."""
+    return _places_alike([_listed_places(segment, mentions)
+                          for segment, mentions in zip(segments, found, strict=True)])
+
+
+#: What joins the members of a list: "Edimburgo y Glasgow", "Berlín, Colonia, Hamburgo".
+_LIST_JOINT = re.compile(r"\s*(?:,|\by\b|\be\b|\bo\b)\s*|\s*,\s*(?:y|e|o)\s+")
+
+
+def _listed_places(segment: str, mentions: list[Mention]) -> list[Mention]:
+    """A name listed beside a place ("Edimburgo y Glasgow", with "Edimburgo" a place) is a
+    place too, where its shape alone made it a person; a Russian name ("Popova y Rusia")
+    stays a person."""
+    from translator.entities.names import is_russian_name
+
+    mentions = list(mentions)
+    changed = True
+    while changed:
+        changed = False
+        for i, (first, second) in enumerate(itertools.pairwise(mentions)):
+            if {first.type, second.type} != {"LOC", "PER"} or not _LIST_JOINT.fullmatch(
+                    segment[first.end:second.start]):
+                continue
+            k = i if first.type == "PER" else i + 1
+            person = mentions[k]
+            if person.origin == "gazetteer" or len(person.text.split()) > 1 \
+                    or is_russian_name(person.text):
+                continue
+            mentions[k] = replace(person, type="LOC")
+            changed = True
+    return mentions
+
+
+def _places_alike(found: list[list[Mention]]) -> list[list[Mention]]:
+    """A name the rules call a place somewhere in the document ("en Quebec") is a place
+    wherever its shape alone made it a person ("el sistema sanitario de Quebec")."""
+    places = {m.text for mentions in found for m in mentions if m.type == "LOC"}
+    return [[replace(m, type="LOC") if m.type == "PER" and m.text in places
+             and m.origin != "gazetteer" else m for m in mentions] for mentions in found]
