@@ -43,7 +43,7 @@ POSSESSIVE_RULE = 2
 #: A genitive in the analyser's stream: ``^'s/'s<gen>/be<vbser>...$`` (or ’s).
 _GENITIVE = re.compile(r"\^['’]s/'s<gen>")
 #: The unknown lexical unit that ends just before a genitive's blank (``$ ^'s``).
-_UNKNOWN_BEFORE = re.compile(r"\^([^\W\d_][^/^$\\]*)/\*\1\$(\s*)$")
+_UNKNOWN_BEFORE = re.compile(r"\^([^\W\d_][^/^$\\]*)/\*\1\$\s*$")
 _UNKNOWN = re.compile(r"\^([^/^$]*)/\*\1\$")
 SURNAME = "<np><cog><sg>"
 #: An apostrophe written right after a word (``$`` ends the word's unit): "protesters'".
