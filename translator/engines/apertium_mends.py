@@ -333,9 +333,27 @@ def _title_word(source: str, output: str, token: re.Match[str] | None) -> re.Mat
     if word is None or not word[0][:1].isupper() or not (len(word[0]) == 1
                                                          or word[0][1:].islower()):
         return None
-    if re.search(rf"(?<!\w){re.escape(word[0])}(?!\w)", source):
+    if _stands_in(word[0], source):
         return None  # a word the source has as written
     return word
+
+
+def _stands_in(word: str, text: str) -> bool:
+    """Whether ``word`` occurs in ``text`` as a whole word. A scan with ``str.find``: a
+    pattern made per word would be compiled anew for most of them (the terms a glossary
+    run translates alone ask about a thousand words)."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if not (at and _word_char(text[at - 1])) and not (end < len(text)
+                                                           and _word_char(text[end])):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def written_lower(analysis: str) -> bool:
