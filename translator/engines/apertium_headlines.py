@@ -120,10 +120,13 @@ def _names_in(analysis: str) -> set[str]:
 def _named_inside(sentences: list[str], words: set[str]) -> set[str]:
     """Those of ``words`` the ``sentences`` write capitalised more often than in lower
     case: names ("Pence"), not "In" or "Open" of a headline the test missed. Counted over
-    blank-separated tokens, with a mark after the word or not (a C-speed split)."""
+    blank-separated tokens, with a mark after the word or not (C-speed splits, a sentence
+    at a time: one split of a 16,000-sentence run's text held 25 MB of tokens at once)."""
     if not words or not sentences:
         return set()
-    tokens = Counter(" ".join(sentences).split())
+    tokens: Counter[str] = Counter()
+    for sentence in sentences:
+        tokens.update(sentence.split())
 
     def count(word: str) -> int:
         return sum(tokens[word + mark] for mark in _AFTER_WORD)
