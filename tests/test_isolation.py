@@ -11,14 +11,14 @@ import pytest
 
 from tests.conftest import ROOT
 from tests.isolation import changes, isolate, real_places, snapshot
-from translator.cache import default_cache_path
+from translator.cache import user_cache_path
 from translator.packages.paths import package_data_dir
 from translator.review.tm import user_tm_path
 
 
 def data_paths() -> dict[str, Path]:
     """Where a triglot run in this process would read and write the user's data."""
-    return {"tm": user_tm_path(), "cache": default_cache_path(),
+    return {"tm": user_tm_path(), "cache": user_cache_path(),
             "argos": package_data_dir(), "home": Path.home()}
 
 
@@ -31,9 +31,9 @@ def seen_by_a_module_fixture() -> dict[str, Path]:
 @pytest.fixture(scope="module")
 def seen_by_a_subprocess_of_a_module_fixture() -> dict[str, str]:
     probe = ("from translator.review.tm import user_tm_path\n"
-             "from translator.cache import default_cache_path\n"
+             "from translator.cache import user_cache_path\n"
              "from translator.packages.paths import package_data_dir\n"
-             "print(user_tm_path(), default_cache_path(), package_data_dir(), sep='\\n')")
+             "print(user_tm_path(), user_cache_path(), package_data_dir(), sep='\\n')")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                          check=True, cwd=ROOT).stdout.splitlines()
     return dict(zip(("tm", "cache", "argos"), map(Path, out), strict=True))

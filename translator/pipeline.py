@@ -83,7 +83,7 @@ def load_articles(request: RunRequest, summary: RunSummary,
     files: dict[Path, tuple[Path, Path]] = {}
     for given in request.paths:
         try:
-            found, warnings = collect_inputs([given])
+            found, warnings = collect_inputs([given], request.out_dir)
         except TriglotError as exc:
             summary.errors.append(Problem(str(given), exc.message))
             continue
@@ -127,7 +127,8 @@ def raise_nothing_to_translate(paths: list[Path]) -> None:
 
 def check_out_dir(request: RunRequest) -> None:
     """Refuse an output folder that is an input folder or above one: every input would be
-    skipped as an earlier output (or, written, be read again next time). Below is fine."""
+    skipped as an earlier output (or, written, be read again next time). Below is fine: a
+    folder holding a run record is left out of the inputs (``ingest.files_below``)."""
     out_dir = request.out_dir.resolve()
     for given in request.paths:
         folder = given.resolve()

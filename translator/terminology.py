@@ -378,5 +378,10 @@ def run_glossary(named: Path | None, for_catalogs: bool = False) -> RunGlossary:
     if is_glossary_file(named):
         glossary = Glossary.load(named)
         return RunGlossary(path, glossary.concepts(), TermEnforcer(glossary))
-    # a termbase: its concepts are read once the run knows its sentences (``focus``)
+    # a termbase: its concepts are read once the run knows its sentences (``focus``); one
+    # that cannot be read (missing, empty, not a termbase) is refused now, before any MT
+    from glossary.store import Termbase
+
+    with Termbase.open(named):
+        pass
     return RunGlossary(path, [], TermEnforcer([], termbase=Path(named)))

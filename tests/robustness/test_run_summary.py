@@ -72,3 +72,22 @@ def test_the_time_covers_the_review_after_the_translation(tmp_path, monkeypatch)
                                     "--out", str(tmp_path / "out"), "--json", "--no-cache"])
     assert done.exit_code == 0, done.output
     assert json.loads(done.stdout)["seconds"] >= 0.6
+
+
+def test_a_failed_review_is_a_warning_and_the_articles_stay(tmp_path, monkeypatch):
+    import translator.review.after_run
+    from translator.cli import cli
+
+    def failing_review(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    run_cli_with(monkeypatch, TaggingEngine(VIA_EN))
+    monkeypatch.setattr(translator.review.after_run, "review_run", failing_review)
+    (tmp_path / "a.txt").write_text(RU, encoding="utf-8")
+    done = CliRunner().invoke(cli, ["translate", str(tmp_path / "a.txt"), "--to", "es",
+                                    "--out", str(tmp_path / "out"), "--no-cache"])
+    assert done.exception is None or isinstance(done.exception, SystemExit), done.exception
+    assert done.exit_code == 0, done.output
+    assert done.stderr.strip().splitlines() == [
+        "triglot: warning: the review after the run failed ([Errno 28] No space left on device)"]
+    assert (tmp_path / "out" / "es" / "a.txt").is_file()

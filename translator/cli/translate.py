@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from translator.cache import cache_path_for
+from translator.cache import cache_path_for, unused_user_cache
 from translator.cli.output import error, warn
 from translator.cli.po import glossary_option, tm_option
 from translator.core.errors import EXIT_FAILURES, EXIT_OK
@@ -33,8 +33,9 @@ def _languages(ctx: click.Context, param: click.Parameter, value: str) -> list[s
 HELP = _(
     "Translate articles (.txt, .md, .html) in PATHS, files or folders, offline.\n\n"
     "Sentences of all articles are batched together; each is translated once per target "
-    "language and kept in a cache, so reruns are instant and an interrupted run resumes "
-    "where it stopped. With no direct model for a pair, the run pivots through English "
+    "language and kept in the run folder's cache (OUT/triglot-cache.sqlite3; --cache), so "
+    "reruns are instant and an interrupted run resumes where it stopped. With no direct "
+    "model for a pair, the run pivots through English "
     "(ru->en->es). Sentences with a reviewed translation in the run folder's memory "
     "(OUT/triglot-tm.sqlite3; --tm) take it instead of machine translation.\n\n"
     "With --glossary, its terms are enforced: names and do-not-translate terms pass through "
@@ -66,8 +67,8 @@ HELP = _(
               type=click.Choice(["int8", "int8_float32", "int16", "float32", "auto"]),
               help=_("Number type of the model's weights on the CPU."))
 @click.option("--cache", "cache_path", type=click.Path(path_type=Path),
-              help=_("Translation cache file [default: "
-                     "~/.cache/triglot/translations.sqlite3]."))
+              help=_("Translation cache file [default: $TRIGLOT_CACHE, else the run "
+                     "folder's own, OUT/triglot-cache.sqlite3]."))
 @click.option("--no-cache", is_flag=True, help=_("Keep no translations on disk."))
 @click.option("--po", "write_po", is_flag=True, help=_(
     "Also write review catalogs, one per article: OUT/locales/LANG/LC_MESSAGES/ARTICLE.po."))
@@ -92,12 +93,15 @@ def translate(paths: tuple[Path, ...], targets: list[str], source: str, out_dir:
                          LoadOptions("cpu", compute_type, inter_threads, intra_threads),
                          DecodingOptions(beam_size), BatchingOptions(max_batch_tokens),
                          ray_address)
-    glossary, _, enforcer = run_glossary(glossary_path, for_catalogs=write_po)
+    chosen = run_glossary(glossary_path, for_catalogs=write_po)
+    glossary, enforcer = chosen.path, chosen.enforcer
     memory = open_memory(memory_path(tm_path, out_dir))
+    cache = cache_path_for(cache_path, no_cache, out_dir)
+    old_cache = unused_user_cache(cache)  # said once the run is done, with its warnings
 
     def review(summary: RunSummary) -> None:
         summary.memory = str(memory.path)
-        summary.warnings += unused_user_memory(memory.path)
+        summary.warnings += old_cache + unused_user_memory(memory.path)
         with memory:
             try:
                 review_run(out_dir, summary, memory, glossary, consistency=enforcer is not None,
@@ -106,8 +110,7 @@ def translate(paths: tuple[Path, ...], targets: list[str], source: str, out_dir:
                 summary.warnings.append(_("the review after the run failed ({reason})").format(
                     reason=exc))
 
-    summary = translate_with(request, engine_name, cache_path_for(cache_path, no_cache),
-                             memory, enforcer, after=review)
+    summary = translate_with(request, engine_name, cache, memory, enforcer, after=review)
     summary.seconds = time.perf_counter() - started
     _report(summary, out_dir, as_json)
 

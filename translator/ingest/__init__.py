@@ -19,12 +19,14 @@ writing a translated document back is ``translator.document.render``.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from translator.core.errors import InputError
 from translator.core.i18n import _
 from translator.core.reading import FORMATS, SUPPORTED_EXTENSIONS, format_of, read_text
 from translator.document import Document
+from translator.run_record import RECORD_FILE
 
 __all__ = ["SUPPORTED_EXTENSIONS", "collect_inputs", "load_document", "parse_text", "read_text"]
 
@@ -60,16 +62,29 @@ def load_document(path: Path, root: Path) -> Document:
     return parse_text(text, format_of(path), path, relpath)
 
 
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
+def files_below(folder: Path, out_dir: Path | None = None) -> list[Path]:
+    """The files in ``folder`` and its subfolders, sorted; hidden files and folders are left
+    out, and so are run folders below it (``out_dir``, the run's own, and any folder
+    holding a run record): their translations and stores are triglot's output, not
+    articles to read again ("triglot translate . --out translated", run twice)."""
+    out = out_dir.resolve() if out_dir is not None else None
+    found: list[Path] = []
+    for root, folders, files in os.walk(folder):
+        here = Path(root)
+        folders[:] = [name for name in folders if not name.startswith(".")
+                      and not (here / name / RECORD_FILE).is_file()
+                      and (out is None or (here / name).resolve() != out)]
+        found += [here / name for name in files if not name.startswith(".")]
+    return sorted(path for path in found if path.is_file())
 
 
-def collect_inputs(paths: list[Path]) -> tuple[list[tuple[Path, Path]], list[str]]:
+def collect_inputs(paths: list[Path], out_dir: Path | None = None
+                   ) -> tuple[list[tuple[Path, Path]], list[str]]:
     """Expand files and directories into ``(file, root)`` pairs, plus warnings for skipped files.
 
     A named file is its own root's child (root = its parent); a directory is
-    walked recursively in sorted order, skipping hidden files and directories,
-    and is the root of everything found in it, so outputs mirror its layout.
+    walked recursively in sorted order (``files_below``: hidden files and run folders
+    left out), and is the root of everything found in it, so outputs mirror its layout.
     A missing path or an explicitly named unsupported file raises ``InputError``.
     """
     found: list[tuple[Path, Path]] = []
@@ -87,9 +102,8 @@ def collect_inputs(paths: list[Path]) -> tuple[list[tuple[Path, Path]], list[str
         if not path.exists():
             raise InputError(_("no such file or directory"), path)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path))
             supported = 0
-            for file in files:
+            for file in files_below(path, out_dir):
                 if file.suffix.lower() in FORMATS:
                     add(file, path)
                     supported += 1
