@@ -3,7 +3,9 @@
 Each cluster gets a canonical form per language (its most frequent dictionary
 form) and its variants with counts: "Alyona Popova" 3, "Alena Popova" 1,
 "Алёна Попова" 2. Forms are compared only within blocks that share a word key
-or a country code, so a corpus of thousands of forms stays quick.
+or a country code, so a corpus of thousands of forms stays quick. An abbreviation a
+text defines joins its name ("FEC", "Federal Election Commission": ``abbreviations``),
+and the name is the canonical form.
 """
 
 from __future__ import annotations
@@ -82,6 +84,18 @@ def cluster_type(mentions: list[Mention]) -> str:
     return etype
 
 
+def abbreviation_links(by_form: dict[tuple[str, str], list[Mention]]
+                       ) -> list[tuple[tuple[str, str], tuple[str, str]]]:
+    """(abbreviation, name) forms for each abbreviation a text defined (``Mention.expands``)
+    and whose name is among the forms, when the corpus defines it one way only: a "CPS"
+    given for two services joins neither."""
+    names: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for key, mentions in by_form.items():
+        names[key].update(m.expands for m in mentions if m.expands)
+    return [(key, (key[0], name)) for key, defined in names.items() if len(defined) == 1
+            for name in defined if (key[0], name) in by_form]
+
+
 def build_clusters(mentions: Iterable[Mention], threshold: float = THRESHOLD) -> list[Cluster]:
     """Clusters of ``mentions``, largest first."""
     by_form: dict[tuple[str, str], list[Mention]] = defaultdict(list)
@@ -123,6 +137,11 @@ def build_clusters(mentions: Iterable[Mention], threshold: float = THRESHOLD) ->
         roots = {union.find(full) for score, full in options if score >= options[0][0] - 0.01}
         if len(roots) == 1:
             union.union(short, options[0][1])
+    position = {key: index for index, key in enumerate(forms)}
+    links = abbreviation_links(by_form)
+    for abbreviation, name in links:
+        union.union(position[abbreviation], position[name])
+    abbreviations = {abbreviation for abbreviation, _ in links}
 
     groups: dict[int, list[int]] = defaultdict(list)
     for index in range(len(forms)):
@@ -135,9 +154,10 @@ def build_clusters(mentions: Iterable[Mention], threshold: float = THRESHOLD) ->
                           key=lambda v: (-v[2], v[0], v[1]))
         etype = cluster_type(all_mentions)
         canonical: dict[str, str] = {}
-        # the most frequent form; for a person, the full name before a lone surname
+        # the most frequent form; for a person, the full name before a lone surname, and
+        # a name before the abbreviation a text defined for it
         def rank(v: tuple[str, str, int], person: bool = etype == "PER") -> tuple:
-            return (person and len(v[1].split()) == 1, -v[2])
+            return ((v[0], v[1]) in abbreviations, person and len(v[1].split()) == 1, -v[2])
         for lang, form, _ in sorted(variants, key=rank):
             canonical.setdefault(lang, form)
         clusters.append(Cluster(0, etype, canonical, variants, all_mentions))

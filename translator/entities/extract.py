@@ -24,9 +24,11 @@ def extract(text: str, lang: str, segment: int = 0, gazetteer: Iterable[str] = (
     if not text.strip():
         return []
     if lang == "ru":
+        from translator.entities.abbreviations import defined_abbreviations
         from translator.entities.extract_ru import extract_ru
 
-        return _names_only(extract_ru(text, segment), _folded(gazetteer))
+        found = _names_only(extract_ru(text, segment), _folded(gazetteer))
+        return defined_abbreviations([text], [found], lang)[0]
     (found,) = extract_many([text], lang, gazetteer)
     return [replace(m, segment=segment) for m in found]
 
@@ -92,8 +94,11 @@ def extract_many(segments: list[str], lang: str,
         found = places_typed(segments, [[] if is_boilerplate_line(segment, lang)
                                         else extract_latin(segment, lang, index, names)
                                         for index, segment in enumerate(segments)])
+    from translator.entities.abbreviations import defined_abbreviations
+
     listed = _folded(names)
-    return [_names_only(mentions, listed) for mentions in found]
+    return defined_abbreviations(list(segments), [_names_only(mentions, listed)
+                                                  for mentions in found], lang)
 
 
 def extract_segments(segments: list[str], lang: str,

@@ -24,6 +24,9 @@ class Mention:
     normal: str
     segment: int = 0
     origin: str = "rule"  # how it was found: "ner", "rule", "gazetteer"
+    #: For an abbreviation the text defines ("FEC" after "Federal Election Commission"),
+    #: the ``normal`` of the name it stands for (``abbreviations``); else empty.
+    expands: str = ""
 
     def as_dict(self) -> dict:
         return {f.name: getattr(self, f.name) for f in fields(self)}  # flat: no deep copy
