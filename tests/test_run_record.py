@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -94,8 +95,7 @@ def test_annotations_survive_a_save_and_a_load(tmp_path):
     out = make_run(tmp_path)
     record = load(out)
     doc = record.documents[0]
-    doc.targets["en"] = [SegmentRecord(**{**vars(s), "annotations": {"terms": []}})
-                         for s in doc.targets["en"]]
+    doc.targets["en"] = [replace(s, annotations={"terms": []}) for s in doc.targets["en"]]
     doc.annotated_with = "v1:abc:names"
     record.save()
     again = load(out).documents[0]

@@ -48,7 +48,7 @@ class CodeSlot:
     unit: Unit
 
 
-@dataclass
+@dataclass(slots=True)
 class Unit:
     """One translatable block of an article."""
 

@@ -72,7 +72,7 @@ def name_from_json(value: str) -> str:
     return value
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SegmentRecord:
     """One source sentence of one article and its translation into one target language."""
 

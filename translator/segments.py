@@ -23,7 +23,7 @@ TAIL_RE = re.compile(rf"(?:\s|{CODE_RE.pattern})*$")
 LETTER_RE = re.compile(r"[^\W\d_]")
 
 
-@dataclass
+@dataclass(slots=True)
 class Segment:
     unit: int  # index into doc.units
     lang: str  # source language of this sentence

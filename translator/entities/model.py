@@ -7,7 +7,7 @@ from dataclasses import dataclass, fields
 ENTITY_TYPES = ("PER", "ORG", "LOC", "MISC")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """One entity mention as it stands in a text.
 

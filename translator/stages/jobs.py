@@ -28,7 +28,7 @@ PLAIN_MT = (MACHINE, UNPROTECTED)
 Pair = tuple[str, str]
 
 
-@dataclass
+@dataclass(slots=True)
 class SentenceJob:
     """One unique sentence to translate into one language, and what the stages did with it."""
 
