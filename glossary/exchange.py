@@ -7,7 +7,7 @@ and reports every disagreement.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,11 +37,23 @@ class MergeReport:
 
 def import_file(termbase: Termbase, file: Path, fmt: str | None = None, *,
                 source: str | None = None, target: str | None = None,
-                sheet: str | None = None, warn: Warn | None = None) -> list[str]:
+                sheet: str | None = None, warn: Warn | None = None,
+                progress: Callable[[int], Callable[[int], None]] | None = None) -> list[str]:
     """Add every concept of a glossary file, or none when one is bad or already there;
-    what the file's reader merged or changed goes to ``warn``."""
+    what the file's reader merged or changed goes to ``warn``. ``progress``, given the
+    number of concepts read, returns what hears them added (a progress bar)."""
     concepts = read_glossary(file, fmt, source=source, target=target, sheet=sheet, warn=warn)
-    return termbase.import_concepts(concepts, file)
+    if progress is None:
+        return termbase.import_concepts(concepts, file)
+    return termbase.import_concepts(_reported(concepts, progress(len(concepts))), file)
+
+
+def _reported(concepts: list[Concept], added: Callable[[int], None]) -> Iterator[Concept]:
+    """``concepts``, saying every 1,000 (and the last few) once they are added."""
+    for number, concept in enumerate(concepts, start=1):
+        yield concept  # the next one is asked for once this one is added
+        if number % 1000 == 0 or number == len(concepts):
+            added(number % 1000 or 1000)
 
 
 def read_other(path: Path, fmt: str | None = None, *, source: str | None = None,

@@ -311,7 +311,7 @@ class Termbase:
         with self.transaction():
             return [self.add_concept(c) for c in concepts]
 
-    def import_concepts(self, concepts: list[Concept], path: Path | str = "") -> list[str]:
+    def import_concepts(self, concepts: Iterable[Concept], path: Path | str = "") -> list[str]:
         """Add imported concepts in one transaction; an id or term already stored is an
         error naming the file entry, and then nothing is imported."""
         ids: list[str] = []

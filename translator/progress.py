@@ -1,4 +1,6 @@
-"""A progress bar on stderr counting segments and documents; silent when stderr is no terminal."""
+"""Progress bars on stderr, silent when stderr is no terminal: ``Progress`` counts a
+translation run's segments and documents, ``counting`` any other long work (the lines a
+command reads names from, the concepts an import adds)."""
 
 from __future__ import annotations
 
@@ -39,6 +41,17 @@ class Progress:
         self.bar.close()
 
 
+def counting(total: int, unit: str, desc: str, enabled: bool | None = None) -> Any:
+    """A bar up to ``total`` (``update(n)``, ``close()``; a context manager), or a silent
+    counter when stderr is no terminal. ``unit`` and ``desc`` are shown as given."""
+    if not (sys.stderr.isatty() if enabled is None else enabled):
+        return _Silent(total)
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit=unit, desc=desc, file=sys.stderr, dynamic_ncols=True,
+                leave=False)
+
+
 def _bar() -> Any:
     """tqdm's bar, imported only when shown (importing tqdm reads its package metadata)."""
     from tqdm import tqdm
@@ -50,14 +63,20 @@ def _bar() -> Any:
 class _Silent:
     """The bar when nothing is shown: it only counts."""
 
-    def __init__(self) -> None:
-        self.total = 0
+    def __init__(self, total: int = 0) -> None:
+        self.total, self.n = total, 0
+
+    def __enter__(self) -> _Silent:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def refresh(self) -> None:
         pass
 
     def update(self, count: int) -> None:
-        pass
+        self.n += count
 
     def set_postfix_str(self, text: str) -> None:
         pass

@@ -132,3 +132,14 @@ def test_a_document_gives_one_entity_one_type():
     types = document_types([full, alone, *paper])
     assert types[id(alone)] == "PER" and types[id(full)] == "PER"
     assert {types[id(m)] for m in paper} == {"ORG"}
+
+
+def test_long_work_reports_its_lines_file_by_file(data_dir):
+    from translator.entities.workflows import clusters_in_context
+
+    texts, _ = read_inputs([data_dir / "court.en.txt", data_dir / "court.es.txt"])
+    for work in (lambda done: mention_rows(texts, None, done),
+                 lambda done: clusters_in_context(texts, 1, done)):
+        heard: list[int] = []
+        work(heard.append)
+        assert heard == [len(text.segments) for text in texts]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -46,6 +46,15 @@ def _read(files: tuple[Path, ...], lang: str | None) -> tuple[list[InputText], b
     return texts, bool(errors)
 
 
+def _lines_bar(texts: list[InputText]) -> Any:
+    """A bar over the lines names are read from, file by file (NER takes a second or
+    more per 1,000 lines)."""
+    from translator.progress import counting
+
+    return counting(sum(len(text.segments) for text in texts), _("lines"),
+                    _("finding names"))
+
+
 @click.group("entities", help=_("Named entities in ru/en/es: extract, align across a "
                                  "translation, cluster, evaluate."))
 def entities() -> None:
@@ -65,7 +74,8 @@ def extract_command(files: tuple[Path, ...], lang: str | None, gazetteer_path: P
     from translator.entities.workflows import MENTION_COLUMNS, mention_rows
 
     texts, failed = _read(files, lang)
-    rows = mention_rows(texts, gazetteer_path)
+    with _lines_bar(texts) as bar:
+        rows = mention_rows(texts, gazetteer_path, bar.update)
     if as_json:
         echo_json(rows)
     else:
@@ -120,7 +130,8 @@ def clusters_command(files: tuple[Path, ...], lang: str | None, glossary_path: P
     )
 
     texts, failed = _read(files, lang)
-    clusters, contexts = clusters_in_context(texts, min_count)
+    with _lines_bar(texts) as bar:
+        clusters, contexts = clusters_in_context(texts, min_count, bar.update)
     if glossary_path is not None:
         click.echo(add_clusters_to_glossary(clusters, glossary_path, contexts), err=True)
     if as_json:

@@ -4,6 +4,7 @@ terms into a termbase (``glossary.exchange``, ``glossary.extract``)."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -45,9 +46,21 @@ def pair_options(func):
 def import_command(glossary_path: Path | None, file: Path, fmt: str | None, source: str | None,
                    target: str | None, sheet: str | None, as_json: bool) -> None:
     from glossary.exchange import import_file
+    from translator.progress import counting
 
-    with open_termbase(glossary_path, "glossary import", create=True) as tb:
-        ids = import_file(tb, file, fmt, source=source, target=target, sheet=sheet, warn=warn)
+    bars = []
+
+    def progress(total: int) -> Callable[[int], None]:  # a large import takes seconds
+        bars.append(counting(total, _("concepts"), _("importing")))
+        return bars[-1].update
+
+    try:
+        with open_termbase(glossary_path, "glossary import", create=True) as tb:
+            ids = import_file(tb, file, fmt, source=source, target=target, sheet=sheet,
+                              warn=warn, progress=progress)
+    finally:
+        for bar in bars:
+            bar.close()
     if as_json:
         echo_json({"imported": len(ids), "ids": ids})
     else:

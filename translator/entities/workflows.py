@@ -23,10 +23,12 @@ EVALUATION_COLUMNS = ["task", "lang", "precision", "recall", "f1", "predicted", 
                       "gold", "found"]
 
 
-def mention_rows(texts: list[InputText], gazetteer: Path | None = None) -> list[dict]:
+def mention_rows(texts: list[InputText], gazetteer: Path | None = None,
+                 done: Callable[[int], None] = lambda lines: None) -> list[dict]:
     """Every mention in ``texts``, one dict per mention, tagged with its file.
 
-    ``gazetteer`` is a glossary whose accepted terms count as known names.
+    ``gazetteer`` is a glossary whose accepted terms count as known names; ``done`` hears
+    each text's number of lines once its names are found (a progress bar).
     """
     from translator.entities.extract import extract_many
 
@@ -37,6 +39,7 @@ def mention_rows(texts: list[InputText], gazetteer: Path | None = None) -> list[
         types = document_types(found)
         rows.extend({"file": str(text.path), **mention.as_dict(), "type": types[id(mention)]}
                     for mention in found)
+        done(len(text.segments))
     return rows
 
 
@@ -92,10 +95,12 @@ def cluster_texts(texts: list[InputText], min_count: int = 1) -> list[Cluster]:
     return clusters_in_context(texts, min_count)[0]
 
 
-def clusters_in_context(texts: list[InputText],
-                        min_count: int = 1) -> tuple[list[Cluster], dict[int, str]]:
+def clusters_in_context(texts: list[InputText], min_count: int = 1,
+                        done: Callable[[int], None] = lambda lines: None
+                        ) -> tuple[list[Cluster], dict[int, str]]:
     """``cluster_texts``, plus one line of text per cluster id where it is mentioned first
-    (what ``glossary review`` shows a person deciding on a proposed name)."""
+    (what ``glossary review`` shows a person deciding on a proposed name); ``done`` as in
+    ``mention_rows``."""
     from translator.entities.clusters import build_clusters
     from translator.entities.extract import extract_segments
 
@@ -105,6 +110,7 @@ def clusters_in_context(texts: list[InputText],
         for mention in extract_segments(segments, text.lang):
             mentions.append(mention)
             lines[id(mention)] = segments[mention.segment]
+        done(len(segments))
     clusters = [c for c in build_clusters(mentions) if c.size >= min_count]
     contexts = {c.id: _context(lines.get(id(c.mentions[0]), ""), c.mentions[0].start)
                 for c in clusters if c.mentions}
