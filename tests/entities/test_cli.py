@@ -170,3 +170,14 @@ def test_a_folder_of_articles_is_read_as_translate_reads_it(tmp_path):
     result = run_cli("entities", "clusters", str(tmp_path / "empty"))
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr.strip().endswith("no .txt, .md or .html files found")
+
+
+def test_extract_says_which_name_a_defined_abbreviation_stands_for(tmp_path):
+    article = tmp_path / "ruling.en.txt"
+    article.write_text("The Federal Election Commission (FEC) opened an inquiry.\n"
+                       "The FEC declined to comment.\n", encoding="utf-8")
+    result = run_cli("entities", "extract", str(article))
+    assert result.returncode == 0, result.stderr
+    rows = [(r["text"], r["type"], r["expands"]) for r in _rows(result.stdout)]
+    assert ("FEC", "ORG", "Federal Election Commission") in rows
+    assert ("FEC", "ORG", "") in rows  # the later mention: same entity, same type

@@ -16,7 +16,7 @@ from translator.entities.evaluate import Report
 from translator.entities.io import InputText
 from translator.entities.model import AlignedPair, Mention
 
-MENTION_COLUMNS = ["file", "segment", "start", "end", "lang", "type", "text", "normal"]
+MENTION_COLUMNS = ["file", "segment", "start", "end", "lang", "type", "text", "normal", "expands"]
 ALIGNMENT_COLUMNS = ["segment", "type", "source", "source_normal", "target", "score", "method"]
 CLUSTER_COLUMNS = ["cluster", "type", "lang", "form", "count", "canonical"]
 EVALUATION_COLUMNS = ["task", "lang", "precision", "recall", "f1", "predicted", "correct",
