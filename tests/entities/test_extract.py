@@ -121,3 +121,16 @@ def test_a_spanish_name_after_an_article_is_no_person(text, expected):
 ])
 def test_a_spanish_name_listed_beside_a_place_is_a_place(text, expected):
     assert [(m.text, m.type) for m in extract(text, "es")] == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "union", "place"), [
+    ("en", "The European Union and Russia traded sanctions.", "European Union", "Russia"),
+    ("es", "La Unión Europea y Rusia intercambiaron sanciones.", "Unión Europea", "Rusia"),
+    ("ru", "ЕС и Россия обменялись санкциями.", "ЕС", "Россия"),
+])
+def test_unions_of_states_are_organisations_and_countries_places(lang, text, union, place):
+    from translator.entities.gazetteer import territory_code
+
+    types = {m.text: m.type for m in extract(text, lang)}
+    assert (types[union], types[place]) == ("ORG", "LOC")
+    assert territory_code(union, lang) == "EU"  # still one code in every language

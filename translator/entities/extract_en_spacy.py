@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from translator.entities import filters
-from translator.entities.gazetteer import fold, territory_code
+from translator.entities.gazetteer import fold, is_place, territory_code
 from translator.entities.institutions import LOC_CONCEPTS, ORG_CONCEPTS, concept_of
 from translator.entities.model import Mention
 
@@ -266,7 +266,7 @@ def retype(words: list[str], label: str) -> str:
         kind = _institution(word)
         if kind and len(words) > 1:
             return kind
-    if territory_code(" ".join(words), "en"):
+    if is_place(" ".join(words), "en"):
         return "LOC"
     if label != "PER":
         if len(words) == 1 and is_russian_name(words[0]):

@@ -20,7 +20,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from translator.entities.filters import FUNCTION_WORDS, TITLES
-from translator.entities.gazetteer import fold, territories, territory_code
+from translator.entities.gazetteer import fold, is_place, territories, territory_code
 from translator.entities.institutions import LOC_CONCEPTS, ORG_CONCEPTS, concept_of
 from translator.entities.model import Mention
 
@@ -147,7 +147,7 @@ def classify(words: list[str], lang: str) -> str:
             return "ORG"
         if concept in LOC_CONCEPTS:
             return "LOC"
-    if territory_code(" ".join(words), lang):
+    if is_place(" ".join(words), lang):
         return "LOC"
     if len(words) == 1 and (words[0].isupper() or any(c.isdigit() for c in words[0])):
         return "ORG" if words[0].isalpha() else "MISC"
@@ -311,7 +311,7 @@ def _make_mention(text: str, tokens, run: list[int], lang: str, segment: int,
         return None
     if all(w.lower() in CALENDAR[lang] for w in words):
         return None
-    etype = "LOC" if territory_code(surface, lang) else classify(words, lang)
+    etype = "LOC" if is_place(surface, lang) else classify(words, lang)
     if etype == "PER" and len(words) == 1 and _after_locative(tokens, run[0], lang):
         etype = "LOC"
     elif etype == "PER" and _after_article(tokens, run[0], lang):

@@ -12,7 +12,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from translator.entities.gazetteer import territory_code
+from translator.entities.gazetteer import ORGANISATIONS, is_place, territory_code
 from translator.entities.institutions import LOC_CONCEPTS, ORG_CONCEPTS, concept_of
 from translator.entities.model import Mention
 from translator.entities.russian_morph import (
@@ -91,7 +91,7 @@ def _type_of_rule_span(tokens) -> str:
         if concept in LOC_CONCEPTS:
             return "LOC"
     joined = " ".join(t.text for t in tokens)
-    if territory_code(joined, "ru") or territory_code(lemma(joined), "ru"):
+    if is_place(joined, "ru") or is_place(lemma(joined), "ru"):
         return "LOC"
     for token in tokens:
         for tag in proper_tags(token.text):
@@ -222,6 +222,9 @@ def extract_ru(text: str, segment: int = 0,
                               and common_word(tokens[0].text)):
                 continue  # "Получившему грибы...": a participle opening the sentence
             start, stop = tokens[0].start, tokens[-1].stop
+            if etype == "LOC" and territory_code(lemma(text[start:stop]), "ru") \
+                    in ORGANISATIONS:
+                etype = "ORG"  # natasha's LOC "ЕС": the union, not a place
             normal = _normal(text[start:stop], tokens, etype, start)
             mentions.append(Mention(text[start:stop], etype, start, stop, "ru", normal,
                                     segment, "ner"))

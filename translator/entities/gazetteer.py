@@ -79,3 +79,14 @@ _SHORT_FORMS = {
 def territory_code(name: str, lang: str) -> str | None:
     """The CLDR code of a country/region name as written, or None."""
     return territories(lang).get(fold(name))
+
+
+#: CLDR codes that name an organisation of states, not a place: they keep their code, so
+#: "ЕС", "EU" and "UE" still align, but a name with one is no place (news NER, CoNLL
+#: and OntoNotes alike, types "the United Nations" and "the EU" ORG).
+ORGANISATIONS = frozenset({"UN", "EU"})
+
+
+def is_place(name: str, lang: str) -> bool:
+    """Whether CLDR names ``name`` as a country, region or city (not the UN or the EU)."""
+    return territory_code(name, lang) not in ORGANISATIONS | {None}
