@@ -14,8 +14,7 @@ class Progress:
     def __init__(self, enabled: bool | None = None) -> None:
         self.documents_total = 0
         self.documents_done = 0
-        shown = sys.stderr.isatty() if enabled is None else enabled
-        self.bar: Any = _bar() if shown else _Silent()
+        self.bar: Any = counting(0, _("seg"), _("translating"), enabled)
 
     def add_segments(self, count: int) -> None:
         self.bar.total += count
@@ -46,18 +45,10 @@ def counting(total: int, unit: str, desc: str, enabled: bool | None = None) -> A
     counter when stderr is no terminal. ``unit`` and ``desc`` are shown as given."""
     if not (sys.stderr.isatty() if enabled is None else enabled):
         return _Silent(total)
-    from tqdm import tqdm
+    from tqdm import tqdm  # imported only when shown: it reads its package metadata
 
     return tqdm(total=total, unit=unit, desc=desc, file=sys.stderr, dynamic_ncols=True,
                 leave=False)
-
-
-def _bar() -> Any:
-    """tqdm's bar, imported only when shown (importing tqdm reads its package metadata)."""
-    from tqdm import tqdm
-
-    return tqdm(total=0, unit=_("seg"), desc=_("translating"), file=sys.stderr,
-                dynamic_ncols=True, leave=False)
 
 
 class _Silent:

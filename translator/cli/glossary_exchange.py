@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from contextlib import ExitStack
 from pathlib import Path
 
 import click
@@ -48,19 +49,13 @@ def import_command(glossary_path: Path | None, file: Path, fmt: str | None, sour
     from glossary.exchange import import_file
     from translator.progress import counting
 
-    bars = []
+    with ExitStack() as bars:  # a large import takes seconds: a bar once the file is read
+        def progress(total: int) -> Callable[[int], None]:
+            return bars.enter_context(counting(total, _("concepts"), _("importing"))).update
 
-    def progress(total: int) -> Callable[[int], None]:  # a large import takes seconds
-        bars.append(counting(total, _("concepts"), _("importing")))
-        return bars[-1].update
-
-    try:
         with open_termbase(glossary_path, "glossary import", create=True) as tb:
             ids = import_file(tb, file, fmt, source=source, target=target, sheet=sheet,
                               warn=warn, progress=progress)
-    finally:
-        for bar in bars:
-            bar.close()
     if as_json:
         echo_json({"imported": len(ids), "ids": ids})
     else:

@@ -23,12 +23,6 @@ def extract(text: str, lang: str, segment: int = 0, gazetteer: Iterable[str] = (
     lang = check_language(lang)
     if not text.strip():
         return []
-    if lang == "ru":
-        from translator.entities.abbreviations import defined_abbreviations
-        from translator.entities.extract_ru import extract_ru
-
-        found = _names_only(extract_ru(text, segment), _folded(gazetteer))
-        return defined_abbreviations([text], [found], lang)[0]
     (found,) = extract_many([text], lang, gazetteer)
     return [replace(m, segment=segment) for m in found]
 
