@@ -162,3 +162,52 @@ def test_closing_the_engine_ends_every_pipeline_it_started():
     processes = en_es._pipeline.processes
     close(engine)
     assert processes and all(p.poll() is not None for p in processes)
+
+
+def test_streams_are_taken_as_they_are_made_and_a_crash_midway_loses_none():
+    """``outputs`` takes its streams from a generator while earlier ones are translated
+    (the first comes back before the next is made), and a pipeline killed between
+    two streams is restarted with the ones not yet answered."""
+    import threading
+
+    from translator.engines.apertium_stream import build_stream, parse_stream
+
+    en_es = translator()
+    pipeline = en_es._pipeline_for_mode()
+    first_back = threading.Event()
+
+    def streams():
+        yield build_stream(["The house is red."])
+        if not first_back.wait(timeout=60):
+            raise AssertionError("the first stream waited for the next to be made")
+        yield build_stream(["The dog is big."])
+        yield build_stream(["Hello."])
+
+    try:
+        outputs = pipeline.outputs(streams())
+        first = next(outputs)
+        for process in pipeline.processes:
+            os.killpg(process.pid, signal.SIGKILL)
+        first_back.set()
+        texts = [text for output in [first, *outputs] for _, text in parse_stream(output)[:-1]]
+        assert texts == ["La casa es roja.", "El perro es grande.", "Hola."]
+    finally:
+        en_es.close()
+
+
+def test_a_stream_that_cannot_be_made_fails_the_call_not_the_run():
+    from translator.engines.apertium_stream import build_stream
+
+    en_es = translator()
+    pipeline = en_es._pipeline_for_mode()
+
+    def streams():
+        yield build_stream(["Hello."])
+        raise ValueError("no stream")
+
+    try:
+        with pytest.raises(ValueError, match="no stream"):
+            list(pipeline.outputs(streams()))
+        assert en_es.translate(["The dog is big."]) == ["El perro es grande."]
+    finally:
+        en_es.close()

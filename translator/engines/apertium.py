@@ -17,6 +17,7 @@ import hashlib
 import re
 import shutil
 import subprocess
+import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -29,6 +30,7 @@ from translator.engines.apertium_headlines import HEADLINE_RULE, EnglishHeadline
 from translator.engines.apertium_mends import MEND_RULE, LowerCaseWords, mend_all
 from translator.engines.apertium_pipeline import ApertiumPipeline, wblank_mode_command
 from translator.engines.apertium_possessives import POSSESSIVE_RULE, possessives_marked
+from translator.engines.apertium_process import close_together
 from translator.engines.apertium_stream import build_stream, parse_stream
 from translator.engines.base import DecodingOptions, LoadOptions
 
@@ -140,13 +142,15 @@ class ApertiumPairTranslator:
         #: Announced batches (``upcoming``) with their chunks, and their outputs as they come.
         self._ahead: deque[tuple[list[str], list[list[str]]]] = deque()
         self._ahead_outputs: Iterator[str] | None = None
+        self._preparing = threading.Lock()
 
     def close(self) -> None:
         """Stop the running pipeline (also done when the translator is collected or at exit)."""
         self._drop_ahead()
-        for part in (self._pipeline, self._side, self._compounds, self._lower_case):
-            if part is not None:  # the compounds' analyser is the headlines' too
-                part.close()
+        # the compounds' analyser is the headlines' too
+        parts = [part for part in (self._pipeline, self._side, self._compounds,
+                                   self._lower_case) if part is not None]
+        close_together(part.close for part in parts)
         self._pipeline = self._side = None
 
     def warm(self) -> None:
@@ -168,16 +172,22 @@ class ApertiumPairTranslator:
         sent through the pipeline back to back, as one long shell pipeline takes them, so
         it does not drain and refill between batches; ``translate`` takes each batch's
         outputs as they come. The chunks and their outputs are the ones ``translate``
-        alone makes (chunks are cut per batch, each tagged afresh)."""
+        alone makes (chunks are cut per batch, each prepared and tagged afresh); a batch
+        is prepared while the ones before it are translated, so the first starts at once."""
         self._drop_ahead()
         if not self.persistent:
             return
         self._ahead.extend((list(batch), list(chunked(list(batch), CHUNK_WORDS)))
                            for batch in batches if batch)
-        streams = [build_stream(chunk) for chunk in self._prepared(
-            [chunk for _, chunks in self._ahead for chunk in chunks])]
-        if streams:
-            self._ahead_outputs = self._pipeline_for_mode().outputs(streams)
+        if self._ahead:
+            self._ahead_outputs = self._pipeline_for_mode().outputs(
+                self._streams_of([chunks for _, chunks in self._ahead]))
+
+    def _streams_of(self, batches: list[list[list[str]]]) -> Iterator[str]:
+        """The streams of each batch's chunks, prepared a batch at a time as they are
+        taken (by the pipeline's feeding thread)."""
+        for chunks in batches:
+            yield from map(build_stream, self._prepared(chunks))
 
     def translate(self, sentences: Sequence[str]) -> list[str]:
         """Translate one batch, in chunks that overlap in the pipeline; outputs map one to
@@ -200,10 +210,11 @@ class ApertiumPairTranslator:
 
     def _prepared(self, chunks: list[list[str]]) -> list[list[str]]:
         """The chunks as Apertium is given them: headlines sentence-cased, English
-        compounds it would glue spaced."""
-        if self._headlines is not None:
-            chunks = self._headlines.sentence_cased(chunks)
-        return self._compounds.spaced(chunks) if self._compounds is not None else chunks
+        compounds it would glue spaced (one batch at a time: they share an analyser)."""
+        with self._preparing:
+            if self._headlines is not None:
+                chunks = self._headlines.sentence_cased(chunks)
+            return self._compounds.spaced(chunks) if self._compounds is not None else chunks
 
     def _mapped_all(self, chunks: list[list[str]], outputs: list[str]) -> list[str]:
         return [text for chunk, output in zip(chunks, outputs, strict=True)

@@ -19,7 +19,7 @@ import weakref
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from translator.engines.apertium_pipeline import stop_process, utf8_environment
+from translator.engines.apertium_process import stop_process, utf8_environment
 
 #: The analyser a mode starts with: ``lt-proc [flags] 'path/xxx.automorf.bin'``.
 _ANALYSER = re.compile(r"^\s*lt-proc((?:\s+-[\w-]+)*)\s+'?([^'\s|]+)'?")

@@ -13,23 +13,29 @@ turns the mode file into it), so outputs are exactly the one-shot ones.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import queue
-import re
 import selectors
 import shutil
-import signal
 import subprocess
 import tempfile
 import threading
 import time
 import weakref
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
 from translator.core.errors import ModelError
 from translator.core.i18n import _
+from translator.engines.apertium_process import (
+    MODE_ARGS,
+    PipelineFailed,
+    run_once,
+    stop_process,
+    utf8_environment,
+)
 
 #: Seconds a batch may take before the pipeline counts as hung: a floor plus a
 #: generous allowance per character (Apertium does about 30,000 chars a second).
@@ -45,37 +51,6 @@ def wblank_mode_command() -> str | None:
 
 def batch_timeout(stream: str) -> float:
     return TIMEOUT_FLOOR + TIMEOUT_PER_CHAR * len(stream)
-
-
-def utf8_environment() -> dict[str, str]:
-    """Apertium's programs read UTF-8 only under a UTF-8 locale (its wrapper does the same)."""
-    env = dict(os.environ)
-    if "utf" not in env.get("LC_ALL", env.get("LC_CTYPE", "")).lower():
-        env.pop("LC_ALL", None)
-        env["LC_CTYPE"] = "C.UTF-8"
-    return env
-
-
-def stop_process(process: subprocess.Popen[bytes], stderr: IO[bytes] | None = None) -> None:
-    """End a program started in a session of its own (a pipeline, the analyser): close
-    its input, then kill its process group if it lingers."""
-    if process.poll() is None:
-        try:
-            if process.stdin is not None:
-                process.stdin.close()
-            process.wait(timeout=2)
-        except (OSError, subprocess.TimeoutExpired):
-            with contextlib.suppress(OSError):
-                os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-    for stream in (process.stdin, process.stdout, stderr):
-        if stream is not None:
-            with contextlib.suppress(OSError):
-                stream.close()
-
-
-class PipelineFailed(Exception):
-    """The pipeline died, hung or answered garbage: restart it and retry the batch."""
 
 
 def pipeline_stages(mode_file: Path, name: str) -> list[str]:
@@ -115,21 +90,30 @@ class ApertiumPipeline:
         then ``ModelError``. NULs in the text are dropped: they would end a stream early."""
         return list(self.outputs(streams))
 
-    def outputs(self, streams: Sequence[str]) -> Iterator[str]:
+    def outputs(self, streams: Iterable[str]) -> Iterator[str]:
         """Each stream's output as soon as it comes out, in order (``run``, one at a time):
         all of ``streams`` flow through the programs back to back, so they never drain and
-        refill in between. A failed pipeline is restarted and given the streams not yet
-        answered; failing again before answering one is ``ModelError``. Exhaust or close
-        the iterator: it holds the pipeline until then."""
-        texts = [stream.replace("\0", "") for stream in streams]
+        refill in between. ``streams`` may be made as they are needed (a thread takes
+        them while earlier ones are translated). A failed pipeline is restarted and given
+        the streams not yet answered; failing again before answering one is
+        ``ModelError``. Exhaust or close the iterator: it holds the pipeline until then."""
+        source = iter(streams)
+        given: list[str] = []  # the streams taken from ``source`` so far
+
+        def taken() -> Iterator[str]:
+            for stream in source:
+                given.append(stream.replace("\0", ""))
+                yield given[-1]
+
         with self._lock:
-            done, failed = 0, False
-            while done < len(texts):
+            done, failed, pending = 0, False, taken()
+            while True:
                 try:
-                    for output in self._through(texts[done:]):
+                    for output in self._through(pending):
                         done += 1
                         failed = False
                         yield output
+                    return
                 except PipelineFailed as exc:
                     detail = self._last_error() or str(exc)
                     self.close()
@@ -137,6 +121,7 @@ class ApertiumPipeline:
                         raise ModelError(_("apertium {name} failed twice: {detail}").format(
                             name=self.name, detail=detail)) from None
                     failed = True
+                    pending = itertools.chain(given[done:], taken())
 
     def start(self) -> None:
         """Start the programs kept running, without waiting for them to be ready (if
@@ -167,23 +152,35 @@ class ApertiumPipeline:
         return [part.process for part in self._parts or []
                 if isinstance(part, _Warm) and part.process is not None]
 
-    def _through(self, texts: list[str]) -> Iterator[str]:
-        """Every stream through every part at once, the way a shell pipeline runs: each
-        warm part is written ahead by one thread while another reads its outputs, and
-        the tagger runs per stream between them, so no part waits for another's round
-        trip, and analysis of the next stream overlaps transfer of this one."""
+    def _through(self, texts: Iterator[str]) -> Iterator[str]:
+        """Every stream through every part at once, the way a shell pipeline runs: one
+        thread takes the streams as they are made, each warm part is written ahead by one
+        thread while another reads its outputs, and the tagger runs per stream between
+        them, so no part waits for another's round trip, and analysis of the next stream
+        overlaps transfer of this one."""
         self._warm_parts()
-        flow: queue.Queue[object] = queue.Queue()
-        for text in texts:
-            flow.put(text)
-        flow.put(_END)
+        inflow: queue.Queue[object] = queue.Queue()
+        stop = threading.Event()
+
+        def feed() -> None:
+            try:
+                for text in texts:
+                    if stop.is_set():
+                        return
+                    inflow.put(text)
+                inflow.put(_END)
+            except BaseException as exc:  # handed on to the caller's thread
+                inflow.put(exc)
+
+        feeder = threading.Thread(target=feed, daemon=True)
+        feeder.start()
         threads: list[threading.Thread] = []
+        flow = inflow
         for part in self._parts:
             flow = part.stream(flow, threads) if isinstance(part, _Warm) \
                 else _per_stream(part, flow, threads, self.before_tagger)
         try:
-            for _ in texts:
-                item = flow.get()
+            while (item := flow.get()) is not _END:
                 if isinstance(item, BaseException):
                     raise item
                 yield str(item)
@@ -191,6 +188,8 @@ class ApertiumPipeline:
             self.close()  # a thread blocked on a dead or hung program sees its end at once
             raise
         finally:
+            stop.set()
+            feeder.join()  # it waits on no program: ``texts`` is not shared with a retry
             for thread in threads:
                 thread.join(timeout=5)
 
@@ -230,7 +229,7 @@ def _per_stream(command: str, inflow: queue.Queue[object], threads: list[threadi
         while isinstance(item := inflow.get(), str):
             try:
                 text = prepare(item) if prepare is not None else item
-                outflow.put(_run_once(command, text, batch_timeout(text)))
+                outflow.put(run_once(command, text, batch_timeout(text)))
             except BaseException as exc:  # handed on to the caller's thread
                 outflow.put(exc)
                 return
@@ -248,51 +247,6 @@ def _start_thread(target: Callable[[], None], threads: list[threading.Thread]) -
 
 #: Marks the end of a run's streams in the queues between parts.
 _END = object()
-
-
-#: The mode's shell arguments: $1 -n: no '*' on unknown words (apertium -u);
-#: $2 empty: no tagger option.
-_MODE_ARGS = ["apertium", "-n", ""]
-
-
-#: A mode stage that is one plain program call: words, single-quoted words, $1 and $2.
-_PLAIN_WORD = r"(?:[\w./+=,:@%-]+|'[^']*'|\$[12])"
-_PLAIN_STAGE = re.compile(rf"{_PLAIN_WORD}(?:[ \t]+{_PLAIN_WORD})*")
-
-
-def program_call(command: str) -> list[str]:
-    """The arguments to run a mode stage with: the program itself where the stage is a
-    plain call (the tagger, started once per stream, then costs no shell), else bash."""
-    if not _PLAIN_STAGE.fullmatch(command):
-        return ["bash", "-c", command, *_MODE_ARGS]
-    args: list[str] = []
-    for word in re.findall(_PLAIN_WORD, command):
-        if word.startswith("'"):
-            args.append(word[1:-1])
-        elif word.startswith("$"):  # bash drops an empty, unquoted $2
-            args += [_MODE_ARGS[int(word[1])]] if _MODE_ARGS[int(word[1])] else []
-        else:
-            args.append(word)
-    return args
-
-
-def _run_once(command: str, text: str, timeout: float) -> str:
-    try:
-        done = subprocess.run(program_call(command), input=text.encode("utf-8"),
-                              capture_output=True, env=utf8_environment(), timeout=timeout,
-                              check=False)
-    except subprocess.TimeoutExpired:
-        raise PipelineFailed(_("timed out")) from None
-    except OSError as exc:  # the program is gone (a shell would have said so and exited)
-        raise PipelineFailed(str(exc)) from None
-    if done.returncode != 0:
-        lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise PipelineFailed(lines[-1] if lines else _("exit {code}").format(
-            code=done.returncode))
-    try:
-        return done.stdout.decode("utf-8")
-    except UnicodeDecodeError:
-        raise PipelineFailed(_("output is not UTF-8")) from None
 
 
 class _Warm:
@@ -369,7 +323,7 @@ class _Warm:
         self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 (closed by stop_process)
         try:
             self.process = subprocess.Popen(
-                ["bash", "-c", self.command, *_MODE_ARGS], stdin=subprocess.PIPE,
+                ["bash", "-c", self.command, *MODE_ARGS], stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE, stderr=self._stderr, env=utf8_environment(),
                 start_new_session=True)
         except OSError as exc:
