@@ -114,6 +114,33 @@ def test_a_spanish_name_after_an_article_is_no_person(text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("Los barcos cruzaron el mar Negro y el río Volga.",
+     [("mar Negro", "LOC"), ("río Volga", "LOC")]),
+    ("La marcha llegó a la calle Arbat, dijo Ana Torres.",
+     [("calle Arbat", "LOC"), ("Ana Torres", "PER")]),
+    # a city names the person after it in translated news: left to the shape rule
+    ("Lo anunció el alcalde de la ciudad Sergei Sobyanin.", [("Sergei Sobyanin", "PER")]),
+])
+def test_a_spanish_name_after_a_lower_case_place_noun_is_that_place(text, expected):
+    """Spanish writes the noun of a sea, river or street in lower case before its name;
+    the noun belongs to the name ("río Volga", as English says "Volga River")."""
+    assert [(m.text, m.type) for m in extract(text, "es")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('El cartel decía "Comprar ahora" y lo firmó Ana Ruiz.', ["Ana Ruiz"]),
+    ("Publicó «Adiós a las armas» en la revista.", []),
+    ("Llamó a su barco «Valiente», contó Ana Ruiz.", ["Valiente", "Ana Ruiz"]),
+    ("Ud. dijo que Ud. vendría con Pedro Gil.", ["Pedro Gil"]),
+    ("Jamás lo aceptará Pedro Gil.", ["Pedro Gil"]),
+])
+def test_a_common_word_opening_a_quotation_is_no_name(text, expected):
+    """A quotation's first word has its capital from the quotation, as a sentence's has;
+    a word alone in quotation marks stays a name; "Ud." is "usted", not a name."""
+    assert _texts(extract(text, "es")) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("Ciudades como Berlín, Colonia y Hamburgo crecieron.",
      [("Berlín", "LOC"), ("Colonia", "LOC"), ("Hamburgo", "LOC")]),
     ("Los activistas viajaron a Varsovia y Cracovia.", [("Varsovia", "LOC"), ("Cracovia", "LOC")]),

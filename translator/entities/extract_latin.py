@@ -8,7 +8,10 @@ uncertain provenance), so mentions are found by rule:
   function word and, when alone, not a common word (simplemma's dictionary)
   unless the gazetteer (CLDR country names, or a glossary) knows it;
 - titles (Dr., King, presidente) are left out, as are weekdays, months and
-  words for languages/nationalities ("English", "Kenyan"), which English capitalises.
+  words for languages/nationalities ("English", "Kenyan"), which English capitalises;
+- a word opening a quotation is tested as a sentence's first word is;
+- Spanish: a name after the lower-case noun of a sea, river or street is that place,
+  the noun included ("el río Mara").
 """
 
 from __future__ import annotations
@@ -241,13 +244,25 @@ def extract_latin(text: str, lang: str, segment: int = 0,
     tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     mentions: list[Mention] = []
     for run in _runs(tokens, lang):
-        initial = _sentence_initial(tokens, run[0])
+        initial = _sentence_initial(tokens, run[0]) or (
+            len(run) == 1 and _opens_quotation(tokens, run[0]))
         for n, piece in enumerate(_split(run, tokens, lang)):
             mention = _make_mention(text, tokens, piece, lang, segment, known,
                                     initial and n == 0 and piece[0] == run[0])
             if mention is not None:
                 mentions.append(mention)
     return mentions
+
+
+_CLOSING = "\"'»”’"
+
+
+def _opens_quotation(tokens, index: int) -> bool:
+    """Whether the word at ``index`` opens a quotation: a title or quoted words start with
+    a capital however common the word ("Fin del mundo", "Comprar una pistola"); a word
+    alone in quotation marks is a name (the scanner «Indomable»)."""
+    return (0 < index < len(tokens) - 1 and tokens[index - 1][0] in "\"'«“‘"
+            and tokens[index - 1][2] == tokens[index][1] and tokens[index + 1][0] not in _CLOSING)
 
 
 def _sentence_initial(tokens, index: int) -> bool:
@@ -264,6 +279,22 @@ def _after_locative(tokens, index: int, lang: str) -> bool:
     a place, which the shape rule would call a person (a name of two words or more, "en
     Carlos Pérez", stays one)."""
     return lang == "es" and index > 0 and tokens[index - 1][0].lower() == "en"
+
+
+#: Places Spanish names with a lower-case noun before the name: "el mar Rojo", "el río
+#: Moscova", "la calle Tverskaya" (not a city or a state: "el alcalde de la ciudad Bill de
+#: Blasio" names a person after it).
+_PLACE_NOUNS = frozenset({"sea", "ocean", "river", "lake", "mountain", "island", "bay",
+                          "valley", "street", "square"})
+
+
+def _after_place_noun(tokens, index: int, lang: str) -> bool:
+    """Whether the name at ``index`` follows a Spanish noun of ``_PLACE_NOUNS``."""
+    if lang != "es" or index == 0 or tokens[index][1] - tokens[index - 1][2] > 1:
+        return False
+    word = tokens[index - 1][0]
+    return word.islower() and (concept_of(_lemma(word, lang), lang) or concept_of(word, lang)) \
+        in _PLACE_NOUNS
 
 
 #: Spanish articles, which a person's name goes without: "la Tierra", "el Renacimiento",
@@ -312,7 +343,10 @@ def _make_mention(text: str, tokens, run: list[int], lang: str, segment: int,
     if all(w.lower() in CALENDAR[lang] for w in words):
         return None
     etype = "LOC" if is_place(surface, lang) else classify(words, lang)
-    if etype == "PER" and len(words) == 1 and _after_locative(tokens, run[0], lang):
+    if etype in ("PER", "LOC") and _after_place_noun(tokens, run[0], lang):
+        etype, start = "LOC", tokens[run[0] - 1][1]  # "río Mara": the noun is the name's
+        surface = text[start:end]
+    elif etype == "PER" and len(words) == 1 and _after_locative(tokens, run[0], lang):
         etype = "LOC"
     elif etype == "PER" and _after_article(tokens, run[0], lang):
         etype = "MISC"

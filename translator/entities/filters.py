@@ -45,7 +45,7 @@ FUNCTION_WORDS = {
         allí allá luego después antes entonces así ya no sí muy más menos algunos
         algunas muchos muchas varios varias cada todo todos todas otro otra otros otras
         tal tales uno dos tres primero primera segundo último última nuevo nueva es son
-        era fue fueron ha han había ser estar hay se le les
+        era fue fueron ha han había ser estar hay se le les ud uds vd vds nunca jamás
     """),
 }
 
