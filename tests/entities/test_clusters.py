@@ -76,3 +76,29 @@ def test_a_cluster_is_a_person_when_a_member_has_a_first_name():
 def test_a_cluster_type_is_its_members_majority():
     mentions = [_mention("Interfax", "LOC"), _mention("Interfax"), _mention("Interfax")]
     assert build_clusters(mentions)[0].type == "ORG"
+
+
+def test_a_spanish_name_typed_by_the_words_before_it_outweighs_its_shape():
+    """The rules call a lone capitalised Spanish word a person by its shape; "la
+    corporación Walmart" says what it is, for every mention of it in the document."""
+    from translator.entities.workflows import document_types
+
+    found = extract_segments(["Los empleados de Walmart protestaron.",
+                              "Walmart paga poco, dijo la corporación Walmart.",
+                              "Walmart no respondió a Ana Ruiz."], "es")
+    types = document_types(found)
+    assert {(m.text, types[id(m)]) for m in found} == {("Walmart", "ORG"), ("Ana Ruiz", "PER")}
+
+
+def test_lone_words_of_one_undeclined_language_join_only_names_written_alike():
+    """English and Spanish do not decline names: "Marte" is not Dr. "Martel", while
+    Russian "Путин" and "Путина" are one name, as are the spellings of one name across
+    languages."""
+    spanish = build_clusters([_mention("Christiane Martel", "PER", "rule", "es"),
+                              _mention("Martel", "PER", "rule", "es"),
+                              _mention("Marte", "LOC", "rule-context", "es")])
+    assert sorted(len(c.variants) for c in spanish) == [1, 2]
+    russian = build_clusters([_mention("Путин", "PER", "ner", "ru"),
+                              _mention("Путина", "PER", "ner", "ru"),
+                              _mention("Putin", "PER", "ner", "en")])
+    assert len(russian) == 1

@@ -161,3 +161,16 @@ def test_unions_of_states_are_organisations_and_countries_places(lang, text, uni
     types = {m.text: m.type for m in extract(text, lang)}
     assert (types[union], types[place]) == ("ORG", "LOC")
     assert territory_code(union, lang) == "EU"  # still one code in every language
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Lo dijo la corporación Walmart y el banco Santander.",
+     [("Walmart", "ORG"), ("Santander", "ORG")]),
+    ("Nevó en la región de Olomouc y en la provincia de Kapisa.",
+     [("Olomouc", "LOC"), ("Kapisa", "LOC")]),
+    ("El reino de Felipe Segundo duró décadas.", [("Felipe Segundo", "PER")]),
+    ("Lo contó Marina Aksenova, de la Marina rusa.",
+     [("Marina Aksenova", "PER"), ("Marina", "ORG")]),
+])
+def test_the_words_before_a_spanish_name_type_it(text, expected):
+    assert [(m.text, m.type) for m in extract(text, "es")] == expected

@@ -68,20 +68,34 @@ def _blocks(form: Mention) -> set[str]:
 def cluster_type(mentions: list[Mention]) -> str:
     """The type its members' evidence supports, not the first mention's.
 
-    A model's vote counts three times a rule's; a person wins over an organisation
-    when a member is a first name and surname (the model's "Popova" ORG is the
-    "Alyona Popova" of another article)."""
+    A model's vote, and one from the words before a name ("la corporación Walmart"),
+    counts three times a rule's; beside either, a Spanish person by shape alone (the
+    rules' default for a capitalised word) does not count ("Walmart" twelve times and
+    "la corporación Walmart" once is an organisation). A person wins over an
+    organisation when a member is a first name and surname (the model's "Popova" ORG
+    is the "Alyona Popova" of another article)."""
     from translator.entities.names import is_first_name
 
+    strong = any(m.origin in _STRONG for m in mentions)
     votes: Counter[str] = Counter()
     for m in mentions:
-        votes[m.type] += 3 if m.origin == "ner" else 1
+        if not (strong and _shape_only(m)):
+            votes[m.type] += 3 if m.origin in _STRONG else 1
     etype = votes.most_common(1)[0][0]
-    if etype != "PER" and votes["PER"] and any(
+    if etype != "PER" and any(m.type == "PER" for m in mentions) and any(
             m.lang != "ru" and len(m.normal.split()) >= 2 and is_first_name(m.normal.split()[0])
             for m in mentions):
         return "PER"
     return etype
+
+
+#: Origins whose type is evidence, not a default (``Mention.origin``).
+_STRONG = ("ner", "rule-context")
+
+
+def _shape_only(mention: Mention) -> bool:
+    return mention.lang == "es" and mention.type == "PER" and mention.origin in (
+        "rule", "rule-initial")
 
 
 def abbreviation_links(by_form: dict[tuple[str, str], list[Mention]]
@@ -123,15 +137,21 @@ def build_clusters(mentions: Iterable[Mention], threshold: float = THRESHOLD) ->
         score, _ = similarity(reps[a], reps[b], strict=True)
         if score < threshold:
             continue
+        # English and Spanish do not decline names: within one of them a lone word is the
+        # same name written alike, or a word of the longer one, or its concept ("Ocean",
+        # "Océano Pacífico"); "Putin" ~ "Putina" is Russian, "Marte" is not "Martel"
+        undeclined = reps[a].lang == reps[b].lang != "ru"
         if single[a] and single[b]:
             # one-word forms chain easily (Stark ~ Stardust ~ ...): they must be near-identical
-            if score >= SINGLE_WORD_THRESHOLD:
+            if score >= SINGLE_WORD_THRESHOLD and (score >= 0.999 or not undeclined):
                 union.union(a, b)
         elif single[a] == single[b]:
             union.union(a, b)
         else:  # a lone surname joins a full name only if that full name is its one best match
             short, full = (a, b) if single[a] else (b, a)
-            best_long[short].append((score, full))
+            if not undeclined or any(features(reps[short]).words[0] & word
+                                     for word in features(reps[full]).words):
+                best_long[short].append((score, full))
     for short, options in best_long.items():
         options.sort(reverse=True)
         roots = {union.find(full) for score, full in options if score >= options[0][0] - 0.01}

@@ -10,8 +10,8 @@ uncertain provenance), so mentions are found by rule:
 - titles (Dr., King, presidente) are left out, as are weekdays, months and
   words for languages/nationalities ("English", "Kenyan"), which English capitalises;
 - a word opening a quotation is tested as a sentence's first word is;
-- Spanish: a name after the lower-case noun of a sea, river or street is that place,
-  the noun included ("el río Mara").
+- Spanish: the lower-case words before a name may say it is no person
+  (``spanish_cues``: "el río Mara", "la corporación Walmart", "en Quebec", "la Tierra").
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from translator.entities.filters import FUNCTION_WORDS, TITLES
 from translator.entities.gazetteer import fold, is_place, territories, territory_code
 from translator.entities.institutions import LOC_CONCEPTS, ORG_CONCEPTS, concept_of
 from translator.entities.model import Mention
+from translator.entities.spanish_cues import spanish_cue
 
 _TOKEN = re.compile(
     r"(?:[A-ZÁÉÍÓÚÑ]{1,2}\.[ ]?){2,}"  # U.S., EE. UU.
@@ -141,7 +142,13 @@ def _lemma(word: str, lang: str) -> str:
 
 
 def classify(words: list[str], lang: str) -> str:
-    """PER/ORG/LOC/MISC for a run of words, from institution words, the gazetteer and shape."""
+    """PER/ORG/LOC/MISC for a run of words, from institution words, the gazetteer and shape.
+    A first name and a Russian surname are a person, whatever else the first name means
+    ("Marina Aksenova": "marina" is also a navy)."""
+    from translator.entities.names import is_first_name, is_russian_name
+
+    if len(words) in (2, 3) and is_first_name(words[0]) and is_russian_name(words[-1]):
+        return "PER"
     # the head noun: last in English ("Tverskoy District Court"), first in Spanish
     # ("Tribunal del distrito")
     for word in (reversed(words) if lang == "en" else words):
@@ -274,38 +281,6 @@ def _sentence_initial(tokens, index: int) -> bool:
     return k < 0 or tokens[k][0] in ".!?:;…"
 
 
-def _after_locative(tokens, index: int, lang: str) -> bool:
-    """Whether the word at ``index`` follows Spanish "en": "en Quebec", "en Montreal" name
-    a place, which the shape rule would call a person (a name of two words or more, "en
-    Carlos Pérez", stays one)."""
-    return lang == "es" and index > 0 and tokens[index - 1][0].lower() == "en"
-
-
-#: Places Spanish names with a lower-case noun before the name: "el mar Rojo", "el río
-#: Moscova", "la calle Tverskaya" (not a city or a state: "el alcalde de la ciudad Bill de
-#: Blasio" names a person after it).
-_PLACE_NOUNS = frozenset({"sea", "ocean", "river", "lake", "mountain", "island", "bay",
-                          "valley", "street", "square"})
-
-
-def _after_place_noun(tokens, index: int, lang: str) -> bool:
-    """Whether the name at ``index`` follows a Spanish noun of ``_PLACE_NOUNS``."""
-    if lang != "es" or index == 0 or tokens[index][1] - tokens[index - 1][2] > 1:
-        return False
-    word = tokens[index - 1][0]
-    return word.islower() and (concept_of(_lemma(word, lang), lang) or concept_of(word, lang)) \
-        in _PLACE_NOUNS
-
-
-#: Spanish articles, which a person's name goes without: "la Tierra", "el Renacimiento",
-#: "los Juegos Olímpicos" name a thing, a place or an event.
-_ARTICLES = {"el", "la", "los", "las", "del", "al"}
-
-
-def _after_article(tokens, index: int, lang: str) -> bool:
-    return lang == "es" and index > 0 and tokens[index - 1][0].lower() in _ARTICLES
-
-
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "st", "gen", "col", "capt", "lt", "sr", "sra",
                   "srta", "dra", "jr", "no", "vs", "v"}
 
@@ -343,13 +318,11 @@ def _make_mention(text: str, tokens, run: list[int], lang: str, segment: int,
     if all(w.lower() in CALENDAR[lang] for w in words):
         return None
     etype = "LOC" if is_place(surface, lang) else classify(words, lang)
-    if etype in ("PER", "LOC") and _after_place_noun(tokens, run[0], lang):
-        etype, start = "LOC", tokens[run[0] - 1][1]  # "río Mara": the noun is the name's
-        surface = text[start:end]
-    elif etype == "PER" and len(words) == 1 and _after_locative(tokens, run[0], lang):
-        etype = "LOC"
-    elif etype == "PER" and _after_article(tokens, run[0], lang):
-        etype = "MISC"
+    cue = spanish_cue(tokens, run[0], len(words)) if lang == "es" else None
+    if cue is not None and (etype == "PER" or (etype, cue.type) == ("LOC", "LOC")):
+        surface = text[cue.start:end]  # an article says only what the name is not
+        return Mention(surface, cue.type, cue.start, end, lang, surface, segment,
+                       "rule" if cue.type == "MISC" else "rule-context")
     # A lone capitalised first word may just start the sentence: weaker evidence.
     weak = initial and len(words) == 1 and territory_code(surface, lang) is None
     return Mention(surface, etype, start, end, lang, surface, segment,
@@ -359,7 +332,7 @@ def _make_mention(text: str, tokens, run: list[int], lang: str, segment: int,
 def places_typed(segments: list[str], found: list[list[Mention]]) -> list[list[Mention]]:
     """A document's Spanish mentions (``found``, per segment) with the places the rules
     typed persons by their shape alone retyped: listed beside a place, or named a place
-    elsewhere in the document (the "en" cue, ``_after_locative``)."""
+    elsewhere in the document (the "en" cue, ``spanish_cues``)."""
     return _places_alike([_listed_places(segment, mentions)
                           for segment, mentions in zip(segments, found, strict=True)])
 

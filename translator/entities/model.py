@@ -23,7 +23,10 @@ class Mention:
     lang: str
     normal: str
     segment: int = 0
-    origin: str = "rule"  # how it was found: "ner", "rule", "gazetteer"
+    #: How it was found and typed: "ner" (a model), "gazetteer", "rule" (its shape),
+    #: "rule-initial" (a lone word opening a sentence: weak), "rule-context" (typed by the
+    #: words before it, "la corporación Walmart": as strong as a model's type)
+    origin: str = "rule"
     #: For an abbreviation the text defines ("FEC" after "Federal Election Commission"),
     #: the ``normal`` of the name it stands for (``abbreviations``); else empty.
     expands: str = ""

@@ -1,0 +1,67 @@
+"""What the words before a Spanish name say about its type, where its shape says person.
+
+The rules (``extract_latin``) call a run of capitalised words a person by its shape
+alone. Spanish tells more in the lower-case words before a name:
+- a noun of a sea, river or street, which belongs to the name: "el mar Rojo", "el río
+  Mara", "la calle Arbat" (English says "Red Sea", "Mara River");
+- a noun of a region or a city with "de": "la región de Olomouc", "la provincia de
+  Kapisa", "la ciudad de Boston";
+- a noun of a company or an institution: "la corporación Walmart", "el banco Santander";
+- "en": "en Quebec", "en Montreal" name a place (a name of two words or more, "en Carlos
+  Pérez", stays one);
+- an article, which a person's name goes without: "la Tierra", "el Marsella" (the club).
+A city or a state without "de" is left out: translated news writes "el alcalde de la
+ciudad Bill de Blasio". The nouns are the project's concept words
+(``institutions.concept_of``).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from translator.entities.institutions import LOC_CONCEPTS, concept_of
+
+#: Tokens as ``extract_latin`` cuts them: text, start, end.
+Token = tuple[str, int, int]
+
+_PLACE_NOUNS = frozenset({"sea", "ocean", "river", "lake", "mountain", "island", "bay",
+                          "valley", "street", "square"})
+_REGION_NOUNS = LOC_CONCEPTS - {"empire", "kingdom", "federation"}  # "el reino de Felipe II"
+_ORG_NOUNS = frozenset({"company", "bank", "agency", "party", "university", "museum",
+                        "theatre", "hospital", "foundation", "association", "court"})
+_ARTICLES = {"el", "la", "los", "las", "del", "al"}
+
+
+class Cue(NamedTuple):
+    """The type the words before a name give it, and where the name then starts (the
+    noun of "río Mara" is part of it)."""
+
+    type: str
+    start: int
+
+
+def spanish_cue(tokens: list[Token], index: int, words: int) -> Cue | None:
+    """The cue before the name of ``words`` words starting at token ``index``, if any."""
+    if index == 0:
+        return None
+    before, start = tokens[index - 1], tokens[index][1]
+    adjacent = start - before[2] <= 1
+    concept = _concept(before[0]) if adjacent and before[0].islower() else None
+    if concept in _PLACE_NOUNS:
+        return Cue("LOC", before[1])
+    if concept in _ORG_NOUNS:
+        return Cue("ORG", start)
+    if before[0] in ("de", "del") and index >= 2 and tokens[index - 2][0].islower() \
+            and _concept(tokens[index - 2][0]) in _REGION_NOUNS:
+        return Cue("LOC", start)
+    if before[0].lower() == "en" and words == 1:
+        return Cue("LOC", start)
+    if before[0].lower() in _ARTICLES:
+        return Cue("MISC", start)
+    return None
+
+
+def _concept(word: str) -> str | None:
+    from glossary.morphology import dictionary_lemma
+
+    return concept_of(dictionary_lemma(word, "es"), "es") or concept_of(word, "es")
