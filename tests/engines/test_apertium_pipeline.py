@@ -211,3 +211,36 @@ def test_a_stream_that_cannot_be_made_fails_the_call_not_the_run():
         assert en_es.translate(["The dog is big."]) == ["El perro es grande."]
     finally:
         en_es.close()
+
+
+def test_outputs_closed_early_end_every_thread_of_the_pipeline(monkeypatch):
+    """Ctrl-C, or a batch given up, closes the outputs while later streams are still in
+    the pipeline: every thread it started ends then (a reader left waiting on a writer
+    that stopped kept the run from ending for 5 s a thread). Here the tagger is the slow
+    part, so the transfer's reader waits for its writer when the outputs are closed."""
+    import threading
+    import time
+
+    from translator.engines.apertium_stream import build_stream
+
+    tagged = []
+
+    def slow_tagger(command, text, timeout):
+        if tagged:
+            time.sleep(0.3)
+        tagged.append(text)
+        return apertium_pipeline.run_once.__wrapped__(command, text, timeout)
+
+    slow_tagger.__wrapped__ = apertium_pipeline.run_once
+    monkeypatch.setattr(apertium_pipeline, "run_once", slow_tagger)
+    en_es = translator()
+    pipeline = en_es._pipeline_for_mode()
+    before = set(threading.enumerate())
+    try:
+        outputs = pipeline.outputs([build_stream(own_sentences()[:20]) for _ in range(6)])
+        next(outputs)
+        outputs.close()
+        left = [t.name for t in threading.enumerate() if t not in before and t.is_alive()]
+        assert left == []
+    finally:
+        en_es.close()

@@ -177,14 +177,15 @@ class ApertiumPipeline:
         threads: list[threading.Thread] = []
         flow = inflow
         for part in self._parts:
-            flow = part.stream(flow, threads) if isinstance(part, _Warm) \
-                else _per_stream(part, flow, threads, self.before_tagger)
+            flow = part.stream(flow, threads, stop) if isinstance(part, _Warm) \
+                else _per_stream(part, flow, threads, stop, self.before_tagger)
         try:
             while (item := flow.get()) is not _END:
                 if isinstance(item, BaseException):
                     raise item
                 yield str(item)
         except BaseException:
+            stop.set()  # every thread ends after its current stream (Ctrl-C: at once)
             self.close()  # a thread blocked on a dead or hung program sees its end at once
             raise
         finally:
@@ -220,20 +221,23 @@ def _split_at_tagger(stages: list[str]) -> list[_Warm | str]:
 
 
 def _per_stream(command: str, inflow: queue.Queue[object], threads: list[threading.Thread],
-                prepare: Callable[[str], str] | None = None) -> queue.Queue[object]:
+                stop: threading.Event, prepare: Callable[[str], str] | None = None
+                ) -> queue.Queue[object]:
     """A program started afresh for each stream (the tagger), in a thread of its own;
-    ``prepare`` changes each stream before the program reads it."""
+    ``prepare`` changes each stream before the program reads it. ``stop``: end after the
+    current stream, the next part told so."""
     outflow: queue.Queue[object] = queue.Queue()
 
     def run() -> None:
-        while isinstance(item := inflow.get(), str):
+        item: object = _END
+        while not stop.is_set() and isinstance(item := inflow.get(), str):
             try:
                 text = prepare(item) if prepare is not None else item
                 outflow.put(run_once(command, text, batch_timeout(text)))
             except BaseException as exc:  # handed on to the caller's thread
                 outflow.put(exc)
                 return
-        outflow.put(item)  # the end, or an error from before
+        outflow.put(_END if isinstance(item, str) else item)  # the end, or an earlier error
 
     _start_thread(run, threads)
     return outflow
@@ -266,10 +270,11 @@ class _Warm:
             self._finalizer()
         self.process = self._stderr = self._finalizer = None
 
-    def stream(self, inflow: queue.Queue[object],
-               threads: list[threading.Thread]) -> queue.Queue[object]:
+    def stream(self, inflow: queue.Queue[object], threads: list[threading.Thread],
+               stop: threading.Event) -> queue.Queue[object]:
         """Feed every stream of ``inflow`` to the programs, each ended by a NUL, without
-        waiting for outputs; the outputs come out, in order, on the queue returned."""
+        waiting for outputs; the outputs come out, in order, on the queue returned.
+        ``stop``: write no more, and tell the reader so."""
         process = self.start()
         assert process.stdin is not None and process.stdout is not None
         stdin, stdout = process.stdin, process.stdout
@@ -277,14 +282,15 @@ class _Warm:
         written: queue.Queue[object] = queue.Queue()  # what the reader is to expect next
 
         def write() -> None:
-            while isinstance(item := inflow.get(), str):
+            item: object = _END
+            while not stop.is_set() and isinstance(item := inflow.get(), str):
                 written.put(item)  # first: the reader's clock starts with the writing
                 try:
                     stdin.write(item.encode("utf-8") + _FLUSH)
                     stdin.flush()
                 except (OSError, ValueError):
-                    return  # the programs died: the reader sees end of file and says so
-            written.put(item)
+                    break  # the programs died: the reader sees end of file and says so
+            written.put(_END if isinstance(item, str) else item)
 
         def read() -> None:
             buffer = bytearray()
