@@ -124,6 +124,7 @@ def run_once(command: str, text: str, timeout: float) -> str:
         out, err = process.communicate(text.encode("utf-8"))
     finally:
         watchdog.cancel()
+        watchdog.join()  # no thread outlives the stage
     if expired.is_set():
         raise PipelineFailed(_("timed out"))
     if process.returncode != 0:
