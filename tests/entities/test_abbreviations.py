@@ -15,6 +15,9 @@ from translator.entities.extract import extract_many, extract_segments
     ("OECD", "Organisation for Economic Cooperation and Development"),
     ("МВД", "Министерство внутренних дел"),  # lower-case words count
     ("КПРФ", "Коммунистическая партия Российской Федерации"),
+    # one letter past the first may stand for no initial: inside a word, or a word left out
+    ("DMZ", "Demilitarised Zone"),
+    ("DIT", "Department of Technology"),  # Department of Information Technology
 ])
 def test_the_letters_of_a_defined_abbreviation_are_its_names_initials(short, name):
     assert initials_of(short, name)
@@ -23,8 +26,9 @@ def test_the_letters_of_a_defined_abbreviation_are_its_names_initials(short, nam
 @pytest.mark.parametrize(("short", "name"), [
     ("AP", "PARIS"),  # a dateline's agency
     ("AMISOM", "Somalia"),
-    ("DIT", "Department of Technology"),  # a capitalised word is never skipped
-    ("FC", "Federal Election Commission"),
+    ("FC", "Federal Election Commission"),  # a capitalised word is never skipped
+    ("CBSLA", "LOS ANGELES"),  # a dateline: three letters spare
+    ("XDT", "Department of Technology"),  # the first letter is always the first initial
 ])
 def test_other_words_in_brackets_are_not_abbreviations_of_the_name(short, name):
     assert not initials_of(short, name)

