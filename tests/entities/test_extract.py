@@ -120,10 +120,19 @@ def test_a_spanish_name_after_an_article_is_no_person(text, expected):
      [("calle Arbat", "LOC"), ("Ana Torres", "PER")]),
     # a city names the person after it in translated news: left to the shape rule
     ("Lo anunció el alcalde de la ciudad Sergei Sobyanin.", [("Sergei Sobyanin", "PER")]),
+    ("Lo dijo la corporación Walmart y el banco Santander.",
+     [("Walmart", "ORG"), ("Santander", "ORG")]),
+    ("Nevó en la región de Olomouc y en la provincia de Kapisa.",
+     [("Olomouc", "LOC"), ("Kapisa", "LOC")]),
+    ("El reino de Felipe Segundo duró décadas.", [("Felipe Segundo", "PER")]),
+    ("Lo contó Marina Aksenova, de la Marina rusa.",
+     [("Marina Aksenova", "PER"), ("Marina", "ORG")]),
 ])
-def test_a_spanish_name_after_a_lower_case_place_noun_is_that_place(text, expected):
-    """Spanish writes the noun of a sea, river or street in lower case before its name;
-    the noun belongs to the name ("río Volga", as English says "Volga River")."""
+def test_the_words_before_a_spanish_name_type_it(text, expected):
+    """Spanish writes the noun of a sea, river or street in lower case before its name,
+    and the noun belongs to the name ("río Volga", as English says "Volga River"); a
+    region's noun with "de", a company's or an institution's noun type the name after it
+    (``spanish_cues``); a first name and a Russian surname are a person."""
     assert [(m.text, m.type) for m in extract(text, "es")] == expected
 
 
@@ -161,16 +170,3 @@ def test_unions_of_states_are_organisations_and_countries_places(lang, text, uni
     types = {m.text: m.type for m in extract(text, lang)}
     assert (types[union], types[place]) == ("ORG", "LOC")
     assert territory_code(union, lang) == "EU"  # still one code in every language
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Lo dijo la corporación Walmart y el banco Santander.",
-     [("Walmart", "ORG"), ("Santander", "ORG")]),
-    ("Nevó en la región de Olomouc y en la provincia de Kapisa.",
-     [("Olomouc", "LOC"), ("Kapisa", "LOC")]),
-    ("El reino de Felipe Segundo duró décadas.", [("Felipe Segundo", "PER")]),
-    ("Lo contó Marina Aksenova, de la Marina rusa.",
-     [("Marina Aksenova", "PER"), ("Marina", "ORG")]),
-])
-def test_the_words_before_a_spanish_name_type_it(text, expected):
-    assert [(m.text, m.type) for m in extract(text, "es")] == expected

@@ -185,11 +185,10 @@ class ApertiumPipeline:
                     raise item
                 yield str(item)
         except BaseException:
-            stop.set()  # every thread ends after its current stream (Ctrl-C: at once)
             self.close()  # a thread blocked on a dead or hung program sees its end at once
             raise
         finally:
-            stop.set()
+            stop.set()  # every thread ends after its current stream (Ctrl-C: at once)
             feeder.join()  # it waits on no program: ``texts`` is not shared with a retry
             for thread in threads:
                 thread.join(timeout=5)

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from translator.entities.filters import FUNCTION_WORDS, TITLES
 from translator.entities.gazetteer import fold, is_place, territories, territory_code
-from translator.entities.institutions import LOC_CONCEPTS, ORG_CONCEPTS, concept_of
+from translator.entities.institutions import LOC_CONCEPTS, ORG_CONCEPTS, word_concept
 from translator.entities.model import Mention
 from translator.entities.spanish_cues import spanish_cue
 
@@ -135,12 +135,6 @@ def _capitalised(token: str) -> bool:
     return token[:1].isupper() or (token[:1].isdigit() and False)
 
 
-def _lemma(word: str, lang: str) -> str:
-    from glossary.morphology import dictionary_lemma
-
-    return dictionary_lemma(word, lang)
-
-
 def classify(words: list[str], lang: str) -> str:
     """PER/ORG/LOC/MISC for a run of words, from institution words, the gazetteer and shape.
     A first name and a Russian surname are a person, whatever else the first name means
@@ -152,7 +146,7 @@ def classify(words: list[str], lang: str) -> str:
     # the head noun: last in English ("Tverskoy District Court"), first in Spanish
     # ("Tribunal del distrito")
     for word in (reversed(words) if lang == "en" else words):
-        concept = concept_of(_lemma(word, lang), lang) or concept_of(word, lang)
+        concept = word_concept(word, lang)
         if concept in ORG_CONCEPTS:
             return "ORG"
         if concept in LOC_CONCEPTS:
@@ -168,7 +162,7 @@ def classify(words: list[str], lang: str) -> str:
 
 def _joins(word: str, lang: str) -> bool:
     """Whether "of"/"de" after ``word`` continues a name: only after an institution word."""
-    return concept_of(_lemma(word, lang), lang) is not None or concept_of(word, lang) is not None
+    return word_concept(word, lang) is not None
 
 
 _FOREIGN_PARTICLES = {"du", "da", "do", "von", "van", "der", "dos", "das"}

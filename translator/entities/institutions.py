@@ -137,6 +137,14 @@ def concept_of(lemma: str, lang: str) -> str | None:
     return _index(lang).get(_fold(lemma))
 
 
+def word_concept(word: str, lang: str) -> str | None:
+    """The concept ``word`` stands for in ``lang`` as written in a text: its dictionary
+    lemma's ("tribunales"), else its own ("Tribunal", a form the lemmatiser leaves)."""
+    from glossary.morphology import dictionary_lemma
+
+    return concept_of(dictionary_lemma(word, lang), lang) or concept_of(word, lang)
+
+
 def institution_words(lang: str) -> frozenset[str]:
     """Folded lemmas that mark a name as an organisation or place (for typing mentions)."""
     return frozenset(_index(lang))

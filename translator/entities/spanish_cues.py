@@ -12,14 +12,14 @@ alone. Spanish tells more in the lower-case words before a name:
 - an article, which a person's name goes without: "la Tierra", "el Marsella" (the club).
 A city or a state without "de" is left out: translated news writes "el alcalde de la
 ciudad Bill de Blasio". The nouns are the project's concept words
-(``institutions.concept_of``).
+(``institutions.word_concept``).
 """
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
-from translator.entities.institutions import LOC_CONCEPTS, concept_of
+from translator.entities.institutions import LOC_CONCEPTS, word_concept
 
 #: Tokens as ``extract_latin`` cuts them: text, start, end.
 Token = tuple[str, int, int]
@@ -46,22 +46,16 @@ def spanish_cue(tokens: list[Token], index: int, words: int) -> Cue | None:
         return None
     before, start = tokens[index - 1], tokens[index][1]
     adjacent = start - before[2] <= 1
-    concept = _concept(before[0]) if adjacent and before[0].islower() else None
+    concept = word_concept(before[0], "es") if adjacent and before[0].islower() else None
     if concept in _PLACE_NOUNS:
         return Cue("LOC", before[1])
     if concept in _ORG_NOUNS:
         return Cue("ORG", start)
     if before[0] in ("de", "del") and index >= 2 and tokens[index - 2][0].islower() \
-            and _concept(tokens[index - 2][0]) in _REGION_NOUNS:
+            and word_concept(tokens[index - 2][0], "es") in _REGION_NOUNS:
         return Cue("LOC", start)
     if before[0].lower() == "en" and words == 1:
         return Cue("LOC", start)
     if before[0].lower() in _ARTICLES:
         return Cue("MISC", start)
     return None
-
-
-def _concept(word: str) -> str | None:
-    from glossary.morphology import dictionary_lemma
-
-    return concept_of(dictionary_lemma(word, "es"), "es") or concept_of(word, "es")
