@@ -45,8 +45,9 @@ from glossary.names import has_capitals, without_possessive
 #: ``Glossary.renderings`` asks) looks them up word by word instead of building an
 #: automaton: a run checks thousands of concepts, each in a sentence or two.
 SCAN_UP_TO = 8
-#: How many texts' matches a matcher with an automaton keeps (a few terms' matcher keeps
-#: one: ``Glossary.renderings`` keeps what it finds).
+#: How many texts' matches a matcher with an automaton, or a glossary's matcher of a
+#: language however few its terms (``recent``), keeps; one concept's matcher keeps one:
+#: ``Glossary.renderings`` keeps what it finds.
 RECENT_TEXTS = 4096
 
 
@@ -84,11 +85,13 @@ class TermMatcher:
     """Matches the terms of one language. Build once, call ``find`` many times.
 
     ``names``: ids of the concepts that are names (``glossary.names.is_name``); their
-    terms with capitals match only with the same capitals.
+    terms with capitals match only with the same capitals. ``recent``: keep the matches
+    of the last ``RECENT_TEXTS`` texts even with no automaton (a glossary's own matcher).
     """
 
     def __init__(self, lang: str, entries: Iterable[tuple[str, Term]],
-                 lemmas: Lemmatizer | None = None, names: Collection[str] = ()) -> None:
+                 lemmas: Lemmatizer | None = None, names: Collection[str] = (),
+                 recent: bool = False) -> None:
         self.lang = lang
         self._lemmas = lemmas or lemmatizer(lang)
         self._pieces: dict[str, str] = {}  # piece of text -> its lemma's code (cache)
@@ -129,6 +132,7 @@ class TermMatcher:
                 self._patterns_of.setdefault(entry.concept_id, []).append(keys)
         self._forms_of: dict[str, set[str]] | None = None  # key -> variant forms keyed by it
         self._automaton = None
+        self._keeps = RECENT_TEXTS if recent or len(by_keys) > SCAN_UP_TO else 1
         if len(by_keys) <= SCAN_UP_TO:  # a concept's own terms: looked up word by word
             self._wanted = {*primary, *self._variants}
             self._by_first: dict[str, list[tuple[tuple[str, ...], tuple[_Entry, ...]]]] = {}
@@ -223,7 +227,7 @@ class TermMatcher:
         found = self._recent.get(text)
         if found is None:
             recent = self._recent
-            if len(recent) >= (RECENT_TEXTS if self._automaton is not None else 1):
+            if len(recent) >= self._keeps:
                 del recent[next(iter(recent))]  # the oldest goes
             found = recent[text] = self._find(text)
         return list(found)

@@ -220,7 +220,7 @@ class Glossary:
             pairs = [(c.id or "", t) for c in self._concepts
                      for t in (_proposed_terms(c) if proposed else c.used_terms())
                      if t.lang == lang]
-            self._matchers[key] = TermMatcher(lang, pairs, names=self.names)
+            self._matchers[key] = TermMatcher(lang, pairs, names=self.names, recent=True)
         return self._matchers[key]
 
     def find_proposed(self, text: str, lang: str) -> list[TermMatch]:

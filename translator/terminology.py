@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Collection, Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -63,9 +63,12 @@ class TermRecord:
         return self.status in ENFORCED_STATUSES
 
     def to_dict(self) -> dict:
-        data = asdict(self)
-        if not self.reason:
-            del data["reason"]
+        """Its fields, ``reason`` only when there is one (built directly: a run records
+        thousands, and ``dataclasses.asdict`` copies each field deeply)."""
+        data = {"concept": self.concept, "source": self.source, "target": self.target,
+                "status": self.status}
+        if self.reason:
+            data["reason"] = self.reason
         return data
 
     def note(self) -> str:

@@ -42,19 +42,17 @@ class TermsStage:
     def read_outputs(self, hop: tuple[str, str], inputs: list[str], outputs: list[str]
                      ) -> None:
         """Check the terms of each sentence in its plain MT as a batch comes back from the
-        engine, and look up the words of the other outputs: ``run`` asks the same of the
-        glossary, which remembers the answers."""
-        from glossary.morphology import lemmatizer
-
-        rest = []
+        engine, and find the glossary's terms in the other outputs, which stay as they
+        are: ``run`` and the review after it ask the same of the glossary, which
+        remembers the answers."""
+        matcher = self.enforcer.matcher(hop[1])
         for text, output in zip(inputs, outputs, strict=True):
             job = self._holding.get((*hop, text))
             if job is None or job.protection is None:
-                rest.append(output)
+                matcher.find(output)
                 continue
             for found in job.protection.found:
                 self.enforcer.present(output, found, hop[1])
-        lemmatizer(hop[1]).of_text(" ".join(rest))
 
     def run(self, jobs: Sequence[SentenceJob], counts: StageCounts) -> None:
         for pair, group in by_pair(job for job in jobs if job.for_mt):

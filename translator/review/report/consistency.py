@@ -128,7 +128,8 @@ def collect_renderings(record: RunRecord, annotations: RunAnnotations) -> list[C
                 row.source_lang += f",{src}"
                 row.label += f" / {use.source}"
             row.add(use.rendered, place, doc.relpath)
-        names[(src, tgt)] += [(pair, place, doc.relpath) for pair in found.names]
+        if found.names:  # a glossary run alone finds none: no clustering to load
+            names[(src, tgt)] += [(pair, place, doc.relpath) for pair in found.names]
     for (src, tgt), found_names in names.items():
         for index, members in enumerate(same_entities(found_names)):
             forms = list(dict.fromkeys(pair.source.normal for pair, _, _ in members))
