@@ -65,11 +65,17 @@ class Rounds:
 def interleaved(top: Callable[[], float], bottom: Callable[[], float], rounds: int,
                 warm_up: int = 0) -> Rounds:
     """Run the two sides alternately, each returning its seconds: a machine that gets busy
-    slows both alike, so the per-round ratios agree even when the seconds do not. The
-    first ``warm_up`` rounds (first-call costs) are run but not counted."""
+    slows both alike, so the per-round ratios agree even when the seconds do not. Every
+    other round runs the bottom side first (A B, B A, A B, ...), so neither side always
+    comes right after the other's work. The first ``warm_up`` rounds (first-call costs)
+    are run but not counted."""
     done = Rounds()
     for round_ in range(warm_up + rounds):
-        seconds = top(), bottom()
+        if round_ % 2:
+            later = bottom()
+            seconds = top(), later
+        else:
+            seconds = top(), bottom()
         if round_ >= warm_up:
             done.top.append(seconds[0])
             done.bottom.append(seconds[1])
