@@ -78,6 +78,17 @@ def test_a_cluster_type_is_its_members_majority():
     assert build_clusters(mentions)[0].type == "ORG"
 
 
+def test_an_english_word_the_rules_call_misc_for_want_of_evidence_takes_the_models_type():
+    """The rules type a lone capitalised word the model passed over MISC, a default, not
+    evidence: the one sentence where the model saw "Facebook" as an organisation names it
+    in all of them. With no model's type, the default stands."""
+    mentions = [_mention("Facebook", "MISC", "rule") for _ in range(6)]
+    assert build_clusters([*mentions, _mention("Facebook", "ORG")])[0].type == "ORG"
+    assert build_clusters(mentions)[0].type == "MISC"
+    phrases = [_mention("Bank Secrecy Act", "MISC", "rule") for _ in range(4)]
+    assert build_clusters([*phrases, _mention("Bank Secrecy Act", "ORG")])[0].type == "MISC"
+
+
 def test_a_spanish_name_typed_by_the_words_before_it_outweighs_its_shape():
     """The rules call a lone capitalised Spanish word a person by its shape; "la
     corporación Walmart" says what it is, for every mention of it in the document."""

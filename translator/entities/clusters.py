@@ -69,11 +69,11 @@ def cluster_type(mentions: list[Mention]) -> str:
     """The type its members' evidence supports, not the first mention's.
 
     A model's vote, and one from the words before a name ("la corporación Walmart"),
-    counts three times a rule's; beside either, a Spanish person by shape alone (the
-    rules' default for a capitalised word) does not count ("Walmart" twelve times and
-    "la corporación Walmart" once is an organisation). A person wins over an
-    organisation when a member is a first name and surname (the model's "Popova" ORG
-    is the "Alyona Popova" of another article)."""
+    counts three times a rule's; beside either, a type by shape alone (the rules' default
+    for a capitalised word: a Spanish person, an English lone word's MISC) does not count
+    ("Walmart" twelve times and "la corporación Walmart" once is an organisation). A
+    person wins over an organisation when a member is a first name and surname (the
+    model's "Popova" ORG is the "Alyona Popova" of another article)."""
     from translator.entities.names import is_first_name
 
     strong = any(m.origin in _STRONG for m in mentions)
@@ -94,8 +94,13 @@ _STRONG = ("ner", "rule-context")
 
 
 def _shape_only(mention: Mention) -> bool:
-    return mention.lang == "es" and mention.type == "PER" and mention.origin in (
-        "rule", "rule-initial")
+    """A type the rules give a word by its shape alone, for want of evidence: a Spanish
+    capitalised word's person, an English lone word's MISC ("CoinDesk" beside the model's
+    "CoinDesk" ORG)."""
+    if mention.origin not in ("rule", "rule-initial"):
+        return False
+    return (mention.lang == "es" and mention.type == "PER") or (
+        mention.lang == "en" and mention.type == "MISC" and len(mention.text.split()) == 1)
 
 
 def abbreviation_links(by_form: dict[tuple[str, str], list[Mention]]

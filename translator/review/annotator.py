@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from translator.run_record import DocumentRecord, RunRecord, SegmentRecord
 
 #: Bump when what is found changes, so stored annotations are found again.
-ANNOTATIONS_VERSION = 4
+ANNOTATIONS_VERSION = 5
 #: Per-segment QA checks; consistency across the run has its own section.
 SEGMENT_CHECKS = ("missing-term", "rejected-term", "dnt-changed", "number-mismatch")
 
