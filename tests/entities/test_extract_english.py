@@ -66,9 +66,15 @@ def test_the_model_runs_its_named_entity_component_only_and_loads_once():
 @pytest.mark.parametrize(("text", "outlet"), [
     ("The newspaper Kommersant reported that the cameras were bought.", "Kommersant"),
     ("On Thursday, the Kommersant business daily reported it.", "Kommersant"),
+    ("CoinDesk is a media outlet that strives for the highest journalistic standards.",
+     "CoinDesk"),
 ])
 def test_a_name_the_sentence_calls_a_newspaper_is_an_organisation(text, outlet):
     assert (outlet, "ORG") in _found(text)
+
+
+def test_a_person_said_to_write_for_a_newspaper_stays_a_person():
+    assert ("Alyona Popova", "PER") in _found("Alyona Popova is a newspaper columnist.")
 
 
 def test_a_place_before_the_word_newspaper_stays_a_place():

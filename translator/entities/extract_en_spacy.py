@@ -174,7 +174,8 @@ def _rule_mentions(sentence: str, segment: int, taken: list[tuple[int, int]],
                 filters.is_common_word(w, "en") for w in words):
             continue  # "Save a Seat Now", "CoinDesk - Unknown", a quoted “Press”
         # a lone word's shape says little: the type comes from what we know, else MISC
-        etype = retype(words, "MISC" if len(words) == 1 else rule.type)
+        etype = _outlet_type(sentence, rule.start, rule.end,
+                             retype(words, "MISC" if len(words) == 1 else rule.type))
         found.append(Mention(rule.text, etype, rule.start, rule.end, "en", rule.normal,
                              segment, rule.origin))
     return found
@@ -195,11 +196,15 @@ def _mentions(sentence: str, start: int, end: int, label: str, segment: int,
 
 
 #: A publication or broadcaster named beside its name: "the newspaper Kommersant",
-#: "the Kommersant business daily", "Reuters news agency".
+#: "the Kommersant business daily", "Reuters news agency"; or said to be one, where the
+#: noun ends its phrase ("CoinDesk is a media outlet that ...", not "Smith is a
+#: newspaper columnist").
 _MEDIA = r"(?:newspaper|daily|weekly|magazine|tabloid|broadcaster|(?:news\s+)?agency|outlet)"
 _MEDIA_BEFORE = re.compile(rf"\b{_MEDIA}\s+$", re.IGNORECASE)
-_MEDIA_AFTER = re.compile(rf"^\s+(?:(?:business|news|state|online)\s+)?{_MEDIA}\b",
-                          re.IGNORECASE)
+_MEDIA_AFTER = re.compile(
+    rf"^\s+(?:(?:business|news|state|online)\s+)?{_MEDIA}\b"
+    rf"|^\s+(?:is|was)\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?{_MEDIA}"
+    r"(?=\s*[,.;]|\s+(?:that|which|based|owned|in|of|for|and)\b)", re.IGNORECASE)
 
 
 def _outlet_type(sentence: str, start: int, end: int, kind: str) -> str:
