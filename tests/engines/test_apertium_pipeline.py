@@ -224,14 +224,14 @@ def test_outputs_closed_early_end_every_thread_of_the_pipeline(monkeypatch):
     from translator.engines.apertium_stream import build_stream
 
     tagged = []
+    run_once = apertium_pipeline.run_once
 
     def slow_tagger(command, text, timeout):
         if tagged:
             time.sleep(0.3)
         tagged.append(text)
-        return apertium_pipeline.run_once.__wrapped__(command, text, timeout)
+        return run_once(command, text, timeout)
 
-    slow_tagger.__wrapped__ = apertium_pipeline.run_once
     monkeypatch.setattr(apertium_pipeline, "run_once", slow_tagger)
     en_es = translator()
     pipeline = en_es._pipeline_for_mode()

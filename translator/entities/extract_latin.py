@@ -132,7 +132,7 @@ def is_demonym(word: str, lang: str) -> bool:
 
 
 def _capitalised(token: str) -> bool:
-    return token[:1].isupper() or (token[:1].isdigit() and False)
+    return token[:1].isupper()
 
 
 def classify(words: list[str], lang: str) -> str:

@@ -24,6 +24,7 @@ class TermsStage:
     def __init__(self, enforcer: TermEnforcer, mt: MachineTranslator) -> None:
         self.enforcer, self.mt = enforcer, mt
         self._holding: dict[tuple[str, str, str], SentenceJob] = {}  # by MT's input
+        self._targets: set[str] = set()  # the run's target languages, not a pivot's
 
     def read_sources(self, jobs: Sequence[SentenceJob]) -> None:
         """Find the glossary's terms in every source sentence: this needs no MT, so
@@ -32,6 +33,7 @@ class TermsStage:
         for job in jobs:
             texts.setdefault(job.source, []).append(job.text)
         self.enforcer.focus(texts)
+        self._targets = {job.target for job in jobs}
         for job in jobs:
             job.protection = self.enforcer.prepare(job.text, *job.pair, protect=())
             if job.protection.found:
@@ -44,12 +46,14 @@ class TermsStage:
         """Check the terms of each sentence in its plain MT as a batch comes back from the
         engine, and find the glossary's terms in the other outputs, which stay as they
         are: ``run`` and the review after it ask the same of the glossary, which
-        remembers the answers."""
-        matcher = self.enforcer.matcher(hop[1])
+        remembers the answers. A pivot's outputs (ru->en on the way to es) are no one's
+        translation: left alone."""
+        final = hop[1] in self._targets
         for text, output in zip(inputs, outputs, strict=True):
             job = self._holding.get((*hop, text))
             if job is None or job.protection is None:
-                matcher.find(output)
+                if final:
+                    self.enforcer.matcher(hop[1]).find(output)
                 continue
             for found in job.protection.found:
                 self.enforcer.present(output, found, hop[1])
