@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from translator.core.errors import TriglotError
-from translator.entities.align import align_documents
+from translator.entities.align import align_documents, align_segment
+from translator.entities.model import Mention
 
 from .conftest import lines
 
@@ -49,6 +50,30 @@ def test_a_name_dropped_by_the_translation_is_reported_missing():
     pairs = align_documents(source, target, "ru", "en")
     missing = [p.source.normal for p in pairs if p.missing]
     assert missing == ["Михаил Беляев"]
+
+
+def test_a_name_after_a_prefix_in_the_translation_is_found():
+    source = ["Alexei Navalny is in jail.", "Police tracked the people at pro-Navalny protests."]
+    target = ["Alexei Navalny está en la cárcel.",
+              "La policía siguió a la gente en las protestas pro-Navalny."]
+    pairs = align_documents(source, target, "en", "es")
+    assert [(p.source.text, p.target.text if p.target else None) for p in pairs
+            if p.source.segment == 1] == [("Navalny", "Navalny")]
+
+
+def test_a_name_the_extractor_missed_is_looked_for_after_a_prefix():
+    text = "La policía siguió a la gente en las protestas pro-Navalny."
+    name = Mention("Navalny", "PER", 30, 37, "en", "Navalny")
+    [pair] = align_segment([name], [], text, "es")
+    assert pair.target is not None and pair.target.text == "Navalny"
+
+
+def test_two_names_the_extractor_ran_together_in_the_translation_both_pair():
+    source = ["The Kremlin critic Alexei Navalny was jailed in Moscow."]
+    target = ["El crítico de Kremlin Alexei Navalny fue encarcelado en Moscú."]
+    pairs = align_documents(source, target, "en", "es")
+    assert [(p.source.text, p.target.text if p.target else None) for p in pairs] == [
+        ("Kremlin", "Kremlin"), ("Alexei Navalny", "Alexei Navalny"), ("Moscow", "Moscú")]
 
 
 def test_a_wrong_person_is_not_paired():

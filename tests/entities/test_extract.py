@@ -170,3 +170,10 @@ def test_unions_of_states_are_organisations_and_countries_places(lang, text, uni
     types = {m.text: m.type for m in extract(text, lang)}
     assert (types[union], types[place]) == ("ORG", "LOC")
     assert territory_code(union, lang) == "EU"  # still one code in every language
+
+
+def test_a_spanish_name_after_pro_or_anti_is_its_own_word():
+    found = [(m.text, m.type) for m in extract(
+        "Miles marcharon en las protestas pro-Navalny y anti-Putin de Moscú.", "es")]
+    assert [text for text, _ in found] == ["Navalny", "Putin", "Moscú"]
+

@@ -92,3 +92,12 @@ def test_a_name_headed_by_act_names_a_law_whatever_institution_word_it_holds(tex
 
 def test_an_institution_named_after_its_head_word_stays_an_organisation():
     assert ("Bank of Russia", "ORG") in _found("Officials of the Bank of Russia met on Friday.")
+
+
+def test_a_name_after_anti_or_pro_is_found_where_the_model_knows_it_as_a_name():
+    lines = ["Vladimir Putin met the governors on Monday.",
+             "Thousands joined the anti-Putin rally despite anti-Semitism in the crowd."]
+    found = [(m.text, m.type) for m in extract_segments(lines, "en")]
+    assert ("Putin", "PER") in found
+    assert not any("Semitism" in text for text, _ in found)  # an adjective's capital
+

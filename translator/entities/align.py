@@ -12,13 +12,15 @@ import re
 from collections.abc import Sequence
 
 from translator.core.i18n import _
+from translator.entities.filters import PREFIX_BEFORE_NAME
 from translator.entities.model import AlignedPair, Mention
 from translator.entities.similarity import similarity
+from translator.entities.tighten import tightened
 
 THRESHOLD = 0.84
 PROJECTION_THRESHOLD = 0.92
 POSITION_TOLERANCE = 0.1  # share of the segment's length
-_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_WORD = re.compile(rf"{PREFIX_BEFORE_NAME}|[^\W_]+(?:[-'’][^\W_]+)*")  # "pro", "Navalny"
 
 
 def _stopwords(lang: str) -> frozenset[str]:
@@ -68,11 +70,12 @@ def align_segment(source: Sequence[Mention], target: Sequence[Mention], target_t
     for score, _tie, i, j, method in scored:
         if i in pairs or j in used:
             continue
-        pairs[i] = AlignedPair(source[i], target[j], round(score, 3), method)
+        pairs[i] = tightened(AlignedPair(source[i], target[j], round(score, 3), method))
         used.add(j)
     lang = target_lang or (target[0].lang if target else None)
     if project and target_text and lang:
-        taken = [(target[j].start, target[j].end) for j in used]
+        # a pair's own words only: "Kremlin" of "Kremlin Alexei Navalny" leaves the rest
+        taken = [(p.target.start, p.target.end) for p in pairs.values() if p.target]
         for i, s in enumerate(source):
             if i in pairs:
                 continue
@@ -90,7 +93,8 @@ def align_segment(source: Sequence[Mention], target: Sequence[Mention], target_t
     if position:
         _pair_leftovers(source, target, pairs, used)
         _pair_nearest(source, target, pairs, used, source_length, len(target_text))
-    return [pairs.get(i, AlignedPair(s, None, 0.0, "missing")) for i, s in enumerate(source)]
+    return [tightened(pairs[i]) if i in pairs else AlignedPair(s, None, 0.0, "missing")
+            for i, s in enumerate(source)]
 
 
 def _plausible_projection(source: Mention, window: Mention) -> bool:

@@ -71,17 +71,38 @@ def extract_en_many(segments: list[str], gazetteer: Iterable[str] = ()) -> list[
     names = _capitalised_inside(sentence for _, _, sentence in jobs)
     nlp = english_ner()
     docs = nlp.pipe((sentence for _, _, sentence in jobs), batch_size=256)
-    for (index, offset, sentence), doc in zip(jobs, docs, strict=True):
+    model: list[tuple[list[Mention], list[tuple[int, int]]]] = []
+    for (index, _, sentence), doc in zip(jobs, docs, strict=True):
         found = [m for start, end, label in _joined_spans(sentence, doc.ents)
                  for m in _mentions(sentence, start, end, label, index, known, names)]
-        found += _rule_mentions(sentence, index, [(e.start_char, e.end_char) for e in doc.ents]
-                                + [(m.start, m.end) for m in found], names)
-        result[index].extend(_shift(m, offset) for m in found)
+        # the rules may look inside "anti-Putin" (NORP), not inside a demonym or a date
+        model.append((found, [(e.start_char, e.end_char) for e in doc.ents
+                              if not _PREFIXED.match(e.text)]))
+    rules = [_rule_mentions(sentence, index, seen + [(m.start, m.end) for m in found], names)
+             for (index, _, sentence), (found, seen) in zip(jobs, model, strict=True)]
+    rules = _confirmed_after_prefixes([s for _, _, s in jobs], [f for f, _ in model], rules)
+    for (index, offset, sentence), (found, _), more in zip(jobs, model, rules, strict=True):
+        result[index].extend(_shift(m, offset) for m in found + more)
         if known:
             _add_known(sentence, offset, index, known, result[index])
     for found in result:
         found.sort(key=lambda m: m.start)
     return result
+
+
+def _confirmed_after_prefixes(sentences: list[str], model: list[list[Mention]],
+                              rules: list[list[Mention]]) -> list[list[Mention]]:
+    """The rule mentions of each sentence, less those right after "anti-", "pro-"... that
+    are no name, or a name's last word, anywhere else in the batch: "anti-Putin" has a name
+    in it, "anti-Semitism" and "non-Western" an adjective's capital."""
+    def after_prefix(sentence: str, mention: Mention) -> bool:
+        return _AFTER_PREFIX.search(sentence, 0, mention.start) is not None
+
+    confirmed = {fold(word) for sentence, found, more in zip(sentences, model, rules, strict=True)
+                 for m in found + [m for m in more if not after_prefix(sentence, m)]
+                 for word in (m.text, m.text.split()[-1])}  # "Vladimir Putin", "Putin"
+    return [[m for m in more if fold(m.text) in confirmed or not after_prefix(sentence, m)]
+            for sentence, more in zip(sentences, rules, strict=True)]
 
 
 def _joined_spans(sentence: str, ents) -> list[tuple[int, int, str]]:
@@ -110,6 +131,10 @@ def _joined_spans(sentence: str, ents) -> list[tuple[int, int, str]]:
     return [_complete(sentence, a, b, label) for a, b, label in spans if label]
 
 
+_PREFIXED = re.compile(filters.PREFIX_BEFORE_NAME)  # "anti-" of "anti-Putin"
+# After "anti-", a capital may open an adjective ("anti-Semitism", "non-Western"): a name
+# there only if the model found it as one elsewhere in the batch ("Putin")
+_AFTER_PREFIX = re.compile(rf"\b{filters.NAME_PREFIXES}[-‐]$")
 _NEXT_WORD = re.compile(r" ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 
 

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 
-from translator.entities.filters import FUNCTION_WORDS, TITLES
+from translator.entities.filters import FUNCTION_WORDS, PREFIX_BEFORE_NAME, TITLES
 from translator.entities.gazetteer import fold, is_place, territories, territory_code
 from translator.entities.institutions import LOC_CONCEPTS, ORG_CONCEPTS, word_concept
 from translator.entities.model import Mention
@@ -30,6 +30,7 @@ from translator.entities.spanish_cues import spanish_cue
 
 _TOKEN = re.compile(
     r"(?:[A-ZÁÉÍÓÚÑ]{1,2}\.[ ]?){2,}"  # U.S., EE. UU.
+    rf"|{PREFIX_BEFORE_NAME}"  # "pro" of "pro-Navalny": the name is a word of its own
     r"|[^\W_]+(?:-[^\W_]+|['’](?!s\b)[^\W_]+)*!?"
     r"|\S",
 )

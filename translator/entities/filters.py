@@ -230,7 +230,11 @@ def is_title(word: str, lang: str) -> bool:
 _LEADING = {"en": ("the ", "The ", "THE "), "es": ("el ", "El ", "la ", "La ", "los ", "Los ",
                                                   "las ", "Las ")}
 _POSSESSIVE = re.compile(r"['’]s?\b|['’]$")
-_PREFIX = re.compile(r"^(?:pro|anti|ex|non|post|pre|neo)[-‐]", re.IGNORECASE)
+#: Prefixes a hyphen joins to a name ("pro-Navalny", "anti-Putin"): the name is what follows.
+NAME_PREFIXES = r"(?:pro|anti|ex|non|post|pre|neo)"
+#: A lower-case prefix and its hyphen before a capital: a tokenizer stops the word there.
+PREFIX_BEFORE_NAME = NAME_PREFIXES + r"(?=[-‐][A-ZÀ-ÖØ-ÞА-ЯЁ])"
+_PREFIX = re.compile(rf"^{NAME_PREFIXES}[-‐]", re.IGNORECASE)
 _EDGE = " \t\n/|·•,;:-–—()[]\"'“”‘’«»*"
 
 

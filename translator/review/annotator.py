@@ -23,11 +23,11 @@ if TYPE_CHECKING:
     from glossary.model import Concept
     from glossary.qa import Checker
     from glossary.service import Glossary
-    from translator.entities.model import AlignedPair, Mention
+    from translator.entities.model import Mention
     from translator.run_record import DocumentRecord, RunRecord, SegmentRecord
 
 #: Bump when what is found changes, so stored annotations are found again.
-ANNOTATIONS_VERSION = 5
+ANNOTATIONS_VERSION = 6
 #: Per-segment QA checks; consistency across the run has its own section.
 SEGMENT_CHECKS = ("missing-term", "rejected-term", "dnt-changed", "number-mismatch")
 
@@ -164,69 +164,11 @@ class Annotator:
         if not _annotated(src_lang, target):
             return
         target_mentions = mentions.get((target, translation), [])
-        found.names = [tightened(pair) for pair in align_segment(
-            mentions.get((src_lang, source), []), target_mentions, translation, target,
-            source_length=len(source))]
+        found.names = align_segment(mentions.get((src_lang, source), []), target_mentions,
+                                    translation, target, source_length=len(source))
         paired = [(p.target.start, p.target.end) for p in found.names if p.target is not None]
         found.extra_names = [m for m in target_mentions
                              if all(m.end <= a or m.start >= b for a, b in paired)]
-
-
-def tightened(pair: AlignedPair) -> AlignedPair:
-    """The pair with each side cut to exactly the name: a mark covers the words that match.
-
-    An extractor or a projected window may take in the next word ("Alyona Popova
-    Dice") or a possessive ("Russia's"); words at either edge are dropped while
-    the two sides stay at least as similar, the target first, then the source.
-    """
-    from translator.entities.model import AlignedPair
-
-    if pair.target is None:
-        return pair
-    target = _trimmed(pair.target, pair.source)
-    source = _trimmed(pair.source, target)
-    if (source, target) == (pair.source, pair.target):
-        return pair
-    return AlignedPair(source, target, pair.score, pair.method)
-
-
-def _trimmed(mention: Mention, other: Mention) -> Mention:
-    """The stretch of ``mention``'s words most similar to ``other``; the shortest on a tie."""
-    from translator.entities.similarity import similarity
-
-    def rank(candidate: Mention) -> tuple[float, int]:
-        return similarity(other, candidate)[0], -len(candidate.text)
-
-    best = max(_windows(mention), key=rank, default=mention)
-    return best if rank(best) > rank(mention) else mention
-
-
-def _windows(mention: Mention) -> list[Mention]:
-    """Every run of ``mention``'s words, with and without a possessive ending ("Russia's")."""
-    import re
-    from dataclasses import replace
-
-    text = mention.text
-    words = [(m.start(), m.end()) for m in re.finditer(r"[^\s,;:]+", text)]
-    normal_words = mention.normal.split()
-    out = []
-    for i in range(len(words)):
-        for j in range(i, len(words)):
-            a, b = words[i][0], words[j][1]
-            ends = [b]
-            possessive = re.search(r"['’]s?$", text[a:b])
-            if possessive and possessive.start() > 0:
-                ends.append(a + possessive.start())
-            for end in ends:
-                if mention.normal == text:
-                    normal = text[a:end]
-                elif len(normal_words) == len(words):
-                    normal = " ".join(normal_words[i:j + 1])
-                else:
-                    normal = mention.normal
-                out.append(replace(mention, text=text[a:end], start=mention.start + a,
-                                   end=mention.start + end, normal=normal))
-    return out
 
 
 def _annotated(source: str, target: str) -> bool:
