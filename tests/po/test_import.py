@@ -14,7 +14,7 @@ from translator.cache import TranslationCache
 from translator.pipeline import RunRequest, translate_run
 from translator.progress import Progress
 from translator.review.po.importer import import_run
-from translator.review.po.proposals import follow_span
+from translator.review.po.proposals import Reviewed, entity_proposals, follow_span
 from translator.review.tm import TranslationMemory
 
 LAWYER = "The lawyer considers the ruling unlawful."
@@ -110,3 +110,33 @@ def test_follow_span_finds_what_replaced_a_term():
         "face recognition")
     assert follow_span(mt, mt, 0, 6) == "Moscow"
     assert follow_span(mt, "Something else entirely, rewritten.", start, start + 6) is None
+
+
+def test_a_term_inside_rewritten_words_has_no_rendering_to_point_at():
+    mt = "Hoy el ministerio declaró enemigo al reconocimiento facial en Moscú."
+    reviewed = "Hoy la fiscalía calificó de indeseable aquel periódico en Moscú."  # not a term
+    start = mt.index("reconocimiento facial")
+    assert follow_span(mt, reviewed, start, start + len("reconocimiento facial")) is None
+
+
+@pytest.mark.parametrize(("source", "mt", "reviewed", "expected"), [
+    # the reviewer rewrote the sentence around the name: the name, not the words in its place
+    ("The ministry has designated The Daily Courier as an undesirable outlet in Russia, "
+     "officials said.",
+     "El ministerio ha designado El Mensajero Diario como un medio indeseable en Rusia, "
+     "dijeron los oficiales.",
+     "Según los funcionarios, el ministerio de Rusia ha declarado «indeseable» al medio "
+     "The Daily Courier.",
+     [("Daily Courier", "Mensajero Diario", "Daily Courier")]),
+    # a respelt first name keeps it: not the surname alone, nor the word before
+    ("Georgy Malets said the police in Moscow detained him on Friday.",
+     "Georgy Malets dijo que la policía en Moscú le detuvo el viernes.",
+     "Según George Malets, la policía de Moscú lo detuvo el viernes.",
+     [("Georgy Malets", "Georgy Malets", "George Malets")]),
+])
+def test_a_reviewers_rendering_of_a_name_is_a_name_of_the_reviewed_sentence(
+        source, mt, reviewed, expected):
+    found = entity_proposals(Reviewed("a.txt", "a.txt#1", "en", "es", source, mt, reviewed),
+                             None)
+    assert [(p.source_term, p.mt_rendering, p.reviewer_rendering) for p in found] == expected
+

@@ -15,7 +15,7 @@ from translator.core.i18n import _
 from translator.entities.filters import PREFIX_BEFORE_NAME
 from translator.entities.model import AlignedPair, Mention
 from translator.entities.similarity import similarity
-from translator.entities.tighten import tightened
+from translator.entities.tighten import edge_words, tightened
 
 THRESHOLD = 0.84
 PROJECTION_THRESHOLD = 0.92
@@ -23,20 +23,10 @@ POSITION_TOLERANCE = 0.1  # share of the segment's length
 _WORD = re.compile(rf"{PREFIX_BEFORE_NAME}|[^\W_]+(?:[-'’][^\W_]+)*")  # "pro", "Navalny"
 
 
-def _stopwords(lang: str) -> frozenset[str]:
-    from translator.entities.similarity import STOPWORDS
-
-    if lang == "ru":
-        return frozenset(STOPWORDS["ru"])
-    from translator.entities.filters import FUNCTION_WORDS
-
-    return frozenset(STOPWORDS[lang] | FUNCTION_WORDS[lang])
-
-
 def _windows(text: str, lang: str, segment: int, taken: list[tuple[int, int]], longest: int):
     """Runs of 1..longest words of ``text`` not inside an already paired mention."""
     words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
-    stop = _stopwords(lang)
+    stop = edge_words(lang)
     for i in range(len(words)):
         if text[words[i][0]:words[i][1]].lower() in stop:
             continue

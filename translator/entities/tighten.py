@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from translator.entities.model import AlignedPair, Mention
 from translator.entities.similarity import similarity
 
 _WORD = re.compile(r"[^\s,;:]+")
 _POSSESSIVE = re.compile(r"['’]s?$")
+CLOSE = 0.02  # similarities this close are a tie: more words win
 
 
 def tightened(pair: AlignedPair) -> AlignedPair:
@@ -32,23 +34,44 @@ def tightened(pair: AlignedPair) -> AlignedPair:
 
 
 def trimmed(mention: Mention, other: Mention) -> Mention:
-    """The stretch of ``mention``'s words most similar to ``other``; the shortest on a tie."""
+    """The stretch of ``mention``'s words most like ``other``: of the runs within ``CLOSE``
+    of the best, the one with the most words, then the shortest ("Russia" of "Russia's").
+    A word that resembles the other side is kept: "George Malets" (0.967) for "Georgy
+    Malets", not the surname alone (0.970); "Según" and "Dice" are dropped."""
+    scored = [(similarity(other, run)[0], run) for run in word_runs(mention)]
+    if not scored:
+        return mention
+    best = max(score for score, _ in scored)
+    return max((run for score, run in scored if score >= best - CLOSE),
+               key=lambda run: (len(run.text.split()), -len(run.text)))
 
-    def rank(candidate: Mention) -> tuple[float, int]:
-        return similarity(other, candidate)[0], -len(candidate.text)
 
-    best = max(word_runs(mention), key=rank, default=mention)
-    return best if rank(best) > rank(mention) else mention
+@lru_cache(maxsize=4)
+def edge_words(lang: str) -> frozenset[str]:
+    """Words a name neither starts nor ends with: "el", "of", "в"."""
+    from translator.entities.similarity import STOPWORDS
+
+    if lang == "ru":
+        return frozenset(STOPWORDS["ru"])
+    from translator.entities.filters import FUNCTION_WORDS
+
+    return frozenset(STOPWORDS[lang] | FUNCTION_WORDS[lang])
 
 
 def word_runs(mention: Mention) -> list[Mention]:
-    """Every run of ``mention``'s words, with and without a possessive ending ("Russia's")."""
+    """Every run of ``mention``'s words, with and without a possessive ending ("Russia's"),
+    that neither starts nor ends with a function word ("del Banco", "of Expression")."""
     text = mention.text
     words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     normal_words = mention.normal.split()
+    edges = edge_words(mention.lang) if mention.lang in ("ru", "en", "es") else frozenset()
     out = []
     for i in range(len(words)):
+        if text[slice(*words[i])].lower() in edges:
+            continue
         for j in range(i, len(words)):
+            if text[slice(*words[j])].lower() in edges:
+                continue
             a, b = words[i][0], words[j][1]
             ends = [b]
             possessive = _POSSESSIVE.search(text[a:b])

@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 PROPOSALS_FILE = "glossary-proposals.csv"
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 EXTRA_WORDS = 3  # a rendering may be this many words longer than what it replaced
+#: Pairings by place alone: good enough to mark a name in a catalog, too weak to propose one.
+UNSURE = ("position",)
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,9 @@ def follow_span(old: str, new: str, start: int, end: int) -> str | None:
         # Word for word where the block keeps its length (equal, or the same number of
         # words replaced); a block that grew or shrank is taken whole.
         one_to_one = tag == "equal" or (tag == "replace" and a1 - a0 == b1 - b0)
+        if tag == "replace" and (a0 <= first < a1 or a0 <= last < a1) \
+                and a1 - a0 > len(inside) + EXTRA_WORDS:
+            return None  # the words around it were rewritten: no single rendering to point at
         if a0 <= first < a1:
             begin = b0 + (first - a0) if one_to_one else b0
         if a0 <= last < a1:
@@ -138,21 +143,28 @@ def term_proposals(item: Reviewed, glossary: Annotator) -> list[Proposal]:
 
 
 def entity_proposals(item: Reviewed, glossary: Annotator | None) -> list[Proposal]:
+    """Each source name as the reviewer rendered it, where the MT rendered it otherwise: the
+    name is looked for among the names of the reviewed sentence itself (``align_segment``),
+    so a rewritten sentence gives a name or nothing, never the words that happen to stand
+    where the MT's rendering stood."""
     from translator.entities.align import align_segment
     from translator.entities.extract import extract
 
     source, mt, reviewed = (strip_codes(t) for t in (item.source, item.mt, item.reviewed))
-    pairs = align_segment(extract(source, item.source_lang), extract(mt, item.target_lang), mt,
-                          item.target_lang, source_length=len(source))
+    names, lang = extract(source, item.source_lang), item.target_lang
+    in_mt = align_segment(names, extract(mt, lang), mt, lang, source_length=len(source))
+    in_review = align_segment(names, extract(reviewed, lang), reviewed, lang,
+                              source_length=len(source))
     out = []
-    for pair in pairs:
-        if pair.target is None:
+    for before, after in zip(in_mt, in_review, strict=True):
+        if after.target is None or after.method in UNSURE:
             continue
-        rendering = follow_span(mt, reviewed, pair.target.start, pair.target.end)
-        if not rendering or rendering == pair.target.text:
+        rendering = after.target.text
+        mt_rendering = before.target.text if before.target is not None else ""
+        if rendering == mt_rendering:
             continue
         concept_id, canonical = "", ""
-        known = glossary.lookup(item.source_lang, pair.source.normal) if glossary else []
+        known = glossary.lookup(item.source_lang, after.source.normal) if glossary else []
         if known:
             wanted = known[0].target_term(item.target_lang)
             concept_id = known[0].id or ""
@@ -160,8 +172,8 @@ def entity_proposals(item: Reviewed, glossary: Annotator | None) -> list[Proposa
             if rendering == canonical:
                 continue
         out.append(Proposal("update" if known else "add", "entity", concept_id,
-                            item.source_lang, pair.source.text, item.target_lang, canonical,
-                            pair.target.text, rendering, item.article, item.context,
+                            item.source_lang, after.source.text, item.target_lang, canonical,
+                            mt_rendering, rendering, item.article, item.context,
                             item.reviewed))
     return out
 
