@@ -177,3 +177,19 @@ def test_a_spanish_name_after_pro_or_anti_is_its_own_word():
         "Miles marcharon en las protestas pro-Navalny y anti-Putin de Moscú.", "es")]
     assert [text for text, _ in found] == ["Navalny", "Putin", "Moscú"]
 
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # common words capitalised after an institution's noun and "de": its name
+    ("Lo anunció ayer el departamento de Transportes de la ciudad.", [("Transportes", "ORG")]),
+    # a name after the same words is whoever it is
+    ("Lo anunció ayer el partido de Navalny en Moscú.", [("Navalny", "PER"), ("Moscú", "LOC")]),
+])
+def test_a_spanish_institution_with_de_names_the_common_words_after_it(text, expected):
+    assert [(m.text, m.type) for m in extract(text, "es")] == expected
+
+
+def test_a_month_beside_a_number_is_a_date_and_alone_a_name():
+    text = "Lima, 23 Set 2021 (EFE). Después llegó Julio, el 5 de Mayo."
+    found = [m.text for m in extract(text, "es")]
+    assert found == ["Lima", "EFE", "Julio"]
+

@@ -22,7 +22,13 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 
-from translator.entities.filters import FUNCTION_WORDS, PREFIX_BEFORE_NAME, TITLES
+from translator.entities.filters import (
+    FUNCTION_WORDS,
+    PREFIX_BEFORE_NAME,
+    TITLES,
+    is_calendar,
+    words_of,
+)
 from translator.entities.gazetteer import fold, is_place, territories, territory_code
 from translator.entities.institutions import LOC_CONCEPTS, ORG_CONCEPTS, word_concept
 from translator.entities.model import Mention
@@ -276,6 +282,7 @@ def _sentence_initial(tokens, index: int) -> bool:
     return k < 0 or tokens[k][0] in ".!?:;…"
 
 
+_DAY_BEFORE = re.compile(r"\b\d{1,2}\.?\s+(?:de\s+)?$")  # "23 de Julio", "the 5 Sep"
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "st", "gen", "col", "capt", "lt", "sr", "sra",
                   "srta", "dra", "jr", "no", "vs", "v"}
 
@@ -312,6 +319,9 @@ def _make_mention(text: str, tokens, run: list[int], lang: str, segment: int,
         return None
     if all(w.lower() in CALENDAR[lang] for w in words):
         return None
+    if is_calendar(words_of(surface)) and (any(ch.isdigit() for ch in surface)
+                                           or _DAY_BEFORE.search(text, 0, start)):
+        return None  # "23 Set 2021", "Ene. 31": a date, though "Julio" alone is a name
     etype = "LOC" if is_place(surface, lang) else classify(words, lang)
     cue = spanish_cue(tokens, run[0], len(words)) if lang == "es" else None
     if cue is not None and (etype == "PER" or (etype, cue.type) == ("LOC", "LOC")):

@@ -82,7 +82,7 @@ MONTHS = _wordset("""
     january february march april may june july august september october november december
     jan feb apr jun jul aug sep sept oct nov dec
     enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre
-    noviembre diciembre ene abr ago dic
+    noviembre diciembre ene abr ago set dic
 """)
 WEEKDAYS = _wordset("""
     monday tuesday wednesday thursday friday saturday sunday tues thurs

@@ -7,6 +7,8 @@ alone. Spanish tells more in the lower-case words before a name:
 - a noun of a region or a city with "de": "la región de Olomouc", "la provincia de
   Kapisa", "la ciudad de Boston";
 - a noun of a company or an institution: "la corporación Walmart", "el banco Santander";
+  or one with "de" before common words, which only an institution's name capitalises:
+  "el departamento de Transportes", "la comisión de Derechos Humanos";
 - "en": "en Quebec", "en Montreal" name a place (a name of two words or more, "en Carlos
   Pérez", stays one);
 - an article, which a person's name goes without: "la Tierra", "el Marsella" (the club).
@@ -19,7 +21,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from translator.entities.institutions import LOC_CONCEPTS, word_concept
+from translator.entities.filters import is_common_word
+from translator.entities.institutions import LOC_CONCEPTS, ORG_CONCEPTS, word_concept
 
 #: Tokens as ``extract_latin`` cuts them: text, start, end.
 Token = tuple[str, int, int]
@@ -54,6 +57,11 @@ def spanish_cue(tokens: list[Token], index: int, words: int) -> Cue | None:
     if before[0] in ("de", "del") and index >= 2 and tokens[index - 2][0].islower() \
             and word_concept(tokens[index - 2][0], "es") in _REGION_NOUNS:
         return Cue("LOC", start)
+    if before[0] in ("de", "del") and index >= 2 and tokens[index - 2][0].islower() \
+            and word_concept(tokens[index - 2][0], "es") in ORG_CONCEPTS \
+            and all(is_common_word(t[0], "es") for t in tokens[index:index + words]
+                    if not t[0].islower()):
+        return Cue("ORG", start)  # "el departamento de Transportes", not "el partido de Navalny"
     if before[0].lower() == "en" and words == 1:
         return Cue("LOC", start)
     if before[0].lower() in _ARTICLES:
