@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from translator.ingest import load_document, parse_text
-from translator.langdetect import detect_document, detect_language
+from translator.langdetect import detect_document, detect_language, passage_language
 
 DATA = Path(__file__).parent / "data" / "ingest"
 
@@ -64,6 +64,22 @@ def test_short_units_keep_the_document_language():
     )
     detect_document(doc)
     assert [u.lang for u in doc.units] == ["ru", "ru", "ru"]
+
+
+RUSSIAN_WITH_AN_ENGLISH_TITLE = (
+    "Дата публикации: 3 марта 2022\n\n"
+    "English version: Why Moscow Watches Its Commuters Through Cameras at Stations\n\n"
+    "Городские власти выделили деньги на ремонт трёх станций метро и закупку новых "
+    "вагонов, а также на новые камеры.\n")
+
+
+def test_a_line_in_latin_letters_in_a_russian_article_is_not_russian():
+    doc = parse_text(RUSSIAN_WITH_AN_ENGLISH_TITLE, "txt", Path("a.txt"))
+    assert detect_document(doc) == "ru"
+    assert [u.lang for u in doc.units] == ["ru", "en", "ru"]  # however unsure en vs es
+    lines = RUSSIAN_WITH_AN_ENGLISH_TITLE.split("\n\n")
+    assert [passage_language(line, "ru") for line in lines] == ["ru", "en", "ru"]
+    assert passage_language("Reuters, AP and AFP reported", "ru") == "ru"  # too short
 
 
 def test_document_without_enough_text():

@@ -145,9 +145,7 @@ def detect_document(doc: Document) -> str | None:
             continue
         lang, confidence = result
         if lang in LANGUAGES:
-            if lang != doc.lang and letters >= UNIT_MIN_LETTERS \
-                    and confidence >= UNIT_MIN_CONFIDENCE:
-                unit.lang = lang
+            unit.lang = _own_language(result, letters, doc.lang, unit.plain_text())
         elif doc.lang in LANGUAGES and _foreign(unit.plain_text(), confidence):
             unit.lang = lang
             foreign.setdefault(lang, []).append(unit.ref)
@@ -159,6 +157,28 @@ def detect_document(doc: Document) -> str | None:
             "left untranslated", len(refs)).format(refs=", ".join(refs),
                                                   language=language_name(lang), code=lang))
     return doc.lang
+
+
+def passage_language(text: str, document: str) -> str:
+    """The language of one paragraph or line of a document in ``document``, as
+    ``detect_document`` decides it for a unit (``entities extract`` reads lines)."""
+    plain = _clean(text)
+    letters = _letters(plain)
+    result = classify(plain) if letters >= UNIT_MIN_LETTERS else None
+    return _own_language(result, letters, document, plain) if result else document
+
+
+def _own_language(result: tuple[str, float], letters: int, document: str, text: str) -> str:
+    """A passage's own ru/en/es when it is long and sure enough, else the document's. A
+    passage in Latin letters only is never Russian, however unsure the guess between
+    English and Spanish ("English version: How Authorities Use Cameras ...")."""
+    lang, confidence = result
+    if lang not in LANGUAGES or letters < UNIT_MIN_LETTERS:
+        return document
+    if confidence >= UNIT_MIN_CONFIDENCE or (document == "ru" and lang != "ru"
+                                             and not _CYRILLIC.search(text)):
+        return lang
+    return document
 
 
 def _foreign(text: str, confidence: float) -> bool:

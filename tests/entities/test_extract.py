@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from translator.core.errors import TriglotError
-from translator.entities.extract import extract, extract_segments
+from translator.entities.extract import extract, extract_by_passage, extract_segments
 
 from .conftest import lines
 
@@ -192,4 +192,12 @@ def test_a_month_beside_a_number_is_a_date_and_alone_a_name():
     text = "Lima, 23 Set 2021 (EFE). Después llegó Julio, el 5 de Mayo."
     found = [m.text for m in extract(text, "es")]
     assert found == ["Lima", "EFE", "Julio"]
+
+
+def test_each_line_of_a_document_is_read_in_its_own_language():
+    lines = ["English version: Why Moscow Watches Its Commuters Through Cameras at Stations",
+             "Мэр Москвы Сергей Собянин открыл три новые станции метро в Москве."]
+    found = [(m.segment, m.lang, m.text) for mentions in extract_by_passage(lines, "ru")
+             for m in mentions]
+    assert found == [(1, "ru", "Москвы"), (1, "ru", "Сергей Собянин"), (1, "ru", "Москве")]
 

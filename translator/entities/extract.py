@@ -7,7 +7,7 @@ Spanish model with an acceptable licence runs without torch.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from translator.core.languages import check_language
@@ -99,3 +99,23 @@ def extract_segments(segments: list[str], lang: str,
                      gazetteer: Iterable[str] = ()) -> list[Mention]:
     """Mentions of every segment (line/paragraph) of a document, in document order."""
     return [m for found in extract_many(segments, lang, gazetteer) for m in found]
+
+
+def extract_by_passage(segments: list[str], lang: str,
+                       gazetteer: Callable[[str], Iterable[str]] = lambda lang: ()
+                       ) -> list[list[Mention]]:
+    """``extract_many`` for a document in ``lang`` whose lines may be in another of ru/en/es
+    (an English quote in a Russian article): each line is read in its own language, as
+    ``translate`` reads its paragraphs, so "English version: How Authorities Use
+    Cameras" yields no Russian-rule organisations. ``gazetteer``: known names by language."""
+    from translator.langdetect import passage_language
+
+    langs = [passage_language(segment, lang) for segment in segments]
+    found: list[list[Mention]] = [[] for _ in segments]
+    for each in dict.fromkeys(langs):  # the others blanked: segment numbers stay
+        only = [segment if own == each else "" for segment, own in zip(segments, langs,
+                                                                         strict=True)]
+        for index, mentions in enumerate(extract_many(only, each, gazetteer(each))):
+            found[index] += mentions
+    return found
+

@@ -33,7 +33,8 @@ FUNCTION_WORDS = {
         can could should may might must let please yes former late thanks zero ten
         eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen
         twenty thirty forty fifty hundred thousand million four five six seven eight
-        nine
+        nine against across along amid amongst behind beyond toward towards upon via
+        versus above below beside near off onto up down out
     """),
     "es": _wordset("""
         el la los las un una unos unas lo al del este esta estos estas ese esa esos esas

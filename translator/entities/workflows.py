@@ -30,12 +30,13 @@ def mention_rows(texts: list[InputText], gazetteer: Path | None = None,
     ``gazetteer`` is a glossary whose accepted terms count as known names; ``done`` hears
     each text's number of lines once its names are found (a progress bar).
     """
-    from translator.entities.extract import extract_many
+    from translator.entities.extract import extract_by_passage
 
     rows = []
     for text in texts:
-        names = _glossary_names(gazetteer, text.lang)
-        found = [m for segment in extract_many(text.segments, text.lang, names) for m in segment]
+        found = [m for segment in extract_by_passage(
+            text.segments, text.lang, lambda lang: _glossary_names(gazetteer, lang))
+            for m in segment]
         types = document_types(found)
         rows.extend({"file": str(text.path), **mention.as_dict(), "type": types[id(mention)]}
                     for mention in found)
@@ -102,12 +103,12 @@ def clusters_in_context(texts: list[InputText], min_count: int = 1,
     (what ``glossary review`` shows a person deciding on a proposed name); ``done`` as in
     ``mention_rows``."""
     from translator.entities.clusters import build_clusters
-    from translator.entities.extract import extract_segments
+    from translator.entities.extract import extract_by_passage
 
     mentions, lines = [], {}
     for text in texts:
         segments = text.segments
-        for mention in extract_segments(segments, text.lang):
+        for mention in (m for found in extract_by_passage(segments, text.lang) for m in found):
             mentions.append(mention)
             lines[id(mention)] = segments[mention.segment]
         done(len(segments))
