@@ -81,7 +81,10 @@ def lemma(word: str) -> str:
 
 
 def restore_shape(result: str, surface: str) -> str:
-    """Copy capitalisation and ё from the surface word onto its dictionary form."""
+    """Copy capitalisation and ё from the surface word onto its dictionary form; a word
+    written with е keeps е ("Алены" -> "Алена", as the text spells "Алена" itself)."""
+    if "ё" not in surface.lower():
+        result = result.replace("ё", "е")
     chars = list(result)
     for i, ch in enumerate(surface.lower()):
         if i < len(chars) and ch == "ё" and chars[i] == "е":
