@@ -203,3 +203,14 @@ def test_each_line_of_a_document_is_read_in_its_own_language():
              for m in mentions]
     assert found == [(1, "ru", "Москвы"), (1, "ru", "Сергей Собянин"), (1, "ru", "Москве")]
 
+
+@pytest.mark.parametrize(("text", "name", "etype"), [
+    ("Его задержали на станции московского метро «Спортивная» вечером.", "Спортивная", "LOC"),
+    ("Матч прошёл на стадионе «Юбилейный» в Саратове.", "Юбилейный", "LOC"),
+    ("Деньги выделили в рамках федерального проекта «Чистый воздух».", "Чистый воздух",
+     "MISC"),  # "федерального" is no noun: a project is no federation
+])
+def test_the_noun_before_a_quoted_russian_name_types_it(text, name, etype):
+    found = {m.text: m.type for m in extract(text, "ru")}
+    assert found.get(name) == etype
+

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from translator.entities.gazetteer import ORGANISATIONS, is_place, territory_code
 from translator.entities.institutions import LOC_CONCEPTS, ORG_CONCEPTS, concept_of
 from translator.entities.model import Mention
+from translator.entities.russian_cues import quoted_type
 from translator.entities.russian_morph import (
     TITLES,
     Word,
@@ -274,9 +276,18 @@ def extract_ru(text: str, segment: int = 0,
                 covered.add(start, stop)
             i = j
     furniture = [m.span() for m in _BOILERPLATE.finditer(text)]
-    return sorted((m for m in mentions
+    return sorted((_cued(text, m) for m in mentions
                    if all(m.end <= a or m.start >= b for a, b in furniture)),
                   key=lambda m: m.start)
+
+
+def _cued(text: str, mention: Mention) -> Mention:
+    """The mention typed by the noun before its quotation marks, if one says
+    ("станции метро «Спортивная»": a place, not natasha's organisation)."""
+    etype = quoted_type(text, mention.start, mention.end)
+    if etype is None or etype == mention.type:
+        return mention
+    return replace(mention, type=etype, origin="rule-context")
 
 
 class _Covered:

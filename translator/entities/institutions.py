@@ -103,6 +103,7 @@ LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "bay": (("залив",), ("bay", "gulf"), ("bahia", "golfo")),
     "square": (("площадь",), ("square",), ("plaza",)),
     "street": (("улица",), ("street",), ("calle",)),
+    "station": (("станция",), ("station",), ("estacion",)),
     "province": (("провинция",), ("province",), ("provincia",)),
     "north": (("северный", "север"), ("north", "northern"), ("norte",)),
     "south": (("южный", "юг"), ("south", "southern"), ("sur",)),
@@ -160,5 +161,5 @@ ORG_CONCEPTS = frozenset({
 LOC_CONCEPTS = frozenset({
     "prison", "republic", "federation", "state", "kingdom", "empire", "river", "sea", "ocean",
     "lake", "island", "mountain", "valley", "bay", "square", "street", "province", "stadium",
-    "city", "district", "regional",
+    "city", "district", "regional", "station",
 })
