@@ -60,3 +60,19 @@ def test_abbreviations_of_common_nouns_are_no_entities_on_real_text(corpus_dir):
     assert not (flores | seed) & COMMON_ABBREVIATIONS
     assert {"NBA", "RSPCA", "China"} <= flores
     assert {"Amnesty", "Moscow", "Alyona Popova"} <= seed
+
+
+@pytest.mark.corpus
+@pytest.mark.slow
+def test_the_same_news_gives_the_same_names_in_every_process(corpus_dir, tmp_path):
+    """Python orders a set of strings differently in each process: nothing a user sees may
+    depend on that (a pymorphy3 word with two proper tags took either type)."""
+    from tests.conftest import run_cli
+
+    news = tmp_path / "news.ru.txt"
+    lines = (corpus_dir / "wmt" / "wmt21.ru").read_text(encoding="utf-8").splitlines()
+    news.write_text("\n".join(lines[300:420]) + "\n", encoding="utf-8")
+    outputs = {run_cli("entities", "extract", "--lang", "ru", str(news),
+                       env={"PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3", "4")}
+    assert len(outputs) == 1 and outputs.pop().count("\n") > 50
+

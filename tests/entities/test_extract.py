@@ -214,3 +214,10 @@ def test_the_noun_before_a_quoted_russian_name_types_it(text, name, etype):
     found = {m.text: m.type for m in extract(text, "ru")}
     assert found.get(name) == etype
 
+
+def test_a_russian_directorate_abbreviation_stays_with_its_ministry():
+    found = [(m.text, m.type) for m in extract(
+        "Сотрудники ГУ МВД по Москве задержали активиста, а СМИ МЧС молчали.", "ru")]
+    assert ("ГУ МВД", "ORG") in found
+    assert not any(text.startswith("СМИ") for text, _ in found)  # media: no part of a name
+

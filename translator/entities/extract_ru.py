@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from translator.entities.filters import COMMON_ABBREVIATIONS
 from translator.entities.gazetteer import ORGANISATIONS, is_place, territory_code
 from translator.entities.institutions import LOC_CONCEPTS, ORG_CONCEPTS, concept_of
 from translator.entities.model import Mention
@@ -232,6 +233,7 @@ def extract_ru(text: str, segment: int = 0,
                                     segment, "ner"))
             covered.add(start, stop)
 
+    mentions = _joined_headquarters(text, mentions)
     free = covered.free
 
     # Latin-script names inside Russian text (brands, media, English titles).
@@ -279,6 +281,22 @@ def extract_ru(text: str, segment: int = 0,
     return sorted((_cued(text, m) for m in mentions
                    if all(m.end <= a or m.start >= b for a, b in furniture)),
                   key=lambda m: m.start)
+
+
+def _joined_headquarters(text: str, mentions: list[Mention]) -> list[Mention]:
+    """An organisation abbreviation right before another organisation is part of its name:
+    natasha splits "ГУ МВД" and "ГУ МЧС" (the Main Directorate of the ministry) in two."""
+    joined: list[Mention] = []
+    for mention in mentions:
+        last = joined[-1] if joined else None
+        if (last is not None and last.type == mention.type == "ORG" and last.text.isupper()
+                and len(last.text) <= 4 and last.text not in COMMON_ABBREVIATIONS
+                and text[last.end:mention.start] == " "):
+            joined[-1] = replace(last, text=text[last.start:mention.end], end=mention.end,
+                                 normal=f"{last.normal} {mention.normal}")
+            continue
+        joined.append(mention)
+    return joined
 
 
 def _cued(text: str, mention: Mention) -> Mention:

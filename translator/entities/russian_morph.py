@@ -14,7 +14,8 @@ from functools import lru_cache
 
 _CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
 _GENDERS = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
-_PROPER = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"}
+_PROPER_ORDER = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad")
+_PROPER = frozenset(_PROPER_ORDER)
 _NEVER_NAMES = {"VERB", "INFN", "PRTF", "PRTS", "GRND", "ADVB", "NPRO", "PREP", "CONJ", "PRCL"}
 #: Job titles and honorifics (lemmas): they stand before a name, never inside it.
 TITLES = frozenset({
@@ -52,13 +53,15 @@ def parses(word: str) -> tuple:
     return tuple(analyzer().parse(word))
 
 
-def proper_tags(word: str) -> set[str]:
-    """pymorphy3 proper-noun grammemes (Name, Surn, Geox...) among the likely parses of ``word``."""
-    found: set[str] = set()
+def proper_tags(word: str) -> tuple[str, ...]:
+    """pymorphy3 proper-noun grammemes (Name, Surn, Geox...) among the likely parses of
+    ``word``, the likeliest parse's first: a set's order changes from run to run, and with
+    it the type of "Горцаранаин" (Surn or Geox) and its dictionary form."""
+    found: dict[str, None] = {}
     for parse in parses(word)[:3]:
         if parse.score >= 0.1:
-            found |= set(parse.tag.grammemes) & _PROPER
-    return found
+            found.update(dict.fromkeys(g for g in _PROPER_ORDER if g in parse.tag.grammemes))
+    return tuple(found)
 
 
 def common_abbreviation(word: str) -> bool:
