@@ -179,8 +179,12 @@ def _written_form(forms: Counter[str], lang: str) -> str:
     if _mostly_capitalised(forms):
         if lang != "ru":
             return surface
-        return " ".join(w[:1].upper() + w[1:] for w in phrase_lemma(surface.split(), lang)
-                        .split())
+        words, lemmas = surface.split(), phrase_lemma(surface.split(), lang).split()
+        if len(lemmas) != len(words):
+            return surface
+        return " ".join(lemma.upper() if word.isupper() and len(word) > 1  # "ГУ МВД"
+                        else lemma[:1].upper() + lemma[1:]
+                        for word, lemma in zip(words, lemmas, strict=True))
     if lang == "ru":
         return phrase_lemma(surface.split(), lang)
     inside: Counter[str] = Counter({f: n for f, n in forms.items() if not f[:1].isupper()})

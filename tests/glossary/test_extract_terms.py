@@ -47,6 +47,14 @@ def test_names_found_by_the_name_finder_are_left_out():
     assert "Acme Wire" not in _texts(find_names=finder)
 
 
+def test_a_russian_abbreviation_keeps_its_capitals_in_the_dictionary_form():
+    lines = ["Об этом сообщили в пресс-службе ВМФ России в понедельник.",
+             "Командование ВМФ России провело учения на Балтике.",
+             "Представитель ВМФ России отказался от комментариев."]
+    found = [c.text for c in extract_candidates(lines, "ru")]
+    assert "ВМФ России" in found and "Вмф России" not in found
+
+
 @pytest.mark.corpus
 def test_seed_articles_propose_written_forms_and_no_furniture(corpus_dir):
     from glossary.extract import extract_from_files
