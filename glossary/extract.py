@@ -17,6 +17,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import zip_longest
 from pathlib import Path
 
 from glossary.formats.cells import neutralise_row, restore
@@ -179,20 +180,36 @@ def _written_form(forms: Counter[str], lang: str) -> str:
     if _mostly_capitalised(forms):
         if lang != "ru":
             return surface
-        words, lemmas = surface.split(), phrase_lemma(surface.split(), lang).split()
-        if len(lemmas) != len(words):
-            return surface
-        return " ".join(lemma.upper() if word.isupper() and len(word) > 1  # "ГУ МВД"
-                        else lemma[:1].upper() + lemma[1:]
-                        for word, lemma in zip(words, lemmas, strict=True))
+        return _shaped(surface.split(), phrase_lemma(surface.split(), lang), True) or surface
     if lang == "ru":
-        return phrase_lemma(surface.split(), lang)
+        return _shaped(surface.split(), phrase_lemma(surface.split(), lang), False) or \
+            phrase_lemma(surface.split(), lang)
     inside: Counter[str] = Counter({f: n for f, n in forms.items() if not f[:1].isupper()})
     if inside:
         return _commonest(inside)
     first, _, rest = surface.partition(" ")
     first = first if first.isupper() and len(first) > 1 else first[:1].lower() + first[1:]
     return f"{first} {rest}".strip()
+
+
+def _shaped(words: list[str], lemma: str, capital_first: bool) -> str | None:
+    """The dictionary form with each word written as the text writes it: capitals kept on
+    names and abbreviations inside the phrase ("президент России", "биржа США", "ГУ МВД",
+    "Сан-Себастьян"), the first word's only when it is not merely opening sentences."""
+    lemmas = lemma.split()
+    if len(lemmas) != len(words):
+        return None
+    shaped = []
+    for number, (word, base) in enumerate(zip(words, lemmas, strict=True)):
+        if word.isupper() and len(word) > 1:
+            shaped.append(base.upper())
+        elif word[:1].isupper() and (number or capital_first):
+            parts = zip_longest(base.split("-"), word.split("-"), fillvalue="")
+            shaped.append("-".join(part[:1].upper() + part[1:] if written[:1].isupper()
+                                   else part for part, written in parts))
+        else:
+            shaped.append(base)
+    return " ".join(shaped)
 
 
 def _commonest(forms: Counter[str]) -> str:

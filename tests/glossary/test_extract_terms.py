@@ -55,6 +55,14 @@ def test_a_russian_abbreviation_keeps_its_capitals_in_the_dictionary_form():
     assert "ВМФ России" in found and "Вмф России" not in found
 
 
+def test_a_russian_term_keeps_the_capital_of_a_name_inside_it():
+    lines = ["Морская блокада России обсуждалась в Брюсселе.",
+             "Эксперты назвали морскую блокаду России маловероятной.",
+             "О морской блокаде России заговорили снова."]
+    found = [c.text for c in extract_candidates(lines, "ru")]
+    assert "морская блокада России" in found
+
+
 @pytest.mark.corpus
 def test_seed_articles_propose_written_forms_and_no_furniture(corpus_dir):
     from glossary.extract import extract_from_files
