@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import replace
 from functools import lru_cache
 
-from translator.entities.filters import COMMON_ABBREVIATIONS
 from translator.entities.gazetteer import ORGANISATIONS, is_place, territory_code
 from translator.entities.institutions import LOC_CONCEPTS, ORG_CONCEPTS, concept_of
 from translator.entities.model import Mention
-from translator.entities.russian_cues import quoted_type
+from translator.entities.russian_cues import joined_directorates, typed_by_quotes
 from translator.entities.russian_morph import (
     TITLES,
     Word,
@@ -233,7 +231,7 @@ def extract_ru(text: str, segment: int = 0,
                                     segment, "ner"))
             covered.add(start, stop)
 
-    mentions = _joined_headquarters(text, mentions)
+    mentions = joined_directorates(text, mentions)
     free = covered.free
 
     # Latin-script names inside Russian text (brands, media, English titles).
@@ -278,34 +276,9 @@ def extract_ru(text: str, segment: int = 0,
                 covered.add(start, stop)
             i = j
     furniture = [m.span() for m in _BOILERPLATE.finditer(text)]
-    return sorted((_cued(text, m) for m in mentions
+    return sorted((typed_by_quotes(text, m) for m in mentions
                    if all(m.end <= a or m.start >= b for a, b in furniture)),
                   key=lambda m: m.start)
-
-
-def _joined_headquarters(text: str, mentions: list[Mention]) -> list[Mention]:
-    """An organisation abbreviation right before another organisation is part of its name:
-    natasha splits "ГУ МВД" and "ГУ МЧС" (the Main Directorate of the ministry) in two."""
-    joined: list[Mention] = []
-    for mention in mentions:
-        last = joined[-1] if joined else None
-        if (last is not None and last.type == mention.type == "ORG" and last.text.isupper()
-                and len(last.text) <= 4 and last.text not in COMMON_ABBREVIATIONS
-                and text[last.end:mention.start] == " "):
-            joined[-1] = replace(last, text=text[last.start:mention.end], end=mention.end,
-                                 normal=f"{last.normal} {mention.normal}")
-            continue
-        joined.append(mention)
-    return joined
-
-
-def _cued(text: str, mention: Mention) -> Mention:
-    """The mention typed by the noun before its quotation marks, if one says
-    ("станции метро «Спортивная»": a place, not natasha's organisation)."""
-    etype = quoted_type(text, mention.start, mention.end)
-    if etype is None or etype == mention.type:
-        return mention
-    return replace(mention, type=etype, origin="rule-context")
 
 
 class _Covered:
