@@ -28,7 +28,7 @@ from glossary.morphology import (
 )
 
 #: Bump when ``term_keys`` changes what it returns, or the index's layout.
-KEY_RULE = 5
+KEY_RULE = 6
 #: The terms a translation must not use (``model.REJECTED_STATUSES``), as SQL.
 REJECTED = "status IN ({})".format(", ".join(f"'{s}'" for s in REJECTED_STATUSES))
 #: How ``others`` lists the keys of a way's other words: words apart, keys of one word apart.

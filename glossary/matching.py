@@ -40,6 +40,7 @@ from glossary.morphology import (
     term_words,
 )
 from glossary.names import has_capitals, without_possessive
+from glossary.spelling import same_accents, same_case
 
 #: A matcher of at most this many ways of writing its terms (one concept's, as
 #: ``Glossary.renderings`` asks) looks them up word by word instead of building an
@@ -85,14 +86,17 @@ class TermMatcher:
     """Matches the terms of one language. Build once, call ``find`` many times.
 
     ``names``: ids of the concepts that are names (``glossary.names.is_name``); their
-    terms with capitals match only with the same capitals. ``recent``: keep the matches
-    of the last ``RECENT_TEXTS`` texts even with no automaton (a glossary's own matcher).
+    terms with capitals match only with the same capitals, and with ``spelled`` only with
+    the same written accents (a name rendered as the glossary spells it).
+    ``recent``: keep the matches of the last ``RECENT_TEXTS`` texts even with no automaton
+    (a glossary's own matcher).
     """
 
     def __init__(self, lang: str, entries: Iterable[tuple[str, Term]],
                  lemmas: Lemmatizer | None = None, names: Collection[str] = (),
-                 recent: bool = False) -> None:
+                 recent: bool = False, spelled: bool = False) -> None:
         self.lang = lang
+        self._spelled = spelled
         self._lemmas = lemmas or lemmatizer(lang)
         self._pieces: dict[str, str] = {}  # piece of text -> its lemma's code (cache)
         self._recent: dict[str, list[TermMatch]] = {}  # ``find``'s last texts
@@ -345,8 +349,9 @@ class TermMatcher:
                     term.text.replace("-", " ").split())
             return fold(surface) == fold(term.text)
         if entry.cased:
-            return all(_same_case(tok[2], word) for tok, word in zip(span, entry.words,
-                                                                     strict=False))
+            return all(same_case(tok[2], word) and (not self._spelled
+                                                     or same_accents(tok[2], word))
+                       for tok, word in zip(span, entry.words, strict=False))
         return True
 
 
@@ -378,9 +383,3 @@ def _matches(parts: list[str], kept: list[tuple[int, int, _Entry]]) -> list[Term
         matches.append(match)
         start, gap = end, last + 1
     return matches
-
-
-def _same_case(found: str, wanted: str) -> bool:
-    """Same capitals on the shared stem ("NATO" vs "Nato" differ; "НАТО" vs "НАТО" agree)."""
-    n = min(len(found), len(wanted))
-    return all(a.isupper() == b.isupper() for a, b in zip(found[:n], wanted[:n], strict=True))

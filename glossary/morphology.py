@@ -84,6 +84,18 @@ def _norm(word: str) -> str:
     return word.lower().replace("ё", "е").replace("’", "'")
 
 
+#: Written accents a key leaves out, as it leaves out ё: "Serguéi" and "Serguei", "Mijaíl"
+#: and "Mijail" are one name to find (``Glossary.rendered`` still asks for the glossary's
+#: spelling of a name). ñ stays: "año" is no "ano".
+_ACCENTS = str.maketrans("áéíóúüàèìòù", "aeiouuaeiou")
+
+
+def unaccented(key: str) -> str:
+    """A lemma without written accents (after lemmatising: the dictionaries know
+    "información", not "informacion")."""
+    return key.translate(_ACCENTS)
+
+
 class Analysed:
     """One text as a matcher of a few terms reads it: its [gap, piece, gap, ..., gap]
     split, every candidate lemma of its words, and (built on first use, as most texts
@@ -120,6 +132,7 @@ class Lemmatizer:
         self._lemmas: dict[str, str] = {}  # piece -> lemma, for ``lemmas``
         self._analysed: dict[str, Analysed] = {}  # recent texts
         self._of_pieces: dict[str, tuple[str, ...]] = {}  # piece -> candidates, () if none
+        self._written: dict[str, str] = {}  # lower-cased word -> its lemma with accents
         if lang == "ru":
             self._parse = russian_analyzer().parse
         else:
@@ -135,17 +148,28 @@ class Lemmatizer:
         low = _norm(word)
         found = self._cache.get(low)
         if found is None:
-            found = self._compute(low)
+            written = self._compute(low)
+            # the lemma without accents ("Serguéi" and "Serguei" are one name to find); the
+            # word itself as written ("casó", of "casar", is no "caso")
+            found = (unaccented(written[0]), *written[1:])
             self._cache[low] = found
+            self._written[low] = written[0]
         self._cache[word] = found
         return found
 
     def lemma(self, word: str) -> str:
         return self.candidates(word)[0]
 
+    def written_lemma(self, word: str) -> str:
+        """The lemma with its written accents ("cámara"): what a person reads, where
+        ``lemma`` is a key."""
+        self.candidates(word)
+        return self._written[_norm(word)]
+
     def clear(self) -> None:
         """Forget cached lemmas (benchmarks start cold)."""
         self._cache.clear()
+        self._written.clear()
         self._lemmas.clear()
         self._analysed.clear()
         self._of_pieces.clear()
@@ -190,7 +214,7 @@ class Lemmatizer:
         except KeyError:
             for piece in set(pieces).difference(known):
                 word = WORD_RE.fullmatch(piece) is not None
-                known[piece] = self.candidates(piece)[0] if word else piece
+                known[piece] = self.written_lemma(piece) if word else piece
             return list(map(known.__getitem__, pieces))
 
     def _compute(self, low: str) -> tuple[str, ...]:
@@ -287,7 +311,7 @@ def phrase_lemma(words: list[str], lang: str) -> str:
         keep = False
         for word in words:
             low = _norm(word)
-            lemma = low if keep or low in FUNCTION_WORDS[lang] else lem.lemma(word)
+            lemma = low if keep or low in FUNCTION_WORDS[lang] else lem.written_lemma(word)
             if lang == "es" and low.rstrip("s").endswith("a") and lemma.endswith("o"):
                 lemma = low.rstrip("s")  # keep the feminine: "resonancia magnética"
             out.append(lemma)

@@ -284,7 +284,7 @@ class Glossary:
 
             terms = self._by_id[concept_id].accepted_terms(lang)
             self._accepted[key] = (terms, TermMatcher(lang, [(concept_id, t) for t in terms],
-                                                      names=self.names))
+                                                      names=self.names, spelled=True))
         return self._accepted[key]
 
 

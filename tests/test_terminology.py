@@ -205,3 +205,23 @@ def test_a_person_named_by_surname_alone_keeps_to_the_surname():
         done = enforcer.finish(prepared, output)
         assert done.text == expected
         assert [r.status for r in done.terms] == [PROTECTED]
+
+
+def test_a_name_is_found_in_any_spelling_and_rendered_in_the_glossarys():
+    mayor = Concept(id="m1", terms=[Term("en", "Sergei Sobyanin", pos="properNoun"),
+                                    Term("es", "Serguéi Sobianin", pos="properNoun"),
+                                    Term("ru", "Сергей Собянин", pos="properNoun")])
+    enforcer = TermEnforcer([mayor])
+    # a Spanish source without the accent still names him
+    prepared = enforcer.prepare("El alcalde Serguei Sobianin habló.", "es", "en")
+    done = enforcer.finish(prepared, "The mayor Serguei Sobianin spoke.", "The mayor Serguei "
+                           "Sobianin spoke.")
+    assert done.text == "The mayor Sergei Sobyanin spoke." and statuses(done) == {
+        "m1": POST_EDITED}
+    # a Spanish output without it is post-edited to the glossary's spelling
+    prepared = enforcer.prepare("The mayor Sergei Sobyanin spoke.", "en", "es")
+    done = enforcer.finish(prepared, "El alcalde Serguei Sobianin habló.",
+                           "El alcalde Serguei Sobianin habló.")
+    assert done.text == "El alcalde Serguéi Sobianin habló." and statuses(done) == {
+        "m1": POST_EDITED}
+

@@ -92,6 +92,14 @@ def test_do_not_translate_terms_match_only_their_exact_form():
     assert found(m, "Решение опубликовали в Telegram и в Телеграме.") == [("Telegram", "Telegram")]
 
 
+def test_a_name_is_found_however_its_accents_are_written_and_a_word_is_not():
+    m = matcher("es", Term("es", "Serguéi Sobianin", pos="properNoun"), Term("es", "caso"),
+                Term("es", "cámara"))
+    text = "Serguei Sobianin se casó; el caso de las cámaras llegó a Serguéi Sobianin."
+    assert found(m, text) == [("Serguei Sobianin", "Serguéi Sobianin"), ("caso", "caso"),
+                              ("cámaras", "cámara"), ("Serguéi Sobianin", "Serguéi Sobianin")]
+
+
 def test_training_is_not_a_train():
     m = matcher("en", Term("en", "train"))
     assert found(m, "Staff training starts when the trains arrive.") == [("trains", "train")]
