@@ -221,3 +221,13 @@ def test_a_russian_directorate_abbreviation_stays_with_its_ministry():
     assert ("ГУ МВД", "ORG") in found
     assert not any(text.startswith("СМИ") for text, _ in found)  # media: no part of a name
 
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("El premio fue para Corea del Sur el domingo.", [("Corea del Sur", "LOC")]),  # a place
+    ("El Banco de España subió los tipos.", [("Banco de España", "ORG")]),  # "El" opens it
+    ("Lo anunció el Gremio de Actores de la Pantalla.", [("Gremio de Actores de la Pantalla",
+                                                         "ORG")]),
+])
+def test_a_spanish_name_joined_across_de(text, expected):
+    assert [(m.text, m.type) for m in extract(text, "es")] == expected
+

@@ -181,7 +181,8 @@ def _place_after_name(run: list[int], tokens, k: int, lang: str) -> bool:
     Estatal de Moscú", all institution words, keeps its city)."""
     if territory_code(tokens[k][0], lang) is None:
         return False
-    return any(_capitalised(tokens[i][0]) and not _joins(tokens[i][0], lang) for i in run)
+    return any(_capitalised(tokens[i][0]) and not _joins(tokens[i][0], lang)
+               and tokens[i][0].lower() not in FUNCTION_WORDS[lang] for i in run)  # "El"
 
 
 def _runs(tokens, lang: str) -> list[list[int]]:
@@ -217,8 +218,10 @@ def _runs(tokens, lang: str) -> list[list[int]]:
                     run.extend(range(j, k2 + 1))
                     j = k2 + 1
                     continue
-            allowed = chain in chains and (chain[0] in _FOREIGN_PARTICLES
-                                           or any(_joins(tokens[k][0], lang) for k in run))
+            allowed = chain in chains and (
+                chain[0] in _FOREIGN_PARTICLES or any(_joins(tokens[k][0], lang) for k in run)
+                or (k < len(tokens) and is_place(" ".join(  # "Corea del Sur", "Costa de Marfil"
+                    t[0] for t in tokens[run[0]:k + 1]), lang)))
             if (allowed and k < len(tokens) and _capitalised(tokens[k][0])
                     and tokens[k][0][:1].isalpha() and tokens[k][0].lower() not in connectors
                     and not _place_after_name(run, tokens, k, lang)):

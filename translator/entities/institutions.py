@@ -45,7 +45,7 @@ LEXICON: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
                        ("administracion", "autoridad", "oficina")),
     "agency": (("агентство",), ("agency",), ("agencia",)),
     "service": (("служба",), ("service", "survey"), ("servicio",)),
-    "union": (("союз", "евросоюз"), ("union",), ("union",)),
+    "union": (("союз", "евросоюз", "гильдия"), ("union", "guild"), ("union", "gremio")),
     "organisation": (("организация",), ("organization", "organisation"), ("organizacion",)),
     "association": (("ассоциация",), ("association",), ("asociacion",)),
     "foundation": (("фонд",), ("foundation", "fund"), ("fundacion", "fondo")),
