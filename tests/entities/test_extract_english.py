@@ -101,3 +101,8 @@ def test_a_name_after_anti_or_pro_is_found_where_the_model_knows_it_as_a_name():
     assert ("Putin", "PER") in found
     assert not any("Semitism" in text for text, _ in found)  # an adjective's capital
 
+
+def test_a_person_in_quotation_marks_is_a_title_unless_a_name_is_beside_it():
+    assert ("Joker", "MISC") in _found("His turn as a loner in “Joker” swept the awards.")
+    assert ("Hans", "PER") in _found('"Hans" Geiger died in 1945.')  # a nickname
+

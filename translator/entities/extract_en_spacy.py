@@ -235,11 +235,24 @@ _MEDIA_AFTER = re.compile(
 def _outlet_type(sentence: str, start: int, end: int, kind: str) -> str:
     """ORG for a name the sentence calls a newspaper, agency or outlet: the small model
     takes "Kommersant" for a person and "CoinDesk" for a product. Places keep their type
-    ("the Moscow newspaper")."""
+    ("the Moscow newspaper"). A "person" in quotation marks is a title ("Joker", the
+    film): news quotes works, not people."""
     if kind in ("PER", "MISC") and (_MEDIA_BEFORE.search(sentence, 0, start)
                                     or _MEDIA_AFTER.match(sentence[end:])):
         return "ORG"
+    if kind == "PER" and start and sentence[start - 1] in _OPENING_QUOTES \
+            and _QUOTED.match(sentence, start - 1, end + 2) \
+            and not _NICKNAME.search(sentence[:start - 1]) and not _NICKNAME_AFTER.match(
+                sentence, end + 1):
+        return "MISC"
     return kind
+
+
+_OPENING_QUOTES = "“\"‘«"
+_QUOTED = re.compile(r"[“\"‘«][^“”\"‘’«»]+[,.]?[”\"’»]")
+# a quoted first name inside a person's: Johannes Wilhelm "Hans" Geiger, "Hans" Geiger
+_NICKNAME = re.compile(r"\b[A-Z][a-z]+ $")
+_NICKNAME_AFTER = re.compile(r"[”\"’»]? [A-Z][a-z]+")
 
 
 def _owner(words: str) -> bool:
