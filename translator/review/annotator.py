@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from translator.run_record import DocumentRecord, RunRecord, SegmentRecord
 
 #: Bump when what is found changes, so stored annotations are found again.
-ANNOTATIONS_VERSION = 6
+ANNOTATIONS_VERSION = 7
 #: Per-segment QA checks; consistency across the run has its own section.
 SEGMENT_CHECKS = ("missing-term", "rejected-term", "dnt-changed", "number-mismatch")
 
@@ -132,7 +132,10 @@ class Annotator:
             for text, mentions in zip(batch, extract_many(batch, lang, self.names(lang)),
                                       strict=True):
                 found[(lang, text)] = mentions
-        return found
+        sources = {(segment.lang, segment.source_text) for doc, target in todo
+                   for segment in doc.targets[target]}
+        return one_type_each(found, sources)
+
 
     def annotate(self, number: int, segment: SegmentRecord, target: str,
                  mentions: dict[tuple[str, str], list[Mention]] | None) -> SegmentAnnotations:
@@ -187,3 +190,18 @@ def _side(match: TermMatch | None) -> TermSide | None:
         return None
     return TermSide(match.start, match.end, match.text, match.term.text, match.term.status,
                     match.term.dnt)
+
+
+def one_type_each(found: dict[tuple[str, str], list[Mention]],
+                  sources: set[tuple[str, str]]) -> dict[tuple[str, str], list[Mention]]:
+    """The mentions of the source sentences (``sources``) with one type per name across the
+    run (its cluster's, as ``entities extract`` gives within a document): "Zellweger" is
+    the person Renee Zellweger is, "Malets" the person George Malets is. Translations
+    keep their own: MT's text would type the sources by its mistakes."""
+    from dataclasses import replace
+
+    from translator.entities.workflows import document_types
+
+    types = document_types([m for key in sources for m in found.get(key, ())])
+    return {key: [m if types.get(id(m), m.type) == m.type else replace(m, type=types[id(m)])
+                  for m in mentions] for key, mentions in found.items()}
