@@ -202,6 +202,9 @@ def one_type_each(found: dict[tuple[str, str], list[Mention]],
 
     from translator.entities.workflows import document_types
 
-    types = document_types([m for key in sources for m in found.get(key, ())])
+    # in the sentences' order, as ties between types are settled by it (not a set's order,
+    # which changes from process to process)
+    types = document_types([m for key, mentions in found.items() if key in sources
+                            for m in mentions])
     return {key: [m if types.get(id(m), m.type) == m.type else replace(m, type=types[id(m)])
                   for m in mentions] for key, mentions in found.items()}
