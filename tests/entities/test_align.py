@@ -86,3 +86,18 @@ def test_a_wrong_person_is_not_paired():
 def test_segment_counts_must_match():
     with pytest.raises(TriglotError, match="3 segments but the translation has 2"):
         align_documents(["a", "b", "c"], ["a", "b"], "en", "es")
+
+
+@pytest.mark.parametrize(("source", "target", "expected"), [
+    ("Los Angeles", "Los Ángeles", "Los Ángeles"),  # a capital makes "Los" the name's
+    ("Pacino", "Al Pacino", "Al Pacino"),
+    ("Bank", "del Banco", "Banco"),  # a lower-case "del" is not
+])
+def test_a_pair_is_cut_to_the_name_with_its_capitalised_article(source, target, expected):
+    from translator.entities.model import AlignedPair
+    from translator.entities.tighten import tightened
+
+    pair = AlignedPair(Mention(source, "LOC", 0, len(source), "en", source),
+                       Mention(target, "LOC", 0, len(target), "es", target), 1.0, "name")
+    assert tightened(pair).target.text == expected
+

@@ -60,17 +60,22 @@ def edge_words(lang: str) -> frozenset[str]:
 
 def word_runs(mention: Mention) -> list[Mention]:
     """Every run of ``mention``'s words, with and without a possessive ending ("Russia's"),
-    that neither starts nor ends with a function word ("del Banco", "of Expression")."""
+    that neither starts nor ends with a lower-case function word ("del Banco", "of
+    Expression"; "Los Ángeles" and "Al Pacino" keep theirs)."""
     text = mention.text
     words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     normal_words = mention.normal.split()
     edges = edge_words(mention.lang) if mention.lang in ("ru", "en", "es") else frozenset()
     out = []
+    def edge(number: int) -> bool:  # "del", "of"; a capital makes it the name's: "Las Vegas"
+        word = text[slice(*words[number])]
+        return word.islower() and word in edges
+
     for i in range(len(words)):
-        if text[slice(*words[i])].lower() in edges:
+        if edge(i):
             continue
         for j in range(i, len(words)):
-            if text[slice(*words[j])].lower() in edges:
+            if edge(j):
                 continue
             a, b = words[i][0], words[j][1]
             ends = [b]
