@@ -177,13 +177,13 @@ def _written_form(forms: Counter[str], lang: str) -> str:
     sentence is dropped. Russian proposes the phrase's dictionary form (nominative), as
     Russian glossaries list terms."""
     surface = _commonest(forms)
-    if _mostly_capitalised(forms):
-        if lang != "ru":
-            return surface
-        return _shaped(surface.split(), phrase_lemma(surface.split(), lang), True) or surface
+    capitalised = _mostly_capitalised(forms)
     if lang == "ru":
-        return _shaped(surface.split(), phrase_lemma(surface.split(), lang), False) or \
-            phrase_lemma(surface.split(), lang)
+        lemma = phrase_lemma(surface.split(), lang)
+        return _shaped(surface.split(), lemma, capitalised) or (surface if capitalised
+                                                                 else lemma)
+    if capitalised:
+        return surface
     inside: Counter[str] = Counter({f: n for f, n in forms.items() if not f[:1].isupper()})
     if inside:
         return _commonest(inside)

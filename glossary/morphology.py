@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from glossary.spelling import unaccented
 from glossary.stopwords import FUNCTION_WORDS
 
 #: A word: letters/digits, with inner apostrophes ("don't", "l'Hospitalet").
@@ -82,18 +83,6 @@ def in_dictionary(word: str, lang: str) -> bool:
 
 def _norm(word: str) -> str:
     return word.lower().replace("ё", "е").replace("’", "'")
-
-
-#: Written accents a key leaves out, as it leaves out ё: "Serguéi" and "Serguei", "Mijaíl"
-#: and "Mijail" are one name to find (``Glossary.rendered`` still asks for the glossary's
-#: spelling of a name). ñ stays: "año" is no "ano".
-_ACCENTS = str.maketrans("áéíóúüàèìòù", "aeiouuaeiou")
-
-
-def unaccented(key: str) -> str:
-    """A lemma without written accents (after lemmatising: the dictionaries know
-    "información", not "informacion")."""
-    return key.translate(_ACCENTS)
 
 
 class Analysed:

@@ -6,8 +6,18 @@ capitals is then held to them, and a name's rendering to its accents (``TermMatc
 
 from __future__ import annotations
 
-#: Written accents, a name's spelling; not ё, which Russian print may write as е.
-_MARKED = frozenset("áéíóúüàèìòù")
+#: Written accents, a name's spelling; not ё, which Russian print may write as е, nor ñ,
+#: a letter of its own ("año" is no "ano").
+ACCENTED, PLAIN = "áéíóúüàèìòù", "aeiouuaeiou"
+_MARKED = frozenset(ACCENTED)
+_UNACCENT = str.maketrans(ACCENTED, PLAIN)
+
+
+def unaccented(key: str) -> str:
+    """A lemma without written accents, as keys are written: "Serguéi" and "Serguei",
+    "Mijaíl" and "Mijail" are one name to find (after lemmatising: the dictionaries
+    know "información", not "informacion")."""
+    return key.translate(_UNACCENT)
 
 
 def same_accents(found: str, wanted: str) -> bool:

@@ -30,6 +30,7 @@ import contextlib
 import re
 import threading
 from collections import Counter
+from collections.abc import Callable
 
 from translator.core.i18n import ngettext
 from translator.core.languages import LANGUAGES
@@ -145,7 +146,7 @@ def detect_document(doc: Document) -> str | None:
             continue
         lang, confidence = result
         if lang in LANGUAGES:
-            unit.lang = _own_language(result, letters, doc.lang, unit.plain_text())
+            unit.lang = _own_language(result, letters, doc.lang, unit.plain_text)
         elif doc.lang in LANGUAGES and _foreign(unit.plain_text(), confidence):
             unit.lang = lang
             foreign.setdefault(lang, []).append(unit.ref)
@@ -165,18 +166,20 @@ def passage_language(text: str, document: str) -> str:
     plain = _clean(text)
     letters = _letters(plain)
     result = classify(plain) if letters >= UNIT_MIN_LETTERS else None
-    return _own_language(result, letters, document, plain) if result else document
+    return _own_language(result, letters, document, lambda: plain) if result else document
 
 
-def _own_language(result: tuple[str, float], letters: int, document: str, text: str) -> str:
+def _own_language(result: tuple[str, float], letters: int, document: str,
+                  text: Callable[[], str]) -> str:
     """A passage's own ru/en/es when it is long and sure enough, else the document's. A
     passage in Latin letters only is never Russian, however unsure the guess between
-    English and Spanish ("English version: How Authorities Use Cameras ...")."""
+    English and Spanish ("English version: How Authorities Use Cameras ..."); ``text``
+    is read only for that."""
     lang, confidence = result
     if lang not in LANGUAGES or letters < UNIT_MIN_LETTERS:
         return document
     if confidence >= UNIT_MIN_CONFIDENCE or (document == "ru" and lang != "ru"
-                                             and not _CYRILLIC.search(text)):
+                                             and not _CYRILLIC.search(text())):
         return lang
     return document
 

@@ -92,7 +92,7 @@ def test_an_english_word_the_rules_call_misc_for_want_of_evidence_takes_the_mode
 def test_a_spanish_name_typed_by_the_words_before_it_outweighs_its_shape():
     """The rules call a lone capitalised Spanish word a person by its shape; "la
     corporación Walmart" says what it is, for every mention of it in the document."""
-    from translator.entities.workflows import document_types
+    from translator.entities.clusters import document_types
 
     found = extract_segments(["Los empleados de Walmart protestaron.",
                               "Walmart paga poco, dijo la corporación Walmart.",

@@ -122,8 +122,8 @@ def test_evaluation_rows_give_scores_per_task_and_language():
 
 
 def test_a_document_gives_one_entity_one_type():
+    from translator.entities.clusters import document_types
     from translator.entities.model import Mention
-    from translator.entities.workflows import document_types
 
     full = Mention("George Malets", "PER", 0, 13, "en", "George Malets", 0, "ner")
     alone = Mention("Malets", "MISC", 0, 6, "en", "Malets", 3, "ner")

@@ -26,6 +26,7 @@ _WORD = re.compile(rf"{PREFIX_BEFORE_NAME}|[^\W_]+(?:[-'’][^\W_]+)*")  # "pro"
 def _windows(text: str, lang: str, segment: int, taken: list[tuple[int, int]], longest: int):
     """Runs of 1..longest words of ``text`` not inside an already paired mention."""
     words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    # any case here, unlike inside a name (``is_edge_word``): "El" opens sentences too
     stop = edge_words(lang)
     for i in range(len(words)):
         if text[words[i][0]:words[i][1]].lower() in stop:
@@ -78,13 +79,15 @@ def align_segment(source: Sequence[Mention], target: Sequence[Mention], target_t
                     best = (score, candidate, method)
             if (best[1] is not None and best[0] >= PROJECTION_THRESHOLD
                     and _plausible_projection(s, best[1])):
-                pairs[i] = AlignedPair(s, best[1], round(best[0], 3), best[2] + "+projection")
+                pairs[i] = tightened(AlignedPair(s, best[1], round(best[0], 3),
+                                                 best[2] + "+projection"))
                 taken.append((best[1].start, best[1].end))
-    if position:
+    if position:  # pairs by place, cut like the others
+        tight = set(pairs)
         _pair_leftovers(source, target, pairs, used)
         _pair_nearest(source, target, pairs, used, source_length, len(target_text))
-    return [tightened(pairs[i]) if i in pairs else AlignedPair(s, None, 0.0, "missing")
-            for i, s in enumerate(source)]
+        pairs.update([(i, tightened(pair)) for i, pair in pairs.items() if i not in tight])
+    return [pairs.get(i, AlignedPair(s, None, 0.0, "missing")) for i, s in enumerate(source)]
 
 
 def _plausible_projection(source: Mention, window: Mention) -> bool:

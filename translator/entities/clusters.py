@@ -190,3 +190,11 @@ def build_clusters(mentions: Iterable[Mention], threshold: float = THRESHOLD) ->
     for number, cluster in enumerate(clusters, start=1):
         cluster.id = number
     return clusters
+
+
+def document_types(mentions: list[Mention]) -> dict[int, str]:
+    """One type per entity within a document: each mention takes its cluster's type, so
+    "Malets" is a person where "George Malets" is, and a paper is not a person on one
+    line and an organisation on the next."""
+    return {id(m): cluster.type for cluster in build_clusters(mentions)
+            for m in cluster.mentions}

@@ -199,7 +199,7 @@ def _rule_mentions(sentence: str, segment: int, taken: list[tuple[int, int]],
                 filters.is_common_word(w, "en") for w in words):
             continue  # "Save a Seat Now", "CoinDesk - Unknown", a quoted “Press”
         # a lone word's shape says little: the type comes from what we know, else MISC
-        etype = _outlet_type(sentence, rule.start, rule.end,
+        etype = _context_type(sentence, rule.start, rule.end,
                              retype(words, "MISC" if len(words) == 1 else rule.type))
         found.append(Mention(rule.text, etype, rule.start, rule.end, "en", rule.normal,
                              segment, rule.origin))
@@ -214,7 +214,7 @@ def _mentions(sentence: str, start: int, end: int, label: str, segment: int,
         words = filters.words_of(surface)
         if not _acceptable(sentence, a, words, names):
             continue
-        kind = _outlet_type(sentence, a, b, retype(words, label))
+        kind = _context_type(sentence, a, b, retype(words, label))
         origin = "gazetteer" if fold(surface) in known else "ner"
         found.append(Mention(surface, kind, a, b, "en", surface, segment, origin))
     return found
@@ -232,8 +232,9 @@ _MEDIA_AFTER = re.compile(
     r"(?=\s*[,.;]|\s+(?:that|which|based|owned|in|of|for|and)\b)", re.IGNORECASE)
 
 
-def _outlet_type(sentence: str, start: int, end: int, kind: str) -> str:
-    """ORG for a name the sentence calls a newspaper, agency or outlet: the small model
+def _context_type(sentence: str, start: int, end: int, kind: str) -> str:
+    """The type the words around a name give it. ORG for a name the sentence calls a
+    newspaper, agency or outlet: the small model
     takes "Kommersant" for a person and "CoinDesk" for a product. Places keep their type
     ("the Moscow newspaper"). A "person" in quotation marks is a title ("Joker", the
     film): news quotes works, not people."""

@@ -54,14 +54,14 @@ def spanish_cue(tokens: list[Token], index: int, words: int) -> Cue | None:
         return Cue("LOC", before[1])
     if concept in _ORG_NOUNS:
         return Cue("ORG", start)
-    if before[0] in ("de", "del") and index >= 2 and tokens[index - 2][0].islower() \
-            and word_concept(tokens[index - 2][0], "es") in _REGION_NOUNS:
-        return Cue("LOC", start)
-    if before[0] in ("de", "del") and index >= 2 and tokens[index - 2][0].islower() \
-            and word_concept(tokens[index - 2][0], "es") in ORG_CONCEPTS \
-            and all(is_common_word(t[0], "es") for t in tokens[index:index + words]
-                    if not t[0].islower()):
-        return Cue("ORG", start)  # "el departamento de Transportes", not "el partido de Navalny"
+    if before[0] in ("de", "del") and index >= 2 and tokens[index - 2][0].islower():
+        noun = word_concept(tokens[index - 2][0], "es")
+        if noun in _REGION_NOUNS:
+            return Cue("LOC", start)
+        if noun in ORG_CONCEPTS and all(is_common_word(t[0], "es") for t in
+                                        tokens[index:index + words] if not t[0].islower()):
+            return Cue("ORG", start)  # "el departamento de Transportes", not "el partido
+            # de Navalny"
     if before[0].lower() == "en" and words == 1:
         return Cue("LOC", start)
     if before[0].lower() in _ARTICLES:

@@ -58,6 +58,12 @@ def edge_words(lang: str) -> frozenset[str]:
     return frozenset(STOPWORDS[lang] | FUNCTION_WORDS[lang])
 
 
+def is_edge_word(word: str, lang: str) -> bool:
+    """A word a name neither starts nor ends with: a function word in lower case ("del",
+    "of", "в"); a capital makes it the name's ("Las Vegas", "Al Pacino")."""
+    return word.islower() and lang in ("ru", "en", "es") and word in edge_words(lang)
+
+
 def word_runs(mention: Mention) -> list[Mention]:
     """Every run of ``mention``'s words, with and without a possessive ending ("Russia's"),
     that neither starts nor ends with a lower-case function word ("del Banco", "of
@@ -65,11 +71,10 @@ def word_runs(mention: Mention) -> list[Mention]:
     text = mention.text
     words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     normal_words = mention.normal.split()
-    edges = edge_words(mention.lang) if mention.lang in ("ru", "en", "es") else frozenset()
     out = []
-    def edge(number: int) -> bool:  # "del", "of"; a capital makes it the name's: "Las Vegas"
-        word = text[slice(*words[number])]
-        return word.islower() and word in edges
+
+    def edge(number: int) -> bool:
+        return is_edge_word(text[slice(*words[number])], mention.lang)
 
     for i in range(len(words)):
         if edge(i):

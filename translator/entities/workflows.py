@@ -11,10 +11,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from translator.core.i18n import _, ngettext
-from translator.entities.clusters import Cluster
+from translator.entities.clusters import Cluster, document_types
 from translator.entities.evaluate import Report
 from translator.entities.io import InputText
-from translator.entities.model import AlignedPair, Mention
+from translator.entities.model import AlignedPair
 
 MENTION_COLUMNS = ["file", "segment", "start", "end", "lang", "type", "text", "normal", "expands"]
 ALIGNMENT_COLUMNS = ["segment", "type", "source", "source_normal", "target", "score", "method"]
@@ -42,16 +42,6 @@ def mention_rows(texts: list[InputText], gazetteer: Path | None = None,
                     for mention in found)
         done(len(text.segments))
     return rows
-
-
-def document_types(mentions: list[Mention]) -> dict[int, str]:
-    """One type per entity within a document: each mention takes its cluster's type, so
-    "Malets" is a person where "George Malets" is, and a paper is not a person on one
-    line and an organisation on the next."""
-    from translator.entities.clusters import build_clusters
-
-    return {id(m): cluster.type for cluster in build_clusters(mentions)
-            for m in cluster.mentions}
 
 
 def _glossary_names(path: Path | None, lang: str) -> list[str]:

@@ -200,7 +200,7 @@ def one_type_each(found: dict[tuple[str, str], list[Mention]],
     keep their own: MT's text would type the sources by its mistakes."""
     from dataclasses import replace
 
-    from translator.entities.workflows import document_types
+    from translator.entities.clusters import document_types
 
     # in the sentences' order, as ties between types are settled by it (not a set's order,
     # which changes from process to process)
