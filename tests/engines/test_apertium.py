@@ -145,3 +145,27 @@ def test_failing_process_is_a_model_error(en_es, monkeypatch):
     monkeypatch.setattr(en_es, "mode", "xxx-yyy")
     with pytest.raises(ModelError, match="apertium xxx-yyy failed"):
         en_es.translate(["Hello."])
+
+
+@pytest.mark.slow
+@needs_apertium
+def test_initials_of_names_pass_through_as_written(en_es):
+    """Apertium reads a capital letter alone as a word: the article "A", Spanish "Y" and
+    "E" (and, or); an initial in a name stays the initial."""
+    out = en_es.translate(["John A. Smith and J. K. Rowling met U.S. officials."])[0]
+    assert "John A. Smith" in out and "J. K. Rowling" in out and "Un." not in out, out
+    es_en = ApertiumEngine().load("es", "en", LoadOptions(), DecodingOptions())
+    out = es_en.translate(["Juan A. Pérez y Brian E. Smith hablaron con Y. Ivanova."])[0]
+    assert all(name in out for name in ("A. Pérez", "E. Smith", "Y. Ivanova")), out
+    assert not {"To.", "And."} & set(out.split()), out
+
+
+def test_an_initial_goes_into_the_stream_as_a_superblank():
+    from translator.engines.apertium_stream import build_stream, parse_stream
+
+    sentences = ["John A. Smith met U.S. officials about Plan A.", "Y. Ivanova [1] dijo A. B."]
+    stream = build_stream(sentences)
+    assert "John [A.] Smith met U.S. officials about Plan A.[<triglot:0>" in stream
+    assert stream.startswith("John") and "[Y.] Ivanova \\[1\\] dijo [A.] B.[<triglot:1>" \
+        in stream
+    assert [text for _, text in parse_stream(stream)][:2] == sentences

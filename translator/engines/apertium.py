@@ -31,7 +31,7 @@ from translator.engines.apertium_mends import MEND_RULE, LowerCaseWords, mend_al
 from translator.engines.apertium_pipeline import ApertiumPipeline, wblank_mode_command
 from translator.engines.apertium_possessives import POSSESSIVE_RULE, possessives_marked
 from translator.engines.apertium_process import close_together
-from translator.engines.apertium_stream import build_stream, parse_stream
+from translator.engines.apertium_stream import STREAM_RULE, build_stream, parse_stream
 from translator.engines.base import DecodingOptions, LoadOptions
 
 INSTALL_HINT = N_("on Debian/Ubuntu: apt-get install apertium apertium-eng-spa")
@@ -330,8 +330,8 @@ class ApertiumEngine:
 
     def cache_key(self, load: LoadOptions, decoding: DecodingOptions) -> str:
         """Rule-based: no beam, precision or length limit changes its output; how triglot
-        prepares its input (``apertium_compounds``, ``apertium_possessives``) and mends
-        its output (``apertium_mends``) does."""
+        prepares its input (``apertium_compounds``, ``apertium_possessives``, the stream
+        itself: ``apertium_stream``) and mends its output (``apertium_mends``) does."""
         marked = POSSESSIVE_RULE if wblank_mode_command() else 0  # a kept pipeline's step
         return (f"apertium:compounds={COMPOUND_RULE}:headlines={HEADLINE_RULE}:"
-                f"mends={MEND_RULE}:possessives={marked}")
+                f"mends={MEND_RULE}:possessives={marked}:stream={STREAM_RULE}")

@@ -5,7 +5,9 @@ itself: text is backslash-escaped, inline codes (``<g1>``, ``</g1>``, ``<x1/>``)
 become superblanks (``[<g1>]``), which Apertium carries through untranslated, and
 sentences are separated by a numbered superblank after a sentence end, so no transfer
 rule reaches across two sentences; the numbered separators are read back to map
-outputs one to one.
+outputs one to one. A name's initial ("John A. Smith", "Juan A. Pérez") is a
+superblank too: Apertium reads a capital letter alone as a word ("A" the article,
+Spanish "Y" and "O" the conjunctions: "John Un. Smith", "And. Ivanova").
 """
 
 from __future__ import annotations
@@ -23,6 +25,12 @@ _SEPARATOR = re.compile(r"<triglot:(\d+)>\n")
 _STREAM_TOKEN = re.compile(r"(?P<plain>[^\\\[]+|\\\Z)|\\(?P<escaped>.)"
                            r"|\[(?P<blank>(?:\\.|\\\Z|[^\]\\])*)(?:\]|\Z)", re.DOTALL)
 _UNESCAPE = re.compile(r"\\(.)", re.DOTALL)
+#: Bump when how a sentence is written into the stream changes: it is part of the
+#: Apertium cache key.
+STREAM_RULE = 1
+#: An initial: a capital letter alone with its full stop, the sentence going on after it
+#: (at a sentence's end "A." may be a plan's letter, and the stop ends the sentence).
+_INITIAL = re.compile(r"(?<![\w.'’\\-])[A-Z]\.(?=[ \t\u00a0]+\S)")
 
 
 def escape(text: str) -> str:
@@ -52,7 +60,8 @@ def build_stream(sentences: Sequence[str]) -> str:
     parts = []
     for number, sentence in enumerate(sentences):
         end = ".[]" if needs_period(sentence) else ""
-        parts.append(f"{escape(sentence)}{end}[<triglot:{number}>\n]")
+        text = _INITIAL.sub(r"[\g<0>]", escape(sentence))
+        parts.append(f"{text}{end}[<triglot:{number}>\n]")
     return "".join(parts)
 
 
