@@ -24,6 +24,12 @@ from pathlib import Path
 
 from translator.core.errors import ModelError
 from translator.core.i18n import N_, _
+from translator.engines.apertium_amounts import (
+    AMOUNT_RULE,
+    english_digits,
+    mended,
+    spelled_out,
+)
 from translator.engines.apertium_analyser import Analyser
 from translator.engines.apertium_compounds import COMPOUND_RULE, EnglishCompounds
 from translator.engines.apertium_headlines import HEADLINE_RULE, EnglishHeadlines
@@ -209,12 +215,16 @@ class ApertiumPairTranslator:
                                              for chunk in self._prepared(chunks)]))
 
     def _prepared(self, chunks: list[list[str]]) -> list[list[str]]:
-        """The chunks as Apertium is given them: headlines sentence-cased, English
-        compounds it would glue spaced (one batch at a time: they share an analyser)."""
+        """The chunks as Apertium is given them: headlines sentence-cased, a number's
+        "bn" and "tn" spelled out, English compounds it would glue spaced (one batch at a
+        time: they share an analyser)."""
         with self._preparing:
             if self._headlines is not None:
                 chunks = self._headlines.sentence_cased(chunks)
-            return self._compounds.spaced(chunks) if self._compounds is not None else chunks
+            if self._compounds is None:
+                return chunks
+            chunks = [[spelled_out(sentence) for sentence in chunk] for chunk in chunks]
+            return self._compounds.spaced(chunks)
 
     def _mapped_all(self, chunks: list[list[str]], outputs: list[str]) -> list[str]:
         return [text for chunk, output in zip(chunks, outputs, strict=True)
@@ -234,8 +244,13 @@ class ApertiumPairTranslator:
     def _mended(self, sentences: list[str], outputs: list[str]) -> list[str]:
         if self._headlines is not None:  # compared with the sentences Apertium was given
             sentences = [self._headlines.cased.get(s, s) for s in sentences]
-        return mend_all(sentences, outputs, self._lower_case,
-                        (self.source, self.target) == ("en", "es"))
+        spanish = (self.source, self.target) == ("en", "es")
+        outputs = mend_all(sentences, outputs, self._lower_case, spanish)
+        if spanish:  # its billions and digits (``apertium_amounts``)
+            outputs = [mended(s, o) for s, o in zip(sentences, outputs, strict=True)]
+        elif (self.source, self.target) == ("es", "en"):
+            outputs = [english_digits(s, o) for s, o in zip(sentences, outputs, strict=True)]
+        return outputs
 
     def _again(self, sentences: list[str]) -> list[str]:
         """Part of a chunk translated again by itself; while announced batches still
@@ -331,7 +346,9 @@ class ApertiumEngine:
     def cache_key(self, load: LoadOptions, decoding: DecodingOptions) -> str:
         """Rule-based: no beam, precision or length limit changes its output; how triglot
         prepares its input (``apertium_compounds``, ``apertium_possessives``, the stream
-        itself: ``apertium_stream``) and mends its output (``apertium_mends``) does."""
+        itself: ``apertium_stream``) and mends its output (``apertium_mends``,
+        ``apertium_amounts``) does."""
         marked = POSSESSIVE_RULE if wblank_mode_command() else 0  # a kept pipeline's step
         return (f"apertium:compounds={COMPOUND_RULE}:headlines={HEADLINE_RULE}:"
-                f"mends={MEND_RULE}:possessives={marked}:stream={STREAM_RULE}")
+                f"mends={MEND_RULE}:possessives={marked}:stream={STREAM_RULE}:"
+                f"amounts={AMOUNT_RULE}")
