@@ -34,6 +34,7 @@ from translator.engines.apertium_analyser import Analyser
 from translator.engines.apertium_compounds import COMPOUND_RULE, EnglishCompounds
 from translator.engines.apertium_headlines import HEADLINE_RULE, EnglishHeadlines
 from translator.engines.apertium_mends import MEND_RULE, LowerCaseWords, mend_all
+from translator.engines.apertium_phrases import PHRASE_RULE, EnglishNumberPhrases, spanish_dates
 from translator.engines.apertium_pipeline import ApertiumPipeline, wblank_mode_command
 from translator.engines.apertium_possessives import POSSESSIVE_RULE, possessives_marked
 from translator.engines.apertium_process import close_together
@@ -138,6 +139,8 @@ class ApertiumPairTranslator:
         english = Analyser.for_mode(mode) if source == "en" else None
         self._compounds = EnglishCompounds(english) if source == "en" else None
         self._headlines = EnglishHeadlines(english) if source == "en" else None
+        #: ages, "per cent" and dates reworded as its rules know them (``apertium_phrases``)
+        self._phrases = EnglishNumberPhrases(english) if source == "en" else None
         #: English possessives transfer would miss, marked (``apertium_possessives``)
         self._before_tagger = possessives_marked if source == "en" else None
         #: which target words lose a capital transfer leaked (``apertium_mends``); its
@@ -216,15 +219,15 @@ class ApertiumPairTranslator:
 
     def _prepared(self, chunks: list[list[str]]) -> list[list[str]]:
         """The chunks as Apertium is given them: headlines sentence-cased, a number's
-        "bn" and "tn" spelled out, English compounds it would glue spaced (one batch at a
-        time: they share an analyser)."""
+        "bn" and "tn" spelled out, ages, "per cent" and dates reworded, English compounds
+        it would glue spaced (one batch at a time: they share an analyser)."""
         with self._preparing:
             if self._headlines is not None:
                 chunks = self._headlines.sentence_cased(chunks)
-            if self._compounds is None:
+            if self._compounds is None or self._phrases is None:
                 return chunks
             chunks = [[spelled_out(sentence) for sentence in chunk] for chunk in chunks]
-            return self._compounds.spaced(chunks)
+            return self._compounds.spaced(self._phrases.reworded(chunks))
 
     def _mapped_all(self, chunks: list[list[str]], outputs: list[str]) -> list[str]:
         return [text for chunk, output in zip(chunks, outputs, strict=True)
@@ -246,8 +249,9 @@ class ApertiumPairTranslator:
             sentences = [self._headlines.cased.get(s, s) for s in sentences]
         spanish = (self.source, self.target) == ("en", "es")
         outputs = mend_all(sentences, outputs, self._lower_case, spanish)
-        if spanish:  # its billions and digits (``apertium_amounts``)
-            outputs = [mended(s, o) for s, o in zip(sentences, outputs, strict=True)]
+        if spanish:  # its billions (``apertium_amounts``) and dates (``apertium_phrases``)
+            outputs = [spanish_dates(mended(s, o))
+                       for s, o in zip(sentences, outputs, strict=True)]
         elif (self.source, self.target) == ("es", "en"):
             outputs = [english_digits(s, o) for s, o in zip(sentences, outputs, strict=True)]
         return outputs
@@ -346,9 +350,9 @@ class ApertiumEngine:
     def cache_key(self, load: LoadOptions, decoding: DecodingOptions) -> str:
         """Rule-based: no beam, precision or length limit changes its output; how triglot
         prepares its input (``apertium_compounds``, ``apertium_possessives``, the stream
-        itself: ``apertium_stream``) and mends its output (``apertium_mends``,
-        ``apertium_amounts``) does."""
+        itself: ``apertium_stream``, ``apertium_phrases``) and mends its output
+        (``apertium_mends``, ``apertium_amounts``) does."""
         marked = POSSESSIVE_RULE if wblank_mode_command() else 0  # a kept pipeline's step
         return (f"apertium:compounds={COMPOUND_RULE}:headlines={HEADLINE_RULE}:"
                 f"mends={MEND_RULE}:possessives={marked}:stream={STREAM_RULE}:"
-                f"amounts={AMOUNT_RULE}")
+                f"amounts={AMOUNT_RULE}:phrases={PHRASE_RULE}")

@@ -72,6 +72,8 @@ _SWAP = str.maketrans({".": ",", ",": "."})
 
 def spelled_out(sentence: str) -> str:
     """An English sentence with a number's "bn" and "tn" written as words."""
+    if not ("bn" in sentence or "tn" in sentence or "illion" in sentence):
+        return sentence
     return _ABBREVIATED.sub(lambda found: " " + (found[2] or _SPELLED[found[1]]), sentence)
 
 

@@ -1,0 +1,49 @@
+"""Ages, percentages and dates of English news, as Apertium translates them into Spanish."""
+
+from __future__ import annotations
+
+import pytest
+
+from translator.engines.apertium import ApertiumEngine
+from translator.engines.apertium_phrases import EnglishNumberPhrases, spanish_dates
+from translator.engines.base import DecodingOptions, LoadOptions
+
+needs_apertium = pytest.mark.skipif(
+    ("en", "es") not in ApertiumEngine().pairs(),
+    reason="apertium and apertium-eng-spa are not installed (make apertium-deps)")
+
+
+def test_without_an_analyser_dates_and_per_cent_are_reworded_and_ages_left():
+    phrases = EnglishNumberPhrases(None)
+    chunks = [["On Dec. 6th, 2019, a 28-year-old man paid 40 per cent.",
+               "During October 11-13 the May 25 death was mourned."]]
+    assert phrases.reworded(chunks) == [[
+        "On 6 December 2019, a 28-year-old man paid 40 percent.",
+        "During October 11-13 the May 25 death was mourned."]]
+    assert chunks[0][0].startswith("On Dec. 6th")  # the caller's chunks are not changed
+
+
+def test_spanish_dates_get_their_de_and_march():
+    assert spanish_dates("Llegó 6 diciembre 2019 y en Marcha 2020, el 12 Marcha.") == \
+        "Llegó 6 de diciembre de 2019 y en marzo de 2020, el 12 de marzo."
+    assert spanish_dates("La Marcha de 2019 y el 6 de diciembre de 2019.") == \
+        "La Marcha de 2019 y el 6 de diciembre de 2019."
+
+
+@pytest.mark.slow
+@needs_apertium
+def test_real_apertium_writes_ages_percentages_and_dates_as_spanish_does():
+    en_es = ApertiumEngine().load("en", "es", LoadOptions(), DecodingOptions())
+    out = en_es.translate([
+        "A 28-year-old man was arrested.",
+        "The 48-year-old said the ruling was unfair.",
+        "Two 23-year-old men were arrested.",
+        "Prices rose 50 per cent on December 6, 2019.",
+        "It happened in March 2020.",
+        "Jones has a 40 percent stake in the firm."])
+    assert "hombre de 28 años" in out[0], out
+    assert "persona de 48 años" in out[1], out
+    assert "23" in out[2], out  # after a number the age is left as Apertium reads it
+    assert "50 por ciento" in out[3] and "6 de diciembre de 2019" in out[3], out
+    assert "marzo de 2020" in out[4], out
+    assert "40%" in out[5] and "porcentaje" not in out[5], out
