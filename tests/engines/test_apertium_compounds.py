@@ -59,10 +59,13 @@ def test_raw_apertium_glues_what_triglot_keeps_apart():
 def test_known_compounds_names_numbers_and_spanish_stay_as_written():
     kept = ["Send the e-mail to the office.",              # Apertium knows it whole
             "Moscow-based activists protested.",           # a name in it
-            "The 10-point plan failed.",                   # joined to a number
             "The Governor-General arrived."]               # capitals inside
     ours = translate("en", "es", kept)
     assert ours == [raw_apertium("eng-spa", s) for s in kept]
+    # joined to a number: as written, which Apertium's rules know; its glue is undone
+    number = "The 10-point plan failed."
+    assert "plande10" in raw_apertium("eng-spa", number)
+    assert "plan de 10 puntos" in translate("en", "es", [number])[0]
     spanish = ["El periodo enero-octubre fue largo."]
     assert translate("es", "en", spanish) == [raw_apertium("spa-eng", spanish[0])]
 
@@ -96,3 +99,13 @@ def test_a_dead_analyser_leaves_the_text_as_written():
     chunks = [["A facial-recognition network."]]
     assert compounds.spaced(chunks) == chunks
     assert compounds.spaced(chunks) == chunks  # and is not asked again
+
+
+def test_words_glued_around_a_compound_joined_to_a_number_are_set_apart():
+    from translator.engines.apertium_compounds import unglued
+
+    assert unglued("a 28-year-old man and her 67-year reign, a 7.1-magnitude quake",
+                   "un hombrede28años y su reinadode67 años, un terremotode7.1 magnitudes") \
+        == "un hombre de 28 años y su reinado de 67 años, un terremoto de 7.1 magnitudes"
+    # a word the source itself writes so is left
+    assert unglued("the Ede5 code", "el código Ede5") == "el código Ede5"

@@ -31,7 +31,7 @@ from translator.engines.apertium_amounts import (
     spelled_out,
 )
 from translator.engines.apertium_analyser import Analyser
-from translator.engines.apertium_compounds import COMPOUND_RULE, EnglishCompounds
+from translator.engines.apertium_compounds import COMPOUND_RULE, EnglishCompounds, unglued
 from translator.engines.apertium_headlines import HEADLINE_RULE, EnglishHeadlines
 from translator.engines.apertium_mends import MEND_RULE, LowerCaseWords, mend_all
 from translator.engines.apertium_phrases import PHRASE_RULE, EnglishNumberPhrases, spanish_dates
@@ -139,7 +139,7 @@ class ApertiumPairTranslator:
         english = Analyser.for_mode(mode) if source == "en" else None
         self._compounds = EnglishCompounds(english) if source == "en" else None
         self._headlines = EnglishHeadlines(english) if source == "en" else None
-        #: ages, "per cent" and dates reworded as its rules know them (``apertium_phrases``)
+        #: percentages and dates reworded as its rules know them (``apertium_phrases``)
         self._phrases = EnglishNumberPhrases(english) if source == "en" else None
         #: English possessives transfer would miss, marked (``apertium_possessives``)
         self._before_tagger = possessives_marked if source == "en" else None
@@ -219,7 +219,7 @@ class ApertiumPairTranslator:
 
     def _prepared(self, chunks: list[list[str]]) -> list[list[str]]:
         """The chunks as Apertium is given them: headlines sentence-cased, a number's
-        "bn" and "tn" spelled out, ages, "per cent" and dates reworded, English compounds
+        "bn" and "tn" spelled out, percentages and dates reworded, English compounds
         it would glue spaced (one batch at a time: they share an analyser)."""
         with self._preparing:
             if self._headlines is not None:
@@ -249,8 +249,8 @@ class ApertiumPairTranslator:
             sentences = [self._headlines.cased.get(s, s) for s in sentences]
         spanish = (self.source, self.target) == ("en", "es")
         outputs = mend_all(sentences, outputs, self._lower_case, spanish)
-        if spanish:  # its billions (``apertium_amounts``) and dates (``apertium_phrases``)
-            outputs = [spanish_dates(mended(s, o))
+        if spanish:  # compounds joined to a number unglued, billions, dates
+            outputs = [spanish_dates(mended(s, unglued(s, o)))
                        for s, o in zip(sentences, outputs, strict=True)]
         elif (self.source, self.target) == ("es", "en"):
             outputs = [english_digits(s, o) for s, o in zip(sentences, outputs, strict=True)]

@@ -1,22 +1,10 @@
-"""English phrases with numbers that Apertium's English-Spanish transfer mangles.
-
-**Ages.** "a 28-year-old man" gave "un hombrede28años": the compound joined to a
-number is read as one unknown word, and transfer glues the words it adds around it.
-Before a noun, "28 years old" gives "un hombre de 28 años"; standing for a person ("the
-28-year-old was arrested"), "28 years old person" gives "la persona de 28 años". Which
-of the two Apertium's own analyser says from the words after it: a noun followed by
-a word that is neither a noun, an adjective nor a name (a verb, "of", "who") or by
-nothing, or such a word right after the age. Before two words that may each be nouns or
-adjectives ("a 28-year-old British man", "a 17-year-old basketball player") or a name,
-no rewording reads better ("un baloncesto de 17 años el jugador"), and the age is left
-as written.
-
-After a number, Apertium's analyser reads the age as the noun's ("Two 23-year-old men"
-gives "Dos 23 años los hombres viejos" once reworded): left as written too.
+"""English percentages and dates that Apertium's English-Spanish transfer mangles.
 
 **Percentages.** "per cent" gave "por céntimo" (a cent coin); "percent" gives "por
-ciento". Before a noun ("a 40 percent stake") "percent" gives "una 40 apuesta de
-porcentaje", and "40%", which it copies, "una 40% apuesta".
+ciento". Before a noun "a 40 percent stake" gave "una 40 apuesta de porcentaje", while
+"a 40-percent stake" is a compound its rules know ("una apuesta de 40 por ciento", once
+unglued: ``apertium_compounds``). So a number's "percent" gets the hyphen where
+Apertium's own analyser reads the next word as a noun (not a name).
 
 **Dates.** An American "December 6, 2019" or "Dec. 6" reaches Apertium as "6 December
 2019", the order its rules know; not a range ("October 11-13") nor a date after an
@@ -38,12 +26,10 @@ from translator.engines.apertium_analyser import UNIT, Analyser, AskedOnce
 PHRASE_RULE = 1
 
 _DIGIT = re.compile(r"\d")
-_AGE = re.compile(r"(?<![\w-])(\d{1,3})-(year|month|week|day)s?-old(?![\w-])")
-#: "40 percent" (after "per cent" is written so): "%" before a noun.
+#: "40 percent" (after "per cent" is written so): "40-percent" before a noun.
 _PERCENT = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?) percent\b")
 _PER_CENT = re.compile(r"\b(p)er cent\b", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"[ \t]+([^\W\d_][\w'’]*)")
-_WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“]))([^\W\d_][\w'’]*|\d+)[ \t]+$")
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
@@ -83,88 +69,42 @@ def is_noun(analysis: str) -> bool:
         r.startswith("*") or "<np>" in r for r in readings)
 
 
-def is_no_noun(analysis: str) -> bool:
-    """A known word that is neither a noun, an adjective nor a name ("was", "who")."""
-    readings = _readings(analysis)
-    return bool(readings) and not any(
-        r.startswith("*") or "<n>" in r or "<adj>" in r or "<np>" in r for r in readings)
-
-
-def is_number(analysis: str) -> bool:
-    """A number ("two", "23"): "two 23-year-old men" is left as written."""
-    return any("<num>" in r for r in _readings(analysis))
-
-
 class EnglishNumberPhrases:
-    """Ages, percentages and dates of a pair's English sources, as Apertium translates
-    them; the questions about the words around them go to the pair's analyser (shared
-    with ``apertium_compounds``)."""
+    """Percentages and dates of a pair's English sources, as Apertium translates them;
+    whether a noun follows a percentage is asked of the pair's analyser (shared with
+    ``apertium_compounds``)."""
 
     def __init__(self, analyser: list[str] | Analyser | None) -> None:
         self._noun = AskedOnce(analyser, is_noun)
-        self._no_noun = AskedOnce(analyser, is_no_noun)
-        self._number = AskedOnce(analyser, is_number)
 
     def reworded(self, chunks: list[list[str]]) -> list[list[str]]:
-        """``chunks`` with their sentences' ages, percentages and dates reworded."""
+        """``chunks`` with their sentences' percentages and dates reworded."""
         chunks = [[_dates(sentence) if _DIGIT.search(sentence) else sentence
                    for sentence in chunk] for chunk in chunks]
         sites = {(c, i): found for c, chunk in enumerate(chunks)
-                 for i, sentence in enumerate(chunk) if (found := _sites(sentence))}
+                 for i, sentence in enumerate(chunk)
+                 if "percent" in sentence and (found := _percentages(sentence))}
         if not sites:
             return chunks
-        words = {word for found in sites.values() for _, _, around in found
-                 for word in around if word}
-        noun, no_noun = self._noun.answers(words), self._no_noun.answers(words)
-        number = self._number.answers(words)
-
-        def other(word: str | None) -> bool:  # neither noun, adjective nor name; nothing
-            return word is None or no_noun[word]
-
+        noun = self._noun.answers(word for found in sites.values() for _, word in found)
         for (c, i), found in sites.items():
             sentence, pieces, position = chunks[c][i], [], 0
-            for match, kind, (before, first, second) in found:
-                if kind == "percent":
-                    wording = f"{match[1]}%" if first and noun[first] else match[0]
-                elif before and number[before]:
-                    wording = match[0]
-                elif other(first):
-                    wording = _age(match) + " person"
-                elif first and noun[first] and other(second):
-                    wording = _age(match)
-                else:
-                    wording = match[0]
+            for match, word in found:
+                wording = f"{match[1]}-percent" if noun[word] else match[0]
                 pieces += [sentence[position:match.start()], wording]
                 position = match.end()
             chunks[c][i] = "".join(pieces) + sentence[position:]
         return chunks
 
 
-Around = tuple[str | None, str | None, str | None]
-
-
-def _sites(sentence: str) -> list[tuple[re.Match[str], str, Around]]:
-    """Each age and percentage in ``sentence``, in order, with the word before it and the
-    two after it (None at a mark or an end)."""
+def _percentages(sentence: str) -> list[tuple[re.Match[str], str]]:
+    """Each number's "percent" in ``sentence`` that a word follows, with that word."""
     found = []
-    if "-old" in sentence:
-        found += [(m, "age", _around(sentence, m)) for m in _AGE.finditer(sentence)]
-    if "percent" in sentence:
-        found += [(m, "percent", _around(sentence, m)) for m in _PERCENT.finditer(sentence)]
-    return sorted(found, key=lambda site: site[0].start())
-
-
-def _around(sentence: str, match: re.Match[str]) -> Around:
-    before = _WORD_BEFORE.search(sentence, 0, match.start())
-    first = _WORD_AFTER.match(sentence, match.end())
-    second = _WORD_AFTER.match(sentence, first.end()) if first else None
-    return (before[1] if before else None, first[1] if first else None,
-            second[1] if second else None)
-
-
-def _age(match: re.Match[str]) -> str:
-    number, unit = match[1], match[2]
-    return f"{number} {unit if number == '1' else unit + 's'} old"
+    for match in _PERCENT.finditer(sentence):
+        after = _WORD_AFTER.match(sentence, match.end())
+        if after:
+            found.append((match, after[1]))
+    return found
 
 
 def _dates(sentence: str) -> str:
