@@ -35,6 +35,7 @@ from translator.engines.apertium_analyser import UNIT, Analyser, AskedOnce
 #: Bump when what is spaced changes: it is part of the Apertium cache key.
 COMPOUND_RULE = 2
 #: What transfer made of a compound joined to a number: "hombrede28años", "plande10".
+_DE_NUMBER = re.compile(r"de\d")
 _GLUED = re.compile(r"(?<![\w-])([^\W\d_]+?)de(\d+(?:[.,]\d+)*)([^\W\d_]*)(?![\w-])")
 #: A whole hyphenated word of letters only (not part of a longer one with digits).
 COMPOUND = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)+(?![\w-])")
@@ -92,7 +93,7 @@ class EnglishCompounds:
 def unglued(source: str, output: str) -> str:
     """Apertium's Spanish for ``source`` with the words it glued around a compound joined
     to a number set apart ("hombrede28años" -> "hombre de 28 años")."""
-    if "de" not in output:
+    if not _DE_NUMBER.search(output):
         return output
 
     def apart(found: re.Match[str]) -> str:
