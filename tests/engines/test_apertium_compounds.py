@@ -107,5 +107,12 @@ def test_words_glued_around_a_compound_joined_to_a_number_are_set_apart():
     assert unglued("a 28-year-old man and her 67-year reign, a 7.1-magnitude quake",
                    "un hombrede28años y su reinadode67 años, un terremotode7.1 magnitudes") \
         == "un hombre de 28 años y su reinado de 67 años, un terremoto de 7.1 magnitudes"
+    assert unglued("the parents of 4-year-old Palmdale boy",
+                   "los padres de de4añosPalmdale chico") == \
+        "los padres de 4 años Palmdale chico"
+    # a participle joined to a name ("London-based")
+    assert unglued("a London-based company", "una empresa basadaenLondres") == \
+        "una empresa basada en Londres"
     # a word the source itself writes so is left
-    assert unglued("the Ede5 code", "el código Ede5") == "el código Ede5"
+    assert unglued("the Ede5 code and openEnergy", "el código Ede5 y openEnergy") == \
+        "el código Ede5 y openEnergy"

@@ -18,6 +18,8 @@ but they glue it too: "un hombrede28años", "su reinadode67 años". Spaced, they
 it as three words ("su 67 reinado de año"), so such a compound goes as written and
 the output is unglued (``unglued``): a word of it that is not in the source and runs a
 word, "de" and a number together is cut there, and the number from the word after it.
+So are the participle and the name of a compound with a name ("a London-based company":
+"una empresa basadaenLondres").
 
 Measured with ``apertium -u eng-spa`` on FLORES dev (997 sentences, 66 changed): words
 of the output that are neither in the source nor in a Spanish dictionary, the glued
@@ -35,8 +37,11 @@ from translator.engines.apertium_analyser import UNIT, Analyser, AskedOnce
 #: Bump when what is spaced changes: it is part of the Apertium cache key.
 COMPOUND_RULE = 2
 #: What transfer made of a compound joined to a number: "hombrede28años", "plande10".
-_DE_NUMBER = re.compile(r"de\d")
-_GLUED = re.compile(r"(?<![\w-])([^\W\d_]+?)de(\d+(?:[.,]\d+)*)([^\W\d_]*)(?![\w-])")
+_GLUE_MARK = re.compile(r"de\d|[a-zà-ÿ]en[A-ZÀ-Þ]")
+_GLUED = re.compile(r"(?<![\w-])(?:([^\W\d_]+?)|(?<=\bde ))de(\d+(?:[.,]\d+)*)([a-zà-ÿ]*)"
+                    r"([A-ZÀ-Þ]\w*)?(?![\w-])")
+#: A name joined to a participle ("Moscow-based"): "basadaenLondres", "controladoenBeijing".
+_GLUED_NAME = re.compile(r"(?<![\w-])([a-zà-ÿ]+)en([A-ZÀ-Þ][\w.]*)")
 #: A whole hyphenated word of letters only (not part of a longer one with digits).
 COMPOUND = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)+(?![\w-])")
 
@@ -93,13 +98,17 @@ class EnglishCompounds:
 def unglued(source: str, output: str) -> str:
     """Apertium's Spanish for ``source`` with the words it glued around a compound joined
     to a number set apart ("hombrede28años" -> "hombre de 28 años")."""
-    if not _DE_NUMBER.search(output):
+    if not _GLUE_MARK.search(output):
         return output
 
     def apart(found: re.Match[str]) -> str:
         if found[0] in source:
             return found[0]
-        unit = f" {found[3]}" if found[3] else ""
-        return f"{found[1]} de {found[2]}{unit}"
+        words = [found[3], found[4]]  # the unit, and a name glued after it ("añosPalmdale")
+        glued = f"{found[1]} de " if found[1] else ""  # after "de ": "de de4años"
+        return glued + found[2] + "".join(f" {word}" for word in words if word)
 
-    return _GLUED.sub(apart, output)
+    def name_apart(found: re.Match[str]) -> str:
+        return found[0] if found[0] in source else f"{found[1]} en {found[2]}"
+
+    return _GLUED_NAME.sub(name_apart, _GLUED.sub(apart, output))
