@@ -25,6 +25,10 @@ def test_billions_in_the_output_become_spanish_ones():
         "1.5 mil millones de ciudadanos"
     assert mended("2 billion in cash", "2 miles de millones en efectivo") == \
         "2 mil millones en efectivo"
+    assert mended("2 billion after", "2 miles de millones después de") == \
+        "2 mil millones después de"
+    assert mended("2 billion of those", "2 miles de millones de los") == \
+        "2 mil millones de los"
     assert mended("A billion people", "Un billón de personas") == "Mil millones de personas"
     # a source of trillions keeps its "billón": that is what it means
     assert mended("a trillion dollars", "un billón de dólares") == "un billón de dólares"

@@ -44,11 +44,15 @@ _ONE_BILLON = re.compile(r"\b([Uu])n billón\b")
 #: "$1 trillion" gives "$1 billones": one is singular.
 _ONE_BILLONES = re.compile(r"(?<![\d.,])1 billones\b")
 #: A number's "miles de millones", and the word after it when there is one.
-_NUMBER_BILLIONS = re.compile(r"(\d) miles de millones(?: de)?(?: ([^\W\d_]+))?")
-#: Words after which a noun does not follow: no "de" goes between.
+_NUMBER_BILLIONS = re.compile(r"(\d) miles de millones( de\b)?(?: ([^\W\d_]+))?")
+#: Words that are no noun of the amount ("2 mil millones en 2020", "... cada año"): no
+#: "de" goes between.
 _NO_NOUN_AFTER = frozenset({
     "a", "al", "con", "de", "del", "el", "en", "entre", "hasta", "la", "las", "los", "o",
-    "para", "por", "que", "se", "sin", "sobre", "u", "un", "una", "y", "e"})
+    "para", "por", "que", "se", "sin", "sobre", "u", "un", "una", "y", "e", "cada", "más",
+    "menos", "este", "esta", "estos", "estas", "ese", "esa", "su", "sus", "ya", "desde",
+    "durante", "según", "como", "contra", "tras", "mientras", "cuando", "donde", "no",
+    "después", "antes", "si", "aquello", "lo", "le", "les", "aunque", "pero", "porque"})
 
 
 #: A number Spanish writes one way only: points between groups of three digits (and a
@@ -90,8 +94,9 @@ def mended(source: str, output: str) -> str:
 
 
 def _with_de(found: re.Match[str]) -> str:
-    number, word = found[1], found[2]
+    number, de, word = found[1], found[2], found[3]
     if word is None:
-        return f"{number} mil millones"
-    joiner = " " if word.lower() in _NO_NOUN_AFTER else " de "
+        return f"{number} mil millones{de or ''}"
+    joiner = " " if not de and (word.lower() in _NO_NOUN_AFTER or word[0].isupper()) \
+        else " de "
     return f"{number} mil millones{joiner}{word}"
