@@ -29,6 +29,8 @@ def test_spanish_dates_get_their_de_and_march():
         "Llegó 6 de diciembre de 2019 y en marzo de 2020, el 12 de marzo."
     assert spanish_dates("La Marcha de 2019 y el 6 de diciembre de 2019.") == \
         "La Marcha de 2019 y el 6 de diciembre de 2019."
+    assert spanish_dates("Encima martes la corte falló; pasó encima noche de martes.") == \
+        "El martes la corte falló; pasó el martes por la noche."
 
 
 @pytest.mark.slow
@@ -41,10 +43,12 @@ def test_real_apertium_writes_ages_percentages_and_dates_as_spanish_does():
         "Two 23-year-old men were arrested.",
         "Prices rose 50 per cent on December 6, 2019.",
         "It happened in March 2020.",
-        "Jones has a 40 percent stake in the firm."])
+        "Jones has a 40 percent stake in the firm.",
+        "A Moscow court ruled on Tuesday."])
     assert "hombre de 28 años" in out[0], out
     assert "persona de 48 años" in out[1], out
     assert "hombres de 23 años" in out[2], out
     assert "50 por ciento" in out[3] and "6 de diciembre de 2019" in out[3], out
     assert "marzo de 2020" in out[4], out
     assert "apuesta de 40 por ciento" in out[5] and "porcentaje" not in out[5], out
+    assert "el martes" in out[6] and "encima" not in out[6], out
