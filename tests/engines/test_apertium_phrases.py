@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from translator.engines.apertium import ApertiumEngine
-from translator.engines.apertium_phrases import EnglishNumberPhrases, spanish_dates
+from translator.engines.apertium_phrases import EnglishNumberPhrases, spanish_phrases
 from translator.engines.base import DecodingOptions, LoadOptions
 
 needs_apertium = pytest.mark.skipif(
@@ -25,12 +25,22 @@ def test_without_an_analyser_dates_and_per_cent_are_reworded():
 
 
 def test_spanish_dates_get_their_de_and_march():
-    assert spanish_dates("Llegó 6 diciembre 2019 y en Marcha 2020, el 12 Marcha.") == \
+    assert spanish_phrases("Llegó 6 diciembre 2019 y en Marcha 2020, el 12 Marcha.") == \
         "Llegó 6 de diciembre de 2019 y en marzo de 2020, el 12 de marzo."
-    assert spanish_dates("La Marcha de 2019 y el 6 de diciembre de 2019.") == \
+    assert spanish_phrases("La Marcha de 2019 y el 6 de diciembre de 2019.") == \
         "La Marcha de 2019 y el 6 de diciembre de 2019."
-    assert spanish_dates("Encima martes la corte falló; pasó encima noche de martes.") == \
+    assert spanish_phrases("Encima martes la corte falló; pasó encima noche de martes.") == \
         "El martes la corte falló; pasó el martes por la noche."
+
+
+def test_on_before_a_noun_phrase_is_sobre_and_on_suspicion_bajo_sospecha():
+    assert spanish_phrases("Votan encima si; el informe encima la obstrucción.") == \
+        "Votan sobre si; el informe sobre la obstrucción."
+    assert spanish_phrases("Arrestado encima sospecha de robo.") == \
+        "Arrestado bajo sospecha de robo."
+    # Spanish "encima de", a name after it ("on Twitter"), and the adverb stay
+    kept = "Encima de la mesa; escribió encima Twitter; y encima llueve."
+    assert spanish_phrases(kept) == kept
 
 
 @pytest.mark.slow

@@ -34,7 +34,7 @@ from translator.engines.apertium_analyser import Analyser
 from translator.engines.apertium_compounds import COMPOUND_RULE, EnglishCompounds, unglued
 from translator.engines.apertium_headlines import HEADLINE_RULE, EnglishHeadlines
 from translator.engines.apertium_mends import MEND_RULE, LowerCaseWords, mend_all
-from translator.engines.apertium_phrases import PHRASE_RULE, EnglishNumberPhrases, spanish_dates
+from translator.engines.apertium_phrases import PHRASE_RULE, EnglishNumberPhrases, spanish_phrases
 from translator.engines.apertium_pipeline import ApertiumPipeline, wblank_mode_command
 from translator.engines.apertium_possessives import POSSESSIVE_RULE, possessives_marked
 from translator.engines.apertium_process import close_together
@@ -250,7 +250,7 @@ class ApertiumPairTranslator:
         spanish = (self.source, self.target) == ("en", "es")
         outputs = mend_all(sentences, outputs, self._lower_case, spanish)
         if spanish:  # compounds joined to a number unglued, billions, dates
-            outputs = [spanish_dates(mended(s, unglued(s, o)))
+            outputs = [spanish_phrases(mended(s, unglued(s, o)))
                        for s, o in zip(sentences, outputs, strict=True)]
         elif (self.source, self.target) == ("es", "en"):
             outputs = [english_digits(s, o) for s, o in zip(sentences, outputs, strict=True)]

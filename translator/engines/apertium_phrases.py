@@ -1,4 +1,4 @@
-"""English percentages and dates that Apertium's English-Spanish transfer mangles.
+"""English percentages, dates and "on" that Apertium's English-Spanish transfer mangles.
 
 **Percentages.** "per cent" gave "por céntimo" (a cent coin); "percent" gives "por
 ciento". Before a noun "a 40 percent stake" gave "una 40 apuesta de porcentaje", while
@@ -13,6 +13,10 @@ month after the noun). Its Spanish is then mended: it writes a date without its 
 ("6 diciembre 2019" for "6 de diciembre de 2019") and reads a capitalised March beside a
 number as the verb ("12 Marcha"). "on Tuesday", alone of the days, gives "encima
 martes": it becomes "el martes" ("el martes por la noche" for "on Tuesday night").
+
+**"on".** Apertium renders "on" before a noun phrase as "encima" (on top): "votan
+encima si", "el informe encima la obstrucción". Before an article, a possessive or a
+question word it becomes "sobre"; "encima sospecha de" "bajo sospecha de".
 
 Measured on WMT19-21 English news (5,001 lines) and FLORES dev: see the README.
 """
@@ -60,6 +64,13 @@ _MONTH_YEAR = re.compile(r"\b(" + _SPANISH_MONTHS + r") (\d{4})\b", re.IGNORECAS
 #: for both numbers, misses the rule the other days take. "on Tuesday night": "encima
 #: noche de martes".
 _ON_TUESDAY = re.compile(r"\b([Ee])ncima (?:(mañana|tarde|noche) de )?martes\b")
+#: English "on" is "encima" (on top) to Apertium, before a noun phrase too: "encima el
+#: nombramiento", "una fila encima cómo", "arrestado encima sospecha de". Before an article,
+#: a possessive or a question word Spanish has "sobre" ("about", and "on" a surface);
+#: "on suspicion of" is "bajo sospecha de". "encima de" is Spanish, and a name is left:
+#: "encima Twitter" is "en Twitter", not "sobre Twitter" (about it).
+_ON_ARTICLE = re.compile(r"\b([Ee])ncima (el|la|los|las|un|una|unos|unas|su|sus|si|cómo|qué"
+                         r"|cuál|quién|sospecha)\b")
 _MARCH_BY_NUMBER = re.compile(r"\b(?<=\d )[Mm]archa\b|\b[Mm]archa(?= \d)")
 
 
@@ -127,11 +138,13 @@ def _british_date(found: re.Match[str]) -> str:
     return f"{found[2]} {month}" + (f" {found[3]}" if found[3] else "")
 
 
-def spanish_dates(output: str) -> str:
-    """Apertium's Spanish dates with their "de" ("6 de diciembre de 2019") and March, and
-    its Tuesday with its article."""
-    if "ncima " in output and "martes" in output:
-        output = _ON_TUESDAY.sub(_tuesday, output)
+def spanish_phrases(output: str) -> str:
+    """Apertium's Spanish: "on" before an article "sobre", dates with their "de" ("6 de
+    diciembre de 2019") and March, and its Tuesday with its article."""
+    if "ncima " in output:
+        if "martes" in output:
+            output = _ON_TUESDAY.sub(_tuesday, output)
+        output = _ON_ARTICLE.sub(_on, output)
     if not _DIGIT.search(output):
         return output
     lowered = output.lower()
@@ -145,3 +158,9 @@ def spanish_dates(output: str) -> str:
 def _tuesday(found: re.Match[str]) -> str:
     article = "El" if found[1] == "E" else "el"
     return f"{article} martes por la {found[2]}" if found[2] else f"{article} martes"
+
+
+def _on(found: re.Match[str]) -> str:
+    if found[2] == "sospecha":
+        return ("B" if found[1] == "E" else "b") + "ajo sospecha"
+    return ("S" if found[1] == "E" else "s") + "obre " + found[2]
