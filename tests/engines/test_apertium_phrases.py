@@ -31,6 +31,8 @@ def test_spanish_dates_get_their_de_and_march():
         "La Marcha de 2019 y el 6 de diciembre de 2019."
     assert spanish_phrases("Encima martes la corte falló; pasó encima noche de martes.") == \
         "El martes la corte falló; pasó el martes por la noche."
+    assert spanish_phrases("En el 1990s, desde el 1960s y del 1830s.") == \
+        "En los años 1990, desde los años 1960 y de los años 1830."
 
 
 def test_on_before_a_noun_phrase_is_sobre_and_on_suspicion_bajo_sospecha():

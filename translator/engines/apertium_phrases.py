@@ -11,7 +11,8 @@ Apertium's own analyser reads the next word as a noun (not a name).
 article or a possessive, which is an adjective ("the May 25 death": Apertium moves the
 month after the noun). Its Spanish is then mended: it writes a date without its "de"
 ("6 diciembre 2019" for "6 de diciembre de 2019") and reads a capitalised March beside a
-number as the verb ("12 Marcha"). "on Tuesday", alone of the days, gives "encima
+number as the verb ("12 Marcha"), and "the 1990s", which it gives as "el 1990s", is "los
+años 1990". "on Tuesday", alone of the days, gives "encima
 martes": it becomes "el martes" ("el martes por la noche" for "on Tuesday night").
 
 **"on".** Apertium renders "on" before a noun phrase as "encima" (on top): "votan
@@ -71,6 +72,8 @@ _ON_TUESDAY = re.compile(r"\b([Ee])ncima (?:(mañana|tarde|noche) de )?martes\b"
 #: "encima Twitter" is "en Twitter", not "sobre Twitter" (about it).
 _ON_ARTICLE = re.compile(r"\b([Ee])ncima (el|la|los|las|un|una|unos|unas|su|sus|si|cómo|qué"
                          r"|cuál|quién|sospecha)\b")
+#: "the 1990s" gives "el 1990s": "los años 1990".
+_DECADE = re.compile(r"\b([Ee]l|[Dd]el|[Aa]l) (\d{3}0)s\b")
 _MARCH_BY_NUMBER = re.compile(r"\b(?<=\d )[Mm]archa\b|\b[Mm]archa(?= \d)")
 
 
@@ -147,6 +150,8 @@ def spanish_phrases(output: str) -> str:
         output = _ON_ARTICLE.sub(_on, output)
     if not _DIGIT.search(output):
         return output
+    if "0s" in output:
+        output = _DECADE.sub(_decade, output)
     lowered = output.lower()
     if not any(name in lowered for name in _SPANISH_MONTH_NAMES):
         return output
@@ -164,3 +169,9 @@ def _on(found: re.Match[str]) -> str:
     if found[2] == "sospecha":
         return ("B" if found[1] == "E" else "b") + "ajo sospecha"
     return ("S" if found[1] == "E" else "s") + "obre " + found[2]
+
+
+def _decade(found: re.Match[str]) -> str:
+    article = {"el": "", "del": "de ", "al": "a "}[found[1].lower()]
+    words = f"{article}los años {found[2]}"
+    return words[0].upper() + words[1:] if found[1][0].isupper() else words
