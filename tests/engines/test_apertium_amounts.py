@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from translator.engines.apertium import ApertiumEngine
-from translator.engines.apertium_amounts import english_digits, mended, spelled_out
+from translator.engines.apertium_amounts import english_digits, spanish_billions, spelled_out
 from translator.engines.base import DecodingOptions, LoadOptions
 
 needs_apertium = pytest.mark.skipif(
@@ -21,19 +21,20 @@ def test_abbreviated_and_close_up_amounts_are_spelled_out():
 
 
 def test_billions_in_the_output_become_spanish_ones():
-    assert mended("1.5 billion citizens", "1.5 miles de millones ciudadanos") == \
+    assert spanish_billions("1.5 billion citizens", "1.5 miles de millones ciudadanos") == \
         "1.5 mil millones de ciudadanos"
-    assert mended("2 billion in cash", "2 miles de millones en efectivo") == \
+    assert spanish_billions("2 billion in cash", "2 miles de millones en efectivo") == \
         "2 mil millones en efectivo"
-    assert mended("2 billion after", "2 miles de millones después de") == \
+    assert spanish_billions("2 billion after", "2 miles de millones después de") == \
         "2 mil millones después de"
-    assert mended("2 billion of those", "2 miles de millones de los") == \
+    assert spanish_billions("2 billion of those", "2 miles de millones de los") == \
         "2 mil millones de los"
-    assert mended("A billion people", "Un billón de personas") == "Mil millones de personas"
+    assert spanish_billions("A billion people", "Un billón de personas") == \
+        "Mil millones de personas"
     # a source of trillions keeps its "billón": that is what it means
-    assert mended("a trillion dollars", "un billón de dólares") == "un billón de dólares"
-    assert mended("$1 trillion", "$1 billones") == "$1 billón"
-    assert mended("$11 trillion", "$11 billones") == "$11 billones"
+    assert spanish_billions("a trillion dollars", "un billón de dólares") == "un billón de dólares"
+    assert spanish_billions("$1 trillion", "$1 billones") == "$1 billón"
+    assert spanish_billions("$11 trillion", "$11 billones") == "$11 billones"
 
 
 @pytest.mark.slow

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from translator.engines.apertium import ApertiumEngine
-from translator.engines.apertium_phrases import EnglishNumberPhrases, spanish_phrases
+from translator.engines.apertium_phrases import EnglishPhrases, spanish_phrases
 from translator.engines.base import DecodingOptions, LoadOptions
 
 needs_apertium = pytest.mark.skipif(
@@ -15,7 +15,7 @@ needs_apertium = pytest.mark.skipif(
 
 
 def test_without_an_analyser_dates_and_per_cent_are_reworded():
-    phrases = EnglishNumberPhrases(None)
+    phrases = EnglishPhrases(None)
     chunks = [["On Dec. 6th, 2019, a 28-year-old man paid 40 per cent.",
                "During October 11-13 the May 25 death was mourned."]]
     assert phrases.reworded(chunks) == [[

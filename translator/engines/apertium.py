@@ -7,8 +7,10 @@ by triglot itself (``apertium_stream``: inline codes as superblanks, sentences
 apart by numbered separators). A batch whose separators come back wrong is
 split in halves and retried, so a sentence is never shifted onto another's
 translation. English hyphenated compounds Apertium would glue go to it spaced
-(``apertium_compounds``), title-case headlines sentence-cased (``apertium_headlines``);
-the marks its transfer leaves are mended in its output (``apertium_mends``).
+(``apertium_compounds``), title-case headlines sentence-cased (``apertium_headlines``),
+amounts, percentages and dates in forms its rules know (``apertium_amounts``,
+``apertium_phrases``); the marks its transfer leaves are mended in its output
+(``apertium_mends``, and those three).
 """
 
 from __future__ import annotations
@@ -27,14 +29,14 @@ from translator.core.i18n import N_, _
 from translator.engines.apertium_amounts import (
     AMOUNT_RULE,
     english_digits,
-    mended,
+    spanish_billions,
     spelled_out,
 )
 from translator.engines.apertium_analyser import Analyser
 from translator.engines.apertium_compounds import COMPOUND_RULE, EnglishCompounds, unglued
 from translator.engines.apertium_headlines import HEADLINE_RULE, EnglishHeadlines
 from translator.engines.apertium_mends import MEND_RULE, LowerCaseWords, mend_all
-from translator.engines.apertium_phrases import PHRASE_RULE, EnglishNumberPhrases, spanish_phrases
+from translator.engines.apertium_phrases import PHRASE_RULE, EnglishPhrases, spanish_phrases
 from translator.engines.apertium_pipeline import ApertiumPipeline, wblank_mode_command
 from translator.engines.apertium_possessives import POSSESSIVE_RULE, possessives_marked
 from translator.engines.apertium_process import close_together
@@ -140,7 +142,7 @@ class ApertiumPairTranslator:
         self._compounds = EnglishCompounds(english) if source == "en" else None
         self._headlines = EnglishHeadlines(english) if source == "en" else None
         #: percentages and dates reworded as its rules know them (``apertium_phrases``)
-        self._phrases = EnglishNumberPhrases(english) if source == "en" else None
+        self._phrases = EnglishPhrases(english) if source == "en" else None
         #: English possessives transfer would miss, marked (``apertium_possessives``)
         self._before_tagger = possessives_marked if source == "en" else None
         #: which target words lose a capital transfer leaked (``apertium_mends``); its
@@ -250,7 +252,7 @@ class ApertiumPairTranslator:
         spanish = (self.source, self.target) == ("en", "es")
         outputs = mend_all(sentences, outputs, self._lower_case, spanish)
         if spanish:  # compounds joined to a number unglued, billions, dates
-            outputs = [spanish_phrases(mended(s, unglued(s, o)))
+            outputs = [spanish_phrases(spanish_billions(s, unglued(s, o)))
                        for s, o in zip(sentences, outputs, strict=True)]
         elif (self.source, self.target) == ("es", "en"):
             outputs = [english_digits(s, o) for s, o in zip(sentences, outputs, strict=True)]

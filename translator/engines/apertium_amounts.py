@@ -61,6 +61,9 @@ _SPANISH_NUMBER = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,(?
                              r"(?![.,]?\d)")
 
 
+_SWAP = str.maketrans({".": ",", ",": "."})
+
+
 def english_digits(source: str, output: str) -> str:
     """Apertium's English for a Spanish ``source``, the numbers it copied from there
     written with English points and commas."""
@@ -71,17 +74,15 @@ def english_digits(source: str, output: str) -> str:
         lambda found: found[0].translate(_SWAP) if found[0] in copied else found[0], output)
 
 
-_SWAP = str.maketrans({".": ",", ",": "."})
-
-
 def spelled_out(sentence: str) -> str:
-    """An English sentence with a number's "bn" and "tn" written as words."""
+    """An English sentence with a number's "bn" and "tn" written as words, and its
+    "million", "billion" or "trillion" set apart from the number."""
     if not ("bn" in sentence or "tn" in sentence or "illion" in sentence):
         return sentence
     return _ABBREVIATED.sub(lambda found: " " + (found[2] or _SPELLED[found[1]]), sentence)
 
 
-def mended(source: str, output: str) -> str:
+def spanish_billions(source: str, output: str) -> str:
     """Apertium's Spanish for an English ``source``, its billions made Spanish ones."""
     if "mil" in output:
         output = _NUMBER_BILLIONS.sub(_with_de, output)

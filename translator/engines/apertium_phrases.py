@@ -89,7 +89,7 @@ def is_noun(analysis: str) -> bool:
         r.startswith("*") or "<np>" in r for r in readings)
 
 
-class EnglishNumberPhrases:
+class EnglishPhrases:
     """Percentages and dates of a pair's English sources, as Apertium translates them;
     whether a noun follows a percentage is asked of the pair's analyser (shared with
     ``apertium_compounds``)."""
