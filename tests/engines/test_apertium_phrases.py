@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from translator.engines.apertium import ApertiumEngine
-from translator.engines.apertium_phrases import EnglishPhrases, spanish_phrases
+from translator.engines.apertium_phrases import EnglishPhrases, passives_by, spanish_phrases
 from translator.engines.base import DecodingOptions, LoadOptions
 
 needs_apertium = pytest.mark.skipif(
@@ -56,7 +56,8 @@ def test_real_apertium_writes_ages_percentages_and_dates_as_spanish_does():
         "Prices rose 50 per cent on December 6, 2019.",
         "It happened in March 2020.",
         "Jones has a 40 percent stake in the firm.",
-        "A Moscow court ruled on Tuesday."])
+        "A Moscow court ruled on Tuesday.",
+        "The man was arrested by the police."])
     assert "hombre de 28 años" in out[0], out
     assert "persona de 48 años" in out[1], out
     assert "hombres de 23 años" in out[2], out
@@ -64,3 +65,14 @@ def test_real_apertium_writes_ages_percentages_and_dates_as_spanish_does():
     assert "marzo de 2020" in out[4], out
     assert "apuesta de 40 por ciento" in out[5] and "porcentaje" not in out[5], out
     assert "el martes" in out[6] and "encima" not in out[6], out
+    assert "fue arrestado por la policía" in out[7], out
+
+
+def test_a_passive_with_its_agent_takes_ser():
+    assert passives_by("He was arrested by police; the laws were approved by all.",
+                       "Estuvo arrestado por la policía; las leyes estuvieron aprobadas por "
+                       "todos.") == \
+        "Fue arrestado por la policía; las leyes fueron aprobadas por todos."
+    # no agent in the source: a state ("was worried") looks the same, and stays
+    assert passives_by("He was worried about it.", "Estuvo preocupado por eso.") == \
+        "Estuvo preocupado por eso."

@@ -36,7 +36,12 @@ from translator.engines.apertium_analyser import Analyser
 from translator.engines.apertium_compounds import COMPOUND_RULE, EnglishCompounds, unglued
 from translator.engines.apertium_headlines import HEADLINE_RULE, EnglishHeadlines
 from translator.engines.apertium_mends import MEND_RULE, LowerCaseWords, mend_all
-from translator.engines.apertium_phrases import PHRASE_RULE, EnglishPhrases, spanish_phrases
+from translator.engines.apertium_phrases import (
+    PHRASE_RULE,
+    EnglishPhrases,
+    passives_by,
+    spanish_phrases,
+)
 from translator.engines.apertium_pipeline import ApertiumPipeline, wblank_mode_command
 from translator.engines.apertium_possessives import POSSESSIVE_RULE, possessives_marked
 from translator.engines.apertium_process import close_together
@@ -251,8 +256,8 @@ class ApertiumPairTranslator:
             sentences = [self._headlines.cased.get(s, s) for s in sentences]
         spanish = (self.source, self.target) == ("en", "es")
         outputs = mend_all(sentences, outputs, self._lower_case, spanish)
-        if spanish:  # compounds joined to a number unglued, billions, dates
-            outputs = [spanish_phrases(spanish_billions(s, unglued(s, o)))
+        if spanish:  # glued compounds, billions, dates and "on", passives with an agent
+            outputs = [passives_by(s, spanish_phrases(spanish_billions(s, unglued(s, o))))
                        for s, o in zip(sentences, outputs, strict=True)]
         elif (self.source, self.target) == ("es", "en"):
             outputs = [english_digits(s, o) for s, o in zip(sentences, outputs, strict=True)]
