@@ -163,9 +163,11 @@ def test_initials_of_names_pass_through_as_written(en_es):
 def test_an_initial_goes_into_the_stream_as_a_superblank():
     from translator.engines.apertium_stream import build_stream, parse_stream
 
-    sentences = ["John A. Smith met U.S. officials about Plan A.", "Y. Ivanova [1] dijo A. B."]
+    sentences = ["John A. Smith met U.S. officials about Plan A.", "Y. Ivanova [1] dijo A. B.",
+                 "La Sra. A., de 89 años."]
     stream = build_stream(sentences)
     assert "John [A.] Smith met U.S. officials about Plan A.[<triglot:0>" in stream
     assert stream.startswith("John") and "[Y.] Ivanova \\[1\\] dijo [A.] B.[<triglot:1>" \
         in stream
-    assert [text for _, text in parse_stream(stream)][:2] == sentences
+    assert "Sra. [A.], de 89" in stream
+    assert [text for _, text in parse_stream(stream)][:3] == sentences

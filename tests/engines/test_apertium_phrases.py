@@ -6,7 +6,12 @@ from __future__ import annotations
 import pytest
 
 from translator.engines.apertium import ApertiumEngine
-from translator.engines.apertium_phrases import EnglishPhrases, passives_by, spanish_phrases
+from translator.engines.apertium_phrases import (
+    EnglishPhrases,
+    english_ages,
+    passives_by,
+    spanish_phrases,
+)
 from translator.engines.base import DecodingOptions, LoadOptions
 
 needs_apertium = pytest.mark.skipif(
@@ -76,3 +81,22 @@ def test_a_passive_with_its_agent_takes_ser():
     # no agent in the source: a state ("was worried") looks the same, and stays
     assert passives_by("He was worried about it.", "Estuvo preocupado por eso.") == \
         "Estuvo preocupado por eso."
+
+
+def test_an_age_beside_a_name_is_written_as_english_news_writes_it():
+    assert english_ages("Juan Pérez, of 45 years, was detained; Ana, of 21 years and "
+                        "a student, said so.") == \
+        "Juan Pérez, 45, was detained; Ana, aged 21 and a student, said so."
+    # a span of years is no age
+    assert english_ages("a period of 81 years in power") == "a period of 81 years in power"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(("es", "en") not in ApertiumEngine().pairs(),
+                    reason="apertium and apertium-eng-spa are not installed")
+def test_real_apertium_english_writes_ages_and_initials_as_english_news_does():
+    es_en = ApertiumEngine().load("es", "en", LoadOptions(), DecodingOptions())
+    out = es_en.translate(["Juan Pérez, de 45 años, fue detenido.",
+                           "La Sra. A., de 89 años, quiere morir."])
+    assert "Juan Pérez, 45, was" in out[0], out
+    assert "A., 89," in out[1] and "To." not in out[1], out

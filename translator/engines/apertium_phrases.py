@@ -1,4 +1,5 @@
-"""English percentages, dates and "on" that Apertium's English-Spanish transfer mangles.
+"""English percentages, dates and "on" that Apertium's English-Spanish transfer mangles,
+and Spanish ages beside a name in its English (``english_ages``).
 
 **Percentages.** "per cent" gave "por céntimo" (a cent coin); "percent" gives "por
 ciento". Before a noun "a 40 percent stake" gave "una 40 apuesta de porcentaje", while
@@ -203,3 +204,18 @@ def passives_by(source: str, output: str) -> str:
 def _ser(found: re.Match[str]) -> str:
     verb = "fue " if found[1] else "fueron "
     return verb.capitalize() if (found[1] or found[2]) == "E" else verb
+
+
+#: Spanish news gives an age beside a name: "Juan Pérez, de 45 años, fue detenido", which
+#: Apertium writes "Juan Pérez, of 45 years, was detained"; English news writes "Juan
+#: Pérez, 45, was detained" ("aged 21 and a student" before "and").
+_COMMA_AGE = re.compile(r", of (\d{1,3}) years(?: old)?(,| and\b)")
+
+
+def english_ages(output: str) -> str:
+    """Apertium's English for Spanish, its ages beside a name as English writes them."""
+    if ", of " not in output:
+        return output
+    return _COMMA_AGE.sub(
+        lambda found: f", {found[1]}," if found[2] == "," else f", aged {found[1]} and",
+        output)

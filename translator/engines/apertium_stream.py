@@ -29,8 +29,9 @@ _UNESCAPE = re.compile(r"\\(.)", re.DOTALL)
 #: Apertium cache key.
 STREAM_RULE = 1
 #: An initial: a capital letter alone with its full stop, the sentence going on after it
-#: (at a sentence's end "A." may be a plan's letter, and the stop ends the sentence).
-_INITIAL = re.compile(r"(?<![\w.'’\\-])[A-Z]\.(?=[ \t\u00a0]+\S)")
+#: (perhaps after a comma: "la Sra. A., de 89 años"); at a sentence's end "A." may be a
+#: plan's letter, and the stop ends the sentence.
+_INITIAL = re.compile(r"(?<![\w.'’\\-])[A-Z]\.(?=,?[ \t\u00a0]+\S)")
 
 
 def escape(text: str) -> str:
