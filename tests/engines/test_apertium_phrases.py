@@ -91,12 +91,21 @@ def test_an_age_beside_a_name_is_written_as_english_news_writes_it():
     assert english_ages("a period of 81 years in power") == "a period of 81 years in power"
 
 
+def test_a_title_before_a_name_loses_the_spanish_article():
+    assert english_ages("The Mr. Pérez said that the president Obama met the judge "
+                        "Glynn.") == "Mr. Pérez said that President Obama met Judge Glynn."
+    assert english_ages("the president of Russia and the judge ruled") == \
+        "the president of Russia and the judge ruled"
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(("es", "en") not in ApertiumEngine().pairs(),
                     reason="apertium and apertium-eng-spa are not installed")
 def test_real_apertium_english_writes_ages_and_initials_as_english_news_does():
     es_en = ApertiumEngine().load("es", "en", LoadOptions(), DecodingOptions())
     out = es_en.translate(["Juan Pérez, de 45 años, fue detenido.",
-                           "La Sra. A., de 89 años, quiere morir."])
+                           "La Sra. A., de 89 años, quiere morir.",
+                           "El Sr. Pérez habló con el presidente Obama."])
     assert "Juan Pérez, 45, was" in out[0], out
-    assert "A., 89," in out[1] and "To." not in out[1], out
+    assert "Mrs. A., 89," in out[1] and "To." not in out[1] and "The" not in out[1], out
+    assert out[2].startswith("Mr. Pérez") and "President Obama" in out[2], out

@@ -1,5 +1,5 @@
 """English percentages, dates and "on" that Apertium's English-Spanish transfer mangles,
-and Spanish ages beside a name in its English (``english_ages``).
+and Spanish ages and titles beside a name in its English (``english_ages``).
 
 **Percentages.** "per cent" gave "por céntimo" (a cent coin); "percent" gives "por
 ciento". Before a noun "a 40 percent stake" gave "una 40 apuesta de porcentaje", while
@@ -212,10 +212,26 @@ def _ser(found: re.Match[str]) -> str:
 _COMMA_AGE = re.compile(r", of (\d{1,3}) years(?: old)?(,| and\b)")
 
 
+#: Spanish writes an article before a title and a name ("el Sr. Pérez", "el presidente
+#: Obama"), and Apertium keeps it: "the Mr. Pérez", "the president Obama". English has
+#: neither the article nor a lower-case title there: "Mr. Pérez", "President Obama".
+_TITLE_BEFORE_NAME = re.compile(
+    r"\b([Tt])he (Mr\.|Mrs\.|Ms\.|Dr\.|president|pope|king|queen|prince|princess|"
+    r"prime minister|minister|senator|governor|mayor|judge|general|cardinal|bishop) "
+    r"(?=[A-Z][\w.]*)")
+
+
 def english_ages(output: str) -> str:
-    """Apertium's English for Spanish, its ages beside a name as English writes them."""
-    if ", of " not in output:
-        return output
-    return _COMMA_AGE.sub(
-        lambda found: f", {found[1]}," if found[2] == "," else f", aged {found[1]} and",
-        output)
+    """Apertium's English for Spanish, its ages beside a name and the titles before a name
+    as English writes them."""
+    if ", of " in output:
+        output = _COMMA_AGE.sub(
+            lambda found: f", {found[1]}," if found[2] == "," else f", aged {found[1]} and",
+            output)
+    if "he " in output:
+        output = _TITLE_BEFORE_NAME.sub(lambda found: _title(found[2]) + " ", output)
+    return output
+
+
+def _title(title: str) -> str:
+    return " ".join(word[:1].upper() + word[1:] for word in title.split())
