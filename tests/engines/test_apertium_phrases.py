@@ -8,7 +8,7 @@ import pytest
 from translator.engines.apertium import ApertiumEngine
 from translator.engines.apertium_phrases import (
     EnglishPhrases,
-    english_ages,
+    english_beside_names,
     passives_by,
     spanish_phrases,
 )
@@ -84,17 +84,17 @@ def test_a_passive_with_its_agent_takes_ser():
 
 
 def test_an_age_beside_a_name_is_written_as_english_news_writes_it():
-    assert english_ages("Juan Pérez, of 45 years, was detained; Ana, of 21 years and "
+    assert english_beside_names("Juan Pérez, of 45 years, was detained; Ana, of 21 years and "
                         "a student, said so.") == \
         "Juan Pérez, 45, was detained; Ana, aged 21 and a student, said so."
     # a span of years is no age
-    assert english_ages("a period of 81 years in power") == "a period of 81 years in power"
+    assert english_beside_names("a period of 81 years in power") == "a period of 81 years in power"
 
 
 def test_a_title_before_a_name_loses_the_spanish_article():
-    assert english_ages("The Mr. Pérez said that the president Obama met the judge "
+    assert english_beside_names("The Mr. Pérez said that the president Obama met the judge "
                         "Glynn.") == "Mr. Pérez said that President Obama met Judge Glynn."
-    assert english_ages("the president of Russia and the judge ruled") == \
+    assert english_beside_names("the president of Russia and the judge ruled") == \
         "the president of Russia and the judge ruled"
 
 

@@ -39,7 +39,7 @@ from translator.engines.apertium_mends import MEND_RULE, LowerCaseWords, mend_al
 from translator.engines.apertium_phrases import (
     PHRASE_RULE,
     EnglishPhrases,
-    english_ages,
+    english_beside_names,
     passives_by,
     spanish_phrases,
 )
@@ -261,7 +261,7 @@ class ApertiumPairTranslator:
             outputs = [passives_by(s, spanish_phrases(spanish_billions(s, unglued(s, o))))
                        for s, o in zip(sentences, outputs, strict=True)]
         elif (self.source, self.target) == ("es", "en"):
-            outputs = [english_ages(english_digits(s, o))
+            outputs = [english_beside_names(english_digits(s, o))
                        for s, o in zip(sentences, outputs, strict=True)]
         return outputs
 

@@ -1,5 +1,5 @@
 """English percentages, dates and "on" that Apertium's English-Spanish transfer mangles,
-and Spanish ages and titles beside a name in its English (``english_ages``).
+and the ages and titles beside a name in its Spanish-English output.
 
 **Percentages.** "per cent" gave "por céntimo" (a cent coin); "percent" gives "por
 ciento". Before a noun "a 40 percent stake" gave "una 40 apuesta de porcentaje", while
@@ -13,8 +13,8 @@ article or a possessive, which is an adjective ("the May 25 death": Apertium mov
 month after the noun). Its Spanish is then mended: it writes a date without its "de"
 ("6 diciembre 2019" for "6 de diciembre de 2019") and reads a capitalised March beside a
 number as the verb ("12 Marcha"), and "the 1990s", which it gives as "el 1990s", is "los
-años 1990". "on Tuesday", alone of the days, gives "encima
-martes": it becomes "el martes" ("el martes por la noche" for "on Tuesday night").
+años 1990". "on Tuesday", alone of the days, gives "encima martes": it becomes "el
+martes" ("el martes por la noche" for "on Tuesday night").
 
 **Passives with an agent.** Apertium's rule writes English "be" before a participle as
 "estar" ("I am scared": "Estoy asustado"), so "was arrested by the police" gives
@@ -27,7 +27,13 @@ analysers, and they are left.
 encima si", "el informe encima la obstrucción". Before an article, a possessive or a
 question word it becomes "sobre"; "encima sospecha de" "bajo sospecha de".
 
-Measured on WMT19-21 English news (5,001 lines) and FLORES dev: see the README.
+**Into English** (``english_beside_names``). Spanish news gives an age and a title beside
+a name, "Juan Pérez, de 45 años," and "el Sr. Pérez", "el presidente Obama"; Apertium
+wrote ", of 45 years," and "the Mr. Pérez", "the president Obama". They become ", 45,"
+and "Mr. Pérez", "President Obama".
+
+Measured on WMT19-21 English news (5,001 lines), WMT13 Spanish (3,000) and FLORES dev:
+see the README.
 """
 
 from __future__ import annotations
@@ -221,7 +227,7 @@ _TITLE_BEFORE_NAME = re.compile(
     r"(?=[A-Z][\w.]*)")
 
 
-def english_ages(output: str) -> str:
+def english_beside_names(output: str) -> str:
     """Apertium's English for Spanish, its ages beside a name and the titles before a name
     as English writes them."""
     if ", of " in output:
