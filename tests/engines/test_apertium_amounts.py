@@ -4,13 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from translator.engines.apertium import ApertiumEngine
+from tests.engines.apertium_runs import needs_apertium, translate
 from translator.engines.apertium_amounts import english_digits, spanish_billions, spelled_out
-from translator.engines.base import DecodingOptions, LoadOptions
-
-needs_apertium = pytest.mark.skipif(
-    ("en", "es") not in ApertiumEngine().pairs(),
-    reason="apertium and apertium-eng-spa are not installed (make apertium-deps)")
 
 
 def test_abbreviated_and_close_up_amounts_are_spelled_out():
@@ -40,8 +35,7 @@ def test_billions_in_the_output_become_spanish_ones():
 @pytest.mark.slow
 @needs_apertium
 def test_amounts_in_real_apertium_output_keep_their_size():
-    en_es = ApertiumEngine().load("en", "es", LoadOptions(), DecodingOptions())
-    out = en_es.translate(["The company lost $2.8bn in three months.",
+    out = translate("en", "es", ["The company lost $2.8bn in three months.",
                            "Nearly a billion people live there.",
                            "It has 2.4 billion monthly users.",
                            "Sales reached €3.1billion last year.",
@@ -67,9 +61,7 @@ def test_numbers_spanish_writes_one_way_only_are_written_the_english_way():
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(("es", "en") not in ApertiumEngine().pairs(),
-                    reason="apertium and apertium-eng-spa are not installed")
+@needs_apertium
 def test_real_apertium_english_has_english_digits():
-    es_en = ApertiumEngine().load("es", "en", LoadOptions(), DecodingOptions())
-    out = es_en.translate(["Hay 170.000 cámaras y 3,5 millones de pasajeros."])[0]
+    out = translate("es", "en", ["Hay 170.000 cámaras y 3,5 millones de pasajeros."])[0]
     assert "170,000" in out and "3.5 million" in out, out

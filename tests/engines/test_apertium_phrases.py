@@ -5,18 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from translator.engines.apertium import ApertiumEngine
+from tests.engines.apertium_runs import needs_apertium, translate
 from translator.engines.apertium_phrases import (
     EnglishPhrases,
     english_beside_names,
     passives_by,
     spanish_phrases,
 )
-from translator.engines.base import DecodingOptions, LoadOptions
-
-needs_apertium = pytest.mark.skipif(
-    ("en", "es") not in ApertiumEngine().pairs(),
-    reason="apertium and apertium-eng-spa are not installed (make apertium-deps)")
 
 
 def test_without_an_analyser_dates_and_per_cent_are_reworded():
@@ -53,8 +48,7 @@ def test_on_before_a_noun_phrase_is_sobre_and_on_suspicion_bajo_sospecha():
 @pytest.mark.slow
 @needs_apertium
 def test_real_apertium_writes_ages_percentages_and_dates_as_spanish_does():
-    en_es = ApertiumEngine().load("en", "es", LoadOptions(), DecodingOptions())
-    out = en_es.translate([
+    out = translate("en", "es", [
         "A 28-year-old man was arrested.",
         "The 48-year-old said the ruling was unfair.",
         "Two 23-year-old men were arrested.",
@@ -84,26 +78,25 @@ def test_a_passive_with_its_agent_takes_ser():
 
 
 def test_an_age_beside_a_name_is_written_as_english_news_writes_it():
-    assert english_beside_names("Juan Pérez, of 45 years, was detained; Ana, of 21 years and "
-                        "a student, said so.") == \
+    assert english_beside_names("Juan Pérez, of 45 years, was detained; Ana, of 21 years "
+                                "and a student, said so.") == \
         "Juan Pérez, 45, was detained; Ana, aged 21 and a student, said so."
     # a span of years is no age
     assert english_beside_names("a period of 81 years in power") == "a period of 81 years in power"
 
 
 def test_a_title_before_a_name_loses_the_spanish_article():
-    assert english_beside_names("The Mr. Pérez said that the president Obama met the judge "
-                        "Glynn.") == "Mr. Pérez said that President Obama met Judge Glynn."
+    assert english_beside_names(
+        "The Mr. Pérez said that the president Obama met the judge Glynn.") == \
+        "Mr. Pérez said that President Obama met Judge Glynn."
     assert english_beside_names("the president of Russia and the judge ruled") == \
         "the president of Russia and the judge ruled"
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(("es", "en") not in ApertiumEngine().pairs(),
-                    reason="apertium and apertium-eng-spa are not installed")
+@needs_apertium
 def test_real_apertium_english_writes_ages_and_initials_as_english_news_does():
-    es_en = ApertiumEngine().load("es", "en", LoadOptions(), DecodingOptions())
-    out = es_en.translate(["Juan Pérez, de 45 años, fue detenido.",
+    out = translate("es", "en", ["Juan Pérez, de 45 años, fue detenido.",
                            "La Sra. A., de 89 años, quiere morir.",
                            "El Sr. Pérez habló con el presidente Obama."])
     assert "Juan Pérez, 45, was" in out[0], out
