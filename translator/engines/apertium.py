@@ -30,7 +30,6 @@ from translator.engines.apertium_amounts import (
     AMOUNT_RULE,
     english_digits,
     spanish_billions,
-    spelled_out,
 )
 from translator.engines.apertium_analyser import Analyser
 from translator.engines.apertium_compounds import COMPOUND_RULE, EnglishCompounds, unglued
@@ -226,16 +225,15 @@ class ApertiumPairTranslator:
                                              for chunk in self._prepared(chunks)]))
 
     def _prepared(self, chunks: list[list[str]]) -> list[list[str]]:
-        """The chunks as Apertium is given them: headlines sentence-cased, a number's
-        "bn" and "tn" spelled out, percentages and dates reworded, English compounds
-        it would glue spaced (one batch at a time: they share an analyser)."""
+        """The chunks as Apertium is given them: headlines sentence-cased, amounts,
+        percentages and dates reworded, English compounds it would glue spaced (one
+        batch at a time: they share an analyser)."""
         with self._preparing:
             if self._headlines is not None:
                 chunks = self._headlines.sentence_cased(chunks)
-            if self._compounds is None or self._phrases is None:
-                return chunks
-            chunks = [[spelled_out(sentence) for sentence in chunk] for chunk in chunks]
-            return self._compounds.spaced(self._phrases.reworded(chunks))
+            if self._phrases is not None:
+                chunks = self._phrases.reworded(chunks)
+            return self._compounds.spaced(chunks) if self._compounds is not None else chunks
 
     def _mapped_all(self, chunks: list[list[str]], outputs: list[str]) -> list[str]:
         return [text for chunk, output in zip(chunks, outputs, strict=True)

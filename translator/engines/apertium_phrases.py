@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import re
 
+from translator.engines.apertium_amounts import spelled_out
 from translator.engines.apertium_analyser import UNIT, Analyser, AskedOnce
 
 #: Bump when what is changed changes: it is part of the Apertium cache key.
@@ -112,8 +113,9 @@ class EnglishPhrases:
         self._noun = AskedOnce(analyser, is_noun)
 
     def reworded(self, chunks: list[list[str]]) -> list[list[str]]:
-        """``chunks`` with their sentences' percentages and dates reworded."""
-        chunks = [[_dates(sentence) if _DIGIT.search(sentence) else sentence
+        """``chunks`` with their sentences' amounts (``apertium_amounts``), percentages and
+        dates reworded: each needs a digit."""
+        chunks = [[_dates(spelled_out(sentence)) if _DIGIT.search(sentence) else sentence
                    for sentence in chunk] for chunk in chunks]
         sites = {(c, i): found for c, chunk in enumerate(chunks)
                  for i, sentence in enumerate(chunk)
