@@ -32,6 +32,8 @@ from __future__ import annotations
 
 import re
 
+from glossary.stopwords import FUNCTION_WORDS
+
 #: Bump when what is changed changes: it is part of the Apertium cache key.
 AMOUNT_RULE = 1
 #: "$2.8bn", "£3 tn": a number's abbreviated billions and trillions; "€3.1billion",
@@ -46,13 +48,8 @@ _ONE_BILLONES = re.compile(r"(?<![\d.,])1 billones\b")
 #: A number's "miles de millones", and the word after it when there is one.
 _NUMBER_BILLIONS = re.compile(r"(\d) miles de millones( de\b)?(?: ([^\W\d_]+))?")
 #: Words that are no noun of the amount ("2 mil millones en 2020", "... cada año"): no
-#: "de" goes between.
-_NO_NOUN_AFTER = frozenset({
-    "a", "al", "con", "de", "del", "el", "en", "entre", "hasta", "la", "las", "los", "o",
-    "para", "por", "que", "se", "sin", "sobre", "u", "un", "una", "y", "e", "cada", "más",
-    "menos", "este", "esta", "estos", "estas", "ese", "esa", "su", "sus", "ya", "desde",
-    "durante", "según", "como", "contra", "tras", "mientras", "cuando", "donde", "no",
-    "después", "antes", "si", "aquello", "lo", "le", "les", "aunque", "pero", "porque"})
+#: "de" goes between. Spanish's function words, and adverbs seen after an amount.
+_NO_NOUN_AFTER = FUNCTION_WORDS["es"] | {"antes", "después", "más", "menos", "ya"}
 
 
 #: A number Spanish writes one way only: points between groups of three digits (and a
