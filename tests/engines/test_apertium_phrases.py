@@ -9,7 +9,6 @@ from tests.engines.apertium_runs import needs_apertium, translate
 from translator.engines.apertium_phrases import (
     EnglishPhrases,
     english_beside_names,
-    passives_by,
     spanish_phrases,
 )
 
@@ -65,16 +64,6 @@ def test_real_apertium_writes_ages_percentages_and_dates_as_spanish_does():
     assert "apuesta de 40 por ciento" in out[5] and "porcentaje" not in out[5], out
     assert "el martes" in out[6] and "encima" not in out[6], out
     assert "fue arrestado por la policía" in out[7], out
-
-
-def test_a_passive_with_its_agent_takes_ser():
-    assert passives_by("He was arrested by police; the laws were approved by all.",
-                       "Estuvo arrestado por la policía; las leyes estuvieron aprobadas por "
-                       "todos.") == \
-        "Fue arrestado por la policía; las leyes fueron aprobadas por todos."
-    # no agent in the source: a state ("was worried") looks the same, and stays
-    assert passives_by("He was worried about it.", "Estuvo preocupado por eso.") == \
-        "Estuvo preocupado por eso."
 
 
 def test_an_age_beside_a_name_is_written_as_english_news_writes_it():

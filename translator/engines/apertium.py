@@ -35,11 +35,11 @@ from translator.engines.apertium_analyser import Analyser
 from translator.engines.apertium_compounds import COMPOUND_RULE, EnglishCompounds, unglued
 from translator.engines.apertium_headlines import HEADLINE_RULE, EnglishHeadlines
 from translator.engines.apertium_mends import MEND_RULE, LowerCaseWords, mend_all
+from translator.engines.apertium_passives import PASSIVE_RULE, event_passives
 from translator.engines.apertium_phrases import (
     PHRASE_RULE,
     EnglishPhrases,
     english_beside_names,
-    passives_by,
     spanish_phrases,
 )
 from translator.engines.apertium_pipeline import ApertiumPipeline, wblank_mode_command
@@ -255,8 +255,8 @@ class ApertiumPairTranslator:
             sentences = [self._headlines.cased.get(s, s) for s in sentences]
         spanish = (self.source, self.target) == ("en", "es")
         outputs = mend_all(sentences, outputs, self._lower_case, spanish)
-        if spanish:  # glued compounds, billions, dates and "on", passives with an agent
-            outputs = [passives_by(s, spanish_phrases(spanish_billions(s, unglued(s, o))))
+        if spanish:  # glued compounds, billions, dates and "on", past passives
+            outputs = [event_passives(s, spanish_phrases(spanish_billions(s, unglued(s, o))))
                        for s, o in zip(sentences, outputs, strict=True)]
         elif (self.source, self.target) == ("es", "en"):
             outputs = [english_beside_names(english_digits(s, o))
@@ -358,8 +358,8 @@ class ApertiumEngine:
         """Rule-based: no beam, precision or length limit changes its output; how triglot
         prepares its input (``apertium_compounds``, ``apertium_possessives``, the stream
         itself: ``apertium_stream``, ``apertium_phrases``) and mends its output
-        (``apertium_mends``, ``apertium_amounts``) does."""
+        (``apertium_mends``, ``apertium_amounts``, ``apertium_passives``) does."""
         marked = POSSESSIVE_RULE if wblank_mode_command() else 0  # a kept pipeline's step
         return (f"apertium:compounds={COMPOUND_RULE}:headlines={HEADLINE_RULE}:"
                 f"mends={MEND_RULE}:possessives={marked}:stream={STREAM_RULE}:"
-                f"amounts={AMOUNT_RULE}:phrases={PHRASE_RULE}")
+                f"amounts={AMOUNT_RULE}:phrases={PHRASE_RULE}:passives={PASSIVE_RULE}")

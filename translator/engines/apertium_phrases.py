@@ -1,5 +1,6 @@
-"""English percentages, dates and "on" that Apertium's English-Spanish transfer mangles,
-and the ages and titles beside a name in its Spanish-English output.
+"""English percentages, dates and "on" that Apertium's English-Spanish transfer mangles
+(its past passives: ``apertium_passives``), and the ages and titles beside a name in its
+Spanish-English output.
 
 **Percentages.** "per cent" gave "por céntimo" (a cent coin); "percent" gives "por
 ciento". Before a noun "a 40 percent stake" gave "una 40 apuesta de porcentaje", while
@@ -15,13 +16,6 @@ month after the noun). Its Spanish is then mended: it writes a date without its 
 number as the verb ("12 Marcha"), and "the 1990s", which it gives as "el 1990s", is "los
 años 1990". "on Tuesday", alone of the days, gives "encima martes": it becomes "el
 martes" ("el martes por la noche" for "on Tuesday night").
-
-**Passives with an agent.** Apertium's rule writes English "be" before a participle as
-"estar" ("I am scared": "Estoy asustado"), so "was arrested by the police" gives
-"estuvo arrestado por la policía", a state. With "by" in the source and "por" after the
-participle it is an event, Spanish's "fue arrestado por" (``passives_by``). Without an
-agent, states ("was involved") and events ("was arrested") look alike to both
-analysers, and they are left.
 
 **"on".** Apertium renders "on" before a noun phrase as "encima" (on top): "votan
 encima si", "el informe encima la obstrucción". Before an article, a possessive or a
@@ -191,27 +185,6 @@ def _decade(found: re.Match[str]) -> str:
     article = {"el": "", "del": "de ", "al": "a "}[found[1].lower()]
     words = f"{article}los años {found[2]}"
     return words[0].upper() + words[1:] if found[1][0].isupper() else words
-
-
-#: An English passive with its agent: "was arrested by", "were approved by".
-_PASSIVE_BY = re.compile(r"\b(?:was|were) (?:\w+ly )?\w+ by\b", re.IGNORECASE)
-#: What Apertium makes of it: "estuvo arrestado por", "estuvieron aprobadas por".
-_ESTAR_BY = re.compile(r"\b([Ee])stuvo (?=\w+(?:ad|id|ch|t|s)[oa] por\b)"
-                       r"|\b([Ee])stuvieron (?=\w+(?:ad|id|ch|t|s)[oa]s por\b)")
-
-
-def passives_by(source: str, output: str) -> str:
-    """Apertium's Spanish for an English passive with its agent, with "ser": "was
-    arrested by" gives "estuvo arrestado por", a state, where Spanish says "fue
-    arrestado por"."""
-    if "stuv" not in output or not _PASSIVE_BY.search(source):
-        return output
-    return _ESTAR_BY.sub(_ser, output)
-
-
-def _ser(found: re.Match[str]) -> str:
-    verb = "fue " if found[1] else "fueron "
-    return verb.capitalize() if (found[1] or found[2]) == "E" else verb
 
 
 #: Spanish news gives an age beside a name: "Juan Pérez, de 45 años, fue detenido", which
