@@ -34,6 +34,17 @@ def test_spanish_dates_get_their_de_and_march():
         "En los años 1990, desde los años 1960 y de los años 1830."
 
 
+def test_last_year_is_el_ano_pasado():
+    assert spanish_phrases("Último año vivimos; fueron heridas último año y la semana de "
+                           "última semana, en mayo último año, a último mes.") == \
+        "El año pasado vivimos; fueron heridas el año pasado y la semana de la semana " \
+        "pasada, en mayo del año pasado, al mes pasado."
+    assert spanish_phrases("Ganó último fin de semana.") == "Ganó el fin de semana pasado."
+    # "his last year", "the last week" (the final ones) and Spanish's "por último" stay
+    kept = "Su último año; en la última semana; por último año."
+    assert spanish_phrases(kept) == kept
+
+
 def test_on_before_a_noun_phrase_is_sobre_and_on_suspicion_bajo_sospecha():
     assert spanish_phrases("Votan encima si; el informe encima la obstrucción.") == \
         "Votan sobre si; el informe sobre la obstrucción."
@@ -55,7 +66,8 @@ def test_real_apertium_writes_ages_percentages_and_dates_as_spanish_does():
         "It happened in March 2020.",
         "Jones has a 40 percent stake in the firm.",
         "A Moscow court ruled on Tuesday.",
-        "The man was arrested by the police."])
+        "The man was arrested by the police.",
+        "Prices rose last year."])
     assert "hombre de 28 años" in out[0], out
     assert "persona de 48 años" in out[1], out
     assert "hombres de 23 años" in out[2], out
@@ -64,6 +76,7 @@ def test_real_apertium_writes_ages_percentages_and_dates_as_spanish_does():
     assert "apuesta de 40 por ciento" in out[5] and "porcentaje" not in out[5], out
     assert "el martes" in out[6] and "encima" not in out[6], out
     assert "fue arrestado por la policía" in out[7], out
+    assert "el año pasado" in out[8] and "último" not in out[8], out
 
 
 def test_an_age_beside_a_name_is_written_as_english_news_writes_it():

@@ -38,7 +38,7 @@ from translator.engines.apertium_amounts import spelled_out
 from translator.engines.apertium_analyser import UNIT, Analyser, AskedOnce
 
 #: Bump when what is changed changes: it is part of the Apertium cache key.
-PHRASE_RULE = 1
+PHRASE_RULE = 2
 
 _DIGIT = re.compile(r"\d")
 #: "40 percent" (after "per cent" is written so): "40-percent" before a noun.
@@ -81,6 +81,16 @@ _ON_TUESDAY = re.compile(r"\b([Ee])ncima (?:(mañana|tarde|noche) de )?martes\b"
 #: "encima Twitter" is "en Twitter", not "sobre Twitter" (about it).
 _ON_ARTICLE = re.compile(r"\b([Ee])ncima (el|la|los|las|un|una|unos|unas|su|sus|si|cómo|qué"
                          r"|cuál|quién|sospecha)\b")
+#: English "last year" (no article: the one before this) gives "último año", which is
+#: "el año pasado" ("del año pasado" after "de" or a month, "al" after "a"); with a word
+#: before it that is an article, a possessive or a demonstrative it is left: "su último
+#: año" is "his last year", the final one; and Spanish's own "por último" (lastly).
+_LAST = re.compile(r"(?:\b(\w+) )?\b([ÚúUu]ltim([oa])) (fin de semana|año|mes|semana|"
+                   r"temporada|trimestre|lunes|martes|miércoles|jueves|viernes|sábado|"
+                   r"domingo|invierno|primavera|verano|otoño)\b")
+_DETERMINER_WORDS = ("el la los las lo un una su sus mi mis tu tus nuestro nuestra vuestro "
+                     "vuestra este esta ese esa aquel aquella del al cada por")
+_DETERMINERS = frozenset(_DETERMINER_WORDS.split())
 #: "the 1990s" gives "el 1990s": "los años 1990".
 _DECADE = re.compile(r"\b([Ee]l|[Dd]el|[Aa]l) (\d{3}0)s\b")
 _MARCH_BY_NUMBER = re.compile(r"\b(?<=\d )[Mm]archa\b|\b[Mm]archa(?= \d)")
@@ -154,6 +164,8 @@ def _british_date(found: re.Match[str]) -> str:
 def spanish_phrases(output: str) -> str:
     """Apertium's Spanish: "on" before an article "sobre", dates with their "de" ("6 de
     diciembre de 2019") and March, and its Tuesday with its article."""
+    if "ltim" in output:
+        output = _LAST.sub(_last, output)
     if "ncima " in output:
         if "martes" in output:
             output = _ON_TUESDAY.sub(_tuesday, output)
@@ -168,6 +180,21 @@ def spanish_phrases(output: str) -> str:
     output = _MARCH_BY_NUMBER.sub("marzo", output)
     output = _DAY_MONTH.sub(lambda m: f"{m[1]} de {m[2].lower()}", output)
     return _MONTH_YEAR.sub(lambda m: f"{m[1]} de {m[2]}", output)
+
+
+def _last(found: re.Match[str]) -> str:
+    before, feminine, period = found[1] or "", found[3] == "a", found[4]
+    if before.lower() in _DETERMINERS:
+        return found[0]
+    passed = f"{period} {'pasada' if feminine else 'pasado'}"
+    if before.lower() in ("de", "a"):  # "del año pasado", "a la semana pasada"
+        return f"{before} la {passed}" if feminine else f"{before}l {passed}"
+    if period == "año" and before.lower() in _SPANISH_MONTH_NAMES:  # "en mayo del año pasado"
+        return f"{before} del {passed}"
+    article = "la" if feminine else "el"
+    if not before:
+        return (article.capitalize() if found[2][0] in "ÚU" else article) + f" {passed}"
+    return f"{before} {article} {passed}"
 
 
 def _tuesday(found: re.Match[str]) -> str:
