@@ -45,6 +45,7 @@ from translator.engines.apertium_phrases import (
 from translator.engines.apertium_pipeline import ApertiumPipeline, wblank_mode_command
 from translator.engines.apertium_possessives import POSSESSIVE_RULE, possessives_marked
 from translator.engines.apertium_process import close_together
+from translator.engines.apertium_relatives import RELATIVE_RULE, spanish_relatives
 from translator.engines.apertium_stream import STREAM_RULE, build_stream, parse_stream
 from translator.engines.base import DecodingOptions, LoadOptions
 
@@ -124,6 +125,13 @@ def chunked(sentences: list[str], words: int) -> Iterator[list[str]]:
             chunk, count, limit = [], 0, words
     if chunk:
         yield chunk
+
+
+def _spanish_mended(source: str, output: str) -> str:
+    """Apertium's Spanish for English ``source``: words glued around a number compound,
+    billions, dates, "on", past passives, and "when" and "who" of clauses."""
+    output = spanish_phrases(spanish_billions(source, unglued(source, output)))
+    return spanish_relatives(source, event_passives(source, output))
 
 
 class ApertiumPairTranslator:
@@ -255,9 +263,8 @@ class ApertiumPairTranslator:
             sentences = [self._headlines.cased.get(s, s) for s in sentences]
         spanish = (self.source, self.target) == ("en", "es")
         outputs = mend_all(sentences, outputs, self._lower_case, spanish)
-        if spanish:  # glued compounds, billions, dates and "on", past passives
-            outputs = [event_passives(s, spanish_phrases(spanish_billions(s, unglued(s, o))))
-                       for s, o in zip(sentences, outputs, strict=True)]
+        if spanish:
+            outputs = [_spanish_mended(s, o) for s, o in zip(sentences, outputs, strict=True)]
         elif (self.source, self.target) == ("es", "en"):
             outputs = [english_beside_names(english_digits(s, o))
                        for s, o in zip(sentences, outputs, strict=True)]
@@ -358,8 +365,10 @@ class ApertiumEngine:
         """Rule-based: no beam, precision or length limit changes its output; how triglot
         prepares its input (``apertium_compounds``, ``apertium_possessives``, the stream
         itself: ``apertium_stream``, ``apertium_phrases``) and mends its output
-        (``apertium_mends``, ``apertium_amounts``, ``apertium_passives``) does."""
+        (``apertium_mends``, ``apertium_amounts``, ``apertium_passives``,
+        ``apertium_relatives``) does."""
         marked = POSSESSIVE_RULE if wblank_mode_command() else 0  # a kept pipeline's step
         return (f"apertium:compounds={COMPOUND_RULE}:headlines={HEADLINE_RULE}:"
                 f"mends={MEND_RULE}:possessives={marked}:stream={STREAM_RULE}:"
-                f"amounts={AMOUNT_RULE}:phrases={PHRASE_RULE}:passives={PASSIVE_RULE}")
+                f"amounts={AMOUNT_RULE}:phrases={PHRASE_RULE}:passives={PASSIVE_RULE}:"
+                f"relatives={RELATIVE_RULE}")
