@@ -47,6 +47,7 @@ from translator.engines.apertium_possessives import POSSESSIVE_RULE, possessives
 from translator.engines.apertium_process import close_together
 from translator.engines.apertium_relatives import RELATIVE_RULE, spanish_relatives
 from translator.engines.apertium_stream import STREAM_RULE, build_stream, parse_stream
+from translator.engines.apertium_words import WORD_RULE, spanish_words
 from translator.engines.base import DecodingOptions, LoadOptions
 
 INSTALL_HINT = N_("on Debian/Ubuntu: apt-get install apertium apertium-eng-spa")
@@ -129,9 +130,9 @@ def chunked(sentences: list[str], words: int) -> Iterator[list[str]]:
 
 def _spanish_mended(source: str, output: str) -> str:
     """Apertium's Spanish for English ``source``: words glued around a number compound,
-    billions, dates, "on", past passives, and "when" and "who" of clauses."""
+    billions, dates, "on", past passives, "when" and "who" of clauses, "that" and "to"."""
     output = spanish_phrases(spanish_billions(source, unglued(source, output)))
-    return spanish_relatives(source, event_passives(source, output))
+    return spanish_words(spanish_relatives(source, event_passives(source, output)))
 
 
 class ApertiumPairTranslator:
@@ -366,9 +367,9 @@ class ApertiumEngine:
         prepares its input (``apertium_compounds``, ``apertium_possessives``, the stream
         itself: ``apertium_stream``, ``apertium_phrases``) and mends its output
         (``apertium_mends``, ``apertium_amounts``, ``apertium_passives``,
-        ``apertium_relatives``) does."""
+        ``apertium_relatives``, ``apertium_words``) does."""
         marked = POSSESSIVE_RULE if wblank_mode_command() else 0  # a kept pipeline's step
         return (f"apertium:compounds={COMPOUND_RULE}:headlines={HEADLINE_RULE}:"
                 f"mends={MEND_RULE}:possessives={marked}:stream={STREAM_RULE}:"
                 f"amounts={AMOUNT_RULE}:phrases={PHRASE_RULE}:passives={PASSIVE_RULE}:"
-                f"relatives={RELATIVE_RULE}")
+                f"relatives={RELATIVE_RULE}:words={WORD_RULE}")

@@ -1,0 +1,41 @@
+"""Spanish words Apertium picks where Spanish says another: "aquello" and "para"."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.engines.apertium_runs import needs_apertium, translate
+from translator.engines.apertium_words import spanish_words
+
+
+def test_the_pronoun_that_is_eso_and_the_relative_que():
+    assert spanish_words("Aquello es todo. Y aquello era el gol, pero aquello no.") == \
+        "Eso es todo. Y eso era el gol, pero eso no."
+    # before a punctuation mark it is a pronoun whatever comes before it
+    assert spanish_words("Ha sido exactamente aquello. ¿Cómo cambiamos aquello?") == \
+        "Ha sido exactamente eso. ¿Cómo cambiamos eso?"
+    # after a noun or "una" it is a relative clause's "that"
+    assert spanish_words("Un tsunami aquello pegó; es una aquello está; algo aquello pasa") \
+        == "Un tsunami que pegó; es una que está; algo que pasa"
+
+
+def test_an_infinitive_after_parecer_como_and_empezar():
+    assert spanish_words("Parece para ser feliz; aprendió cómo para nadar.") == \
+        "Parece ser feliz; aprendió cómo nadar."
+    assert spanish_words("Empezaron para llorar y comenzó para llover.") == \
+        "Empezaron a llorar y comenzó a llover."
+    # purpose stays: "viajó para ver" is "travelled to see"
+    assert spanish_words("Viajó para ver a su madre.") == "Viajó para ver a su madre."
+
+
+@pytest.mark.slow
+@needs_apertium
+def test_real_apertium_writes_that_and_to_as_spanish_does():
+    out = translate("en", "es", ["And that was the goal.",
+                                 "A tsunami that hit the city killed hundreds.",
+                                 "The system seems to be illegal.",
+                                 "They began to cry."])
+    assert "eso era" in out[0].lower() and "aquello" not in out[0].lower(), out
+    assert "tsunami que" in out[1], out
+    assert "parece ser" in out[2], out
+    assert "empezaron a llorar" in out[3].lower(), out
