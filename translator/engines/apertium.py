@@ -34,6 +34,7 @@ from translator.engines.apertium_amounts import (
 from translator.engines.apertium_analyser import Analyser
 from translator.engines.apertium_compounds import COMPOUND_RULE, EnglishCompounds, unglued
 from translator.engines.apertium_headlines import HEADLINE_RULE, EnglishHeadlines
+from translator.engines.apertium_idioms import IDIOM_RULE, english_idioms
 from translator.engines.apertium_mends import MEND_RULE, LowerCaseWords, mend_all
 from translator.engines.apertium_passives import PASSIVE_RULE, event_passives
 from translator.engines.apertium_phrases import (
@@ -267,7 +268,7 @@ class ApertiumPairTranslator:
         if spanish:
             outputs = [_spanish_mended(s, o) for s, o in zip(sentences, outputs, strict=True)]
         elif (self.source, self.target) == ("es", "en"):
-            outputs = [english_beside_names(english_digits(s, o))
+            outputs = [english_idioms(s, english_beside_names(english_digits(s, o)))
                        for s, o in zip(sentences, outputs, strict=True)]
         return outputs
 
@@ -367,9 +368,9 @@ class ApertiumEngine:
         prepares its input (``apertium_compounds``, ``apertium_possessives``, the stream
         itself: ``apertium_stream``, ``apertium_phrases``) and mends its output
         (``apertium_mends``, ``apertium_amounts``, ``apertium_passives``,
-        ``apertium_relatives``, ``apertium_words``) does."""
+        ``apertium_relatives``, ``apertium_words``, ``apertium_idioms``) does."""
         marked = POSSESSIVE_RULE if wblank_mode_command() else 0  # a kept pipeline's step
         return (f"apertium:compounds={COMPOUND_RULE}:headlines={HEADLINE_RULE}:"
                 f"mends={MEND_RULE}:possessives={marked}:stream={STREAM_RULE}:"
                 f"amounts={AMOUNT_RULE}:phrases={PHRASE_RULE}:passives={PASSIVE_RULE}:"
-                f"relatives={RELATIVE_RULE}:words={WORD_RULE}")
+                f"relatives={RELATIVE_RULE}:words={WORD_RULE}:idioms={IDIOM_RULE}")
