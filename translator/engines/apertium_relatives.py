@@ -49,9 +49,8 @@ _PREPOSITION = re.compile(r"\b(?:a|ante|con|contra|de|desde|entre|hacia|hasta|pa
 
 def spanish_relatives(source: str, output: str) -> str:
     """Apertium's Spanish with the "cuándo" and "quién" of English clauses unaccented."""
-    lowered = source.lower()
-    for word in ("when", "who"):
-        if word in lowered:
+    for word, accented in (("when", "uándo"), ("who", "uién")):
+        if accented in output:  # Apertium's question word first: most outputs have none
             output = _unaccented(word, source, output)
     return output
 

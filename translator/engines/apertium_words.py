@@ -35,6 +35,8 @@ _ASKING = frozenset(("qué", "cómo", "cuándo", "dónde", "quién", "cuál"))
 #: "para" before an infinitive, after "parecer" or "cómo" (left out) or after "empezar"
 #: or "comenzar" ("a").
 _BARE = re.compile(r"\b((?:[Pp]arec|[Cc]ómo\b)\w*) para (?=[^\W\d_]+(?:ar|er|ir)\b)")
+#: What each of those words has (a cheap test first: "para" is in most sentences).
+_VERBS = ("arec", "ómo", "mpez", "mpiez", "omenz", "omienz")
 _WITH_A = re.compile(r"\b((?:[Ee]mpez|[Ee]mpiez|[Cc]omenz|[Cc]omienz)\w*) para "
                      r"(?=[^\W\d_]+(?:ar|er|ir)\b)")
 
@@ -44,7 +46,7 @@ def spanish_words(output: str) -> str:
     Spanish writes them."""
     if "quello" in output:
         output = _THAT.sub(_that, output)
-    if " para " in output:
+    if " para " in output and any(verb in output for verb in _VERBS):
         output = _BARE.sub(r"\1 ", output)
         output = _WITH_A.sub(r"\1 a ", output)
     return output
