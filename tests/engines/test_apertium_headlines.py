@@ -45,8 +45,9 @@ def test_the_mends_read_the_headline_as_apertium_was_given_it():
 
 @needs_apertium
 def test_a_surname_that_is_also_a_word_keeps_its_capital_after_a_first_name():
+    """And stays the surname (``apertium_names``): "Sun" is not "Sol" here."""
     [ours] = translate("en", "es", ["Justin Sun Still Thinks Stablecoins Are a Good Idea"])
-    assert ours.startswith("Justin Sol todavía piensa")
+    assert ours.startswith("Justin Sun todavía piensa")
 
 
 @needs_apertium

@@ -22,6 +22,7 @@ import subprocess
 import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from pathlib import Path
 
 from translator.core.errors import ModelError
@@ -36,6 +37,7 @@ from translator.engines.apertium_compounds import COMPOUND_RULE, EnglishCompound
 from translator.engines.apertium_headlines import HEADLINE_RULE, EnglishHeadlines
 from translator.engines.apertium_idioms import IDIOM_RULE, english_idioms
 from translator.engines.apertium_mends import MEND_RULE, LowerCaseWords, mend_all
+from translator.engines.apertium_names import NAME_RULE, SURNAME, names_marked
 from translator.engines.apertium_passives import PASSIVE_RULE, event_passives
 from translator.engines.apertium_phrases import (
     PHRASE_RULE,
@@ -129,6 +131,13 @@ def chunked(sentences: list[str], words: int) -> Iterator[list[str]]:
         yield chunk
 
 
+def _marked(lang: str, analyses: str) -> str:
+    """The analyser's output as its tagger is to read it (``ApertiumPipeline``)."""
+    if lang == "en":
+        analyses = possessives_marked(analyses)
+    return names_marked(analyses, lang)
+
+
 def _spanish_mended(source: str, output: str) -> str:
     """Apertium's Spanish for English ``source``: words glued around a number compound,
     billions, dates, "on", past passives, "when" and "who" of clauses, "that" and "to"."""
@@ -158,8 +167,9 @@ class ApertiumPairTranslator:
         self._headlines = EnglishHeadlines(english) if source == "en" else None
         #: percentages and dates reworded as its rules know them (``apertium_phrases``)
         self._phrases = EnglishPhrases(english) if source == "en" else None
-        #: English possessives transfer would miss, marked (``apertium_possessives``)
-        self._before_tagger = possessives_marked if source == "en" else None
+        #: English possessives transfer would miss (``apertium_possessives``) and people's
+        #: surnames it would translate as words (``apertium_names``), marked
+        self._before_tagger = partial(_marked, source) if source in SURNAME else None
         #: which target words lose a capital transfer leaked (``apertium_mends``); its
         #: analyser starts with the first question, which many runs never ask
         self._lower_case = LowerCaseWords.for_mode(mode)
@@ -369,7 +379,8 @@ class ApertiumEngine:
         itself: ``apertium_stream``, ``apertium_phrases``) and mends its output
         (``apertium_mends``, ``apertium_amounts``, ``apertium_passives``,
         ``apertium_relatives``, ``apertium_words``, ``apertium_idioms``) does."""
-        marked = POSSESSIVE_RULE if wblank_mode_command() else 0  # a kept pipeline's step
+        marked = f"{POSSESSIVE_RULE}:names={NAME_RULE}" if wblank_mode_command() else 0
+        # the possessives and names are marked by a kept pipeline's step
         return (f"apertium:compounds={COMPOUND_RULE}:headlines={HEADLINE_RULE}:"
                 f"mends={MEND_RULE}:possessives={marked}:stream={STREAM_RULE}:"
                 f"amounts={AMOUNT_RULE}:phrases={PHRASE_RULE}:passives={PASSIVE_RULE}:"
