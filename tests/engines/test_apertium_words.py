@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.engines.apertium_runs import needs_apertium, translate
-from translator.engines.apertium_words import spanish_words
+from translator.engines.apertium_words import spanish_said, spanish_words
 
 
 def test_the_pronoun_that_is_eso_and_the_relative_que():
@@ -28,14 +28,26 @@ def test_an_infinitive_after_parecer_como_and_empezar():
     assert spanish_words("Viajó para ver a su madre.") == "Viajó para ver a su madre."
 
 
+def test_said_is_dijo_unless_a_verb_before_makes_it_the_participle():
+    source = "Larry Giles said officials said it was said."
+    assert spanish_said(source, "Larry Giles dicho que los oficiales dicho que fue dicho.") \
+        == "Larry Giles dijo que los oficiales dijeron que fue dicho."
+    for kept in ("La policía ha dicho que sí.", "Es también dicho que sí.", "Lo dicho."):
+        assert spanish_said(source, kept) == kept
+    # no "said" in the source: "dicho" is another word's ("that said", "the saying")
+    assert spanish_said("That is the saying.", "Aquel es dicho.") == "Aquel es dicho."
+
+
 @pytest.mark.slow
 @needs_apertium
 def test_real_apertium_writes_that_and_to_as_spanish_does():
     out = translate("en", "es", ["And that was the goal.",
                                  "A tsunami that hit the city killed hundreds.",
                                  "The system seems to be illegal.",
-                                 "They began to cry."])
+                                 "They began to cry.",
+                                 "Larry Giles said in a statement that it was over."])
     assert "eso era" in out[0].lower() and "aquello" not in out[0].lower(), out
     assert "tsunami que" in out[1], out
     assert "parece ser" in out[2], out
     assert "empezaron a llorar" in out[3].lower(), out
+    assert "Larry Giles dijo" in out[4], out

@@ -50,7 +50,7 @@ from translator.engines.apertium_possessives import POSSESSIVE_RULE, possessives
 from translator.engines.apertium_process import close_together
 from translator.engines.apertium_relatives import RELATIVE_RULE, spanish_relatives
 from translator.engines.apertium_stream import STREAM_RULE, build_stream, parse_stream
-from translator.engines.apertium_words import WORD_RULE, spanish_words
+from translator.engines.apertium_words import WORD_RULE, spanish_said, spanish_words
 from translator.engines.base import DecodingOptions, LoadOptions
 
 INSTALL_HINT = N_("on Debian/Ubuntu: apt-get install apertium apertium-eng-spa")
@@ -140,9 +140,11 @@ def _marked(lang: str, analyses: str) -> str:
 
 def _spanish_mended(source: str, output: str) -> str:
     """Apertium's Spanish for English ``source``: words glued around a number compound,
-    billions, dates, "on", past passives, "when" and "who" of clauses, "that" and "to"."""
+    billions, dates, "on", past passives, "when" and "who" of clauses, "that", "to" and
+    "said"."""
     output = spanish_phrases(spanish_billions(source, unglued(source, output)))
-    return spanish_words(spanish_relatives(source, event_passives(source, output)))
+    output = spanish_relatives(source, event_passives(source, output))
+    return spanish_said(source, spanish_words(output))
 
 
 class ApertiumPairTranslator:
