@@ -44,9 +44,9 @@ locales: install
 
 # Benchmarks print ratios to a baseline run in the same process, the two sides
 # interleaved (median ratio and its spread); the whole target takes about
-# 6.5-9 minutes on a 2-core machine (6 min 28 s to 8 min 22 s on 2026-12-03 until 13:34;
-# 10 min 20 s, 7 min 42 s and 7 min 19 s at 14:21-15:22 UTC, the host slowing it 1.4-1.6x;
-# 7 min 5 s to 8 min 23 s on 2026-12-02). The Argos ones need
+# 6-9 minutes on a 2-core machine (5 min 54 s on 2026-12-03 at 20:33; 6 min 28 s to
+# 8 min 22 s until 13:34; 10 min 20 s, 7 min 42 s and 7 min 19 s at 14:21-15:22 UTC, the
+# host slowing it 1.4-1.6x; 7 min 5 s to 8 min 23 s on 2026-12-02). The Argos ones need
 # the build venv (torch CPU build, argostranslate with its real dependencies) and
 # a Transformer-base sized random model, which benchmarks/setup_env.sh makes once.
 bench: install
