@@ -17,7 +17,10 @@ def test_idioms_of_the_source_are_said_as_english_says_them():
               "three.", "Nearly 200,000 people, nearly three."),
              ("Vive cerca de Madrid.", "It lives near of Madrid.", "It lives near Madrid."),
              ("No solo compran.", "No only they buy.", "Not only they buy."),
-             ("Tan solo 16 estados.", "So alone 16 states.", "Only 16 states.")]
+             ("Tan solo 16 estados.", "So alone 16 states.", "Only 16 states."),
+             ("No todos vinieron.", "No all came.", "Not all came."),
+             ("Un árbol del que hicieron la cruz.", "A tree of the that did the cross.",
+              "A tree of which did the cross.")]
     for source, output, expected in pairs:
         assert english_idioms(source, output) == expected
 
@@ -30,6 +33,9 @@ def test_without_the_idiom_in_the_source_nothing_changes():
     assert english_idioms("Los libros que tratan de Higgs.", "The books that treat of "
                           "Higgs.") == "The books that treat of Higgs."
     assert english_idioms("Llegó tarde.", "So only it arrived.") == "So only it arrived."
+    # "al que" may be "to whom" or "the one that": only "of the that" is "of which"
+    assert english_idioms("Un hombre al que le gusta.", "A man to the that likes.") == \
+        "A man to the that likes."
 
 
 @pytest.mark.slow

@@ -9,7 +9,9 @@ Each is a phrase Spanish news uses all the time and Apertium renders a word at a
   verb ("llegó a ser", "came to be") it is left.
 - "cerca de" gives "near of": "near" ("near Madrid"), and before a number "nearly"
   ("nearly 200,000 people", "nearly three").
-- "no solo" gives "no only": "not only"; "tan solo" "so only" or "so alone": "only".
+- "no solo" gives "no only": "not only"; "tan solo" "so only" or "so alone": "only";
+  "no todos" "no all": "not all".
+- "del que", "de la que" (of which) gives "of the that": "of which".
 
 Each is changed only where the Spanish source has the idiom.
 
@@ -21,7 +23,7 @@ from __future__ import annotations
 import re
 
 #: Bump when what is changed changes: it is part of the Apertium cache key.
-IDIOM_RULE = 1
+IDIOM_RULE = 2
 
 _SE_TRATA = re.compile(r"\bse trat(?:a|aba|ó|ará|aría|e)\s+de\b", re.IGNORECASE)
 _TREATS = re.compile(r"\b([Ii]t) (treats|treat|treated) of\b")
@@ -39,6 +41,11 @@ _NO_SOLO = re.compile(r"\bno\s+s[oó]lo\b", re.IGNORECASE)
 _NO_ONLY = re.compile(r"\b([Nn])o only\b")
 _TAN_SOLO = re.compile(r"\btan\s+s[oó]lo\b", re.IGNORECASE)
 _SO_ONLY = re.compile(r"\b([Ss])o (?:only|alone)\b")
+_NO_TODOS = re.compile(r"\bno\s+tod[oa]s?\b", re.IGNORECASE)
+_NO_ALL = re.compile(r"\b([Nn])o all\b")
+_DEL_QUE = re.compile(r"\b(?:de\s+(?:el|la|los|las)|del)\s+que\b", re.IGNORECASE)
+#: Only after "of": "al que" may be "to whom" or "the one that" ("similar al que").
+_THE_THAT = re.compile(r"\b([Oo]f) the that\b")
 
 
 def english_idioms(source: str, output: str) -> str:
@@ -59,4 +66,8 @@ def english_idioms(source: str, output: str) -> str:
             output = _NO_ONLY.sub(lambda found: found[1] + "ot only", output)
         if _TAN_SOLO.search(source):
             output = _SO_ONLY.sub(lambda found: "Only" if found[1] == "S" else "only", output)
+    if "no all" in output.lower() and _NO_TODOS.search(source):
+        output = _NO_ALL.sub(lambda found: found[1] + "ot all", output)
+    if "f the that" in output and _DEL_QUE.search(source):
+        output = _THE_THAT.sub(r"\1 which", output)
     return output
