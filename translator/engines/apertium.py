@@ -9,8 +9,8 @@ split in halves and retried, so a sentence is never shifted onto another's
 translation. English hyphenated compounds Apertium would glue go to it spaced
 (``apertium_compounds``), title-case headlines sentence-cased (``apertium_headlines``),
 amounts, percentages and dates in forms its rules know (``apertium_amounts``,
-``apertium_phrases``); the marks its transfer leaves are mended in its output
-(``apertium_mends``, and those three).
+``apertium_phrases``); what is marked between its analyser and its tagger and mended in
+its output, in order, is ``apertium_steps``.
 """
 
 from __future__ import annotations
@@ -27,30 +27,15 @@ from pathlib import Path
 
 from translator.core.errors import ModelError
 from translator.core.i18n import N_, _
-from translator.engines.apertium_amounts import (
-    AMOUNT_RULE,
-    english_digits,
-    spanish_billions,
-)
 from translator.engines.apertium_analyser import Analyser
-from translator.engines.apertium_compounds import COMPOUND_RULE, EnglishCompounds, unglued
-from translator.engines.apertium_headlines import HEADLINE_RULE, EnglishHeadlines
-from translator.engines.apertium_idioms import IDIOM_RULE, english_idioms
-from translator.engines.apertium_mends import MEND_RULE, LowerCaseWords, mend_all
-from translator.engines.apertium_names import NAME_RULE, SURNAME, names_marked
-from translator.engines.apertium_passives import PASSIVE_RULE, event_passives
-from translator.engines.apertium_phrases import (
-    PHRASE_RULE,
-    EnglishPhrases,
-    english_beside_names,
-    spanish_phrases,
-)
+from translator.engines.apertium_compounds import EnglishCompounds
+from translator.engines.apertium_headlines import EnglishHeadlines
+from translator.engines.apertium_mends import LowerCaseWords, mend_all
+from translator.engines.apertium_phrases import EnglishPhrases
 from translator.engines.apertium_pipeline import ApertiumPipeline, wblank_mode_command
-from translator.engines.apertium_possessives import POSSESSIVE_RULE, possessives_marked
 from translator.engines.apertium_process import close_together
-from translator.engines.apertium_relatives import RELATIVE_RULE, spanish_relatives
-from translator.engines.apertium_stream import STREAM_RULE, build_stream, parse_stream
-from translator.engines.apertium_words import WORD_RULE, spanish_said, spanish_words
+from translator.engines.apertium_steps import MARKED_LANGUAGES, marked, pair_mended, rules_key
+from translator.engines.apertium_stream import build_stream, parse_stream
 from translator.engines.base import DecodingOptions, LoadOptions
 
 INSTALL_HINT = N_("on Debian/Ubuntu: apt-get install apertium apertium-eng-spa")
@@ -131,22 +116,6 @@ def chunked(sentences: list[str], words: int) -> Iterator[list[str]]:
         yield chunk
 
 
-def _marked(lang: str, analyses: str) -> str:
-    """The analyser's output as its tagger is to read it (``ApertiumPipeline``)."""
-    if lang == "en":
-        analyses = possessives_marked(analyses)
-    return names_marked(analyses, lang)
-
-
-def _spanish_mended(source: str, output: str) -> str:
-    """Apertium's Spanish for English ``source``: words glued around a number compound,
-    billions, dates, "on", past passives, "when" and "who" of clauses, "that", "to" and
-    "said"."""
-    output = spanish_phrases(spanish_billions(source, unglued(source, output)))
-    output = spanish_relatives(source, event_passives(source, output))
-    return spanish_said(source, spanish_words(output))
-
-
 class ApertiumPairTranslator:
     """One Apertium mode (``eng-spa``), its pipeline started once and kept running."""
 
@@ -171,7 +140,7 @@ class ApertiumPairTranslator:
         self._phrases = EnglishPhrases(english) if source == "en" else None
         #: English possessives transfer would miss (``apertium_possessives``) and people's
         #: surnames it would translate as words (``apertium_names``), marked
-        self._before_tagger = partial(_marked, source) if source in SURNAME else None
+        self._before_tagger = partial(marked, source) if source in MARKED_LANGUAGES else None
         #: which target words lose a capital transfer leaked (``apertium_mends``); its
         #: analyser starts with the first question, which many runs never ask
         self._lower_case = LowerCaseWords.for_mode(mode)
@@ -275,14 +244,9 @@ class ApertiumPairTranslator:
     def _mended(self, sentences: list[str], outputs: list[str]) -> list[str]:
         if self._headlines is not None:  # compared with the sentences Apertium was given
             sentences = [self._headlines.cased.get(s, s) for s in sentences]
-        spanish = (self.source, self.target) == ("en", "es")
-        outputs = mend_all(sentences, outputs, self._lower_case, spanish)
-        if spanish:
-            outputs = [_spanish_mended(s, o) for s, o in zip(sentences, outputs, strict=True)]
-        elif (self.source, self.target) == ("es", "en"):
-            outputs = [english_idioms(s, english_beside_names(english_digits(s, o)))
-                       for s, o in zip(sentences, outputs, strict=True)]
-        return outputs
+        pair = (self.source, self.target)
+        outputs = mend_all(sentences, outputs, self._lower_case, pair == ("en", "es"))
+        return [pair_mended(pair, s, o) for s, o in zip(sentences, outputs, strict=True)]
 
     def _again(self, sentences: list[str]) -> list[str]:
         """Part of a chunk translated again by itself; while announced batches still
@@ -377,13 +341,5 @@ class ApertiumEngine:
 
     def cache_key(self, load: LoadOptions, decoding: DecodingOptions) -> str:
         """Rule-based: no beam, precision or length limit changes its output; how triglot
-        prepares its input (``apertium_compounds``, ``apertium_possessives``, the stream
-        itself: ``apertium_stream``, ``apertium_phrases``) and mends its output
-        (``apertium_mends``, ``apertium_amounts``, ``apertium_passives``,
-        ``apertium_relatives``, ``apertium_words``, ``apertium_idioms``) does."""
-        marked = f"{POSSESSIVE_RULE}:names={NAME_RULE}" if wblank_mode_command() else 0
-        # the possessives and names are marked by a kept pipeline's step
-        return (f"apertium:compounds={COMPOUND_RULE}:headlines={HEADLINE_RULE}:"
-                f"mends={MEND_RULE}:possessives={marked}:stream={STREAM_RULE}:"
-                f"amounts={AMOUNT_RULE}:phrases={PHRASE_RULE}:passives={PASSIVE_RULE}:"
-                f"relatives={RELATIVE_RULE}:words={WORD_RULE}:idioms={IDIOM_RULE}")
+        prepares its input and mends its output does (``apertium_steps``)."""
+        return rules_key(wblank_mode_command() is not None)
