@@ -18,6 +18,18 @@ def test_a_past_passive_of_an_event_takes_ser():
         "Fue arrestado por la policía."
 
 
+def test_with_an_adverb_between_apertium_writes_era_and_an_event_takes_fue():
+    assert event_passives("The man was later taken to hospital; suspects were then seen.",
+                          "El hombre era más tarde llevado a hospital; los sospechosos eran "
+                          "entonces vistos.") == \
+        "El hombre fue más tarde llevado a hospital; los sospechosos fueron entonces vistos."
+    # a state, or an adverb saying how much, stays; so does "era" before an adjective
+    for output in ("Era también basado en Moscú.", "Eran perfectamente tituladas.",
+                   "Era también feliz."):
+        assert event_passives("It was also based, perfectly titled, also happy.", output) \
+            == output
+
+
 def test_a_state_keeps_estar():
     # a feeling, a place, a plan: Spanish says them with "estar"
     for source, output in [("He was worried about it.", "Estuvo preocupado por eso."),

@@ -11,6 +11,11 @@ is of a state: a feeling ("estuvo preocupado", "was worried"), a place or a link
 busy, married, dressed, closed, full or ready, or a plan ("was expected to",
 "was scheduled to", for which neither reads well). Those stay as Apertium wrote them.
 
+With an adverb between ("was later taken", "were also arrested") its rule gives "era" and
+"eran" instead ("El hombre era más tarde llevado"): an event too, "fue más tarde
+llevado", unless the participle is of a state or the adverb says how much ("eran
+perfectamente tituladas").
+
 Only Apertium's output past tense is changed: its present ("está cerrado") is mostly
 right, and its perfect and future already say "ha sido", "será".
 
@@ -22,7 +27,7 @@ from __future__ import annotations
 import re
 
 #: Bump when what is changed changes: it is part of the Apertium cache key.
-PASSIVE_RULE = 1
+PASSIVE_RULE = 2
 
 #: The English past of "be", which Apertium's rule turns into "estuvo"/"estuvieron".
 _WAS = re.compile(r"\b(?:was|were)\b", re.IGNORECASE)
@@ -35,6 +40,17 @@ _WAS_BY = re.compile(r"\b(?:was|were) (?:\w+ly )?\w+ by\b", re.IGNORECASE)
 _ESTAR_PARTICIPLE = re.compile(
     r"\b([Ee])stuv(o|ieron) (?!estad[oa]s?\b)"
     r"(?=(\w+?(?:ad|id|ech|ich|ist|uest|rit|iert|uelt|rot)[oa]s?)\b( por\b)?)")
+#: The same with an adverb between, which Apertium writes with "era": "was later taken",
+#: "El hombre era más tarde llevado".
+_WAS_ADVERB = re.compile(r"\b(?:was|were) (?:\w+ly|also|later|then|first|already|once|"
+                         r"since|soon) \w+", re.IGNORECASE)
+_SER_ADVERB_PARTICIPLE = re.compile(
+    r"\b([Ee])ra(n?) (?=((?:también|más tarde|luego|entonces|después|ya|primero|\w+mente) )"
+    r"(\w+?(?:ad|id|ech|ich|ist|uest|rit|iert|uelt|rot)[oa]s?)\b)")
+#: Adverbs that say how much, of a state: "eran perfectamente tituladas".
+_DEGREE = frozenset(("totalmente", "perfectamente", "completamente", "profundamente",
+                     "absolutamente", "enteramente", "sumamente", "realmente",
+                     "verdaderamente", "bastante", "muy", "claramente", "visiblemente"))
 #: The participles of states, each as its stem (without its gender and number ending):
 #: feelings, places and links, and plans, for which Spanish keeps "estar" (with an agent,
 #: "was prepared by", the event's "ser" all the same).
@@ -56,6 +72,8 @@ def event_passives(source: str, output: str) -> str:
     """Apertium's Spanish for an English past passive with "ser", where the participle is
     of an event: "was arrested" gives "estuvo arrestado", and Spanish says "fue
     arrestado"."""
+    if "ra" in output and _WAS_ADVERB.search(source):
+        output = _SER_ADVERB_PARTICIPLE.sub(_ser_after_adverb, output)
     if "stuv" not in output or not _WAS.search(source):
         return output
     agent = _WAS_BY.search(source) is not None
@@ -69,3 +87,12 @@ def event_passives(source: str, output: str) -> str:
         return verb.capitalize() if found[1] == "E" else verb
 
     return _ESTAR_PARTICIPLE.sub(ser, output)
+
+
+def _ser_after_adverb(found: re.Match[str]) -> str:
+    participle = found[4].lower()
+    stem = participle[:-2] if participle.endswith("s") else participle[:-1]
+    if stem in STATES or found[3].strip() in _DEGREE:
+        return found[0]
+    verb = "fueron " if found[2] else "fue "
+    return verb.capitalize() if found[1] == "E" else verb
