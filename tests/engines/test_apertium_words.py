@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.engines.apertium_runs import needs_apertium, translate
-from translator.engines.apertium_words import spanish_said, spanish_words
+from translator.engines.apertium_words import spanish_said, spanish_senses, spanish_words
 
 
 def test_the_pronoun_that_is_eso_and_the_relative_que():
@@ -38,6 +38,22 @@ def test_said_is_dijo_unless_a_verb_before_makes_it_the_participle():
     assert spanish_said("That is the saying.", "Aquel es dicho.") == "Aquel es dicho."
 
 
+def test_authorities_a_political_party_and_the_person_told_as_news_says_them():
+    assert spanish_senses("The authorities said.", "Las potestades dijeron.") == \
+        "Las autoridades dijeron."
+    assert spanish_senses("The Conservative Party and other parties.",
+                          "La Fiesta Conservadora y las otras fiestas.") == \
+        "El Partido Conservador y los otros partidos."
+    # a party at a school stays a "fiesta"
+    assert spanish_senses("Clothes at a high school party.", "Ropa en una fiesta.") == \
+        "Ropa en una fiesta."
+    assert spanish_senses("He told Reuters and the Senate.", "Dijo Reuters y dijo el Senado.") \
+        == "Dijo a Reuters y dijo al Senado."
+    # with "said" in the source, "dijo el presidente" may be "said the president"
+    kept = "Dijo Reuters, dijo el presidente."
+    assert spanish_senses("He told Reuters, said the president.", kept) == kept
+
+
 @pytest.mark.slow
 @needs_apertium
 def test_real_apertium_writes_that_and_to_as_spanish_does():
@@ -45,9 +61,11 @@ def test_real_apertium_writes_that_and_to_as_spanish_does():
                                  "A tsunami that hit the city killed hundreds.",
                                  "The system seems to be illegal.",
                                  "They began to cry.",
-                                 "Larry Giles said in a statement that it was over."])
+                                 "Larry Giles said in a statement that it was over.",
+                                 "The authorities told Reuters the Labour Party lost."])
     assert "eso era" in out[0].lower() and "aquello" not in out[0].lower(), out
     assert "tsunami que" in out[1], out
     assert "parece ser" in out[2], out
     assert "empezaron a llorar" in out[3].lower(), out
     assert "Larry Giles dijo" in out[4], out
+    assert "autoridades" in out[5] and "a Reuters" in out[5] and "Partido" in out[5], out

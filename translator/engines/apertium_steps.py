@@ -3,14 +3,15 @@ cache key those steps make.
 
 Before its tagger (a kept pipeline only, ``apertium_pipeline``): English possessives
 (``apertium_possessives``) and people's surnames (``apertium_names``) marked in the
-analyser's output. After it, each sentence's output mended for its pair: into Spanish,
+analyser's output. After it, each sentence's output mended for its pair. Into Spanish:
 words glued around a number compound (``apertium_compounds``), billions
 (``apertium_amounts``), dates and "on" (``apertium_phrases``), past passives
-(``apertium_passives``), "when" and "who" (``apertium_relatives``), "that", "to" and
-"said" (``apertium_words``); into English, digits, ages and titles beside a name and
-Spanish idioms (``apertium_amounts``, ``apertium_phrases``, ``apertium_idioms``). The
-marks transfer leaves on any pair's output (``apertium_mends``) come first, in
-``ApertiumPairTranslator``: they need its target-language analyser.
+(``apertium_passives``), "when" and "who" (``apertium_relatives``), "that", "to",
+"said", "authorities", "party" and "told" (``apertium_words``). Into English: digits,
+ages and titles beside a name, Spanish idioms (``apertium_amounts``,
+``apertium_phrases``, ``apertium_idioms``). The marks transfer leaves on any pair's
+output (``apertium_mends``) come first, in ``ApertiumPairTranslator``: they need its
+target-language analyser.
 
 Every rule's number is part of the cache key, so a changed rule translates again.
 """
@@ -32,7 +33,12 @@ from translator.engines.apertium_phrases import (
 from translator.engines.apertium_possessives import POSSESSIVE_RULE, possessives_marked
 from translator.engines.apertium_relatives import RELATIVE_RULE, spanish_relatives
 from translator.engines.apertium_stream import STREAM_RULE
-from translator.engines.apertium_words import WORD_RULE, spanish_said, spanish_words
+from translator.engines.apertium_words import (
+    WORD_RULE,
+    spanish_said,
+    spanish_senses,
+    spanish_words,
+)
 
 #: The source languages whose analyses are marked before the tagger.
 MARKED_LANGUAGES = frozenset(SURNAME)
@@ -50,7 +56,7 @@ def pair_mended(pair: tuple[str, str], source: str, output: str) -> str:
     if pair == ("en", "es"):
         output = spanish_phrases(spanish_billions(source, unglued(source, output)))
         output = spanish_relatives(source, event_passives(source, output))
-        return spanish_said(source, spanish_words(output))
+        return spanish_senses(source, spanish_said(source, spanish_words(output)))
     if pair == ("es", "en"):
         return english_idioms(source, english_beside_names(english_digits(source, output)))
     return output
