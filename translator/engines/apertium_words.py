@@ -66,6 +66,15 @@ def spanish_words(output: str) -> str:
     return output
 
 
+def _that(found: re.Match[str]) -> str:
+    kept = found[0][:found.start(2) - found.start()]  # the word before and its blank
+    after = found[3] or ""  # a punctuation mark right after it: a pronoun ("hizo eso.")
+    before = (found[1] or "").lower()
+    if not before or after or before in _SPANISH_FUNCTION_WORDS or before in _ASKING:
+        return kept + ("Eso" if found[2] == "A" else "eso") + after
+    return kept + "que"
+
+
 #: "dicho" and the two words before it ("Larry Giles dicho", "es también dicho").
 _DICHO = re.compile(r"(?:\b([^\W\d_]+) +)?\b([^\W\d_]+)( +)dicho\b")
 #: Words that may stand between "haber", "ser" or "estar" and "dicho": "es también dicho".
@@ -142,9 +151,10 @@ def spanish_senses(source: str, output: str) -> str:
 def _partido(found: re.Match[str]) -> str:
     noun = ("P" if found[3] == "F" else "p") + "artido" + (found[4] or "")
     if found[5]:  # the adjective after it agrees: "Conservadora" "Conservador",
-        ending = found[6] + ("es" if found[6] == "or" and found[7] == "as" else  # "Democrática"
-                             "" if found[6] == "or" else "os" if found[7] == "as" else "o")
-        noun += f" {found[5]}{ending}"  # "Democrático", "políticas" "políticos"
+        suffix, plural = found[6], found[7] == "as"  # "Democrática" "Democrático"
+        ending = ("ores" if plural else "or") if suffix == "or" else \
+            suffix + ("os" if plural else "o")
+        noun += f" {found[5]}{ending}"
     if found[1]:  # "la fiesta": "el partido", "La": "El", "las otras" "los otros"
         words = [_MASCULINE[word.lower()] for word in found[1].split()]
         if found[1][0].isupper():
@@ -153,12 +163,3 @@ def _partido(found: re.Match[str]) -> str:
     if found[2]:  # "de la fiesta": "del partido", "a la": "al"
         return f"{found[2]}l {noun}"
     return noun
-
-
-def _that(found: re.Match[str]) -> str:
-    kept = found[0][:found.start(2) - found.start()]  # the word before and its blank
-    after = found[3] or ""  # a punctuation mark right after it: a pronoun ("hizo eso.")
-    before = (found[1] or "").lower()
-    if not before or after or before in _SPANISH_FUNCTION_WORDS or before in _ASKING:
-        return kept + ("Eso" if found[2] == "A" else "eso") + after
-    return kept + "que"
