@@ -40,6 +40,12 @@ _ASKING_WORDS = """
     investigated investigating to of over about on
 """
 _ASKING = frozenset(_ASKING_WORDS.split())
+#: What each "when" and "who" of the source does: ask, open a clause, or a cleft's.
+_ASKS, _CLAUSE, _CLEFT = "asks", "clause", "cleft"
+#: "It was Sterling who": the "who" of a cleft sentence, "Fue Sterling quien".
+_CLEFT_BEFORE = re.compile(r"\b[Ii]t(?:'s|’s| is| was)(?: [\w.’'-]+){1,4} $")
+#: How far back the words before a "when", "who" or "quién" are looked for.
+_LOOK_BACK = 60
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[^\w]*$")
 _OPENING = re.compile(r"^\W*$")
 #: A preposition before "quien": "con quien", "a quienes".
@@ -72,17 +78,12 @@ def _unaccented(word: str, source: str, output: str) -> str:
     return "".join(pieces) + output[position:]
 
 
-_ASKS, _CLAUSE, _CLEFT = "asks", "clause", "cleft"
-#: "It was Sterling who": the "who" of a cleft sentence, "Fue Sterling quien".
-_CLEFT_BEFORE = re.compile(r"\b[Ii]t(?:'s|’s| is| was)(?: [\w.’'-]+){1,4} $")
-
-
 def _kind(word: str, source: str, found: re.Match[str]) -> str:
     """Whether this "when" or "who" of ``source`` asks a question (directly or not), or
     opens a clause (a cleft's "who" among them)."""
     if _asks(word, source, found):
         return _ASKS
-    if word == "who" and _CLEFT_BEFORE.search(source, 0, found.start()):
+    if word == "who" and _CLEFT_BEFORE.search(source[:found.start()][-_LOOK_BACK:]):
         return _CLEFT
     return _CLAUSE
 
@@ -94,7 +95,7 @@ def _asks(word: str, source: str, found: re.Match[str]) -> bool:
         return word == "who" or "?" in source
     if source[found.end():].lstrip().lower().startswith("to "):
         return True  # "who to call", "when to leave"
-    previous = _WORD_BEFORE.search(before)
+    previous = _WORD_BEFORE.search(before[-_LOOK_BACK:])
     return previous is not None and previous[1].lower() in _ASKING \
         and before.rstrip()[-1:].isalpha()
 
@@ -103,7 +104,7 @@ def _clause(word: str, found: re.Match[str], output: str, kind: str) -> str:
     capital = found[1].isupper()
     if word == "when":
         return "Cuando" if capital else "cuando"
-    before = output[:found.start()]
+    before = output[:found.start()][-_LOOK_BACK:]
     if kind == _CLEFT or before.rstrip().endswith(",") or _PREPOSITION.search(before):
         relative = "quienes" if found[2] else "quien"
     else:
