@@ -40,6 +40,11 @@ def test_last_year_is_el_ano_pasado():
         "El año pasado vivimos; fueron heridas el año pasado y la semana de la semana " \
         "pasada, en mayo del año pasado, al mes pasado."
     assert spanish_phrases("Ganó último fin de semana.") == "Ganó el fin de semana pasado."
+    # "earlier this year", "early next week" and "early last year"
+    assert spanish_phrases("Más temprano este mes; temprano la semana que viene; temprano "
+                           "último año; temprano en la guerra.") == \
+        "A principios de este mes; a principios de la semana que viene; a principios del " \
+        "año pasado; temprano en la guerra."
     # "his last year", "the last week" (the final ones) and Spanish's "por último" stay
     kept = "Su último año; en la última semana; por último año."
     assert spanish_phrases(kept) == kept

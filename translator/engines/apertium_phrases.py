@@ -15,7 +15,9 @@ month after the noun). Its Spanish is then mended: it writes a date without its 
 ("6 diciembre 2019" for "6 de diciembre de 2019") and reads a capitalised March beside a
 number as the verb ("12 Marcha"), and "the 1990s", which it gives as "el 1990s", is "los
 años 1990". "on Tuesday", alone of the days, gives "encima martes": it becomes "el
-martes" ("el martes por la noche" for "on Tuesday night").
+martes" ("el martes por la noche" for "on Tuesday night"). "earlier this year", "early
+next week" (Apertium: "más temprano este año") are "a principios de este año", "a
+principios de la semana que viene".
 
 **"on".** Apertium renders "on" before a noun phrase as "encima" (on top): "votan
 encima si", "el informe encima la obstrucción". Before an article, a possessive or a
@@ -38,7 +40,7 @@ from translator.engines.apertium_amounts import spelled_out
 from translator.engines.apertium_analyser import UNIT, Analyser, AskedOnce
 
 #: Bump when what is changed changes: it is part of the Apertium cache key.
-PHRASE_RULE = 2
+PHRASE_RULE = 3
 
 _DIGIT = re.compile(r"\d")
 #: "40 percent" (after "per cent" is written so): "40-percent" before a noun.
@@ -91,6 +93,10 @@ _LAST = re.compile(r"(?:\b(\w+) )?\b([ÚúUu]ltim([oa])) (fin de semana|año|mes
 _DETERMINER_WORDS = ("el la los las lo un una su sus mi mis tu tus nuestro nuestra vuestro "
                      "vuestra este esta ese esa aquel aquella del al cada por")
 _DETERMINERS = frozenset(_DETERMINER_WORDS.split())
+#: "earlier this year", "early next week" give "más temprano este año", "temprano la
+#: semana que viene": news says "a principios de este año", "de la semana que viene".
+_EARLY = re.compile(r"\b(?:([Mm])ás t|([Tt]))emprano (este año|este mes|esta semana|"
+                    r"(?:la|el) (?:semana|mes|año) (?:que viene|pasad[oa]))\b")
 #: "the 1990s" gives "el 1990s": "los años 1990".
 _DECADE = re.compile(r"\b([Ee]l|[Dd]el|[Aa]l) (\d{3}0)s\b")
 _MARCH_BY_NUMBER = re.compile(r"\b(?<=\d )[Mm]archa\b|\b[Mm]archa(?= \d)")
@@ -166,6 +172,8 @@ def spanish_phrases(output: str) -> str:
     diciembre de 2019") and March, and its Tuesday with its article."""
     if "ltim" in output:
         output = _LAST.sub(_last, output)
+    if "emprano " in output:
+        output = _EARLY.sub(_early, output)
     if "ncima " in output:
         if "martes" in output:
             output = _ON_TUESDAY.sub(_tuesday, output)
@@ -195,6 +203,12 @@ def _last(found: re.Match[str]) -> str:
     if not before:
         return (article.capitalize() if found[2][0] in "ÚU" else article) + f" {passed}"
     return f"{before} {article} {passed}"
+
+
+def _early(found: re.Match[str]) -> str:
+    capital = (found[1] or found[2]).isupper()
+    period = "del " + found[3][3:] if found[3].startswith("el ") else "de " + found[3]
+    return ("A" if capital else "a") + " principios " + period
 
 
 def _tuesday(found: re.Match[str]) -> str:
