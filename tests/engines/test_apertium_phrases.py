@@ -45,6 +45,12 @@ def test_last_year_is_el_ano_pasado():
                            "último año; temprano en la guerra.") == \
         "A principios de este mes; a principios de la semana que viene; a principios del " \
         "año pasado; temprano en la guerra."
+    # "Mr. Smith", "Mrs. May": the article and the lower case Spanish news gives a title
+    assert spanish_phrases('Señor Smith dijo que Señora May y el Señor Bean, de Señor Hart, '
+                           'a Señor Pence. "Gracias," Señor Trump dijo.') == \
+        'El señor Smith dijo que la señora May y el señor Bean, del señor Hart, al señor ' \
+        'Pence. "Gracias," el señor Trump dijo.'
+    assert spanish_phrases("Señor, ¿por qué?") == "Señor, ¿por qué?"  # no name: as written
     # "his last year", "the last week" (the final ones) and Spanish's "por último" stay
     kept = "Su último año; en la última semana; por último año."
     assert spanish_phrases(kept) == kept

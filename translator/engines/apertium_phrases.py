@@ -17,7 +17,8 @@ number as the verb ("12 Marcha"), and "the 1990s", which it gives as "el 1990s",
 años 1990". "on Tuesday", alone of the days, gives "encima martes": it becomes "el
 martes" ("el martes por la noche" for "on Tuesday night"). "earlier this year", "early
 next week" (Apertium: "más temprano este año") are "a principios de este año", "a
-principios de la semana que viene".
+principios de la semana que viene". "Mr. Smith" ("Señor Smith", with no article) is "el
+señor Smith", "del señor Smith" after "de".
 
 **"on".** Apertium renders "on" before a noun phrase as "encima" (on top): "votan
 encima si", "el informe encima la obstrucción". Before an article, a possessive or a
@@ -40,7 +41,7 @@ from translator.engines.apertium_amounts import spelled_out
 from translator.engines.apertium_analyser import UNIT, Analyser, AskedOnce
 
 #: Bump when what is changed changes: it is part of the Apertium cache key.
-PHRASE_RULE = 3
+PHRASE_RULE = 4
 
 _DIGIT = re.compile(r"\d")
 #: "40 percent" (after "per cent" is written so): "40-percent" before a noun.
@@ -97,6 +98,14 @@ _DETERMINERS = frozenset(_DETERMINER_WORDS.split())
 #: semana que viene": news says "a principios de este año", "de la semana que viene".
 _EARLY = re.compile(r"\b(?:([Mm])ás t|([Tt]))emprano (este año|este mes|esta semana|"
                     r"(?:la|el) (?:semana|mes|año) (?:que viene|pasad[oa]))\b")
+#: English "Mr. Smith" gives "Señor Smith", capitalised and with no article, which Spanish
+#: news writes "el señor Smith" ("del señor" after "de", "al" after "a"). The word before
+#: it, if any, and the blank or mark between.
+_TITLE = re.compile(r"(?:\b([^\W\d_]+)( )|(^|[^\w\s]\s*))\b(Señor|Señora|Señorita)(?= [A-Z])")
+_ARTICLE_OF = {"Señor": "el", "Señora": "la", "Señorita": "la"}
+_DETERMINERS_BEFORE_TITLE = frozenset(("el", "la", "del", "al", "un", "una", "este", "esta",
+                                       "ese", "esa", "aquel", "aquella", "dicho", "dicha",
+                                       "su", "nuestro", "nuestra"))
 #: "the 1990s" gives "el 1990s": "los años 1990".
 _DECADE = re.compile(r"\b([Ee]l|[Dd]el|[Aa]l) (\d{3}0)s\b")
 _MARCH_BY_NUMBER = re.compile(r"\b(?<=\d )[Mm]archa\b|\b[Mm]archa(?= \d)")
@@ -174,6 +183,8 @@ def spanish_phrases(output: str) -> str:
         output = _LAST.sub(_last, output)
     if "emprano " in output:
         output = _EARLY.sub(_early, output)
+    if "Señor" in output:
+        output = _TITLE.sub(_title_with_article, output)
     if "ncima " in output:
         if "martes" in output:
             output = _ON_TUESDAY.sub(_tuesday, output)
@@ -203,6 +214,22 @@ def _last(found: re.Match[str]) -> str:
     if not before:
         return (article.capitalize() if found[2][0] in "ÚU" else article) + f" {passed}"
     return f"{before} {article} {passed}"
+
+
+def _title_with_article(found: re.Match[str]) -> str:
+    title, article = found[4].lower(), _ARTICLE_OF[found[4]]
+    if found[1] is None:  # at a sentence's start or after a mark: "El señor Smith dijo"
+        opening, mark = found[3] or "", (found[3] or "").strip()
+        before_mark = found.string[found.start(3) - 1] if found.start(3) > 0 else " "
+        starts = not mark or mark in ".!?¿¡:—" or (  # an opening quote, not a closing one
+            mark in "\"“«'" and before_mark.isspace())
+        return opening + (article.capitalize() if starts else article) + " " + title
+    before = found[1]
+    if before.lower() in _DETERMINERS_BEFORE_TITLE:
+        return f"{before} {title}"
+    if before.lower() in ("de", "a") and article == "el":  # "del señor", "al señor"
+        return f"{before}l {title}"
+    return f"{before} {article} {title}"
 
 
 def _early(found: re.Match[str]) -> str:
