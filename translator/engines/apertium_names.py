@@ -29,11 +29,12 @@ from __future__ import annotations
 
 import re
 
+from translator.engines.apertium_analyser import UNIT
+from translator.engines.apertium_phrases import DAYS, MONTHS, SPANISH_DAYS, SPANISH_MONTHS
+
 #: Bump when what is changed changes: it is part of the Apertium cache key.
 NAME_RULE = 1
 
-#: One lexical unit of the analyser's stream: ``^surface/reading/reading$``.
-_UNIT = re.compile(r"\^((?:\\.|[^/^$\\])*)/((?:\\.|[^^$\\])*)\$")
 #: What may stand between two units of one phrase: blanks and word-bound blanks.
 _BETWEEN = re.compile(r"(?:[ \t]|\[\[[^\]]*\]\])*")
 #: Titles a surname follows ("Mr. Smith", "President Trump", "el señor Moreno").
@@ -43,13 +44,8 @@ _TITLE_WORDS = """
 """
 TITLES = frozenset(_TITLE_WORDS.split())
 #: Months and days: "May" after "Theresa" is a surname, "in May" is not.
-_CALENDAR_WORDS = """
-    January February March April May June July August September October November December
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday
-    Enero Febrero Marzo Abril Mayo Junio Julio Agosto Septiembre Octubre Noviembre
-    Diciembre Lunes Martes Miércoles Jueves Viernes Sábado Domingo
-"""
-CALENDAR = frozenset(_CALENDAR_WORDS.split())
+CALENDAR = frozenset((*MONTHS, *DAYS, *(word.capitalize() for word in (*SPANISH_MONTHS,
+                                                                          *SPANISH_DAYS))))
 #: The nouns English names of places, bodies and events end in, which a first name may
 #: come before ("John Street", "Sydney Airport", "Ryder Cup"): not surnames.
 _DESIGNATOR_WORDS = """
@@ -94,7 +90,7 @@ def names_marked(stream: str, lang: str) -> str:
         if namer.start() < read_up_to:
             continue
         start = stream.rfind("^", 0, namer.start() + 1)
-        first = _UNIT.match(stream, start) if start >= 0 else None
+        first = UNIT.match(stream, start) if start >= 0 else None
         if first is None or first.end() < namer.end():
             continue
         read_up_to = first.end()
@@ -112,7 +108,7 @@ def names_marked(stream: str, lang: str) -> str:
         elsewhere = re.compile(r"\^(?:" + "|".join(map(re.escape, sorted(surnames)))
                                + r")/[^^$]*\$")
         for found in elsewhere.finditer(stream):
-            unit = _UNIT.match(stream, found.start())
+            unit = UNIT.match(stream, found.start())
             if unit is not None and _may_be_surname(unit) and "<adj>" not in unit[2]:
                 marked.setdefault(unit.start(), unit)
     pieces, done = [], 0
@@ -125,7 +121,7 @@ def names_marked(stream: str, lang: str) -> str:
 def _next_unit(stream: str, position: int) -> re.Match[str] | None:
     """The unit right after ``position`` in one phrase (only blanks between), if any."""
     between = _BETWEEN.match(stream, position)
-    return _UNIT.match(stream, between.end() if between else position)
+    return UNIT.match(stream, between.end() if between else position)
 
 
 def _named_after(stream: str, unit: re.Match[str]) -> bool:

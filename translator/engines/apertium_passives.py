@@ -33,20 +33,21 @@ PASSIVE_RULE = 2
 _WAS = re.compile(r"\b(?:was|were)\b", re.IGNORECASE)
 #: A passive with its agent: "was arrested by", "were approved by".
 _WAS_BY = re.compile(r"\b(?:was|were) (?:\w+ly )?\w+ by\b", re.IGNORECASE)
-#: "estuvo"/"estuvieron" right before a participle: regular ("arrestado", "heridas") or
-#: one of the irregular endings ("hecho", "dicho", "visto", "puesto", "escrito",
-#: "descubierto", "resuelto", "roto"); "muerto" is left out: "was dead" is a state, and
-#: "estado", estar's own ("were stood" gives "estuvo estado").
+#: A Spanish participle: regular ("arrestado", "heridas") or with one of the irregular
+#: endings ("hecho", "dicho", "visto", "puesto", "escrito", "descubierto", "resuelto",
+#: "roto"); "muerto" is left out: "was dead" is a state.
+_PARTICIPLE = r"\w+?(?:ad|id|ech|ich|ist|uest|rit|iert|uelt|rot)[oa]s?"
+#: "estuvo"/"estuvieron" right before a participle, not "estado", estar's own ("were
+#: stood" gives "estuvo estado").
 _ESTAR_PARTICIPLE = re.compile(
-    r"\b([Ee])stuv(o|ieron) (?!estad[oa]s?\b)"
-    r"(?=(\w+?(?:ad|id|ech|ich|ist|uest|rit|iert|uelt|rot)[oa]s?)\b( por\b)?)")
+    r"\b([Ee])stuv(o|ieron) (?!estad[oa]s?\b)(?=(" + _PARTICIPLE + r")\b( por\b)?)")
 #: The same with an adverb between, which Apertium writes with "era": "was later taken",
 #: "El hombre era más tarde llevado".
 _WAS_ADVERB = re.compile(r"\b(?:was|were) (?:\w+ly|also|later|then|first|already|once|"
                          r"since|soon) \w+", re.IGNORECASE)
 _SER_ADVERB_PARTICIPLE = re.compile(
     r"\b([Ee])ra(n?) (?=((?:también|más tarde|luego|entonces|después|ya|primero|\w+mente) )"
-    r"(\w+?(?:ad|id|ech|ich|ist|uest|rit|iert|uelt|rot)[oa]s?)\b)")
+    r"(" + _PARTICIPLE + r")\b)")
 #: Adverbs that say how much, of a state: "eran perfectamente tituladas".
 _DEGREE = frozenset(("totalmente", "perfectamente", "completamente", "profundamente",
                      "absolutamente", "enteramente", "sumamente", "realmente",
@@ -79,9 +80,7 @@ def event_passives(source: str, output: str) -> str:
     agent = _WAS_BY.search(source) is not None
 
     def ser(found: re.Match[str]) -> str:
-        participle = found[3].lower()
-        stem = participle[:-2] if participle.endswith("s") else participle[:-1]
-        if stem in STATES and not (agent and found[4]):
+        if _stem(found[3]) in STATES and not (agent and found[4]):
             return found[0]
         verb = "fue " if found[2] == "o" else "fueron "
         return verb.capitalize() if found[1] == "E" else verb
@@ -89,10 +88,14 @@ def event_passives(source: str, output: str) -> str:
     return _ESTAR_PARTICIPLE.sub(ser, output)
 
 
+def _stem(participle: str) -> str:
+    """A participle without its gender and number ending, as ``STATES`` lists it."""
+    participle = participle.lower()
+    return participle[:-2] if participle.endswith("s") else participle[:-1]
+
+
 def _ser_after_adverb(found: re.Match[str]) -> str:
-    participle = found[4].lower()
-    stem = participle[:-2] if participle.endswith("s") else participle[:-1]
-    if stem in STATES or found[3].strip() in _DEGREE:
+    if _stem(found[4]) in STATES or found[3].strip() in _DEGREE:
         return found[0]
     verb = "fueron " if found[2] else "fue "
     return verb.capitalize() if found[1] == "E" else verb

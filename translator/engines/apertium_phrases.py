@@ -49,8 +49,14 @@ _PERCENT = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?) percent\b")
 _PER_CENT = re.compile(r"\b(p)er cent\b", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"[ \t]+([^\W\d_][\w'’]*)")
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
+#: The months and days, in English and in Spanish: the dates here, and the calendar words
+#: no surname is (``apertium_names``) nor plural subject (``apertium_words``).
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+SPANISH_MONTHS = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+                  "septiembre", "setiembre", "octubre", "noviembre", "diciembre")
+SPANISH_DAYS = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")
 _SHORT = {"Jan": "January", "Feb": "February", "Mar": "March", "Apr": "April",
           "Jun": "June", "Jul": "July", "Aug": "August", "Sep": "September",
           "Sept": "September", "Oct": "October", "Nov": "November", "Dec": "December"}
@@ -60,17 +66,16 @@ _SHORT = {"Jan": "January", "Feb": "February", "Mar": "March", "Apr": "April",
 _US_DATE = re.compile(
     r"(?<!\bthe )(?<!\bThe )(?<!\ba )(?<!\bA )(?<!\ban )(?<!\bhis )(?<!\bher )"
     r"(?<!\bits )(?<!\btheir )\b("
-    + "|".join(_MONTHS) + r"|(?:" + "|".join(_SHORT) + r")\.)[ \t]+(\d{1,2})(?!\d)"
+    + "|".join(MONTHS) + r"|(?:" + "|".join(_SHORT) + r")\.)[ \t]+(\d{1,2})(?!\d)"
     r"(?:st|nd|rd|th)?(?![:.,\-–]\d)(?:,[ \t]+(\d{4})\b)?")
 
 #: What a date needs, found at C speed first: most sentences have none.
 _MONTH_THEN_DAY = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
                              r"[ \t]+\d")
 
-_SPANISH_MONTHS = ("enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"
-                   "setiembre|octubre|noviembre|diciembre")
+_SPANISH_MONTHS = "|".join(SPANISH_MONTHS)
 #: Looked for in a lower-cased output first, at C speed: few sentences have a date.
-_SPANISH_MONTH_NAMES = (*_SPANISH_MONTHS.split("|"), "archa")
+_SPANISH_MONTH_NAMES = (*SPANISH_MONTHS, "archa")
 _DAY_MONTH = re.compile(r"\b(\d{1,2}) (" + _SPANISH_MONTHS + r")\b", re.IGNORECASE)
 _MONTH_YEAR = re.compile(r"\b(" + _SPANISH_MONTHS + r") (\d{4})\b", re.IGNORECASE)
 #: "on Tuesday" gives "encima martes" ("on Monday" gives "el lunes"): "martes", one form
@@ -89,10 +94,11 @@ _ON_ARTICLE = re.compile(r"\b([Ee])ncima (el|la|los|las|un|una|unos|unas|su|sus|
 #: before it that is an article, a possessive or a demonstrative it is left: "su último
 #: año" is "his last year", the final one; and Spanish's own "por último" (lastly).
 _LAST = re.compile(r"(?:\b(\w+) )?\b([ÚúUu]ltim([oa])) (fin de semana|año|mes|semana|"
-                   r"temporada|trimestre|lunes|martes|miércoles|jueves|viernes|sábado|"
-                   r"domingo|invierno|primavera|verano|otoño)\b")
+                   r"temporada|trimestre|invierno|primavera|verano|otoño|"
+                   + "|".join(SPANISH_DAYS) + r")\b")
+#: Articles, possessives and demonstratives: "su último año" (the final one), "el señor".
 _DETERMINER_WORDS = ("el la los las lo un una su sus mi mis tu tus nuestro nuestra vuestro "
-                     "vuestra este esta ese esa aquel aquella del al cada por")
+                     "vuestra este esta ese esa aquel aquella dicho dicha del al cada")
 _DETERMINERS = frozenset(_DETERMINER_WORDS.split())
 #: "earlier this year", "early next week" give "más temprano este año", "temprano la
 #: semana que viene": news says "a principios de este año", "de la semana que viene".
@@ -103,9 +109,6 @@ _EARLY = re.compile(r"\b(?:([Mm])ás t|([Tt]))emprano (este año|este mes|esta s
 #: it, if any, and the blank or mark between.
 _TITLE = re.compile(r"(?:\b([^\W\d_]+)( )|(^|[^\w\s]\s*))\b(Señor|Señora|Señorita)(?= [A-Z])")
 _ARTICLE_OF = {"Señor": "el", "Señora": "la", "Señorita": "la"}
-_DETERMINERS_BEFORE_TITLE = frozenset(("el", "la", "del", "al", "un", "una", "este", "esta",
-                                       "ese", "esa", "aquel", "aquella", "dicho", "dicha",
-                                       "su", "nuestro", "nuestra"))
 #: "the 1990s" gives "el 1990s": "los años 1990".
 _DECADE = re.compile(r"\b([Ee]l|[Dd]el|[Aa]l) (\d{3}0)s\b")
 _MARCH_BY_NUMBER = re.compile(r"\b(?<=\d )[Mm]archa\b|\b[Mm]archa(?= \d)")
@@ -203,7 +206,7 @@ def spanish_phrases(output: str) -> str:
 
 def _last(found: re.Match[str]) -> str:
     before, feminine, period = found[1] or "", found[3] == "a", found[4]
-    if before.lower() in _DETERMINERS:
+    if before.lower() in _DETERMINERS or before.lower() == "por":  # "por último": lastly
         return found[0]
     passed = f"{period} {'pasada' if feminine else 'pasado'}"
     if before.lower() in ("de", "a"):  # "del año pasado", "a la semana pasada"
@@ -225,7 +228,7 @@ def _title_with_article(found: re.Match[str]) -> str:
             mark in "\"“«'" and before_mark.isspace())
         return opening + (article.capitalize() if starts else article) + " " + title
     before = found[1]
-    if before.lower() in _DETERMINERS_BEFORE_TITLE:
+    if before.lower() in _DETERMINERS:
         return f"{before} {title}"
     if before.lower() in ("de", "a") and article == "el":  # "del señor", "al señor"
         return f"{before}l {title}"

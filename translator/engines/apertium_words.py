@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 
 from glossary.stopwords import FUNCTION_WORDS
+from translator.engines.apertium_phrases import SPANISH_DAYS
 
 #: Bump when what is changed changes: it is part of the Apertium cache key.
 WORD_RULE = 3
@@ -45,7 +46,7 @@ _THAT = re.compile(r"(?:\b([^\W\d_]+)[ ]+)?\b([Aa])quello\b(\s*[.,;:?!)»])?")
 #: The function words after which "aquello" is the pronoun; not "un", "una": "una que".
 _SPANISH_FUNCTION_WORDS = FUNCTION_WORDS["es"] - {"un", "una", "unos", "unas"}
 #: Question words, after which "aquello" is the pronoun too ("qué significa eso").
-_ASKING = frozenset(("qué", "cómo", "cuándo", "dónde", "quién", "cuál"))
+_QUESTION_WORDS = frozenset(("qué", "cómo", "cuándo", "dónde", "quién", "cuál"))
 #: "para" before an infinitive, after "parecer" or "cómo" (left out) or after "empezar"
 #: or "comenzar" ("a").
 _BARE = re.compile(r"\b((?:[Pp]arec|[Cc]ómo\b)\w*) para (?=[^\W\d_]+(?:ar|er|ir)\b)")
@@ -70,7 +71,7 @@ def _that(found: re.Match[str]) -> str:
     kept = found[0][:found.start(2) - found.start()]  # the word before and its blank
     after = found[3] or ""  # a punctuation mark right after it: a pronoun ("hizo eso.")
     before = (found[1] or "").lower()
-    if not before or after or before in _SPANISH_FUNCTION_WORDS or before in _ASKING:
+    if not before or after or before in _SPANISH_FUNCTION_WORDS or before in _QUESTION_WORDS:
         return kept + ("Eso" if found[2] == "A" else "eso") + after
     return kept + "que"
 
@@ -81,7 +82,7 @@ _DICHO = re.compile(r"(?:\b([^\W\d_]+) +)?\b([^\W\d_]+)( +)dicho\b")
 _BETWEEN_WORDS = frozenset(("también", "ya", "no", "nunca", "siempre", "solo", "sólo",
                             "todavía", "aún", "incluso", "previamente", "anteriormente"))
 #: Days end in "s" but are no plural subject: "Cramer jueves dijo".
-_DAYS = frozenset(("lunes", "martes", "miércoles", "jueves", "viernes"))
+_DAYS = frozenset(SPANISH_DAYS)
 #: Words before which "dicho" is the participle or the noun: "ha dicho", "fue dicho",
 #: "lo dicho", "el dicho".
 _AUXILIARY_WORDS = """
