@@ -71,6 +71,8 @@ def load_models(lang: str) -> None:
 def extract_many(segments: list[str], lang: str,
                  gazetteer: Iterable[str] = ()) -> list[list[Mention]]:
     """Mentions of each segment, numbered by segment; each model runs over one batch."""
+    from translator.entities.lexicon import dictionary_typed
+
     lang = check_language(lang)
     names = tuple(gazetteer)
     if lang == "ru":
@@ -80,14 +82,15 @@ def extract_many(segments: list[str], lang: str,
     elif lang == "en":
         from translator.entities.extract_en_spacy import extract_en_many
 
-        found = extract_en_many(list(segments), names)
+        found = dictionary_typed(segments, extract_en_many(list(segments), names), lang)
     else:
         from translator.entities.extract_latin import extract_latin, places_typed
         from translator.entities.filters import is_boilerplate_line
 
-        found = places_typed(segments, [[] if is_boilerplate_line(segment, lang)
-                                        else extract_latin(segment, lang, index, names)
-                                        for index, segment in enumerate(segments)])
+        found = places_typed(segments, dictionary_typed(segments, [
+            [] if is_boilerplate_line(segment, lang)
+            else extract_latin(segment, lang, index, names)
+            for index, segment in enumerate(segments)], lang))
     from translator.entities.abbreviations import defined_abbreviations
 
     listed = _folded(names)

@@ -330,7 +330,7 @@ def _make_mention(text: str, tokens, run: list[int], lang: str, segment: int,
     if cue is not None and (etype == "PER" or (etype, cue.type) == ("LOC", "LOC")):
         surface = text[cue.start:end]  # an article says only what the name is not
         return Mention(surface, cue.type, cue.start, end, lang, surface, segment,
-                       "rule" if cue.type == "MISC" else "rule-context")
+                       "rule-article" if cue.type == "MISC" else "rule-context")
     # A lone capitalised first word may just start the sentence: weaker evidence.
     weak = initial and len(words) == 1 and territory_code(surface, lang) is None
     return Mention(surface, etype, start, end, lang, surface, segment,

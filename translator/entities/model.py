@@ -25,7 +25,8 @@ class Mention:
     segment: int = 0
     #: How it was found and typed: "ner" (a model), "gazetteer", "rule" (its shape),
     #: "rule-initial" (a lone word opening a sentence: weak), "rule-context" (typed by the
-    #: words before it, "la corporación Walmart": as strong as a model's type)
+    #: words before it, "la corporación Walmart": as strong as a model's type),
+    #: "rule-article" (MISC, as a Spanish article says it is no person: "el Marsella")
     origin: str = "rule"
     #: For an abbreviation the text defines ("FEC" after "Federal Election Commission"),
     #: the ``normal`` of the name it stands for (``abbreviations``); else empty.
