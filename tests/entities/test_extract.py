@@ -124,6 +124,8 @@ def test_a_spanish_name_after_an_article_is_no_person(text, expected):
     ("Lo anunció el alcalde de la ciudad Sergei Sobyanin.", [("Sergei Sobyanin", "PER")]),
     ("Lo dijo la corporación Walmart y el banco Santander.",
      [("Walmart", "ORG"), ("Santander", "ORG")]),
+    # a company designator is the head of its name: "Grupo Cementos", "Asiafield Limited"
+    ("La deuda del Grupo Cementos creció.", [("Grupo Cementos", "ORG")]),
     ("Nevó en la región de Olomouc y en la provincia de Kapisa.",
      [("Olomouc", "LOC"), ("Kapisa", "LOC")]),
     ("El reino de Felipe Segundo duró décadas.", [("Felipe Segundo", "PER")]),
