@@ -113,3 +113,15 @@ def test_lone_words_of_one_undeclined_language_join_only_names_written_alike():
                               _mention("Путина", "PER", "ner", "ru"),
                               _mention("Putin", "PER", "ner", "en")])
     assert len(russian) == 1
+
+
+def test_a_russian_organisation_named_after_a_person_stays_apart_from_him():
+    """"основатель группы «Тинькофф» Олег Тиньков": the model calls the one word an
+    organisation and the full name a person, so a founder does not become his company,
+    however alike the words; a lone surname the model calls a person still joins."""
+    founder = _mention("Олег Тиньков", "PER", "ner", "ru")
+    clusters = build_clusters([_mention("Тинькофф", "ORG", "ner", "ru"), founder])
+    assert sorted((c.type, c.canonical["ru"]) for c in clusters) == [
+        ("ORG", "Тинькофф"), ("PER", "Олег Тиньков")]
+    (person,) = build_clusters([_mention("Тиньков", "PER", "ner", "ru"), founder])
+    assert person.type == "PER"
