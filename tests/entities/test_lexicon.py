@@ -32,6 +32,9 @@ def typed(analysis: str, ruled: str, lang: str = "es") -> str | None:
     ("^Brian/Brian<np><ant><m><sg>$ ^E/*E$", "MISC", "PER"),
     ("^Marie/Marie<np><ant><f><sg>$^-/-<guio>$^Chantal/*Chantal$", "MISC", "PER"),
     ("^Brian/Brian<np><ant><m><sg>$ ^Fondo/Fondo<n><m><sg>$", "MISC", None),
+    # a place and what it is said to be ("Europa Central"); a place's team is not one
+    ("^Villarejo/Villarejo<np><loc><m><sg>$ ^Central/Central<adj><mf><sg>$", "PER", "LOC"),
+    ("^Villarejo/Villarejo<np><loc><m><sg>$ ^Club/Club<n><m><sg>$", "PER", None),
 ])
 def test_the_dictionary_types_what_the_rules_typed_by_shape(analysis, ruled, expected):
     assert typed(analysis, ruled) == expected

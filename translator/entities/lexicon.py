@@ -122,8 +122,8 @@ def dictionary_type(units: Sequence[Unit], ruled: str, lang: str) -> str | None:
     when it says nothing sure. A place is a place. Another proper noun (a firm, a medium,
     a body, but also a war or a book) is an organisation only where the rules knew
     nothing of it (``UNKNOWN``). A given name followed by names, initials or unknown words
-    is a person ("Brian E", "Marie-Chantal Miller", "Mohamed El-Baradei"). A Spanish
-    abstract noun is no person."""
+    is a person ("Brian E", "Marie-Chantal Miller", "Mohamed El-Baradei"), a place followed
+    by adjectives a place. A Spanish abstract noun is no person."""
     if len(units) == 1:
         kinds = units[0].kinds()
         if kinds == {"LOC"} or (kinds == {"ORG"} and ruled == UNKNOWN[lang]):
@@ -134,6 +134,9 @@ def dictionary_type(units: Sequence[Unit], ruled: str, lang: str) -> str | None:
         return None
     if units[0].kinds() == {"PER"} and all(unit.in_name() for unit in units[1:]):
         return "PER"
+    if units[0].kinds() == {"LOC"} and all(
+            any(reading[:1] == ("adj",) for reading in unit.readings) for unit in units[1:]):
+        return "LOC"  # a place and what it is said to be: "América Latina", "Europa del Este"
     return None
 
 
