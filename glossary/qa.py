@@ -11,19 +11,18 @@ by different glossary terms ("inconsistent"). Whether a target term is there is
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from pathlib import Path
 
 from glossary.model import Concept
+from glossary.numbers import differences
 from glossary.service import Glossary
 from translator.core.i18n import N_, _, ngettext
 
 CHECKS: tuple[str, ...] = ("missing-term", "rejected-term", "dnt-changed", "number-mismatch",
                            "inconsistent")
-
-_NUMBER_RE = re.compile(r"(?<![\w])\d+(?:[.,\u00a0\u202f ]\d+)*")
 
 
 @dataclass(frozen=True)
@@ -40,25 +39,6 @@ class Finding:
 
     def to_dict(self) -> dict:
         return {f.name: getattr(self, f.name) for f in fields(self)}  # flat: no deep copy
-
-
-def normalise_number(raw: str) -> str:
-    """'1,000' = '1 000' = '1.000' = '1000'; '3.5' = '3,5'. A separator followed by
-    exactly three digits groups thousands; any other is a decimal point."""
-    parts = re.split(r"[.,\u00a0\u202f ]", raw)
-    out = parts[0]
-    for part in parts[1:]:
-        out += part if len(part) == 3 else "." + part
-    return out.lstrip("0") or "0"
-
-
-_ENTITY_RE = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|\w+);")
-
-
-def numbers(text: str) -> Counter[str]:
-    """Numbers in ``text`` as normalised strings (HTML character references skipped)."""
-    text = _ENTITY_RE.sub(" ", text)
-    return Counter(normalise_number(m.group().strip()) for m in _NUMBER_RE.finditer(text))
 
 
 class Checker:
@@ -121,10 +101,8 @@ class Checker:
                     source_term=match.text, expected=expected.text,
                     concept_id=cid))
         if "number-mismatch" in self.checks:
-            src_numbers, tgt_numbers = numbers(source), numbers(translation)
-            if src_numbers != tgt_numbers:
-                missing = sorted((src_numbers - tgt_numbers).elements())
-                extra = sorted((tgt_numbers - src_numbers).elements())
+            missing, extra = differences(source, translation)
+            if missing or extra:
                 findings.append(Finding("number-mismatch", number,
                                         _numbers_message(missing, extra),
                                         expected=" ".join(missing), found=" ".join(extra)))

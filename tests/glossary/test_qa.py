@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from glossary.qa import check_pairs, normalise_number, numbers
+from glossary.qa import check_pairs
 
 
 def pairs(data_dir, src: str, tgt_file: str):
@@ -47,13 +47,3 @@ def test_checks_can_be_skipped(data_dir, sample_concepts):
     findings = check_pairs(sample_concepts, pairs(data_dir, "en", "story-mt.ru"), "en", "ru",
                            checks=["dnt-changed"])
     assert [f.check for f in findings] == ["dnt-changed"]
-
-
-@pytest.mark.parametrize("a, b", [("20,000", "20 000"), ("20,000", "20.000"), ("3.5", "3,5"),
-                                  ("1\u00a0250", "1,250"), ("007", "7")])
-def test_number_formats_of_the_three_languages_are_equal(a, b):
-    assert normalise_number(a) == normalise_number(b)
-
-
-def test_numbers_ignore_html_character_references():
-    assert numbers("Nadal&#39;s record was 7-2") == numbers("Надаль: 7-2")

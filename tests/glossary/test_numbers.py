@@ -1,0 +1,50 @@
+"""Numbers QA compares: the value a text states, however each language writes it."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary.numbers import differences, normalise_number, numbers
+
+
+@pytest.mark.parametrize("a, b", [("20,000", "20 000"), ("20,000", "20.000"), ("3.5", "3,5"),
+                                  ("1\u00a0250", "1,250"), ("007", "7")])
+def test_number_formats_of_the_three_languages_are_equal(a, b):
+    assert normalise_number(a) == normalise_number(b)
+
+
+def test_numbers_ignore_html_character_references():
+    assert numbers("Nadal&#39;s record was 7-2") == numbers("Надаль: 7-2")
+
+
+@pytest.mark.parametrize(("source", "translation"), [
+    # scale words: the value, not the digits
+    ("Sales reached 10 billion euros.", "Las ventas llegaron a 10.000 millones de euros."),
+    ("Sales reached 10 billion euros.", "Продажи достигли 10 млрд евро."),
+    ("It cost 3.5 million dollars.", "Обошлось с 3,5 миллионами долларов."),
+    ("About 7 тыс. жителей", "About 7,000 residents"),
+    # a range shares the scale written after its second number
+    ("between 300 and 400 million users", "entre 300 y 400 millones de usuarios"),
+    # ordinals and decades are written as words or Roman numerals as often as not
+    ("It was built in the 17th century.", "Se construyó en el siglo XVII."),
+    ("Построен в XVII веке.", "It was built in the 17th century."),
+    ("It opens on the 1st day of May.", "Abre el primer día de mayo."),
+    ("his 40th goal of the season", "su gol número 40 de la temporada"),
+    ("In the 1980s he moved to Lima.", "En los años ochenta se mudó a Lima."),
+    ("в 1990-х годах", "in the 1990s"),
+    # a year beside a count: four digits start no thousands group
+    ("the 2019 500 Fastest Companies list", "la lista de 2019 de las 500 empresas"),
+])
+def test_a_translation_that_states_the_same_numbers_passes(source, translation):
+    assert differences(source, translation) == ([], [])
+
+
+@pytest.mark.parametrize(("source", "translation", "missing", "extra"), [
+    ("It cost 2.5 billion dollars.", "Costó 2,5 millones de dólares.",
+     ["2500000000"], ["2500000"]),  # MT dropped "mil": a thousand times less
+    ("It was built in the 17th century.", "Se construyó en el siglo 18.", [], ["18"]),
+    ("About 9,000 people came.", "Vinieron unas 900 personas.", ["9000"], ["900"]),
+    ("They grounded the Il-76s.", "Приземлили Ил-Чакс.", ["76"], []),  # aircraft, no decade
+])
+def test_a_number_the_translation_changed_is_reported(source, translation, missing, extra):
+    assert differences(source, translation) == (missing, extra)
