@@ -143,3 +143,16 @@ def test_long_work_reports_its_lines_file_by_file(data_dir):
         heard: list[int] = []
         work(heard.append)
         assert heard == [len(text.segments) for text in texts]
+
+
+def test_aligned_names_have_one_type_per_document(tmp_path):
+    """As ``entities extract`` gives them: the surname alone is the person the full name
+    is, not MISC because the rules saw it alone."""
+    source, target = tmp_path / "s.en.txt", tmp_path / "t.es.txt"
+    source.write_text("Photographer George Malets was detained in the metro.\n\n"
+                      "Malets said the police used cameras.\n", encoding="utf-8")
+    target.write_text("El fotógrafo George Malets fue detenido en el metro.\n\n"
+                      "Malets dijo que la policía usó cámaras.\n", encoding="utf-8")
+    rows = [alignment_row(pair) for pair in align_files(source, target, "en", "es")]
+    assert {(row["source"], row["type"]) for row in rows} == {
+        ("George Malets", "PER"), ("Malets", "PER")}

@@ -56,15 +56,22 @@ def align_files(source: Path, translation: Path, source_lang: str | None,
                 target_lang: str | None,
                 warn: Callable[[str], None] | None = None) -> list[AlignedPair]:
     """Pair the names of ``source`` with their renderings in ``translation``, line by line;
-    a language not given is detected from the file's text."""
+    a language not given is detected from the file's text. Each source name has one type
+    in the document, as ``entities extract`` gives it: "Malets" is the person "George
+    Malets" is."""
+    from dataclasses import replace
+
     from translator.entities.align import align_documents
     from translator.entities.io import file_language, read_input, segments_of
 
     source_text, translation_text = read_input(source), read_input(translation)
     source_lang = file_language(source, source_text, source_lang, warn, "--from")
     target_lang = file_language(translation, translation_text, target_lang, warn, "--to")
-    return align_documents(segments_of(source_text), segments_of(translation_text),
-                           source_lang, target_lang)
+    pairs = align_documents(segments_of(source_text), segments_of(translation_text),
+                            source_lang, target_lang)
+    types = document_types([pair.source for pair in pairs])
+    return [replace(pair, source=replace(pair.source, type=types[id(pair.source)]))
+            for pair in pairs]
 
 
 def alignment_row(pair: AlignedPair) -> dict:
