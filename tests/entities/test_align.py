@@ -101,3 +101,18 @@ def test_a_pair_is_cut_to_the_name_with_its_capitalised_article(source, target, 
                        Mention(target, "LOC", 0, len(target), "es", target), 1.0, "name")
     assert tightened(pair).target.text == expected
 
+
+
+def test_a_name_paired_by_place_is_kept_whole_on_both_sides():
+    """A translated name shares no spelling with its source, so the only evidence is its
+    place: both names stay whole, not cut to the one word that looks alike ("Bank" /
+    "Banco")."""
+    text = "Violó la Ley de Clandestinidad del Banco en febrero."
+    start = text.index("Ley")
+    source = [Mention("Bank Secrecy Act", "MISC", 16, 32, "en", "Bank Secrecy Act")]
+    target = [Mention("Ley de Clandestinidad del Banco", "MISC", start, start + 31, "es",
+                      "Ley de Clandestinidad del Banco")]
+    (pair,) = align_segment(source, target, text, "es", source_length=55)
+    assert pair.method == "position"
+    assert (pair.source.text, pair.target.text) == (
+        "Bank Secrecy Act", "Ley de Clandestinidad del Banco")

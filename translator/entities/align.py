@@ -82,11 +82,9 @@ def align_segment(source: Sequence[Mention], target: Sequence[Mention], target_t
                 pairs[i] = tightened(AlignedPair(s, best[1], round(best[0], 3),
                                                  best[2] + "+projection"))
                 taken.append((best[1].start, best[1].end))
-    if position:  # pairs by place, cut like the others
-        tight = set(pairs)
+    if position:  # pairs by place: names translated, not spelt, so kept whole
         _pair_leftovers(source, target, pairs, used)
         _pair_nearest(source, target, pairs, used, source_length, len(target_text))
-        pairs.update([(i, tightened(pair)) for i, pair in pairs.items() if i not in tight])
     return [pairs.get(i, AlignedPair(s, None, 0.0, "missing")) for i, s in enumerate(source)]
 
 
