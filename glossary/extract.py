@@ -86,13 +86,17 @@ class _RuTagger:
 
 def _ngrams(line: str, lang: str, max_words: int, tagger: _RuTagger | None,
             names: list[tuple[int, int]] = ()):
-    """Candidate word spans of one line: (surface text, lemma key); none touches a name."""
+    """Candidate word spans of one line: (surface text, lemma key); none touches a name,
+    nor a URL, an e-mail address or a path ("…/moscow-to-expand-metro-facial-recognition")."""
+    from translator.core.inline_codes import literal_spans
+
     stop, links = STOPWORDS[lang], LINKS[lang]
     lem = lemmatizer(lang)
     tokens = tokenize(line)
+    blocked = [*names, *literal_spans(line)]
     runs: list[list] = []
     for i, token in enumerate(tokens):
-        if any(token.start < b and token.end > a for a, b in names):
+        if any(token.start < b and token.end > a for a, b in blocked):
             runs.append([])  # a name is no part of a term, and splits the run
             continue
         if i == 0 or not _TERM_GAP.fullmatch(line, tokens[i - 1].end, token.start):
@@ -126,7 +130,9 @@ def _ngrams(line: str, lang: str, max_words: int, tagger: _RuTagger | None,
                 key = tuple(lem.lemma(w) for w in words[start:end])
                 if any(k in stop and k not in links for k in key):
                     continue  # an inflected stopword: "таким образом", "своё поле"
-                yield line[run[start].start:run[end - 1].end], key  # hyphens kept
+                surface = line[run[start].start:run[end - 1].end]  # hyphens kept
+                # the term its owner's: "White House's" counts as, and is written, "White House"
+                yield (_POSSESSIVE.sub("", surface) if lang == "en" else surface), key
 
 
 def extract_candidates(lines: list[str], lang: str, *, min_count: int = 2,
@@ -141,10 +147,13 @@ def extract_candidates(lines: list[str], lang: str, *, min_count: int = 2,
     forms: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     examples: dict[tuple[str, ...], str] = {}
     where: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    headline_forms: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     for number, line in enumerate(lines):
+        # a title-case headline capitalises every word: its forms say nothing of the term's
+        written = headline_forms if _title_case(line) else forms
         for surface, key in _ngrams(line, lang, max_words, tagger, names[number]):
             counts[key] += 1
-            forms[key][surface] += 1
+            written[key][surface] += 1
             examples.setdefault(key, line.strip())
             where[key].add(number)
     kept = {k: n for k, n in counts.items() if n >= min_count}
@@ -160,15 +169,28 @@ def extract_candidates(lines: list[str], lang: str, *, min_count: int = 2,
         if len(key) < min_words:
             continue
         longer = nested.get(key, [])
+        if longer and max(longer) >= n:
+            continue  # only ever part of a longer candidate: "Tap Tap" of "The Tap Tap"
         score = n - (sum(longer) / len(longer) if longer else 0)
         termhood = math.log2(len(key) + 1) * score
         if termhood <= 0:
             continue
-        text = _written_form(forms[key], lang)
+        text = _written_form(forms[key] or headline_forms[key], lang)
         candidates.append(Candidate(text, key, n, termhood, _short(examples[key]),
                                     where[key]))
     candidates.sort(key=lambda c: (-c.termhood, -c.count, c.text))
     return candidates
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _title_case(line: str) -> bool:
+    """A headline in title case ("Moscow To Expand Metro Facial Recognition Network"):
+    three or more long words, four in five of them capitalised."""
+    words = _LONG_WORD.findall(line)
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) * 5 >= len(words) * 4
 
 
 def _written_form(forms: Counter[str], lang: str) -> str:
@@ -213,9 +235,10 @@ def _shaped(words: list[str], lemma: str, capital_first: bool) -> str | None:
 
 
 def _commonest(forms: Counter[str]) -> str:
-    """The most frequent form; on a tie the one with fewer hyphens, which an attributive
-    use adds ("facial-recognition cameras")."""
-    return max(forms, key=lambda form: (forms[form], -form.count("-")))
+    """The most frequent form; on a tie one not in capitals (a dateline's "JURUPA VALLEY"),
+    then the one with fewer hyphens, which an attributive use adds ("facial-recognition
+    cameras")."""
+    return max(forms, key=lambda form: (forms[form], not form.isupper(), -form.count("-")))
 
 
 def _mostly_capitalised(forms: Counter[str]) -> bool:

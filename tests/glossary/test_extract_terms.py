@@ -47,6 +47,25 @@ def test_names_found_by_the_name_finder_are_left_out():
     assert "Acme Wire" not in _texts(find_names=finder)
 
 
+def test_links_owners_headlines_and_fragments_propose_nothing_of_their_own():
+    """A URL's slug is no term; "Harbor Council's" counts as "Harbor Council"; a title-case
+    headline does not capitalise a term; a phrase only ever inside a longer one ("patrol
+    station" of "border patrol station") is not proposed alone."""
+    lines = ["Read https://example.org/city-expands-street-camera-network today.",
+             "See https://example.org/city-expands-street-camera-network now.",
+             "The Harbor Council's budget grew.", "The Harbor Council met twice.",
+             "City Expands Street Camera Network Across Districts",
+             "Its street camera network grew.", "The street camera network failed.",
+             "A remote border patrol station opened.",
+             "The remote border patrol station closed.", "Her border patrol station was old."]
+    found = _texts(lines)
+    assert not any("expands" in text for text in found)
+    assert "Harbor Council" in found and not any("'s" in text for text in found)
+    assert "street camera network" in found and "Street Camera Network" not in found
+    assert "border patrol station" in found
+    assert "patrol station" not in found and "border patrol" not in found
+
+
 def test_a_russian_abbreviation_keeps_its_capitals_in_the_dictionary_form():
     lines = ["Об этом сообщили в пресс-службе ВМФ России в понедельник.",
              "Командование ВМФ России провело учения на Балтике.",
