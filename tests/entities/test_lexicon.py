@@ -69,3 +69,4 @@ def test_without_apertium_the_rules_types_stand(monkeypatch):
     monkeypatch.setattr(lexicon, "_lexicon", lambda lang: None)
     assert [(m.text, m.type) for m in extract("Abrí Twitter para escribir.", "es")] == [
         ("Abrí Twitter", "PER")]
+

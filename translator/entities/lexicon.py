@@ -15,18 +15,20 @@ as the rules gave them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 
 from translator.engines.apertium_analyser import UNIT, Analyser
+from translator.engines.apertium_stream import escape
 from translator.entities.model import Mention
 
 #: A proper noun's kind in Apertium's dictionaries, as a mention's type.
 KIND_TYPES = {"loc": "LOC", "al": "ORG", "ant": "PER", "cog": "PER"}
-#: Word classes that never begin a name: a sentence's opening verb, preposition, adverb,
-#: conjunction or pronoun ("Abrí Twitter", "A México").
+#: Word classes that never begin a name: a sentence's opening verb, preposition,
+#: conjunction or pronoun ("Abrí Twitter", "A México"); an adverb may ("Tan Wei Ming").
 OPENING_ONLY = frozenset({"vblex", "vbser", "vbhaver", "vbmod", "pr", "cnjcoo", "cnjsub",
                           "cnjadv", "prn", "rel", "ij"})
 #: Words before a number that make no name of it: "Casi 57", "Aproximadamente 2".
@@ -76,8 +78,11 @@ def parse_units(analysis: str) -> list[Unit]:
         readings = tuple(() if reading.startswith("*") else tuple(
             tag.rstrip(">") for tag in reading.split("<")[1:])
             for reading in found[2].split("/"))
-        units.append(Unit(found[1], readings))
+        units.append(Unit(_ESCAPED.sub(r"\1", found[1]), readings))
     return units
+
+
+_ESCAPED = re.compile(r"\\(.)")
 
 
 @lru_cache(maxsize=4)
@@ -101,7 +106,7 @@ class _Lexicon:
         new = sorted({" ".join(p.split()) for p in phrases} - self.units.keys())
         if new and self.analyser is not None:
             try:
-                lines = self.analyser.analyses(new)
+                lines = self.analyser.analyses([escape(phrase) for phrase in new])
             except OSError:
                 self.analyser.close()
                 self.analyser, lines = None, []
@@ -168,7 +173,9 @@ def _typed(segment: str, mention: Mention, units: dict[str, list[Unit]], lang: s
         return [mention]
     if lang == "es" and len(own) > 1 and _opening(own) and _initial(segment, mention.start):
         cut = segment.find(own[1].surface.split()[0], mention.start + len(own[0].surface))
-        if cut < 0 or not any(ch.isalpha() for ch in segment[cut:mention.end]):
+        if cut < 0 or cut >= mention.end:
+            return [mention]
+        if not any(ch.isalpha() for ch in segment[cut:mention.end]):
             return []
         rest = replace(mention, text=segment[cut:mention.end], start=cut,
                        normal=segment[cut:mention.end])
