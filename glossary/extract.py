@@ -118,12 +118,17 @@ def _ngrams(line: str, lang: str, max_words: int, tagger: _RuTagger | None,
                     continue
                 if not all(_word_ok(w, lang) for w in span if w not in links):
                     continue
+                if _cuts_a_word(line, run, start, end):
+                    continue
                 if tagger is not None:
                     tags = [tagger.pos(w) for w in words[start:end]]
                     if any(t in _BAD_RU_POS for t in tags) or "NOUN" not in tags or \
                             tags[-1] not in ("NOUN", "ADJF", "PRTF") or \
                             (size == 1 and tags[0] != "NOUN"):
                         continue
+                    if tags[-1] != "NOUN" and end < len(words) \
+                            and tagger.pos(words[end]) == "NOUN":
+                        continue  # its noun is the next word: "День Военно-морского | флота"
                 elif (size == 1 and len(span[0]) < 4) or _verb_like(words[end - 1], lang) or \
                         _verb_like(words[start], lang):
                     continue
@@ -133,6 +138,13 @@ def _ngrams(line: str, lang: str, max_words: int, tagger: _RuTagger | None,
                 surface = line[run[start].start:run[end - 1].end]  # hyphens kept
                 # the term its owner's: "White House's" counts as, and is written, "White House"
                 yield (_POSSESSIVE.sub("", surface) if lang == "en" else surface), key
+
+
+def _cuts_a_word(line: str, run: list, start: int, end: int) -> bool:
+    """Whether the run's words ``start:end`` cut a hyphenated word: "морской флот" of
+    "Военно-морской флот"."""
+    return (start > 0 and line[run[start - 1].end:run[start].start] in "-‐‑") or (
+        end < len(run) and line[run[end - 1].end:run[end].start] in "-‐‑")
 
 
 def extract_candidates(lines: list[str], lang: str, *, min_count: int = 2,
@@ -169,8 +181,6 @@ def extract_candidates(lines: list[str], lang: str, *, min_count: int = 2,
         if len(key) < min_words:
             continue
         longer = nested.get(key, [])
-        if longer and max(longer) >= n:
-            continue  # only ever part of a longer candidate: "Tap Tap" of "The Tap Tap"
         score = n - (sum(longer) / len(longer) if longer else 0)
         termhood = math.log2(len(key) + 1) * score
         if termhood <= 0:

@@ -72,6 +72,7 @@ más nada nueve ocho parte poco primer primera primero qué segundo seis siete s
 tan tanto tiempo tiene tienen tres uno veces vez ya
 """),
     "ru": _words("""
+данный момент честь
 более будет будут был была были было быть время год года году два есть лет может можно
 надо нет ну один одна очень пять раз такой три четыре
 """),
