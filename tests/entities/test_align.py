@@ -116,3 +116,16 @@ def test_a_name_paired_by_place_is_kept_whole_on_both_sides():
     assert pair.method == "position"
     assert (pair.source.text, pair.target.text) == (
         "Bank Secrecy Act", "Ley de Clandestinidad del Banco")
+
+
+def test_a_name_whose_one_word_projects_pairs_with_the_whole_name_that_holds_it():
+    """"Group" alone is more like "Grupo" than the whole names are like each other, but
+    the target name holding "Grupo" is the rendering: both stay whole."""
+    text = "CoinDesk es una filial de Grupo de Moneda Digital, que invierte."
+    start = text.index("Grupo")
+    source = [Mention("Digital Currency Group", "ORG", 30, 52, "en", "Digital Currency Group")]
+    target = [Mention("Grupo de Moneda Digital", "ORG", start, start + 23, "es",
+                      "Grupo de Moneda Digital")]
+    (pair,) = align_segment(source, target, text, "es", source_length=70)
+    assert (pair.source.text, pair.target.text if pair.target else None) == (
+        "Digital Currency Group", "Grupo de Moneda Digital")

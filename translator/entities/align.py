@@ -79,6 +79,14 @@ def align_segment(source: Sequence[Mention], target: Sequence[Mention], target_t
                     best = (score, candidate, method)
             if (best[1] is not None and best[0] >= PROJECTION_THRESHOLD
                     and _plausible_projection(s, best[1])):
+                others = [o for k, o in enumerate(source) if k != i and k not in pairs]
+                whole = _whole_name(s, best[1], target, used, others)
+                if whole is not None:  # the window is a word of a name found but unpaired
+                    j, score, method = whole
+                    pairs[i] = AlignedPair(s, target[j], round(score, 3), method)
+                    used.add(j)
+                    taken.append((target[j].start, target[j].end))
+                    continue
                 pairs[i] = tightened(AlignedPair(s, best[1], round(best[0], 3),
                                                  best[2] + "+projection"))
                 taken.append((best[1].start, best[1].end))
@@ -86,6 +94,30 @@ def align_segment(source: Sequence[Mention], target: Sequence[Mention], target_t
         _pair_leftovers(source, target, pairs, used)
         _pair_nearest(source, target, pairs, used, source_length, len(target_text))
     return [pairs.get(i, AlignedPair(s, None, 0.0, "missing")) for i, s in enumerate(source)]
+
+
+#: How alike a source name and the whole target name holding its projected word must be
+#: for the pair to take the whole name ("Digital Currency Group", "Grupo de Moneda
+#: Digital": 0.67), not the one word ("Grupo").
+WHOLE_NAME_THRESHOLD = 0.6
+
+
+def _whole_name(source: Mention, window: Mention, target: Sequence[Mention], used: set[int],
+                others: Sequence[Mention]) -> tuple[int, float, str] | None:
+    """The unpaired target name that holds ``window`` and is alike enough to ``source`` to
+    be its rendering whole: (index, score, method), or None. Only where no other source
+    name of the segment is left unpaired, as the whole name may render it too ("Drivers'
+    Championship" is "Campeonato de Pilotos", "ВМС США" "Marina de los Estados Unidos")."""
+    if others:
+        return None
+    for j, name in enumerate(target):
+        if j in used or not (name.start <= window.start and window.end <= name.end) \
+                or (name.start, name.end) == (window.start, window.end):
+            continue
+        score, method = similarity(source, name)
+        if score >= WHOLE_NAME_THRESHOLD:
+            return j, score, method
+    return None
 
 
 def _plausible_projection(source: Mention, window: Mention) -> bool:
