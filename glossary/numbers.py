@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import NamedTuple
 
 _SEPARATOR = "[.,\u00a0\u202f ]"
@@ -81,10 +82,11 @@ class Stated(NamedTuple):
     optional: Counter[str]
 
 
-def stated(text: str) -> Stated:
+def stated(text: str, lang: str | None = None) -> Stated:
     """The numbers ``text`` states, normalised (``normalise_number``), each with its scale
     word applied (or the scale of the number it makes a range with); HTML character
-    references are left out."""
+    references are left out. With ``lang``, its number words ("eighteen", "doce",
+    "двадцати") count as optional numbers: a translation may write either."""
     text = _ENTITY.sub(" ", text)
     found = [(match, _SCALE_AFTER.match(text, match.end()))
              for match in _NUMBER.finditer(text)]
@@ -99,6 +101,8 @@ def stated(text: str) -> Stated:
             number = _scaled(number, _power(scale))
         optional = scale is None and _OPTIONAL_AFTER.match(text, match.end())
         (result.optional if optional else result.firm)[number] += 1
+    if lang is not None:
+        result.optional.update(number_words(text, lang))
     return result
 
 
@@ -108,9 +112,84 @@ def numbers(text: str) -> Counter[str]:
     return found.firm + found.optional
 
 
-def differences(source: str, translation: str) -> tuple[list[str], list[str]]:
-    """(missing, extra): the firm numbers of each text the other does not state at all."""
-    src, tgt = stated(source), stated(translation)
+def differences(source: str, translation: str, source_lang: str | None = None,
+                target_lang: str | None = None) -> tuple[list[str], list[str]]:
+    """(missing, extra): the firm numbers of each text the other does not state at all,
+    as digits or (given the languages) as words."""
+    src, tgt = stated(source, source_lang), stated(translation, target_lang)
     missing = src.firm - (tgt.firm + tgt.optional)
     extra = tgt.firm - (src.firm + src.optional)
     return sorted(missing.elements()), sorted(extra.elements())
+
+
+#: Number words: a translation writes "18" for "Eighteen", "six" for "6". One to twenty,
+#: the tens and a hundred (English and Spanish compounds of twenty to ninety-nine too);
+#: Russian ones in any case, from pymorphy3's lexemes ("двадцати", "пятью").
+def _listed(words: str) -> list[str]:
+    return words.split()
+
+
+_WORDS = {
+    "en": _listed("one two three four five six seven eight nine ten eleven twelve thirteen "
+                  "fourteen fifteen sixteen seventeen eighteen nineteen twenty"),
+    "es": _listed("uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece "
+                  "catorce quince dieciséis diecisiete dieciocho diecinueve veinte"),
+    "ru": _listed("один два три четыре пять шесть семь восемь девять десять одиннадцать "
+                  "двенадцать тринадцать четырнадцать пятнадцать шестнадцать семнадцать "
+                  "восемнадцать девятнадцать двадцать"),
+}
+_TENS = {
+    "en": _listed("twenty thirty forty fifty sixty seventy eighty ninety"),
+    "es": _listed("veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa"),
+    "ru": _listed("двадцать тридцать сорок пятьдесят шестьдесят семьдесят восемьдесят "
+                  "девяносто"),
+}
+_HUNDRED = {"en": "hundred", "es": "cien", "ru": "сто"}
+_SPANISH_TWENTIES = _listed("veintiuno veintidós veintitrés veinticuatro veinticinco "
+                            "veintiséis veintisiete veintiocho veintinueve")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
+
+
+@lru_cache(maxsize=3)
+def _values(lang: str) -> dict[str, int]:
+    """Every written form of a number word of ``lang`` and its value."""
+    values = {word: n for n, word in enumerate(_WORDS[lang], start=1)}
+    values.update({word: 20 + 10 * n for n, word in enumerate(_TENS[lang])})
+    values[_HUNDRED[lang]] = 100
+    if lang == "es":
+        values.update({word: 21 + n for n, word in enumerate(_SPANISH_TWENTIES)})
+    if lang == "en":
+        units = _WORDS["en"][:9]
+        values.update({f"{ten}-{unit}": 20 + 10 * t + u
+                       for t, ten in enumerate(_TENS["en"]) for u, unit in enumerate(units, 1)})
+    if lang == "ru":
+        from glossary.morphology import russian_analyzer
+
+        analyzer = russian_analyzer()
+        for word, value in list(values.items()):
+            parse = next((p for p in analyzer.parse(word) if "NUMR" in p.tag), None)
+            for form in parse.lexeme if parse is not None else ():
+                values.setdefault(form.word, value)
+    return values
+
+
+def number_words(text: str, lang: str) -> Counter[str]:
+    """The values of the number words of ``text`` in ``lang`` (ru, en or es)."""
+    if lang not in _WORDS:
+        return Counter()
+    words = _WORD.findall(text.lower())
+    if not words:
+        return Counter()
+    values = _values(lang)
+    found: list[int] = []  # 0 between numbers a word stands between
+    for word in words:
+        value = values.get(word)
+        tens = bool(found) and 20 <= found[-1] <= 90 and found[-1] % 10 == 0
+        if value is None:
+            if not (tens and lang == "es" and word == "y"):  # "treinta y dos"
+                found.append(0)
+        elif tens and value < 10:
+            found[-1] += value  # "двадцати пяти", "twenty four"
+        else:
+            found.append(value)
+    return Counter(str(value) for value in found if value)

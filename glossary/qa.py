@@ -101,7 +101,8 @@ class Checker:
                     source_term=match.text, expected=expected.text,
                     concept_id=cid))
         if "number-mismatch" in self.checks:
-            missing, extra = differences(source, translation)
+            missing, extra = differences(source, translation, self.source,
+                                         self.target)
             if missing or extra:
                 findings.append(Finding("number-mismatch", number,
                                         _numbers_message(missing, extra),

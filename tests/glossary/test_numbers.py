@@ -48,3 +48,19 @@ def test_a_translation_that_states_the_same_numbers_passes(source, translation):
 ])
 def test_a_number_the_translation_changed_is_reported(source, translation, missing, extra):
     assert differences(source, translation) == (missing, extra)
+
+
+@pytest.mark.parametrize(("source", "translation", "langs"), [
+    ("Eighteen percent are unemployed.", "El 18 por ciento está desempleado.", ("en", "es")),
+    ("Ganó doce medallas.", "She won 12 medals.", ("es", "en")),
+    ("It lasted 6 months.", "Длилось шесть месяцев.", ("en", "ru")),
+    ("Около двадцати пяти человек", "About 25 people", ("ru", "en")),
+    ("twenty-four hours", "veinticuatro horas", ("en", "es")),
+])
+def test_a_number_written_as_a_word_on_one_side_is_the_same_number(source, translation, langs):
+    assert differences(source, translation, *langs) == ([], [])
+
+
+def test_a_number_word_with_another_value_is_still_reported():
+    assert differences("It lasted 6 months.", "It lasted seven months.", "en", "en") == (
+        ["6"], [])
