@@ -9,8 +9,11 @@ reported every such number as missing:
 - a scale word ("10 billion euros" is "10.000 millones de euros", "10 млрд евро"): the
   number counts with its scale, so a scale MT dropped ("2.3 billion" as "2,3 millones")
   is reported too;
-- ordinals, which a translation writes as words or Roman numerals ("the 1st day", "el
-  primer día"; "the 17th century", "el siglo XVII", "XVII век"): left out on both sides.
+- ordinals and decades, which a translation writes as words or Roman numerals ("the 1st
+  day", "el primer día"; "the 17th century", "el siglo XVII", "XVII век"; "the 1960s",
+  "los años sesenta"), and numbers up to a hundred written as words ("Eighteen percent",
+  "18 por ciento"): optional, a translation may state them or not, but one that states
+  another number is reported.
 """
 
 from __future__ import annotations
