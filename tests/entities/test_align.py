@@ -102,17 +102,22 @@ def test_a_pair_is_cut_to_the_name_with_its_capitalised_article(source, target, 
     assert tightened(pair).target.text == expected
 
 
+def _one_pair(source_name: str, source_start: int, target_name: str, text: str, etype: str):
+    """The pair align_segment makes of one English name and the Spanish name in ``text``."""
+    start = text.index(target_name)
+    source = [Mention(source_name, etype, source_start, source_start + len(source_name), "en",
+                      source_name)]
+    target = [Mention(target_name, etype, start, start + len(target_name), "es", target_name)]
+    (pair,) = align_segment(source, target, text, "es", source_length=len(text) + 5)
+    return pair
+
 
 def test_a_name_paired_by_place_is_kept_whole_on_both_sides():
     """A translated name shares no spelling with its source, so the only evidence is its
     place: both names stay whole, not cut to the one word that looks alike ("Bank" /
     "Banco")."""
-    text = "Violó la Ley de Clandestinidad del Banco en febrero."
-    start = text.index("Ley")
-    source = [Mention("Bank Secrecy Act", "MISC", 16, 32, "en", "Bank Secrecy Act")]
-    target = [Mention("Ley de Clandestinidad del Banco", "MISC", start, start + 31, "es",
-                      "Ley de Clandestinidad del Banco")]
-    (pair,) = align_segment(source, target, text, "es", source_length=55)
+    pair = _one_pair("Bank Secrecy Act", 16, "Ley de Clandestinidad del Banco",
+                     "Violó la Ley de Clandestinidad del Banco en febrero.", "MISC")
     assert pair.method == "position"
     assert (pair.source.text, pair.target.text) == (
         "Bank Secrecy Act", "Ley de Clandestinidad del Banco")
@@ -121,11 +126,7 @@ def test_a_name_paired_by_place_is_kept_whole_on_both_sides():
 def test_a_name_whose_one_word_projects_pairs_with_the_whole_name_that_holds_it():
     """"Group" alone is more like "Grupo" than the whole names are like each other, but
     the target name holding "Grupo" is the rendering: both stay whole."""
-    text = "CoinDesk es una filial de Grupo de Moneda Digital, que invierte."
-    start = text.index("Grupo")
-    source = [Mention("Digital Currency Group", "ORG", 30, 52, "en", "Digital Currency Group")]
-    target = [Mention("Grupo de Moneda Digital", "ORG", start, start + 23, "es",
-                      "Grupo de Moneda Digital")]
-    (pair,) = align_segment(source, target, text, "es", source_length=70)
+    pair = _one_pair("Digital Currency Group", 30, "Grupo de Moneda Digital",
+                     "CoinDesk es una filial de Grupo de Moneda Digital, que invierte.", "ORG")
     assert (pair.source.text, pair.target.text if pair.target else None) == (
         "Digital Currency Group", "Grupo de Moneda Digital")
