@@ -85,11 +85,10 @@ class Stated(NamedTuple):
     optional: Counter[str]
 
 
-def stated(text: str, lang: str | None = None) -> Stated:
-    """The numbers ``text`` states, normalised (``normalise_number``), each with its scale
-    word applied (or the scale of the number it makes a range with); HTML character
-    references are left out. With ``lang``, its number words ("eighteen", "doce",
-    "двадцати") count as optional numbers: a translation may write either."""
+def stated(text: str) -> Stated:
+    """The numbers ``text`` states in digits, normalised (``normalise_number``), each with
+    its scale word applied (or the scale of the number it makes a range with); HTML
+    character references are left out."""
     text = _ENTITY.sub(" ", text)
     found = [(match, _SCALE_AFTER.match(text, match.end()))
              for match in _NUMBER.finditer(text)]
@@ -104,8 +103,6 @@ def stated(text: str, lang: str | None = None) -> Stated:
             number = _scaled(number, _power(scale))
         optional = scale is None and _OPTIONAL_AFTER.match(text, match.end())
         (result.optional if optional else result.firm)[number] += 1
-    if lang is not None:
-        result.optional.update(number_words(text, lang))
     return result
 
 
@@ -118,10 +115,15 @@ def numbers(text: str) -> Counter[str]:
 def differences(source: str, translation: str, source_lang: str | None = None,
                 target_lang: str | None = None) -> tuple[list[str], list[str]]:
     """(missing, extra): the firm numbers of each text the other does not state at all,
-    as digits or (given the languages) as words."""
-    src, tgt = stated(source, source_lang), stated(translation, target_lang)
-    missing = src.firm - (tgt.firm + tgt.optional)
-    extra = tgt.firm - (src.firm + src.optional)
+    as digits or (given the languages) as words, which are read only where the digits
+    differ (most sentences' do not)."""
+    src, tgt = stated(source), stated(translation)
+    missing, extra = src.firm - (tgt.firm + tgt.optional), tgt.firm - (src.firm + src.optional)
+    if (missing or extra) and (source_lang or target_lang):
+        src.optional.update(number_words(source, source_lang or ""))
+        tgt.optional.update(number_words(translation, target_lang or ""))
+        missing = src.firm - (tgt.firm + tgt.optional)
+        extra = tgt.firm - (src.firm + src.optional)
     return sorted(missing.elements()), sorted(extra.elements())
 
 
@@ -176,23 +178,25 @@ def _values(lang: str) -> dict[str, int]:
     return values
 
 
+#: What may stand between the tens and the units of one number: "twenty four",
+#: "treinta y dos", "двадцати пяти" ("twenty-four" is one word).
+_COMPOUND_GAP = re.compile(r"\s+|\s+y\s+")
+
+
 def number_words(text: str, lang: str) -> Counter[str]:
     """The values of the number words of ``text`` in ``lang`` (ru, en or es)."""
     if lang not in _WORDS:
         return Counter()
-    words = _WORD.findall(text.lower())
-    if not words:
-        return Counter()
     values = _values(lang)
-    found: list[int] = []  # 0 between numbers a word stands between
-    for word in words:
-        value = values.get(word)
-        tens = bool(found) and 20 <= found[-1] <= 90 and found[-1] % 10 == 0
+    lowered = text.lower()
+    found: list[tuple[int, int]] = []  # (value, end)
+    for match in _WORD.finditer(lowered):
+        value = values.get(match.group())
         if value is None:
-            if not (tens and lang == "es" and word == "y"):  # "treinta y dos"
-                found.append(0)
-        elif tens and value < 10:
-            found[-1] += value  # "двадцати пяти", "twenty four"
+            continue
+        if found and 20 <= found[-1][0] <= 90 and found[-1][0] % 10 == 0 and value < 10 \
+                and _COMPOUND_GAP.fullmatch(lowered, found[-1][1], match.start()):
+            found[-1] = (found[-1][0] + value, match.end())
         else:
-            found.append(value)
-    return Counter(str(value) for value in found if value)
+            found.append((value, match.end()))
+    return Counter(str(value) for value, _ in found)
