@@ -125,3 +125,14 @@ def test_a_russian_organisation_named_after_a_person_stays_apart_from_him():
         ("ORG", "Тинькофф"), ("PER", "Олег Тиньков")]
     (person,) = build_clusters([_mention("Тиньков", "PER", "ner", "ru"), founder])
     assert person.type == "PER"
+
+
+def test_a_lone_word_does_not_join_an_institution_by_a_word_inside_its_name():
+    """"Libertad" is no short form of "Oficina para la Libertad de Expresión": an
+    institution's inner words are not its name, as a person's surname is hers."""
+    office = _mention("Oficina para la Libertad de Expresión", "ORG", "rule", "es")
+    clusters = build_clusters([office, _mention("Libertad", "PER", "rule", "es")])
+    assert len(clusters) == 2
+    (person,) = build_clusters([_mention("Ana Libertad Torres", "PER", "rule", "es"),
+                                _mention("Libertad", "PER", "rule", "es")])
+    assert person.type == "PER"

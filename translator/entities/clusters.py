@@ -89,6 +89,15 @@ def cluster_type(mentions: list[Mention]) -> str:
     return etype
 
 
+def _standing_for(words: tuple[frozenset[str], ...]) -> tuple[frozenset[str], ...]:
+    """The words of a name a lone word may stand for: any of a person's ("Popova" of
+    "Alyona Popova"), only the first or last of an institution's, whose inner words are
+    not its name ("Libertad" of "Oficina ... para Libertad de Expresión")."""
+    if len(words) > 2 and any(x.startswith("C:") for word in words for x in word):
+        return (words[0], words[-1])
+    return words
+
+
 def _named_after(lone: list[Mention], full: list[Mention]) -> bool:
     """A Russian organisation named after a person, beside that person: the model types the
     one word an organisation everywhere and the full name a person ("группы «Тинькофф»
@@ -166,7 +175,7 @@ def build_clusters(mentions: Iterable[Mention], threshold: float = THRESHOLD) ->
             if _named_after(by_form[forms[short]], by_form[forms[full]]):
                 continue
             if not undeclined or any(features(reps[short]).words[0] & word
-                                     for word in features(reps[full]).words):
+                                     for word in _standing_for(features(reps[full]).words)):
                 best_long[short].append((score, full))
     for short, options in best_long.items():
         options.sort(reverse=True)
