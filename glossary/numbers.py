@@ -106,12 +106,6 @@ def stated(text: str) -> Stated:
     return result
 
 
-def numbers(text: str) -> Counter[str]:
-    """Every number ``text`` states (``stated``), firm and optional."""
-    found = stated(text)
-    return found.firm + found.optional
-
-
 def differences(source: str, translation: str, source_lang: str | None = None,
                 target_lang: str | None = None) -> tuple[list[str], list[str]]:
     """(missing, extra): the firm numbers of each text the other does not state at all,

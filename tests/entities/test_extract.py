@@ -115,6 +115,13 @@ def test_a_spanish_name_after_an_article_is_no_person(text, expected):
     assert [(m.text, m.type) for m in extract(text, "es")] == expected
 
 
+def test_an_english_title_in_spanish_text_is_no_person():
+    """Spanish text quotes English titles, bands and papers with their "The": no person
+    has one, whether or not Apertium's dictionaries are installed."""
+    assert [(m.text, m.type) for m in extract("Lo publicó el diario The Evening Courier ayer.",
+                                               "es")] == [("The Evening Courier", "MISC")]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Los barcos cruzaron el mar Negro y el río Volga.",
      [("mar Negro", "LOC"), ("río Volga", "LOC")]),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from glossary.numbers import differences, normalise_number, numbers
+from glossary.numbers import differences, normalise_number
 
 
 @pytest.mark.parametrize("a, b", [("20,000", "20 000"), ("20,000", "20.000"), ("3.5", "3,5"),
@@ -14,7 +14,7 @@ def test_number_formats_of_the_three_languages_are_equal(a, b):
 
 
 def test_numbers_ignore_html_character_references():
-    assert numbers("Nadal&#39;s record was 7-2") == numbers("Надаль: 7-2")
+    assert differences("Nadal&#39;s record was 7-2", "Надаль: 7-2") == ([], [])
 
 
 @pytest.mark.parametrize(("source", "translation"), [

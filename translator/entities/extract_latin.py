@@ -331,6 +331,8 @@ def _make_mention(text: str, tokens, run: list[int], lang: str, segment: int,
         surface = text[cue.start:end]  # an article says only what the name is not
         return Mention(surface, cue.type, cue.start, end, lang, surface, segment,
                        "rule-article" if cue.type == "MISC" else "rule-context")
+    if etype == "PER" and lang == "es" and words[0] == "The":
+        etype = "MISC"  # an English title, band or paper in Spanish text: "The Tap Tap"
     # A lone capitalised first word may just start the sentence: weaker evidence.
     weak = initial and len(words) == 1 and territory_code(surface, lang) is None
     return Mention(surface, etype, start, end, lang, surface, segment,

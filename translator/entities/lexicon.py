@@ -183,8 +183,6 @@ def _typed(segment: str, mention: Mention, units: dict[str, list[Unit]], lang: s
             return _typed(segment, rest, phrase_units([rest.text], lang), lang)
         return [rest]
     kind = dictionary_type(own, mention.type, lang)
-    if kind is None and lang == "es" and mention.type == "PER" and own[0].surface == "The":
-        kind = "MISC"  # an English title, band or paper in Spanish text: "The Tap Tap"
     return [replace(mention, type=kind)] if kind and kind != mention.type else [mention]
 
 
