@@ -25,6 +25,7 @@ from glossary.model import Concept, GlossaryError, Term, check_lang
 from glossary.morphology import lemmatizer, phrase_lemma, russian_analyzer, tokenize
 from glossary.stopwords import LINKS, STOPWORDS
 from translator.core.i18n import _
+from translator.core.inline_codes import literal_spans
 
 #: Finds the names in lines of one language: per line, the (start, end) of each name.
 #: ``triglot glossary extract`` passes the entity extractor's; glossary/ cannot import it.
@@ -88,8 +89,6 @@ def _ngrams(line: str, lang: str, max_words: int, tagger: _RuTagger | None,
             names: list[tuple[int, int]] = ()):
     """Candidate word spans of one line: (surface text, lemma key); none touches a name,
     nor a URL, an e-mail address or a path ("…/moscow-to-expand-metro-facial-recognition")."""
-    from translator.core.inline_codes import literal_spans
-
     stop, links = STOPWORDS[lang], LINKS[lang]
     lem = lemmatizer(lang)
     tokens = tokenize(line)

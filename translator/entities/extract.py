@@ -71,8 +71,6 @@ def load_models(lang: str) -> None:
 def extract_many(segments: list[str], lang: str,
                  gazetteer: Iterable[str] = ()) -> list[list[Mention]]:
     """Mentions of each segment, numbered by segment; each model runs over one batch."""
-    from translator.entities.lexicon import dictionary_typed
-
     lang = check_language(lang)
     names = tuple(gazetteer)
     if lang == "ru":
@@ -81,11 +79,13 @@ def extract_many(segments: list[str], lang: str,
         found = extract_ru_many(list(segments))
     elif lang == "en":
         from translator.entities.extract_en_spacy import extract_en_many
+        from translator.entities.lexicon import dictionary_typed
 
         found = dictionary_typed(segments, extract_en_many(list(segments), names), lang)
     else:
         from translator.entities.extract_latin import extract_latin, places_typed
         from translator.entities.filters import is_boilerplate_line
+        from translator.entities.lexicon import dictionary_typed
 
         found = places_typed(segments, dictionary_typed(segments, [
             [] if is_boilerplate_line(segment, lang)
