@@ -11,9 +11,11 @@ reported every such number as missing:
   is reported too;
 - ordinals and decades, which a translation writes as words or Roman numerals ("the 1st
   day", "el primer día"; "the 17th century", "el siglo XVII", "XVII век"; "the 1960s",
-  "los años sesenta"), and numbers up to a hundred written as words ("Eighteen percent",
-  "18 por ciento"): optional, a translation may state them or not, but one that states
-  another number is reported.
+  "los años sesenta"), and numbers written as words ("Eighteen percent", "18 por ciento";
+  ``number_words``): optional, a translation may state them or not, but one that states
+  another number is reported;
+- clock times ("0230 UTC", "02:30"; "2:30 p.m.", "14:30") and money with a letter for
+  its scale ("£27m" is "27 миллионов фунтов").
 """
 
 from __future__ import annotations
@@ -21,8 +23,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
 from typing import NamedTuple
+
+from glossary.number_words import number_words
 
 _SEPARATOR = "[.,\u00a0\u202f ]"
 #: A number: grouped thousands (a first group of one to three digits), or digits with an
@@ -46,10 +49,40 @@ _SCALES: tuple[tuple[str, int], ...] = (
     (r"bill[oó]n(?:es)?", 12), (r"тыс\.", 3), (r"тыс", 3), (r"тысяч\w*", 3), (r"млн", 6),
     (r"миллион\w*", 6), (r"млрд", 9), (r"миллиард\w*", 9), (r"трлн", 12),
     (r"триллион\w*", 12))
-_SCALE_AFTER = re.compile(r"\s?(?:" + "|".join(f"(?P<p{n}>{pattern})"
+#: Between a number and its scale: "50 и более миллионов", "20 o más millones".
+_OR_MORE = r"(?:\s+(?:or\s+more|o\s+más|и\s+более|или\s+более|с\s+лишним))?"
+_SCALE_AFTER = re.compile(_OR_MORE + r"\s?(?:" + "|".join(f"(?P<p{n}>{pattern})"
                                                  for n, (pattern, _) in enumerate(_SCALES))
                           + r")(?![\w])", re.IGNORECASE)
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|\w+);")
+#: An amount of money with its scale as a letter: "£27m", "$1.5bn" (bn is a scale word
+#: anywhere), "€50k"; after any other number "m" is metres.
+_CURRENCY = "£$€¥₽"
+_MONEY_SCALE = re.compile(r"(?P<m>mn?)\b|(?P<k>k)\b")
+#: A clock time: "9:30", "02:30", "11:00 h", "0230 UTC", "9.30am". Its value is the hour
+#: on a twelve-hour dial and the minutes, so "14:30", "2:30 p.m." and "1430 GMT" are one
+#: time, and none is read as two numbers ("02:30" is not 2 and 30).
+_TIME = re.compile(r"(?<![\w.,:])(?:(\d{1,2}):(\d{2})(?![\d:])"
+                   r"|(\d{1,2})\.(\d{2})(?=\s?[ap]\.?m\b)|(\d{2})(\d{2})(?=\s?(?:UTC|GMT)\b))",
+                   re.IGNORECASE)
+#: What every time has, found at C speed (most sentences hold no time).
+_TIME_HINT = re.compile(r"\d(?:[:.]\d\d|\d{3}\s?[UG])")
+
+
+def _times(text: str) -> tuple[str, Counter[str]]:
+    """``text`` with its clock times blanked out, and the times (``_TIME``)."""
+    times: Counter[str] = Counter()
+    if not _TIME_HINT.search(text):
+        return text, times
+
+    def blanked(match: re.Match[str]) -> str:
+        hour, minute = (int(group) for group in match.groups() if group is not None)
+        if hour > 24 or minute > 59:
+            return match.group()
+        times[f"{hour % 12}:{minute:02d}"] += 1
+        return " " * len(match.group())
+
+    return _TIME.sub(blanked, text), times
 
 
 def normalise_number(raw: str) -> str:
@@ -89,10 +122,10 @@ def stated(text: str) -> Stated:
     """The numbers ``text`` states in digits, normalised (``normalise_number``), each with
     its scale word applied (or the scale of the number it makes a range with); HTML
     character references are left out."""
-    text = _ENTITY.sub(" ", text)
+    text, times = _times(_ENTITY.sub(" ", text))
     found = [(match, _SCALE_AFTER.match(text, match.end()))
              for match in _NUMBER.finditer(text)]
-    result = Stated(Counter(), Counter())
+    result = Stated(times, Counter())
     for index, (match, scale) in enumerate(found):
         if scale is None and index + 1 < len(found):
             after, its_scale = found[index + 1]
@@ -101,6 +134,10 @@ def stated(text: str) -> Stated:
         number = normalise_number(match.group())
         if scale is not None:
             number = _scaled(number, _power(scale))
+        elif match.start() and text[match.start() - 1] in _CURRENCY and (
+                money := _MONEY_SCALE.match(text, match.end())):
+            number = _scaled(number, 6 if money["m"] else 3)
+            scale = money
         optional = scale is None and _OPTIONAL_AFTER.match(text, match.end())
         (result.optional if optional else result.firm)[number] += 1
     return result
@@ -119,78 +156,3 @@ def differences(source: str, translation: str, source_lang: str | None = None,
         missing = src.firm - (tgt.firm + tgt.optional)
         extra = tgt.firm - (src.firm + src.optional)
     return sorted(missing.elements()), sorted(extra.elements())
-
-
-#: Number words: a translation writes "18" for "Eighteen", "six" for "6". One to twenty,
-#: the tens and a hundred (English and Spanish compounds of twenty to ninety-nine too);
-#: Russian ones in any case, from pymorphy3's lexemes ("двадцати", "пятью").
-def _listed(words: str) -> list[str]:
-    return words.split()
-
-
-_WORDS = {
-    "en": _listed("one two three four five six seven eight nine ten eleven twelve thirteen "
-                  "fourteen fifteen sixteen seventeen eighteen nineteen twenty"),
-    "es": _listed("uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece "
-                  "catorce quince dieciséis diecisiete dieciocho diecinueve veinte"),
-    "ru": _listed("один два три четыре пять шесть семь восемь девять десять одиннадцать "
-                  "двенадцать тринадцать четырнадцать пятнадцать шестнадцать семнадцать "
-                  "восемнадцать девятнадцать двадцать"),
-}
-_TENS = {
-    "en": _listed("twenty thirty forty fifty sixty seventy eighty ninety"),
-    "es": _listed("veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa"),
-    "ru": _listed("двадцать тридцать сорок пятьдесят шестьдесят семьдесят восемьдесят "
-                  "девяносто"),
-}
-_HUNDRED = {"en": "hundred", "es": "cien", "ru": "сто"}
-_SPANISH_TWENTIES = _listed("veintiuno veintidós veintitrés veinticuatro veinticinco "
-                            "veintiséis veintisiete veintiocho veintinueve")
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
-
-
-@lru_cache(maxsize=3)
-def _values(lang: str) -> dict[str, int]:
-    """Every written form of a number word of ``lang`` and its value."""
-    values = {word: n for n, word in enumerate(_WORDS[lang], start=1)}
-    values.update({word: 20 + 10 * n for n, word in enumerate(_TENS[lang])})
-    values[_HUNDRED[lang]] = 100
-    if lang == "es":
-        values.update({word: 21 + n for n, word in enumerate(_SPANISH_TWENTIES)})
-    if lang == "en":
-        units = _WORDS["en"][:9]
-        values.update({f"{ten}-{unit}": 20 + 10 * t + u
-                       for t, ten in enumerate(_TENS["en"]) for u, unit in enumerate(units, 1)})
-    if lang == "ru":
-        from glossary.morphology import russian_analyzer
-
-        analyzer = russian_analyzer()
-        for word, value in list(values.items()):
-            parse = next((p for p in analyzer.parse(word) if "NUMR" in p.tag), None)
-            for form in parse.lexeme if parse is not None else ():
-                values.setdefault(form.word, value)
-    return values
-
-
-#: What may stand between the tens and the units of one number: "twenty four",
-#: "treinta y dos", "двадцати пяти" ("twenty-four" is one word).
-_COMPOUND_GAP = re.compile(r"\s+|\s+y\s+")
-
-
-def number_words(text: str, lang: str) -> Counter[str]:
-    """The values of the number words of ``text`` in ``lang`` (ru, en or es)."""
-    if lang not in _WORDS:
-        return Counter()
-    values = _values(lang)
-    lowered = text.lower()
-    found: list[tuple[int, int]] = []  # (value, end)
-    for match in _WORD.finditer(lowered):
-        value = values.get(match.group())
-        if value is None:
-            continue
-        if found and 20 <= found[-1][0] <= 90 and found[-1][0] % 10 == 0 and value < 10 \
-                and _COMPOUND_GAP.fullmatch(lowered, found[-1][1], match.start()):
-            found[-1] = (found[-1][0] + value, match.end())
-        else:
-            found.append((value, match.end()))
-    return Counter(str(value) for value, _ in found)

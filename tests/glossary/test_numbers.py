@@ -64,3 +64,47 @@ def test_a_number_written_as_a_word_on_one_side_is_the_same_number(source, trans
 def test_a_number_word_with_another_value_is_still_reported():
     assert differences("It lasted 6 months.", "It lasted seven months.", "en", "en") == (
         ["6"], [])
+
+
+@pytest.mark.parametrize(("source", "translation"), [
+    # a clock time is one value, however it is written, on a twelve-hour dial
+    ("It crashed at around 9:30 am local time (0230 UTC).",
+     "Se estrelló hacia las 9:30 hora local (02:30 UTC)."),
+    ("The rally starts at 2:30 p.m.", "El mitin empieza a las 14:30."),
+    ("Doors open at 9.30am.", "Двери откроются в 9:30."),
+    # money with its scale as a letter
+    ("He joined for a reported fee of £27m.", "Он перешёл за 27 миллионов фунтов."),
+    ("a grant of €50k", "una subvención de 50.000 euros"),
+    # a scale word after "or more"
+    ("more than twenty with 50 million or more speakers",
+     "более двадцати, на которых говорят 50 и более миллионов человек"),
+])
+def test_times_money_and_scales_read_as_one_value(source, translation):
+    assert differences(source, translation) == ([], [])
+
+
+def test_a_changed_time_is_reported_as_a_time():
+    assert differences("The vote closed at 02:30.", "La votación cerró a las 02:45.") == (
+        ["2:30"], ["2:45"])
+
+
+def test_metres_after_a_number_are_no_scale():
+    assert differences("He ran the 100m in 10 seconds.", "Corrió los 100 m en 10 segundos.") \
+        == ([], [])
+
+
+@pytest.mark.parametrize(("source", "translation", "langs"), [
+    ("During his 2 hour speech he said it.", "Во время своего двухчасового выступления он "
+     "сказал это.", ("en", "ru")),
+    ("The 100-metre ship was on its way.", "Стометровый корабль был в пути.", ("en", "ru")),
+    ("a two-hour speech", "un discurso de 2 horas", ("en", "es")),
+    ("A thousand people marched.", "Прошли 1000 человек.", ("en", "ru")),
+])
+def test_a_number_inside_a_word_of_measure_is_the_same_number(source, translation, langs):
+    assert differences(source, translation, *langs) == ([], [])
+
+
+def test_a_word_that_only_starts_like_a_number_states_none():
+    # "столице" starts like "сто" (100); "семинаре" like "семи" (7)
+    assert differences("100 people at a seminar in the capital",
+                       "люди на семинаре в столице", "en", "ru") == (["100"], [])
