@@ -32,10 +32,14 @@ STREAM_RULE = 1
 #: (perhaps after a comma: "la Sra. A., de 89 años"); at a sentence's end "A." may be a
 #: plan's letter, and the stop ends the sentence.
 _INITIAL = re.compile(r"(?<![\w.'’\\-])[A-Z]\.(?=,?[ \t\u00a0]+\S)")
+#: What every initial holds, found at C speed (most sentences have none).
+_INITIAL_HINT = re.compile(r"[A-Z]\.")
 
 
 def escape(text: str) -> str:
     """Plain text as Apertium stream text: specials escaped, inline codes as superblanks."""
+    if "<" not in text:  # no inline code (most sentences)
+        return _SPECIAL.sub(r"\\\1", text)
     out: list[str] = []
     position = 0
     for match in CODE_RE.finditer(text):
@@ -48,7 +52,7 @@ def escape(text: str) -> str:
 
 def needs_period(sentence: str) -> bool:
     """Whether a sentence needs an added full stop to end it for Apertium's tagger."""
-    bare = CODE_RE.sub("", sentence).rstrip()
+    bare = (CODE_RE.sub("", sentence) if "<" in sentence else sentence).rstrip()
     return not _SENTENCE_END.search(bare)
 
 
@@ -61,7 +65,9 @@ def build_stream(sentences: Sequence[str]) -> str:
     parts = []
     for number, sentence in enumerate(sentences):
         end = ".[]" if needs_period(sentence) else ""
-        text = _INITIAL.sub(r"[\g<0>]", escape(sentence))
+        text = escape(sentence)
+        if _INITIAL_HINT.search(text):
+            text = _INITIAL.sub(r"[\g<0>]", text)
         parts.append(f"{text}{end}[<triglot:{number}>\n]")
     return "".join(parts)
 
