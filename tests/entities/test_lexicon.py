@@ -56,6 +56,7 @@ def test_english_lone_words_the_model_passed_over_are_the_unknown_ones():
     ("Es profesora de Sociología en una universidad.", "es", [("Sociología", "MISC")]),
     ("Casi 57.000 personas votaron ayer.", "es", []),
     ("A 31 años de la primera ley, nada cambió.", "es", []),
+    ("- Imaginémonos por un momento que no hay cámaras.", "es", []),  # a verb, no name
     ("El Marsella ganó la liga.", "es", [("Marsella", "MISC")]),  # the club, not the city
     ("He wrote on Facebook that he was detained.", "en", [("Facebook", "ORG")]),
 ])

@@ -156,8 +156,9 @@ def dictionary_typed(segments: Sequence[str], found: list[list[Mention]], lang: 
                      ) -> list[list[Mention]]:
     """``found`` (per segment) with each name the rules typed by its shape given the
     dictionary's type (``dictionary_type``); in Spanish, a sentence's opening verb,
-    preposition or pronoun cut off the name after it ("Abrí Twitter": "Twitter"), and a
-    number the opening word made a name of ("A 31 años", "Casi 57.000") dropped."""
+    preposition or pronoun cut off the name after it ("Abrí Twitter": "Twitter"), and such
+    a word alone ("- Imaginémonos...") or a number the opening word made a name of ("A 31
+    años", "Casi 57.000") dropped."""
     units = phrase_units([m.text for mentions in found for m in mentions
                           if m.origin in SHAPED], lang)
     if not units:
@@ -171,6 +172,9 @@ def _typed(segment: str, mention: Mention, units: dict[str, list[Unit]], lang: s
     own = units.get(" ".join(mention.text.split()))
     if mention.origin not in SHAPED or not own:
         return [mention]
+    if lang == "es" and len(own) == 1 and own[0].is_only(OPENING_ONLY) \
+            and _initial(segment, mention.start):
+        return []  # a sentence's opening verb alone: "- Imaginémonos por un momento..."
     if lang == "es" and len(own) > 1 and _opening(own) and _initial(segment, mention.start):
         cut = segment.find(own[1].surface.split()[0], mention.start + len(own[0].surface))
         if cut < 0 or cut >= mention.end:
