@@ -66,7 +66,7 @@ _TIME = re.compile(r"(?<![\w.,:])(?:(\d{1,2}):(\d{2})(?![\d:])"
                    r"|(\d{1,2})\.(\d{2})(?=\s?[ap]\.?m\b)|(\d{2})(\d{2})(?=\s?(?:UTC|GMT)\b))",
                    re.IGNORECASE)
 #: What every time has, found at C speed (most sentences hold no time).
-_TIME_HINT = re.compile(r"\d(?:[:.]\d\d|\d{3}\s?[UG])")
+_TIME_HINT = re.compile(r"\d(?:[:.]\d\d|\d{3}\s?[UGug])")
 
 
 def _times(text: str) -> tuple[str, Counter[str]]:
