@@ -118,7 +118,7 @@ def test_a_spanish_name_after_an_article_is_no_person(text, expected):
 def test_an_english_title_in_spanish_text_is_no_person():
     """Spanish text quotes English titles, bands and papers with their "The": no person
     has one, whether or not Apertium's dictionaries are installed."""
-    assert [(m.text, m.type) for m in extract("Lo publicó el diario The Evening Courier ayer.",
+    assert [(m.text, m.type) for m in extract("Según The Evening Courier, nadie lo vio.",
                                                "es")] == [("The Evening Courier", "MISC")]
 
 
@@ -138,12 +138,19 @@ def test_an_english_title_in_spanish_text_is_no_person():
     ("El reino de Felipe Segundo duró décadas.", [("Felipe Segundo", "PER")]),
     ("Lo contó Marina Aksenova, de la Marina rusa.",
      [("Marina Aksenova", "PER"), ("Marina", "ORG")]),
+    # the press, a thing, a work or an event before its name
+    ("La consola Xbox y los sensores Kinect se venden juntos.",
+     [("Xbox", "MISC"), ("Kinect", "MISC")]),
+    ("Lo vio el telescopio Spitzer, según el periódico Kommersant.",
+     [("Spitzer", "MISC"), ("Kommersant", "ORG")]),
+    ("Trabaja en el centro Victor-Gadbois desde 2010.", [("Victor-Gadbois", "ORG")]),
 ])
 def test_the_words_before_a_spanish_name_type_it(text, expected):
     """Spanish writes the noun of a sea, river or street in lower case before its name,
     and the noun belongs to the name ("río Volga", as English says "Volga River"); a
-    region's noun with "de", a company's or an institution's noun type the name after it
-    (``spanish_cues``); a first name and a Russian surname are a person."""
+    region's noun with "de", a company's, an institution's or the press's noun, or that of
+    a thing, a work or an event, type the name after it (``spanish_cues``); a first name
+    and a Russian surname are a person."""
     assert [(m.text, m.type) for m in extract(text, "es")] == expected
 
 

@@ -327,7 +327,8 @@ def _make_mention(text: str, tokens, run: list[int], lang: str, segment: int,
         return None  # "23 Set 2021", "Ene. 31": a date, though "Julio" alone is a name
     etype = "LOC" if is_place(surface, lang) else classify(words, lang)
     cue = spanish_cue(tokens, run[0], len(words)) if lang == "es" else None
-    if cue is not None and (etype == "PER" or (etype, cue.type) == ("LOC", "LOC")):
+    if cue is not None and (etype == "PER" or (etype, cue.type) == ("LOC", "LOC") or (
+            etype == "MISC" and cue.type == "ORG")):  # "el centro Victor-Gadbois"
         surface = text[cue.start:end]  # an article says only what the name is not
         return Mention(surface, cue.type, cue.start, end, lang, surface, segment,
                        "rule-article" if cue.type == "MISC" else "rule-context")

@@ -6,9 +6,12 @@ alone. Spanish tells more in the lower-case words before a name:
   Mara", "la calle Arbat" (English says "Red Sea", "Mara River");
 - a noun of a region or a city with "de": "la región de Olomouc", "la provincia de
   Kapisa", "la ciudad de Boston";
-- a noun of a company or an institution: "la corporación Walmart", "el banco Santander";
-  or one with "de" before common words, which only an institution's name capitalises:
-  "el departamento de Transportes", "la comisión de Derechos Humanos";
+- a noun of a company, an institution or the press: "la corporación Walmart", "el banco
+  Santander", "el centro Victor-Gadbois", "el periódico Kommersant"; or one with "de"
+  before common words, which only an institution's name capitalises: "el departamento
+  de Transportes", "la comisión de Derechos Humanos";
+- a noun of a thing, a work or an event: "la consola Xbox", "el telescopio Hubble", "la
+  película Argo", "el huracán Sandy" (MISC);
 - "en": "en Quebec", "en Montreal" name a place (a name of two words or more, "en Carlos
   Pérez", stays one);
 - an article, which a person's name goes without: "la Tierra", "el Marsella" (the club).
@@ -31,7 +34,21 @@ _PLACE_NOUNS = frozenset({"sea", "ocean", "river", "lake", "mountain", "island",
                           "valley", "street", "square"})
 _REGION_NOUNS = LOC_CONCEPTS - {"empire", "kingdom", "federation"}  # "el reino de Felipe II"
 _ORG_NOUNS = frozenset({"company", "bank", "agency", "party", "university", "museum",
-                        "theatre", "hospital", "foundation", "association", "court"})
+                        "theatre", "hospital", "foundation", "association", "court",
+                        "centre", "institute", "organisation", "school", "college"})
+#: Nouns of the press, before its title: "el periódico Kommersant", "la cadena CNN".
+_PRESS_NOUNS = frozenset({"periódico", "periódicos", "diario", "semanario", "revista",
+                          "cadena", "canal", "emisora", "portal"})
+#: Nouns of a thing, a work or an event, before its name: "la consola Xbox", "los
+#: sensores Kinect", "la red Bitcoin", "la película Argo", "el telescopio Hubble".
+_THING_NOUNS = frozenset({
+    "consola", "consolas", "sensor", "sensores", "red", "plataforma", "aplicación",
+    "moneda", "criptomoneda", "videojuego", "juego", "programa", "sistema", "software",
+    "buque", "barco", "submarino", "portaaviones", "misil", "misiles", "cohete", "avión",
+    "aviones", "satélite", "telescopio", "sonda", "nave", "operación", "proyecto",
+    "festival", "premio", "película", "libro", "novela", "serie", "álbum", "canción",
+    "disco", "documental", "obra", "ópera", "exposición", "campaña", "huracán", "tormenta",
+    "ciclón", "tifón", "vacuna", "virus", "variante"})
 _ARTICLES = {"el", "la", "los", "las", "del", "al"}
 
 
@@ -52,8 +69,10 @@ def spanish_cue(tokens: list[Token], index: int, words: int) -> Cue | None:
     concept = word_concept(before[0], "es") if adjacent and before[0].islower() else None
     if concept in _PLACE_NOUNS:
         return Cue("LOC", before[1])
-    if concept in _ORG_NOUNS:
+    if concept in _ORG_NOUNS or (adjacent and before[0] in _PRESS_NOUNS):
         return Cue("ORG", start)
+    if adjacent and before[0] in _THING_NOUNS:
+        return Cue("MISC", start)
     if before[0] in ("de", "del") and index >= 2 and tokens[index - 2][0].islower():
         noun = word_concept(tokens[index - 2][0], "es")
         if noun in _REGION_NOUNS:
