@@ -2,8 +2,9 @@
 
 A translation writes "18" for "Eighteen", "six" for "6", "двухчасового" for "2 hour",
 "two-hour" for "2-hour". The words counted: one to twenty, the tens, a hundred, a
-thousand and a million (English and Spanish compounds of twenty to ninety-nine too);
-Russian ones in any case, from pymorphy3's lexemes ("двадцати", "пятью"). Russian also
+thousand and a million (English and Spanish compounds of twenty to ninety-nine too, and
+a number word times the scale word after it: "two million", "veinticinco mil"); Russian
+ones in any case, from pymorphy3's lexemes ("двадцати", "пятью"). Russian also
 writes a number as the first part of an adjective of measure ("двухчасовой",
 "стометровый", "пятиэтажный"); English as the first part of a hyphenated one
 ("two-hour"). Such a word counts only where its second part is a measure: "столица" and
@@ -36,13 +37,16 @@ _TENS = {
     "ru": _listed("двадцать тридцать сорок пятьдесят шестьдесят семьдесят восемьдесят "
                   "девяносто"),
 }
-#: A hundred, a thousand and a million, which a text writes alone ("a thousand people",
-#: "mil personas", "тысяча человек"); after digits they are scale words (``numbers``).
+#: A hundred, a thousand and a million: alone they are one ("a thousand people", "mil
+#: personas", "тысяча человек"); after a number word they multiply it ("two million",
+#: "dos millones", "пяти тысяч"). A plural alone ("millones de personas") is no number.
 _LARGE = {
     "en": {"hundred": 100, "thousand": 1000, "million": 1000000},
     "es": {"cien": 100, "ciento": 100, "mil": 1000, "millón": 1000000},
     "ru": {"сто": 100, "тысяча": 1000, "миллион": 1000000},
 }
+_PLURAL_SCALES = {"en": {"hundreds": 100, "thousands": 1000, "millions": 1000000},
+                  "es": {"cientos": 100, "millones": 1000000}, "ru": {}}
 _SPANISH_TWENTIES = _listed("veintiuno veintidós veintitrés veinticuatro veinticinco "
                             "veintiséis veintisiete veintiocho veintinueve")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
@@ -59,27 +63,42 @@ _RUSSIAN_MEASURE = re.compile(
 
 @lru_cache(maxsize=3)
 def _values(lang: str) -> dict[str, int]:
-    """Every written form of a number word of ``lang`` and its value."""
+    """Every written form of a number word of ``lang`` and its value (``_scales`` those
+    of a hundred, a thousand and a million in the plural too)."""
     values = {word: n for n, word in enumerate(_WORDS[lang], start=1)}
     values.update({word: 20 + 10 * n for n, word in enumerate(_TENS[lang])})
     values.update(_LARGE[lang])
     if lang == "es":
         values.update({word: 21 + n for n, word in enumerate(_SPANISH_TWENTIES)})
-        values.update({"millones": 1000000})
     if lang == "en":
         units = _WORDS["en"][:9]
         values.update({f"{ten}-{unit}": 20 + 10 * t + u
                        for t, ten in enumerate(_TENS["en"]) for u, unit in enumerate(units, 1)})
     if lang == "ru":
-        from glossary.morphology import russian_analyzer
-
-        analyzer = russian_analyzer()
         for word, value in list(values.items()):
-            parses = analyzer.parse(word)
-            parse = next((p for p in parses if "NUMR" in p.tag), parses[0])
-            for form in parse.lexeme:
-                values.setdefault(form.word, value)
+            for form, singular in _russian_forms(word):
+                if singular or value < 100:
+                    values.setdefault(form, value)
     return values
+
+
+@lru_cache(maxsize=3)
+def _scales(lang: str) -> dict[str, int]:
+    """Every form of a hundred, a thousand and a million, singular or plural."""
+    scales = {**_LARGE[lang], **_PLURAL_SCALES[lang]}
+    if lang == "ru":
+        for word, value in _LARGE["ru"].items():
+            scales.update((form, value) for form, _ in _russian_forms(word))
+    return scales
+
+
+def _russian_forms(word: str) -> list[tuple[str, bool]]:
+    """Each form of a Russian number word, and whether it is singular (pymorphy3)."""
+    from glossary.morphology import russian_analyzer
+
+    parses = russian_analyzer().parse(word)
+    parse = next((p for p in parses if "NUMR" in p.tag), parses[0])
+    return [(form.word, "plur" not in form.tag) for form in parse.lexeme]
 
 
 @lru_cache(maxsize=1)
@@ -109,17 +128,22 @@ def number_words(text: str, lang: str) -> Counter[str]:
     """The values of the number words of ``text`` in ``lang`` (ru, en or es)."""
     if lang not in _WORDS:
         return Counter()
-    values = _values(lang)
+    values, scales = _values(lang), _scales(lang)
     lowered = text.lower()
     found: list[tuple[int, int]] = []  # (value, end)
     for match in _WORD.finditer(lowered):
-        value = values.get(match.group())
+        word = match.group()
+        joined = bool(found) and _COMPOUND_GAP.fullmatch(lowered, found[-1][1], match.start())
+        scale = scales.get(word)
+        if scale is not None and joined and found[-1][0] < scale:
+            found[-1] = (found[-1][0] * scale, match.end())  # "two million", "пяти тысяч"
+            continue
+        value = values.get(word)
         if value is None:
-            value = _compound_value(match.group(), lang)
+            value = _compound_value(word, lang)
         if value is None:
             continue
-        if found and 20 <= found[-1][0] <= 90 and found[-1][0] % 10 == 0 and value < 10 \
-                and _COMPOUND_GAP.fullmatch(lowered, found[-1][1], match.start()):
+        if joined and 20 <= found[-1][0] <= 90 and found[-1][0] % 10 == 0 and value < 10:
             found[-1] = (found[-1][0] + value, match.end())
         else:
             found.append((value, match.end()))

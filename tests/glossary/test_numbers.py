@@ -108,3 +108,18 @@ def test_a_word_that_only_starts_like_a_number_states_none():
     # "столице" starts like "сто" (100); "семинаре" like "семи" (7)
     assert differences("100 people at a seminar in the capital",
                        "люди на семинаре в столице", "en", "ru") == (["100"], [])
+
+
+@pytest.mark.parametrize(("source", "translation", "langs"), [
+    ("Two million people voted.", "Votaron 2 millones de personas.", ("en", "es")),
+    ("Проголосовали пять миллионов человек.", "Five million people voted.", ("ru", "en")),
+    ("Llegaron veinticinco mil personas.", "25,000 people came.", ("es", "en")),
+])
+def test_a_number_word_multiplied_by_its_scale_word_is_one_number(source, translation, langs):
+    assert differences(source, translation, *langs) == ([], [])
+
+
+def test_millions_alone_are_no_number():
+    # "millones de personas" states no million: the 1,000,000 is missing
+    assert differences("1,000,000 people voted.", "Votaron millones de personas.",
+                       "en", "es") == (["1000000"], [])
